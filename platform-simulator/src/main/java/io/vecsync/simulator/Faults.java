@@ -1,0 +1,110 @@
+package io.vecsync.simulator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The misbehaviour scenarios switch on: injected failures, chaos, latency, a revoked key, bad embeddings, list shape. */
+final class Faults {
+
+    private final Map<Route, Deque<Integer>> queued = new EnumMap<>(Route.class);
+    private final Random chaosRandom;
+    private double chaosProbability;
+    private int[] chaosStatuses = {};
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean keyRevoked;
+    private volatile ListShape listShape = ListShape.WRAPPED_DATA;
+    private final Map<String, Corruption> corruptions = new ConcurrentHashMap<>();
+    private final Set<String> notReady = ConcurrentHashMap.newKeySet();
+
+    Faults(long seed) {
+        this.chaosRandom = new Random(seed);
+        for (Route route : Route.values()) {
+            queued.put(route, new ArrayDeque<>());
+        }
+    }
+
+    synchronized void failNext(Route route, int status, int count) {
+        for (int i = 0; i < count; i++) {
+            queued.get(route).add(status);
+        }
+    }
+
+    synchronized void chaos(double probability, int... statuses) {
+        if (probability < 0 || probability > 1 || probability > 0 && statuses.length == 0) {
+            throw new IllegalArgumentException("chaos needs a probability in [0, 1] and, above 0, statuses to fail with");
+        }
+        chaosProbability = probability;
+        chaosStatuses = statuses.clone();
+    }
+
+    /** The status a request to the route must fail with instead of being served, if any. */
+    synchronized OptionalInt failure(Route route) {
+        Integer status = queued.get(route).poll();
+        if (status == null) {
+            status = queued.get(Route.ANY).poll();
+        }
+        if (status != null) {
+            return OptionalInt.of(status);
+        }
+        if (chaosProbability > 0 && chaosRandom.nextDouble() < chaosProbability) {
+            return OptionalInt.of(chaosStatuses[chaosRandom.nextInt(chaosStatuses.length)]);
+        }
+        return OptionalInt.empty();
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    void latency(Duration perRequest) {
+        latency = perRequest;
+    }
+
+    boolean keyRevoked() {
+        return keyRevoked;
+    }
+
+    void keyRevoked(boolean revoked) {
+        keyRevoked = revoked;
+    }
+
+    ListShape listShape() {
+        return listShape;
+    }
+
+    void listShape(ListShape shape) {
+        listShape = shape;
+    }
+
+    /** How the video's embeddings response is broken, or null when it is intact. */
+    Corruption corruption(String videoId) {
+        return corruptions.get(videoId);
+    }
+
+    void corrupt(String videoId, Corruption kind) {
+        corruptions.put(videoId, kind);
+    }
+
+    void repair(String videoId) {
+        corruptions.remove(videoId);
+    }
+
+    boolean notReady(String videoId) {
+        return notReady.contains(videoId);
+    }
+
+    void notReady(String videoId, boolean isNotReady) {
+        if (isNotReady) {
+            notReady.add(videoId);
+        } else {
+            notReady.remove(videoId);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.vecsync.simulator;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts answered requests per route and per video, and the credits the metered routes cost. */
+final class Meter {
+
+    private final Map<Route, AtomicInteger> requests = new EnumMap<>(Route.class);
+    private final Map<String, AtomicInteger> embeddingsByVideo = new ConcurrentHashMap<>();
+    private final AtomicLong credits = new AtomicLong();
+
+    Meter() {
+        for (Route route : Route.values()) {
+            requests.put(route, new AtomicInteger());
+        }
+    }
+
+    /**
+     * Records one answered request.
+     *
+     * @param route   the matched route, ANY for an unknown path
+     * @param videoId the video named in the path, or null
+     */
+    void record(Route route, String videoId, int status) {
+        requests.get(Route.ANY).incrementAndGet();
+        if (route != Route.ANY) {
+            requests.get(route).incrementAndGet();
+        }
+        if (route == Route.VIDEO_EMBEDDINGS) {
+            embeddingsByVideo.computeIfAbsent(videoId, id -> new AtomicInteger()).incrementAndGet();
+        }
+        if (route.metered() && billable(status)) {
+            credits.incrementAndGet();
+        }
+    }
+
+    int requests(Route route) {
+        return requests.get(route).get();
+    }
+
+    int embeddingsCalls(String videoId) {
+        AtomicInteger calls = embeddingsByVideo.get(videoId);
+        return calls == null ? 0 : calls.get();
+    }
+
+    long credits() {
+        return credits.get();
+    }
+
+    /** The platform refunds 404, 408 and 5xx; calls refused before metering (bad key, rate limit) never cost. */
+    private static boolean billable(int status) {
+        return status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429;
+    }
+}

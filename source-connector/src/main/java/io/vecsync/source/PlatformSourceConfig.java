@@ -1,0 +1,265 @@
+package io.vecsync.source;
+
+import io.vecsync.core.VectorEncoding;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Configuration of the platform source connector. */
+public class PlatformSourceConfig extends AbstractConfig {
+
+    public static final String BASE_URL = "platform.base.url";
+    public static final String API_KEY = "platform.api.key";
+    public static final String REQUEST_TIMEOUT_MS = "platform.request.timeout.ms";
+    public static final String CONNECT_TIMEOUT_MS = "platform.connect.timeout.ms";
+    public static final String RETRY_MAX = "platform.retry.max";
+    public static final String RETRY_BACKOFF_MS = "platform.retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "platform.retry.backoff.max.ms";
+
+    public static final String TOPIC = "topic";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String LIST_PAGE_SIZE = "list.page.size";
+    public static final String FETCH_CONCURRENCY = "fetch.concurrency";
+    public static final String VECTOR_ENCODING = "vector.encoding";
+    public static final String EMBEDDING_DIMENSION = "embedding.dimension";
+    public static final String SEGMENT_ID_SCHEME = "segment.id.scheme";
+    public static final String PROGRESS_LOG_INTERVAL_MS = "progress.log.interval.ms";
+
+    public static final String FILTER_VIDEO_IDS = "filter.video.ids";
+    public static final String FILTER_COLLECTION_ID = "filter.collection.id";
+    public static final String FILTER_CREATED_AFTER = "filter.created.after";
+
+    private static final String GROUP_PLATFORM = "Platform";
+    private static final String GROUP_SYNC = "Sync";
+    private static final String GROUP_SCOPE = "Scope";
+
+    public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
+
+    public PlatformSourceConfig(Map<?, ?> originals) {
+        this(CONFIG_DEF, originals);
+    }
+
+    protected PlatformSourceConfig(ConfigDef definition, Map<?, ?> originals) {
+        super(definition, originals);
+    }
+
+    private static ConfigDef define(ConfigDef def) {
+        int order = 0;
+        def.define(BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new HttpUrlValidator(), Importance.HIGH,
+                        "Base URL of the platform API, e.g. https://api.your-host.com.",
+                        GROUP_PLATFORM, ++order, Width.LONG, "Platform base URL")
+                .define(API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyPassword(), Importance.HIGH,
+                        "API key, sent as the X-API-Key header on every request.",
+                        GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
+                .define(REQUEST_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
+                        "How long one platform request may take before it counts as a timeout and is retried.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Request timeout (ms)")
+                .define(CONNECT_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(100L, 600_000L), Importance.LOW,
+                        "How long opening a connection to the platform may take.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Connect timeout (ms)")
+                .define(RETRY_MAX, Type.INT, 6, Range.between(0, 100), Importance.LOW,
+                        "Retries of one request after a 429, 408, 5xx or timeout. When they run out the video (or the"
+                                + " listing) is tried again on a later poll; the task does not fail.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Retries")
+                .define(RETRY_BACKOFF_MS, Type.LONG, 500L, Range.between(0L, 600_000L), Importance.LOW,
+                        "First backoff before a retry; it doubles on each retry, with jitter, up to "
+                                + RETRY_BACKOFF_MAX_MS + ". A 429's Retry-After header takes precedence.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Retry backoff (ms)")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.between(0L, 3_600_000L), Importance.LOW,
+                        "Longest backoff between two retries.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Max retry backoff (ms)");
+        order = 0;
+        def.define(TOPIC, Type.STRING, "vecsync.segments", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH,
+                        "Topic the segment records go to. Keys are segment ids; a null value (tombstone) retracts a segment,"
+                                + " so a compacted topic holds exactly the live segments.",
+                        GROUP_SYNC, ++order, Width.MEDIUM, "Topic")
+                .define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(100L), Importance.MEDIUM,
+                        "How often the video listing is walked to find finished, re-processed and deleted videos."
+                                + " Listing is free; only embeddings calls cost credits.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)")
+                .define(LIST_PAGE_SIZE, Type.INT, 100, Range.between(1, 500), Importance.LOW,
+                        "Videos per listing request (the platform's limit parameter).",
+                        GROUP_SYNC, ++order, Width.SHORT, "Listing page size")
+                .define(FETCH_CONCURRENCY, Type.INT, 4, Range.between(1, 32), Importance.LOW,
+                        "Embeddings requests one task keeps in flight.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Fetch concurrency")
+                .define(VECTOR_ENCODING, Type.STRING, VectorEncoding.FLOAT_ARRAY.configValue(),
+                        ValidString.in(VectorEncoding.configValues()), Importance.MEDIUM,
+                        "How the embedding field is written: float_array (array of float32, readable by any consumer) or"
+                                + " float32_le (little-endian float32 bytes, about 2.3x smaller with the JSON converter)."
+                                + " vecsync sinks read both.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Vector encoding")
+                .define(EMBEDDING_DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.MEDIUM,
+                        "Expected length of every embedding. A video with a segment of another length is reported and"
+                                + " retried on a later poll; none of its segments is emitted.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Embedding dimension")
+                .define(SEGMENT_ID_SCHEME, Type.STRING, SegmentIdScheme.AUTO.configValue(),
+                        ValidString.in(SegmentIdScheme.configValues()), Importance.MEDIUM,
+                        "auto: the documented id uuid5(NAMESPACE_URL, \"<video_id>|<start>|<end>\") for every segment whose"
+                                + " (start, end) is unique within its video, and uuid5(NAMESPACE_URL,"
+                                + " \"<video_id>|<start>|<end>|<embedding_option>\") for segments that share (start, end) with"
+                                + " another embedding option, so no segment overwrites another. option_qualified: the latter"
+                                + " for every segment. Changing it re-syncs every video under the new ids and retracts the old.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Segment id scheme")
+                .define(PROGRESS_LOG_INTERVAL_MS, Type.LONG, 30_000L, Range.atLeast(1_000L), Importance.LOW,
+                        "How often each task logs a one-line progress summary.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Progress log interval (ms)");
+        order = 0;
+        def.define(FILTER_VIDEO_IDS, Type.LIST, "", new UuidListValidator(), Importance.MEDIUM,
+                        "Only these video ids (UUIDs, comma-separated). Empty: every video.",
+                        GROUP_SCOPE, ++order, Width.LONG, "Video ids")
+                .define(FILTER_COLLECTION_ID, Type.STRING, null, new OptionalUuidValidator(), Importance.MEDIUM,
+                        "Only videos in this collection. Combined with " + FILTER_VIDEO_IDS + ", a video must match both.",
+                        GROUP_SCOPE, ++order, Width.MEDIUM, "Collection id")
+                .define(FILTER_CREATED_AFTER, Type.STRING, null, new OptionalInstantValidator(), Importance.MEDIUM,
+                        "Only videos created at or after this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z.",
+                        GROUP_SCOPE, ++order, Width.MEDIUM, "Created after");
+        return def;
+    }
+
+    public String baseUrl() {
+        String url = getString(BASE_URL).trim();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public Password apiKey() {
+        return getPassword(API_KEY);
+    }
+
+    public String topic() {
+        return getString(TOPIC);
+    }
+
+    public VectorEncoding vectorEncoding() {
+        return VectorEncoding.fromConfig(getString(VECTOR_ENCODING));
+    }
+
+    public SegmentIdScheme segmentIdScheme() {
+        return SegmentIdScheme.fromConfig(getString(SEGMENT_ID_SCHEME));
+    }
+
+    public int embeddingDimension() {
+        return getInt(EMBEDDING_DIMENSION);
+    }
+
+    /** What the task syncs: the scope filters. */
+    public VideoScope scope() {
+        String after = getString(FILTER_CREATED_AFTER);
+        return new VideoScope(
+                getList(FILTER_VIDEO_IDS).stream().map(id -> UUID.fromString(id.trim()).toString()).toList(),
+                getString(FILTER_COLLECTION_ID),
+                after == null || after.isBlank() ? null : Instant.parse(after.trim()));
+    }
+
+    /** Accepts absolute http and https URLs. */
+    static final class HttpUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = value == null ? "" : value.toString().trim();
+            try {
+                URI uri = new URI(url);
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+                    throw new ConfigException(name, value, "must be an absolute http:// or https:// URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException(name, value, "must be an absolute http:// or https:// URL");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "an absolute http:// or https:// URL";
+        }
+    }
+
+    /** Rejects an empty secret without echoing it. */
+    static final class NonEmptyPassword implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || ((Password) value).value().isBlank()) {
+                throw new ConfigException(name + " must not be empty");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a non-empty secret";
+        }
+    }
+
+    /** Accepts a list of UUIDs. */
+    static final class UuidListValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> ids = value == null ? List.of() : (List<String>) value;
+            for (String id : ids) {
+                if (!isUuid(id)) {
+                    throw new ConfigException(name, value, "'" + id + "' is not a UUID");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a comma-separated list of UUIDs, or empty";
+        }
+    }
+
+    /** Accepts null or a UUID. */
+    static final class OptionalUuidValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value != null && !value.toString().isBlank() && !isUuid(value.toString())) {
+                throw new ConfigException(name, value, "is not a UUID");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a UUID, or empty";
+        }
+    }
+
+    /** Accepts null or an ISO-8601 instant. */
+    static final class OptionalInstantValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) {
+                return;
+            }
+            try {
+                Instant.parse(value.toString().trim());
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(name, value, "is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "an ISO-8601 instant such as 2026-01-01T00:00:00Z, or empty";
+        }
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value.trim());
+            return value.trim().length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

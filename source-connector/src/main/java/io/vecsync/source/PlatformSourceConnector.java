@@ -1,0 +1,87 @@
+package io.vecsync.source;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Syncs every finished video's segment embeddings from the platform into a topic, one record per segment. */
+public class PlatformSourceConnector extends SourceConnector {
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return AppInfoParser.getVersion();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        new PlatformSourceConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return PlatformSourceTask.class;
+    }
+
+    /** Deals the fixed set of video shards over the tasks; state stays with the shard, so tasks.max can change freely. */
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (List<Integer> shards : Shards.assign(maxTasks)) {
+            Map<String, String> taskProps = new HashMap<>(props);
+            taskProps.put(PlatformSourceTaskConfig.TASK_SHARDS,
+                    shards.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            configs.add(taskProps);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return PlatformSourceConfig.CONFIG_DEF;
+    }
+
+    /** Adds the checks that involve more than one key, so they show in Connect's REST validate call. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = config.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, v -> v));
+        Optional<Long> backoff = longValue(values.get(PlatformSourceConfig.RETRY_BACKOFF_MS));
+        Optional<Long> backoffMax = longValue(values.get(PlatformSourceConfig.RETRY_BACKOFF_MAX_MS));
+        if (backoff.isPresent() && backoffMax.isPresent() && backoff.get() > backoffMax.get()) {
+            values.get(PlatformSourceConfig.RETRY_BACKOFF_MS).addErrorMessage(PlatformSourceConfig.RETRY_BACKOFF_MS
+                    + " (" + backoff.get() + ") must not exceed " + PlatformSourceConfig.RETRY_BACKOFF_MAX_MS + " (" + backoffMax.get() + ")");
+        }
+        return config;
+    }
+
+    /** Exactly-once delivery is not needed: every record is an idempotent upsert or delete by key. */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.UNSUPPORTED;
+    }
+
+    private static Optional<Long> longValue(ConfigValue value) {
+        return value != null && value.errorMessages().isEmpty() && value.value() instanceof Number number
+                ? Optional.of(number.longValue()) : Optional.empty();
+    }
+}

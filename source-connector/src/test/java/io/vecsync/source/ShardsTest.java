@@ -1,0 +1,35 @@
+package io.vecsync.source;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ShardsTest {
+
+    @Test
+    void everyShardGoesToExactlyOneTask() {
+        for (int tasks : new int[]{1, 2, 3, 7, 64, 100}) {
+            List<List<Integer>> assignment = Shards.assign(tasks);
+            assertEquals(Math.min(tasks, Shards.COUNT), assignment.size());
+            Set<Integer> seen = new HashSet<>();
+            assignment.forEach(shards -> shards.forEach(shard -> assertEquals(true, seen.add(shard), "shard " + shard + " twice")));
+            assertEquals(Shards.COUNT, seen.size());
+        }
+    }
+
+    @Test
+    void videosSpreadOverShardsAndCaseDoesNotMatter() {
+        Set<Integer> used = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            UUID id = UUID.nameUUIDFromBytes(new byte[]{(byte) i, (byte) (i >> 8)});
+            used.add(Shards.of(id.toString()));
+            assertEquals(Shards.of(id.toString()), Shards.of(id.toString().toUpperCase()));
+        }
+        assertEquals(Shards.COUNT, used.size());
+    }
+}

@@ -1,0 +1,118 @@
+package io.vecsync.source;
+
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.simulator.Segment;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.TopicContents;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** One source connector on a test cluster against one simulator, with the checks every scenario makes. */
+final class SourceHarness {
+
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
+
+    final EmbeddedConnectCluster connect;
+    final PlatformSimulator simulator;
+    final String name;
+    final String topic;
+
+    SourceHarness(EmbeddedConnectCluster connect, PlatformSimulator simulator, String name) {
+        this.connect = connect;
+        this.simulator = simulator;
+        this.name = name;
+        this.topic = "segments-" + name;
+        connect.kafka().createTopic(topic, 3, 1, Map.of("cleanup.policy", "compact"));
+    }
+
+    Map<String, String> config(int tasks) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", PlatformSourceConnector.class.getName());
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
+        config.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
+        config.put(PlatformSourceConfig.TOPIC, topic);
+        config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "300");
+        config.put(PlatformSourceConfig.LIST_PAGE_SIZE, "7");
+        config.put(PlatformSourceConfig.RETRY_BACKOFF_MS, "20");
+        config.put(PlatformSourceConfig.RETRY_BACKOFF_MAX_MS, "200");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        return config;
+    }
+
+    void start(Map<String, String> config) throws InterruptedException {
+        connect.configureConnector(name, config);
+        int tasks = Integer.parseInt(config.get("tasks.max"));
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, Math.min(tasks, Shards.COUNT), "connector did not start");
+    }
+
+    /** The segment ids a correct sync holds: every segment of every done video, under the auto scheme. */
+    Set<String> expectedIds() {
+        Map<String, List<SegmentKey>> byVideo = new LinkedHashMap<>();
+        for (Segment segment : simulator.liveSegments()) {
+            byVideo.computeIfAbsent(segment.videoId(), v -> new ArrayList<>())
+                    .add(new SegmentKey(segment.start(), segment.end(), segment.option()));
+        }
+        Set<String> ids = new HashSet<>();
+        byVideo.forEach((video, keys) -> ids.addAll(SegmentIdScheme.AUTO.ids(video, keys)));
+        return ids;
+    }
+
+    TopicContents topic() {
+        return TopicContents.read(connect.kafka(), topic);
+    }
+
+    /** Waits until the live keys on the topic are exactly the simulator's truth. */
+    TopicContents awaitTruth(String what) {
+        TopicContents[] last = new TopicContents[1];
+        Eventually.await(SYNC_TIMEOUT, what, () -> {
+            last[0] = topic();
+            return last[0].live().keySet().equals(expectedIds());
+        }, () -> difference(last[0]));
+        return last[0];
+    }
+
+    /** Waits until the connector has walked the whole listing at least {@code walks} more times. */
+    void awaitListingWalks(int walks) {
+        int pagesPerWalk = simulator.videoIds().size() / Integer.parseInt(config(1).get(PlatformSourceConfig.LIST_PAGE_SIZE)) + 1;
+        int target = simulator.requests(io.vecsync.simulator.Route.VIDEOS_LIST) + walks * pagesPerWalk;
+        Eventually.await(SYNC_TIMEOUT, walks + " more listing walks",
+                () -> simulator.requests(io.vecsync.simulator.Route.VIDEOS_LIST) >= target);
+    }
+
+    private String difference(TopicContents contents) {
+        if (contents == null) {
+            return "nothing read";
+        }
+        Set<String> expected = expectedIds();
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(contents.live().keySet());
+        Set<String> extra = new TreeSet<>(contents.live().keySet());
+        extra.removeAll(expected);
+        return expected.size() + " expected, " + contents.live().size() + " live; missing " + abbreviate(missing)
+                + ", extra " + abbreviate(extra);
+    }
+
+    private static String abbreviate(Set<String> ids) {
+        return ids.size() + (ids.isEmpty() ? "" : " e.g. " + ids.stream().limit(3).collect(Collectors.joining(", ")));
+    }
+
+    /** Embeddings calls per video, to prove none was fetched twice. */
+    Map<String, Integer> callsPerVideo() {
+        Map<String, Integer> calls = new HashMap<>();
+        simulator.videoIds().forEach(id -> calls.put(id, simulator.embeddingsCalls(id)));
+        return calls;
+    }
+}

@@ -1,0 +1,42 @@
+package io.vecsync.testing;
+
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Real Kafka Connect clusters for tests: an in-process KRaft broker and distributed workers. */
+public final class ConnectClusters {
+
+    private ConnectClusters() {
+    }
+
+    /**
+     * Starts a cluster whose workers find plugins through {@code META-INF/services}, as a production worker with
+     * {@code plugin.discovery=service_load} does.
+     *
+     * @param extraWorkerProps e.g. {@code plugin.path}; may be empty
+     */
+    public static EmbeddedConnectCluster start(String name, int workers, Map<String, String> extraWorkerProps) {
+        Map<String, String> props = new HashMap<>();
+        props.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, PluginDiscoveryMode.SERVICE_LOAD.toString());
+        // Offsets must be committed promptly so restart tests see what was emitted.
+        props.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
+        props.put("scheduled.rebalance.max.delay.ms", "1000");
+        props.putAll(extraWorkerProps);
+        EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder()
+                .name(name)
+                .numWorkers(workers)
+                .numBrokers(1)
+                .workerProps(props)
+                .build();
+        cluster.start();
+        return cluster;
+    }
+
+    public static EmbeddedConnectCluster start(String name, int workers) {
+        return start(name, workers, Map.of());
+    }
+}

@@ -1,0 +1,33 @@
+package io.vecsync.testing;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+
+/** Reads metrics the way an operator's JMX tooling does. */
+public final class JmxMetrics {
+
+    private JmxMetrics() {
+    }
+
+    /** The sum of a numeric attribute over every MBean matching the pattern, e.g. {@code kafka.connect:type=plugins,*}. */
+    public static double sum(String objectNamePattern, String attribute) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        double total = 0;
+        try {
+            for (ObjectName name : server.queryNames(new ObjectName(objectNamePattern), null)) {
+                try {
+                    Object value = server.getAttribute(name, attribute);
+                    if (value instanceof Number number) {
+                        total += number.doubleValue();
+                    }
+                } catch (javax.management.AttributeNotFoundException notHere) {
+                    // Other MBeans in the pattern carry other attributes.
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not read JMX " + objectNamePattern + " " + attribute, e);
+        }
+        return total;
+    }
+}
