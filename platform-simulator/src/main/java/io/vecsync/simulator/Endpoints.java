@@ -38,6 +38,7 @@ final class Endpoints {
         Instant to = request.instant("end_time").orElse(Instant.MAX);
         int skip = request.integer("skip", 0, 0, Integer.MAX_VALUE);
         int limit = request.integer("limit", 50, 1, 500);
+        faults.listPageRequested(skip);
         List<Video> matching = catalog.videos().stream()
                 .filter(statusFilter(status))
                 .filter(video -> !video.createdAt().isBefore(from) && !video.createdAt().isAfter(to))

@@ -22,11 +22,24 @@ final class Faults {
     private volatile ListShape listShape = ListShape.WRAPPED_DATA;
     private final Map<String, Corruption> corruptions = new ConcurrentHashMap<>();
     private final Set<String> notReady = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Runnable> beforeListPage = new ConcurrentHashMap<>();
 
     Faults(long seed) {
         this.chaosRandom = new Random(seed);
         for (Route route : Route.values()) {
             queued.put(route, new ArrayDeque<>());
+        }
+    }
+
+    void beforeListPage(int skip, Runnable action) {
+        beforeListPage.put(skip, action);
+    }
+
+    /** Runs, once, the action registered for a listing request at this skip. */
+    void listPageRequested(int skip) {
+        Runnable action = beforeListPage.remove(skip);
+        if (action != null) {
+            action.run();
         }
     }
 

@@ -116,6 +116,14 @@ public final class PlatformSimulator implements AutoCloseable {
         faults.failNext(route, status, count);
     }
 
+    /**
+     * Runs {@code action} once, just before the next listing request with this {@code skip} is answered: deleting or
+     * uploading videos there shifts the pages under a client that is walking them.
+     */
+    public void beforeListPage(int skip, Runnable action) {
+        faults.beforeListPage(skip, action);
+    }
+
     /** Every request fails with the probability, with a status drawn from {@code statuses}; 0 turns chaos off. */
     public void chaos(double probability, int... statuses) {
         faults.chaos(probability, statuses);

@@ -42,6 +42,7 @@ public class PlatformSourceTask extends SourceTask {
     private SyncLedger ledger;
     private SegmentRecords segmentRecords;
     private SegmentIdScheme idScheme;
+    private FailedVideos failedVideos;
     private ExecutorService fetchPool;
     private int fetchConcurrency;
     private long pollIntervalMs;
@@ -79,6 +80,7 @@ public class PlatformSourceTask extends SourceTask {
             return thread;
         });
         pollIntervalMs = config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS);
+        failedVideos = new FailedVideos(pollIntervalMs);
         progressIntervalMs = config.getLong(PlatformSourceConfig.PROGRESS_LOG_INTERVAL_MS);
         nextProgressAt = System.currentTimeMillis() + progressIntervalMs;
         log.info("{} started with {} videos of emitted state", taskName, ledger.size());
@@ -136,9 +138,7 @@ public class PlatformSourceTask extends SourceTask {
         }
         metrics.videosDiscovered.set(listed.size());
         for (Video video : listed.values()) {
-            if (needsFetch(ledger.get(video.id()), video)) {
-                toFetch.add(video);
-            }
+            enqueueIfNeeded(video);
         }
         for (String videoId : ledger.videoIds()) {
             if (!listed.containsKey(videoId)) {
@@ -166,13 +166,18 @@ public class PlatformSourceTask extends SourceTask {
                 log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
                 ledger.put(videoId, state.markedStale());
             }
-        } else if (needsFetch(ledger.get(videoId), details.get())) {
-            toFetch.add(details.get());
+        } else {
+            enqueueIfNeeded(details.get());
         }
     }
 
-    private boolean needsFetch(VideoState state, Video video) {
-        return state == null || state.stale() || state.scheme() != idScheme || !state.version().equals(video.version());
+    /** Queues a fetch when the video's version was not emitted yet, unless it failed recently. */
+    private void enqueueIfNeeded(Video video) {
+        VideoState state = ledger.get(video.id());
+        boolean emitted = state != null && !state.stale() && state.scheme() == idScheme && state.version().equals(video.version());
+        if (!emitted && failedVideos.due(video.id(), System.currentTimeMillis())) {
+            toFetch.add(video);
+        }
     }
 
     private void startFetches() {
@@ -207,7 +212,8 @@ public class PlatformSourceTask extends SourceTask {
             Throwable cause = e.getCause();
             if (cause instanceof RetriableException || cause instanceof DataException) {
                 metrics.videosFailed.increment();
-                log.warn("{}: video {} not synced, trying again in the next listing walk: {}", taskName, video.id(), cause.getMessage());
+                long delay = failedVideos.failed(video.id(), System.currentTimeMillis());
+                log.warn("{}: video {} not synced, trying again in {} s: {}", taskName, video.id(), delay / 1000, cause.getMessage());
                 return;
             }
             throw cause instanceof ConnectException connect ? connect : new ConnectException(cause);
@@ -216,7 +222,8 @@ public class PlatformSourceTask extends SourceTask {
             case READY -> emit(video, result.segments(), batch);
             case NOT_READY -> {
                 metrics.videosNotReady.increment();
-                log.debug("{}: embeddings of video {} not ready yet (409)", taskName, video.id());
+                long delay = failedVideos.failed(video.id(), System.currentTimeMillis());
+                log.info("{}: embeddings of video {} not ready yet (409), trying again in {} s", taskName, video.id(), delay / 1000);
             }
             case NOT_FOUND -> {
                 log.info("{}: video {} is gone (404); retracting its segments", taskName, video.id());
@@ -240,11 +247,13 @@ public class PlatformSourceTask extends SourceTask {
                     .forEach(id -> batch.add(tombstone(video.id(), id)));
         }
         ledger.put(video.id(), new VideoState(video.version(), idScheme, false, keys));
+        failedVideos.succeeded(video.id());
         metrics.videosSynced.increment();
         metrics.segmentsEmitted.add(segments.size());
     }
 
     private void retract(String videoId, List<PendingRecord> batch) {
+        failedVideos.succeeded(videoId);
         VideoState previous = ledger.get(videoId);
         if (previous == null) {
             return;

@@ -2,6 +2,7 @@ package io.vecsync.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vecsync.core.Float32Codec;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.simulator.Corruption;
 import io.vecsync.simulator.ListShape;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,11 +166,55 @@ class SourceConnectorIT {
                     "nothing of broken video " + broken + " is emitted");
         }
         assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
+        int callsBefore = h.simulator.embeddingsCalls(ids.get(0));
+        h.awaitListingWalks(8);
+        int callsDuring = h.simulator.embeddingsCalls(ids.get(0)) - callsBefore;
+        assertTrue(callsDuring <= 4, "a failing video backs off instead of costing a credit every walk: " + callsDuring + " calls in 8 walks");
 
         h.simulator.repair(ids.get(0));
         h.simulator.repair(ids.get(1));
         h.simulator.notReady(ids.get(2), false);
         h.awaitTruth("the repaired videos");
+    }
+
+    @Test
+    void pagesShiftingUnderTheWalkLoseNothingAndRetractOnlyTheDeleted(TestInfo test) throws Exception {
+        SourceHarness h = harness(test, PlatformSimulator.builder().seed(8).videos(20).segmentsPerVideo(2, 4));
+        h.start(h.config(1));
+        h.awaitTruth("the initial sync");
+        int calls = h.simulator.embeddingsCalls();
+
+        // Page size is 7: deleting three of the first page's videos just before page two is read moves three
+        // videos from page two onto page one, already read, so this walk misses them although they still exist.
+        List<String> ids = h.simulator.videoIds();
+        List<String> deleted = ids.subList(0, 3);
+        h.simulator.beforeListPage(7, () -> deleted.forEach(h.simulator::delete));
+        String uploaded = h.simulator.upload("uploaded mid-walk", 3, true);
+        h.simulator.beforeListPage(14, () -> h.simulator.upload("uploaded during the walk", 2, true));
+
+        TopicContents end = h.awaitTruth("only the deleted videos retracted");
+        h.awaitListingWalks(2);
+        assertEquals(end.live().keySet(), h.topic().live().keySet(), "nothing retracted later either");
+        assertEquals(calls + 2, h.simulator.embeddingsCalls(), "only the two uploads were fetched");
+        assertEquals(1, h.simulator.embeddingsCalls(uploaded));
+    }
+
+    @Test
+    void twoEmbeddingOptionsNeverOverwriteEachOtherAndCompactVectorsRoundTrip(TestInfo test) throws Exception {
+        SourceHarness h = harness(test, PlatformSimulator.builder().seed(9).videos(3).embeddingOptions("visual", "audio"));
+        Map<String, String> config = h.config(1);
+        config.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
+        h.start(config);
+
+        TopicContents synced = h.awaitTruth("both options of every segment");
+        assertEquals(h.simulator.liveSegments().size(), synced.live().size(), "one record per (segment, option)");
+        Segment audio = h.simulator.liveSegments().stream().filter(s -> s.option().equals("audio")).findFirst().orElseThrow();
+        String id = SegmentIds.optionQualified(audio.videoId(), audio.start(), audio.end(), "audio").toString();
+        JsonNode value = new ObjectMapper().readTree(synced.live().get(id));
+        assertEquals("audio", value.get("embedding_option").asText());
+        byte[] vector = value.get("embedding").binaryValue();
+        assertEquals(4 * 1024, vector.length);
+        assertArrayEquals(audio.embedding(), Float32Codec.decode(vector));
     }
 
     @Test
