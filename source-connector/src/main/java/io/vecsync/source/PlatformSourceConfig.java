@@ -1,6 +1,8 @@
 package io.vecsync.source;
 
 import io.vecsync.core.VectorEncoding;
+import io.vecsync.core.config.ConfigEnums;
+import io.vecsync.core.config.Validators;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -8,13 +10,9 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,10 +56,10 @@ public class PlatformSourceConfig extends AbstractConfig {
 
     private static ConfigDef define(ConfigDef def) {
         int order = 0;
-        def.define(BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new HttpUrlValidator(), Importance.HIGH,
+        def.define(BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.url("http", "https"), Importance.HIGH,
                         "Base URL of the platform API, e.g. https://api.your-host.com.",
                         GROUP_PLATFORM, ++order, Width.LONG, "Platform base URL")
-                .define(API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyPassword(), Importance.HIGH,
+                .define(API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Validators.nonEmptyPassword(), Importance.HIGH,
                         "API key, sent as the X-API-Key header on every request.",
                         GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
                 .define(REQUEST_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
@@ -96,8 +94,8 @@ public class PlatformSourceConfig extends AbstractConfig {
                 .define(FETCH_CONCURRENCY, Type.INT, 4, Range.between(1, 32), Importance.LOW,
                         "Embeddings requests one task keeps in flight.",
                         GROUP_SYNC, ++order, Width.SHORT, "Fetch concurrency")
-                .define(VECTOR_ENCODING, Type.STRING, VectorEncoding.FLOAT_ARRAY.configValue(),
-                        ValidString.in(VectorEncoding.configValues()), Importance.MEDIUM,
+                .define(VECTOR_ENCODING, Type.STRING, ConfigEnums.value(VectorEncoding.FLOAT_ARRAY),
+                        ValidString.in(ConfigEnums.values(VectorEncoding.class)), Importance.MEDIUM,
                         "How the embedding field is written: float_array (array of float32, readable by any consumer) or"
                                 + " float32_le (little-endian float32 bytes, about 2.3x smaller with the JSON converter)."
                                 + " vecsync sinks read both.",
@@ -106,8 +104,8 @@ public class PlatformSourceConfig extends AbstractConfig {
                         "Expected length of every embedding. A video with a segment of another length is reported and"
                                 + " retried on a later poll; none of its segments is emitted.",
                         GROUP_SYNC, ++order, Width.SHORT, "Embedding dimension")
-                .define(SEGMENT_ID_SCHEME, Type.STRING, SegmentIdScheme.AUTO.configValue(),
-                        ValidString.in(SegmentIdScheme.configValues()), Importance.MEDIUM,
+                .define(SEGMENT_ID_SCHEME, Type.STRING, ConfigEnums.value(SegmentIdScheme.AUTO),
+                        ValidString.in(ConfigEnums.values(SegmentIdScheme.class)), Importance.MEDIUM,
                         "auto: the documented id uuid5(NAMESPACE_URL, \"<video_id>|<start>|<end>\") for every segment whose"
                                 + " (start, end) is unique within its video, and uuid5(NAMESPACE_URL,"
                                 + " \"<video_id>|<start>|<end>|<embedding_option>\") for segments that share (start, end) with"
@@ -118,13 +116,13 @@ public class PlatformSourceConfig extends AbstractConfig {
                         "How often each task logs a one-line progress summary.",
                         GROUP_SYNC, ++order, Width.SHORT, "Progress log interval (ms)");
         order = 0;
-        def.define(FILTER_VIDEO_IDS, Type.LIST, "", new UuidListValidator(), Importance.MEDIUM,
+        def.define(FILTER_VIDEO_IDS, Type.LIST, "", Validators.uuidList(), Importance.MEDIUM,
                         "Only these video ids (UUIDs, comma-separated). Empty: every video.",
                         GROUP_SCOPE, ++order, Width.LONG, "Video ids")
-                .define(FILTER_COLLECTION_ID, Type.STRING, null, new OptionalUuidValidator(), Importance.MEDIUM,
+                .define(FILTER_COLLECTION_ID, Type.STRING, null, Validators.optionalUuid(), Importance.MEDIUM,
                         "Only videos in this collection. Combined with " + FILTER_VIDEO_IDS + ", a video must match both.",
                         GROUP_SCOPE, ++order, Width.MEDIUM, "Collection id")
-                .define(FILTER_CREATED_AFTER, Type.STRING, null, new OptionalInstantValidator(), Importance.MEDIUM,
+                .define(FILTER_CREATED_AFTER, Type.STRING, null, Validators.optionalInstant(), Importance.MEDIUM,
                         "Only videos created at or after this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z.",
                         GROUP_SCOPE, ++order, Width.MEDIUM, "Created after");
         return def;
@@ -144,11 +142,11 @@ public class PlatformSourceConfig extends AbstractConfig {
     }
 
     public VectorEncoding vectorEncoding() {
-        return VectorEncoding.fromConfig(getString(VECTOR_ENCODING));
+        return ConfigEnums.parse(VectorEncoding.class, getString(VECTOR_ENCODING));
     }
 
     public SegmentIdScheme segmentIdScheme() {
-        return SegmentIdScheme.fromConfig(getString(SEGMENT_ID_SCHEME));
+        return ConfigEnums.parse(SegmentIdScheme.class, getString(SEGMENT_ID_SCHEME));
     }
 
     public int embeddingDimension() {
@@ -162,104 +160,5 @@ public class PlatformSourceConfig extends AbstractConfig {
                 getList(FILTER_VIDEO_IDS).stream().map(id -> UUID.fromString(id.trim()).toString()).toList(),
                 getString(FILTER_COLLECTION_ID),
                 after == null || after.isBlank() ? null : Instant.parse(after.trim()));
-    }
-
-    /** Accepts absolute http and https URLs. */
-    static final class HttpUrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String url = value == null ? "" : value.toString().trim();
-            try {
-                URI uri = new URI(url);
-                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
-                    throw new ConfigException(name, value, "must be an absolute http:// or https:// URL");
-                }
-            } catch (java.net.URISyntaxException e) {
-                throw new ConfigException(name, value, "must be an absolute http:// or https:// URL");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an absolute http:// or https:// URL";
-        }
-    }
-
-    /** Rejects an empty secret without echoing it. */
-    static final class NonEmptyPassword implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || ((Password) value).value().isBlank()) {
-                throw new ConfigException(name + " must not be empty");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a non-empty secret";
-        }
-    }
-
-    /** Accepts a list of UUIDs. */
-    static final class UuidListValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = value == null ? List.of() : (List<String>) value;
-            for (String id : ids) {
-                if (!isUuid(id)) {
-                    throw new ConfigException(name, value, "'" + id + "' is not a UUID");
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a comma-separated list of UUIDs, or empty";
-        }
-    }
-
-    /** Accepts null or a UUID. */
-    static final class OptionalUuidValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value != null && !value.toString().isBlank() && !isUuid(value.toString())) {
-                throw new ConfigException(name, value, "is not a UUID");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a UUID, or empty";
-        }
-    }
-
-    /** Accepts null or an ISO-8601 instant. */
-    static final class OptionalInstantValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || value.toString().isBlank()) {
-                return;
-            }
-            try {
-                Instant.parse(value.toString().trim());
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(name, value, "is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an ISO-8601 instant such as 2026-01-01T00:00:00Z, or empty";
-        }
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value.trim());
-            return value.trim().length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -3,10 +3,8 @@ package io.vecsync.source;
 import io.vecsync.core.SegmentIds;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** How segment ids are derived; see the {@code segment.id.scheme} config doc. */
@@ -15,18 +13,6 @@ public enum SegmentIdScheme {
     AUTO,
     /** Always option-qualified. */
     OPTION_QUALIFIED;
-
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static String[] configValues() {
-        return Arrays.stream(values()).map(SegmentIdScheme::configValue).toArray(String[]::new);
-    }
-
-    public static SegmentIdScheme fromConfig(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
 
     /** The ids of one video's segments, in the order given. */
     public List<String> ids(String videoId, List<SegmentKey> segments) {
