@@ -97,7 +97,7 @@ public class PlatformSourceConfig extends AbstractConfig {
                 .define(VECTOR_ENCODING, Type.STRING, ConfigEnums.value(VectorEncoding.FLOAT_ARRAY),
                         ValidString.in(ConfigEnums.values(VectorEncoding.class)), Importance.MEDIUM,
                         "How the embedding field is written: float_array (array of float32, readable by any consumer) or"
-                                + " float32_le (little-endian float32 bytes, about 2.3x smaller with the JSON converter)."
+                                + " float32_le (little-endian float32 bytes, about 2.2x smaller with the JSON converter)."
                                 + " vecsync sinks read both.",
                         GROUP_SYNC, ++order, Width.SHORT, "Vector encoding")
                 .define(EMBEDDING_DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.MEDIUM,

@@ -1,0 +1,34 @@
+package io.vecsync.bench;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a thread of the benchmark's JVM does, told by its name. */
+enum Activity {
+    FETCH_PARSE("fetch+parse", "vecsync-fetch-"),
+    HTTP_CLIENT("HTTP client", "HttpClient-"),
+    TASK_THREAD("task thread", "task-thread-"),
+    PRODUCER_IO("producer I/O", "kafka-producer-network-thread"),
+    BROKER("broker", "data-plane-kafka-"),
+    // The simulator's HttpServer runs on an unnamed Executors pool; nothing else keeps such threads busy during a run.
+    SIMULATOR("simulator", "HTTP-Dispatcher", "pool-");
+
+    private final String label;
+    private final String[] namePrefixes;
+
+    Activity(String label, String... namePrefixes) {
+        this.label = label;
+        this.namePrefixes = namePrefixes;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** The activity of the named thread; empty for the worker's, the controller's, the benchmark's own and the rest. */
+    static Optional<Activity> of(String threadName) {
+        return Arrays.stream(values())
+                .filter(activity -> Arrays.stream(activity.namePrefixes).anyMatch(threadName::startsWith))
+                .findFirst();
+    }
+}

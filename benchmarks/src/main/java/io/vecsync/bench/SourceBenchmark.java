@@ -1,0 +1,71 @@
+package io.vecsync.bench;
+
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.testing.ConnectClusters;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Measures the platform source connector's throughput and record size per vector encoding on an in-process cluster. */
+public final class SourceBenchmark {
+
+    private static final long SEED = 42L;
+    private static final List<Variant> MEASURED = List.of(Variant.FLOAT_ARRAY, Variant.FLOAT32_LE, Variant.FLOAT_ARRAY_SCHEMAS);
+
+    private SourceBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = 0;
+        try {
+            run(options);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Kafka leaves non-daemon threads behind even after a clean stop.
+        System.exit(status);
+    }
+
+    private static void run(BenchmarkOptions options) throws Exception {
+        // Kafka's storage formatter prints to stdout; the report alone goes there.
+        PrintStream report = System.out;
+        System.setOut(System.err);
+        PlatformSimulator simulator = PlatformSimulator.builder().seed(SEED).videos(options.videos()).segmentsPerVideo(10, 15)
+                .build().start();
+        EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-bench", 1);
+        try (SyncRunner runner = new SyncRunner(connect, simulator)) {
+            Map<Variant, List<RunResult>> results = new LinkedHashMap<>();
+            // Round 0 is thrown away: it renders every simulator response and takes the bulk of the JIT's warm-up of each
+            // variant's code, which otherwise makes the first measured round up to twice as slow.
+            for (int round = 0; round <= options.rounds(); round++) {
+                for (Variant variant : MEASURED) {
+                    RunResult result = runner.run(variant, round);
+                    System.err.printf(Locale.ROOT, "round %d%s, %s: %,d segments in %.1f s%n", round, round == 0 ? " (warm-up)" : "",
+                            variant.label(), result.segments(), result.seconds());
+                    if (round > 0) {
+                        results.computeIfAbsent(variant, v -> new ArrayList<>()).add(result);
+                    }
+                }
+            }
+            List<Rounds> variants = results.entrySet().stream().map(e -> new Rounds(e.getKey(), e.getValue())).toList();
+            new Report(options.videos(), runner.segments(), report).print(variants);
+        } finally {
+            connect.stop();
+            simulator.close();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.vecsync.bench;
+
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.source.PlatformSourceConfig;
+import io.vecsync.source.PlatformSourceConnector;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.TopicContents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Runs one source connector until its topic holds every live segment of the simulator, measuring it on the way. */
+final class SyncRunner implements AutoCloseable {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** How often the topic's end offsets are read: the resolution of the timings. */
+    private static final long OFFSETS_POLL_MS = 50;
+
+    private final EmbeddedConnectCluster connect;
+    private final PlatformSimulator simulator;
+    private final int segments;
+    private final Admin admin;
+
+    SyncRunner(EmbeddedConnectCluster connect, PlatformSimulator simulator) {
+        this.connect = connect;
+        this.simulator = simulator;
+        this.segments = simulator.liveSegments().size();
+        this.admin = connect.kafka().createAdminClient();
+    }
+
+    int segments() {
+        return segments;
+    }
+
+    /**
+     * Runs the variant once under a name of its own: a connector reusing a name would resume from that name's
+     * committed offsets and find nothing to sync.
+     */
+    RunResult run(Variant variant, int round) throws InterruptedException, ExecutionException {
+        String name = variant.name() + "-" + round;
+        String topic = "bench-" + name;
+        connect.kafka().createTopic(topic, PARTITIONS, 1, Map.of("cleanup.policy", "compact"));
+        awaitTopic(topic);
+        int callsBefore = simulator.embeddingsCalls();
+        CpuClock cpuBefore = CpuClock.read();
+        long start = System.nanoTime();
+        connect.configureConnector(name, config(variant, topic));
+        double firstRecord = -1;
+        long records;
+        while ((records = endOffsets(topic)) < segments) {
+            if (firstRecord < 0 && records > 0) {
+                firstRecord = secondsSince(start);
+            }
+            if (secondsSince(start) > TIMEOUT.toSeconds()) {
+                throw new IllegalStateException(name + ": only " + records + " of " + segments
+                        + " segments on " + topic + " after " + TIMEOUT.toMinutes() + " min");
+            }
+            Thread.sleep(OFFSETS_POLL_MS);
+        }
+        double seconds = secondsSince(start);
+        // Read before the connector stops, while its threads and producer metrics still exist.
+        CpuUse cpu = CpuClock.read().since(cpuBefore);
+        ProducerStats producer = ProducerStats.of(name);
+        connect.deleteConnector(name);
+        int calls = simulator.embeddingsCalls() - callsBefore;
+        RecordSize size = RecordSize.of(TopicContents.read(connect.kafka(), topic));
+        // The topics add up to gigabytes of broker log over a benchmark; nothing reads them again.
+        connect.kafka().deleteTopic(topic);
+        return new RunResult(variant, segments, seconds, firstRecord < 0 ? seconds : firstRecord, records, size, calls, cpu, producer);
+    }
+
+    /** What a typical user runs: string keys, schemaless JSON values unless the variant asks for the envelope. */
+    private Map<String, String> config(Variant variant, String topic) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", PlatformSourceConnector.class.getName());
+        config.put("tasks.max", "1");
+        config.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
+        config.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
+        config.put(PlatformSourceConfig.TOPIC, topic);
+        config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "1000");
+        config.put(PlatformSourceConfig.FETCH_CONCURRENCY, "4");
+        config.put(PlatformSourceConfig.VECTOR_ENCODING, variant.encoding());
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", Boolean.toString(variant.schemasEnabled()));
+        return config;
+    }
+
+    /** Waits until the broker serves the new topic's offsets, so the timing starts on a topic that exists. */
+    private void awaitTopic(String topic) {
+        Eventually.await(Duration.ofSeconds(30), "topic " + topic, () -> {
+            try {
+                endOffsets(topic);
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return false;
+                }
+                throw new IllegalStateException("cannot read the offsets of " + topic, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    private long endOffsets(String topic) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS)
+                .mapToObj(partition -> new TopicPartition(topic, partition))
+                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
