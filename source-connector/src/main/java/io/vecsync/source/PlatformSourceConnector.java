@@ -1,8 +1,8 @@
 package io.vecsync.source;
 
 import org.apache.kafka.common.config.Config;
+import io.vecsync.core.config.CrossFieldChecks;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Syncs every finished video's segment embeddings from the platform into a topic, one record per segment. */
@@ -63,14 +62,7 @@ public class PlatformSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = config.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, v -> v));
-        Optional<Long> backoff = longValue(values.get(PlatformSourceConfig.RETRY_BACKOFF_MS));
-        Optional<Long> backoffMax = longValue(values.get(PlatformSourceConfig.RETRY_BACKOFF_MAX_MS));
-        if (backoff.isPresent() && backoffMax.isPresent() && backoff.get() > backoffMax.get()) {
-            values.get(PlatformSourceConfig.RETRY_BACKOFF_MS).addErrorMessage(PlatformSourceConfig.RETRY_BACKOFF_MS
-                    + " (" + backoff.get() + ") must not exceed " + PlatformSourceConfig.RETRY_BACKOFF_MAX_MS + " (" + backoffMax.get() + ")");
-        }
+        CrossFieldChecks.atMost(CrossFieldChecks.byName(config), PlatformSourceConfig.RETRY_BACKOFF_MS, PlatformSourceConfig.RETRY_BACKOFF_MAX_MS);
         return config;
     }
 
@@ -78,10 +70,5 @@ public class PlatformSourceConnector extends SourceConnector {
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
         return ExactlyOnceSupport.UNSUPPORTED;
-    }
-
-    private static Optional<Long> longValue(ConfigValue value) {
-        return value != null && value.errorMessages().isEmpty() && value.value() instanceof Number number
-                ? Optional.of(number.longValue()) : Optional.empty();
     }
 }

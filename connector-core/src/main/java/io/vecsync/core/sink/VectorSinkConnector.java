@@ -1,0 +1,58 @@
+package io.vecsync.core.sink;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import io.vecsync.core.config.CrossFieldChecks;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What every vecsync sink connector shares: every task gets the connector's config; cross-field checks in validate(). */
+public abstract class VectorSinkConnector extends SinkConnector {
+
+    private Map<String, String> props;
+
+    /** Parses the config, failing start with the offending key named. */
+    protected abstract CommonSinkConfig parseConfig(Map<String, String> props);
+
+    @Override
+    public String version() {
+        return AppInfoParser.getVersion();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        parseConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < maxTasks; i++) {
+            configs.add(props);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = CrossFieldChecks.byName(config);
+        CrossFieldChecks.atMost(values, CommonSinkConfig.RETRY_BACKOFF_MS, CommonSinkConfig.RETRY_BACKOFF_MAX_MS);
+        validateStore(values);
+        return config;
+    }
+
+    /** A store's own cross-field checks; add errors to the offending key's value. */
+    protected void validateStore(Map<String, ConfigValue> values) {
+    }
+}

@@ -1,0 +1,17 @@
+package io.vecsync.core.sink;
+
+/** What a store module hands the sink framework: its writer and its target admin, opened from the task's config. */
+public interface VectorStore extends AutoCloseable {
+
+    VectorWriter writer();
+
+    TargetAdmin admin();
+
+    /** Told after every put() how many records it carried: a short put means the consumer has caught up. */
+    default void delivered(int records) {
+    }
+
+    /** Closes the writer and any connection the store holds. */
+    @Override
+    void close();
+}

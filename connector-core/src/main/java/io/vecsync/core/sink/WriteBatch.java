@@ -1,0 +1,47 @@
+package io.vecsync.core.sink;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Operations of a batch collapsed to one per id, the last in Kafka order: an upsert followed by a delete of the same
+ * id ends deleted, a delete followed by an upsert ends present. Upserts and deletes then touch disjoint ids, so a
+ * store may apply them in any order or in one request.
+ */
+public record WriteBatch(List<VectorPoint> upserts, List<String> deletes) {
+
+    public WriteBatch {
+        upserts = List.copyOf(upserts);
+        deletes = List.copyOf(deletes);
+    }
+
+    public static WriteBatch of(Collection<SinkOperation> operations) {
+        Map<String, SinkOperation> last = new LinkedHashMap<>();
+        for (SinkOperation operation : operations) {
+            // Re-inserting moves the id to the end, so the collapsed batch keeps the order of last writes.
+            last.remove(operation.id());
+            last.put(operation.id(), operation);
+        }
+        List<VectorPoint> upserts = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (SinkOperation operation : last.values()) {
+            if (operation.isDelete()) {
+                deletes.add(operation.id());
+            } else {
+                upserts.add(operation.point());
+            }
+        }
+        return new WriteBatch(upserts, deletes);
+    }
+
+    public boolean isEmpty() {
+        return upserts.isEmpty() && deletes.isEmpty();
+    }
+
+    public int size() {
+        return upserts.size() + deletes.size();
+    }
+}

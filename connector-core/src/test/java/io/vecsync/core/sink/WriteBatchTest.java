@@ -1,0 +1,34 @@
+package io.vecsync.core.sink;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WriteBatchTest {
+
+    private static SinkOperation upsert(String id, float value) {
+        return new SinkOperation(null, id, new VectorPoint(id, new float[]{value}, Map.of()));
+    }
+
+    private static SinkOperation delete(String id) {
+        return new SinkOperation(null, id, null);
+    }
+
+    @Test
+    void theLastOperationOnAnIdWins() {
+        WriteBatch batch = WriteBatch.of(List.of(upsert("a", 1), upsert("b", 1), upsert("a", 2), delete("b"), delete("c"), upsert("c", 3)));
+        assertEquals(List.of("c"), batch.upserts().stream().skip(1).map(VectorPoint::id).toList());
+        assertEquals(2f, batch.upserts().get(0).vector()[0], "the later upsert of a overwrites the earlier");
+        assertEquals(List.of("b"), batch.deletes(), "upsert then delete ends deleted");
+        assertEquals(3, batch.size());
+    }
+
+    @Test
+    void anEmptyBatchIsEmpty() {
+        assertTrue(WriteBatch.of(List.of()).isEmpty());
+    }
+}

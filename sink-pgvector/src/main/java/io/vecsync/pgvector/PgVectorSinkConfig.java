@@ -1,0 +1,133 @@
+package io.vecsync.pgvector;
+
+import io.vecsync.core.config.ConfigEnums;
+import io.vecsync.core.config.Validators;
+import io.vecsync.core.sink.CommonSinkConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Configuration of the pgvector sink: the shared sink settings plus {@code pgvector.*}. */
+public class PgVectorSinkConfig extends CommonSinkConfig {
+
+    public static final String URL = "pgvector.url";
+    public static final String USER = "pgvector.user";
+    public static final String PASSWORD = "pgvector.password";
+    public static final String SSL_MODE = "pgvector.ssl.mode";
+    public static final String SCHEMA = "pgvector.schema";
+    public static final String TABLE = "pgvector.table";
+    public static final String INDEX = "pgvector.index";
+    public static final String HNSW_M = "pgvector.hnsw.m";
+    public static final String HNSW_EF_CONSTRUCTION = "pgvector.hnsw.ef.construction";
+    public static final String INITIAL_LOAD = "pgvector.initial.load";
+    public static final String INITIAL_LOAD_CAUGHT_UP_RECORDS = "pgvector.initial.load.caught.up.records";
+
+    /** Which vector index the sink keeps on the table. */
+    public enum IndexType { HNSW, NONE }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+    private static final String GROUP_CONNECTION = "PostgreSQL connection";
+    private static final String GROUP_TABLE = "PostgreSQL table";
+
+    public static final ConfigDef CONFIG_DEF = define(new ConfigDef(CommonSinkConfig.CONFIG_DEF));
+
+    public PgVectorSinkConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals);
+    }
+
+    private static ConfigDef define(ConfigDef def) {
+        int order = 0;
+        def.define(URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                        Validators.described("a JDBC URL starting with jdbc:postgresql://",
+                                value -> value.toString().trim().startsWith("jdbc:postgresql://")),
+                        Importance.HIGH, "JDBC URL of the database, e.g. jdbc:postgresql://db:5432/video.",
+                        GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL")
+                .define(USER, Type.STRING, null, Importance.HIGH, "Database user; may also be given in the URL.",
+                        GROUP_CONNECTION, ++order, Width.MEDIUM, "User")
+                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH, "Database password.",
+                        GROUP_CONNECTION, ++order, Width.MEDIUM, "Password")
+                .define(SSL_MODE, Type.STRING, "prefer",
+                        ValidString.in("disable", "allow", "prefer", "require", "verify-ca", "verify-full"), Importance.MEDIUM,
+                        "TLS to the server, as libpq's sslmode: verify-full checks the certificate and the host name.",
+                        GROUP_CONNECTION, ++order, Width.SHORT, "SSL mode");
+        order = 0;
+        def.define(SCHEMA, Type.STRING, "public", identifier(), Importance.MEDIUM,
+                        "Schema of the table; created when missing.",
+                        GROUP_TABLE, ++order, Width.MEDIUM, "Schema")
+                .define(TABLE, Type.STRING, "video_segments", identifier(), Importance.HIGH,
+                        "Table of segments, created when missing with the platform docs' columns (segment_id uuid primary"
+                                + " key, video_id uuid, start_ts text, end_ts text, embedding vector(dimension)) plus"
+                                + " start_seconds, end_seconds, embedding_option and a jsonb payload; an existing table is"
+                                + " verified and given the extra columns it lacks.",
+                        GROUP_TABLE, ++order, Width.MEDIUM, "Table")
+                .define(INDEX, Type.STRING, ConfigEnums.value(IndexType.HNSW), ValidString.in(ConfigEnums.values(IndexType.class)),
+                        Importance.MEDIUM, "hnsw: an HNSW index with vector_cosine_ops, created when missing; none: no vector"
+                                + " index (exact search).",
+                        GROUP_TABLE, ++order, Width.SHORT, "Vector index")
+                .define(HNSW_M, Type.INT, 16, Range.between(2, 100), Importance.LOW,
+                        "HNSW m: links per node.", GROUP_TABLE, ++order, Width.SHORT, "HNSW m")
+                .define(HNSW_EF_CONSTRUCTION, Type.INT, 64, Range.between(4, 1000), Importance.LOW,
+                        "HNSW ef_construction: candidate list size while building.", GROUP_TABLE, ++order, Width.SHORT,
+                        "HNSW ef_construction")
+                .define(INITIAL_LOAD, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Initial-load mode: when the table has no vector index yet, hold its creation back until the"
+                                + " consumer has caught up with the topic, then build it once, concurrently with new writes."
+                                + " Inserting into an HNSW index costs about 100x a plain insert at 1024 dimensions, so a first"
+                                + " sync of a large library is many times faster; searches are exact (slow) until the index is"
+                                + " built.",
+                        GROUP_TABLE, ++order, Width.SHORT, "Initial-load mode")
+                .define(INITIAL_LOAD_CAUGHT_UP_RECORDS, Type.INT, 100, Range.atLeast(0), Importance.LOW,
+                        "In initial-load mode, a put() of fewer records than this means the backlog is drained.",
+                        GROUP_TABLE, ++order, Width.SHORT, "Caught-up threshold (records)");
+        return def;
+    }
+
+    private static ConfigDef.Validator identifier() {
+        return Validators.described("a plain SQL identifier: a letter or underscore, then letters, digits, _ or $ (at most 63)",
+                value -> IDENTIFIER.matcher(value.toString()).matches());
+    }
+
+    public String url() {
+        return getString(URL).trim();
+    }
+
+    public String user() {
+        return getString(USER);
+    }
+
+    public Password password() {
+        return getPassword(PASSWORD);
+    }
+
+    public String sslMode() {
+        return getString(SSL_MODE);
+    }
+
+    /** The table's name, quoted: config values are validated identifiers, and quoting keeps their case. */
+    public String qualifiedTable() {
+        return quote(getString(SCHEMA)) + "." + quote(getString(TABLE));
+    }
+
+    public String schema() {
+        return getString(SCHEMA);
+    }
+
+    public String table() {
+        return getString(TABLE);
+    }
+
+    public IndexType index() {
+        return ConfigEnums.parse(IndexType.class, getString(INDEX));
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

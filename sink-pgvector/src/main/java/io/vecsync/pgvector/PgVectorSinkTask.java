@@ -1,0 +1,21 @@
+package io.vecsync.pgvector;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.core.sink.VectorStore;
+
+import java.util.Map;
+
+/** Writes segment records into a pgvector table. */
+public class PgVectorSinkTask extends VectorSinkTask {
+
+    @Override
+    protected CommonSinkConfig parseConfig(Map<String, String> props) {
+        return new PgVectorSinkConfig(props);
+    }
+
+    @Override
+    protected VectorStore openStore(CommonSinkConfig config) {
+        return new PgVectorStore((PgVectorSinkConfig) config);
+    }
+}

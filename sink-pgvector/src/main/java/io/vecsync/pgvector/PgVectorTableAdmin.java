@@ -1,0 +1,148 @@
+package io.vecsync.pgvector;
+
+import io.vecsync.core.sink.TargetAdmin;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates the segments table and its HNSW cosine index when missing, or verifies the ones a user already has. */
+final class PgVectorTableAdmin implements TargetAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(PgVectorTableAdmin.class);
+
+    /** Columns beyond the docs' five that the sink fills; added to an existing table that lacks them. */
+    static final List<String> EXTRA_COLUMNS = List.of(
+            "start_seconds double precision", "end_seconds double precision", "embedding_option text", "payload jsonb");
+
+    private final PgVectorSinkConfig config;
+    private final PgConnections connections;
+    private final HnswIndexBuilder indexBuilder;
+
+    PgVectorTableAdmin(PgVectorSinkConfig config, PgConnections connections, HnswIndexBuilder indexBuilder) {
+        this.config = config;
+        this.connections = connections;
+        this.indexBuilder = indexBuilder;
+    }
+
+    @Override
+    public void ensureTarget(int dimension) {
+        try (Connection connection = connections.open()) {
+            // Tasks of one connector start together: one at a time creates the extension, table and index.
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "vecsync-table:" + config.qualifiedTable());
+                lock.execute();
+            }
+            ensureExtension(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + PgVectorSinkConfig.quote(config.schema()));
+            }
+            String existingType = embeddingType(connection);
+            if (existingType == null) {
+                createTable(connection, dimension);
+            } else {
+                verify(connection, existingType, dimension);
+            }
+            connection.commit();
+            indexBuilder.tableReady(connection);
+        } catch (SQLException e) {
+            throw PgConnections.classify("preparing table " + config.qualifiedTable(), e);
+        }
+    }
+
+    private void ensureExtension(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet installed = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'vector'")) {
+            if (installed.next()) {
+                return;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
+        } catch (SQLException e) {
+            throw new ConnectException("the pgvector extension is not installed in the database and could not be created ("
+                    + e.getMessage() + "); ask an administrator to run CREATE EXTENSION vector", e);
+        }
+    }
+
+    /** The embedding column's type, e.g. {@code vector(1024)}, or null when the table does not exist. */
+    private String embeddingType(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                        + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = 'embedding' AND NOT a.attisdropped")) {
+            query.setString(1, config.schema());
+            query.setString(2, config.table());
+            try (ResultSet result = query.executeQuery()) {
+                if (result.next()) {
+                    return result.getString(1);
+                }
+            }
+        }
+        if (tableExists(connection)) {
+            throw new ConnectException("table " + config.qualifiedTable() + " exists but has no 'embedding' column;"
+                    + " point " + PgVectorSinkConfig.TABLE + " at another table or drop it");
+        }
+        return null;
+    }
+
+    private boolean tableExists(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, config.qualifiedTable());
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private void createTable(Connection connection, int dimension) throws SQLException {
+        List<String> columns = new ArrayList<>(List.of(
+                "segment_id uuid PRIMARY KEY", "video_id uuid NOT NULL", "start_ts text NOT NULL", "end_ts text NOT NULL",
+                "embedding vector(" + dimension + ")"));
+        columns.addAll(EXTRA_COLUMNS);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + config.qualifiedTable() + " (" + String.join(", ", columns) + ")");
+        }
+        log.info("created table {} with embedding vector({})", config.qualifiedTable(), dimension);
+    }
+
+    private void verify(Connection connection, String embeddingType, int dimension) throws SQLException {
+        String expected = "vector(" + dimension + ")";
+        if (!embeddingType.equals(expected)) {
+            throw new ConnectException("table " + config.qualifiedTable() + " has embedding " + embeddingType + " but "
+                    + PgVectorSinkConfig.EMBEDDING_DIMENSION + " is " + dimension + " (" + expected + ");"
+                    + " use a table of that dimension or change the setting");
+        }
+        String wrongMetric = nonCosineIndex(connection);
+        if (wrongMetric != null) {
+            throw new ConnectException("table " + config.qualifiedTable() + " has vector index " + wrongMetric
+                    + ", which is not for the cosine metric (vector_cosine_ops); the platform's vectors are compared by cosine");
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String column : EXTRA_COLUMNS) {
+                statement.execute("ALTER TABLE " + config.qualifiedTable() + " ADD COLUMN IF NOT EXISTS " + column);
+            }
+        }
+    }
+
+    /** The name and operator class of a vector index on the table that is not cosine, or null. */
+    private String nonCosineIndex(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT i.relname, o.opcname FROM pg_index x"
+                        + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_opclass o ON o.oid = ANY(x.indclass)"
+                        + " JOIN pg_am a ON a.oid = o.opcmethod"
+                        + " WHERE x.indrelid = to_regclass(?) AND a.amname IN ('hnsw', 'ivfflat') AND o.opcname <> 'vector_cosine_ops'")) {
+            query.setString(1, config.qualifiedTable());
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) + " (" + result.getString(2) + ")" : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.vecsync.testing;
+
+import java.util.Map;
+
+/** A point as a store holds it, read back by a behaviour-suite subclass. */
+public record StoredPoint(float[] vector, Map<String, String> payload) {
+}

@@ -1,0 +1,249 @@
+package io.vecsync.testing;
+
+import io.vecsync.core.Float32Codec;
+import io.vecsync.core.FloatListView;
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.VectorEncoding;
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkTask;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every vecsync sink must do, whatever its store: each store module extends this once, against its real store
+ * or a protocol-level fake, and supplies the hooks below.
+ */
+public abstract class VectorSinkBehaviourSuite {
+
+    protected static final int DIMENSION = 16;
+    private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
+
+    private final List<VectorSinkTask> started = new ArrayList<>();
+    private RecordingSinkTaskContext lastContext;
+    private long offset;
+
+    /** A new, unstarted task of the store's sink. */
+    protected abstract VectorSinkTask newTask();
+
+    /** The store's connection and target config; a fresh target per test is the subclass's job. */
+    protected abstract Map<String, String> storeProps();
+
+    /** Every point in the target, by id. */
+    protected abstract Map<String, StoredPoint> readAll();
+
+    /** Creates the target as a user might have, with another dimension, so start must refuse it. */
+    protected abstract void createTargetWithDimension(int dimension);
+
+    /** Removes the target, so each test starts from nothing. */
+    protected abstract void dropTarget();
+
+    @BeforeEach
+    void cleanTarget() {
+        dropTarget();
+    }
+
+    @AfterEach
+    void stopTasks() {
+        started.forEach(VectorSinkTask::stop);
+    }
+
+    protected VectorSinkTask start(Map<String, String> extraProps) {
+        Map<String, String> props = new HashMap<>(storeProps());
+        props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
+        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
+        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "100");
+        props.putAll(extraProps);
+        VectorSinkTask task = newTask();
+        lastContext = new RecordingSinkTaskContext(props);
+        task.initialize(lastContext);
+        task.start(props);
+        started.add(task);
+        return task;
+    }
+
+    protected VectorSinkTask start() {
+        return start(Map.of());
+    }
+
+    @Test
+    void upsertsPointsWithTheirPayload() {
+        start().put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT32_LE), schemaless(2, 3)));
+        Map<String, StoredPoint> points = readAll();
+        assertEquals(Set.of(id(0), id(1), id(2)), points.keySet());
+        assertArrayEquals(vector(2), points.get(id(1)).vector(), 1e-6f);
+        StoredPoint first = points.get(id(0));
+        assertArrayEquals(vector(1), first.vector(), 1e-6f);
+        assertEquals(VIDEO, first.payload().get(SegmentSchema.VIDEO_ID));
+        assertEquals("00:00:00", first.payload().get(SegmentSchema.START));
+        assertEquals("00:00:10", first.payload().get(SegmentSchema.END));
+        assertEquals("00:00:20", points.get(id(2)).payload().get(SegmentSchema.START), "schemaless records keep their payload");
+    }
+
+    @Test
+    void aLaterRecordOverwritesAnEarlierOne() {
+        VectorSinkTask task = start();
+        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY)));
+        task.put(List.of(segment(0, 7, VectorEncoding.FLOAT_ARRAY)));
+        Map<String, StoredPoint> points = readAll();
+        assertEquals(1, points.size());
+        assertArrayEquals(vector(7), points.get(id(0)).vector(), 1e-6f);
+    }
+
+    @Test
+    void aTombstoneDeletes() {
+        VectorSinkTask task = start();
+        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        task.put(List.of(tombstone(0), tombstone(5)));
+        assertEquals(Set.of(id(1)), readAll().keySet(), "deleting a missing id is not an error");
+    }
+
+    @Test
+    void kafkaOrderHoldsWithinABatch() {
+        VectorSinkTask task = start();
+        task.put(List.of(segment(1, 1, VectorEncoding.FLOAT_ARRAY)));
+        task.put(List.of(
+                segment(0, 1, VectorEncoding.FLOAT_ARRAY), tombstone(0),
+                tombstone(1), segment(1, 4, VectorEncoding.FLOAT_ARRAY),
+                segment(2, 1, VectorEncoding.FLOAT_ARRAY), segment(2, 9, VectorEncoding.FLOAT_ARRAY)));
+        Map<String, StoredPoint> points = readAll();
+        assertEquals(Set.of(id(1), id(2)), points.keySet(), "upsert then delete ends deleted; delete then upsert ends present");
+        assertArrayEquals(vector(4), points.get(id(1)).vector(), 1e-6f);
+        assertArrayEquals(vector(9), points.get(id(2)).vector(), 1e-6f, "the last of two upserts wins");
+    }
+
+    @Test
+    void batchesLargerThanTheBatchSizeAreWrittenWhole() {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            records.add(segment(i, i + 1, VectorEncoding.FLOAT32_LE));
+        }
+        start(Map.of(CommonSinkConfig.BATCH_SIZE, "7")).put(records);
+        assertEquals(25, readAll().size());
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterQueueAndTheRestIsWritten() {
+        Map<String, String> tolerant = Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
+        VectorSinkTask task = start(tolerant);
+        SinkRecord wrongDimension = schemalessWith(3, Map.of("id", id(3), "embedding", List.of(1, 2, 3)));
+        SinkRecord notAUuid = schemalessWith(4, Map.of("id", "segment-4", "embedding", floats(vector(4))));
+        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+
+        assertEquals(Set.of(id(0), id(1)), readAll().keySet());
+        assertEquals(List.of(wrongDimension, notAUuid), lastContext.errantRecords());
+        assertTrue(lastContext.errantReasons().get(0).getMessage().contains("field 'embedding': has 3 dimensions"));
+    }
+
+    @Test
+    void withoutToleranceABadRecordFailsNamingIt() {
+        VectorSinkTask task = start();
+        SinkRecord bad = schemalessWith(9, Map.of("id", id(9), "embedding", List.of(1, 2)));
+        DataException error = assertThrows(DataException.class, () -> task.put(List.of(bad)));
+        assertTrue(error.getMessage().startsWith("record segments-0@" + bad.kafkaOffset() + ", field 'embedding'"), error.getMessage());
+    }
+
+    @Test
+    void anExistingTargetOfAnotherDimensionIsRefusedAtStart() {
+        createTargetWithDimension(DIMENSION + 8);
+        ConnectException error = assertThrows(ConnectException.class, this::start);
+        assertTrue(error.getMessage().contains(Integer.toString(DIMENSION + 8)) && error.getMessage().contains(Integer.toString(DIMENSION)),
+                error.getMessage());
+    }
+
+    @Test
+    void aRestartedTaskKeepsTheDataAndGoesOn() {
+        VectorSinkTask first = start();
+        first.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        first.stop();
+        started.remove(first);
+
+        VectorSinkTask second = start();
+        assertEquals(Set.of(id(0), id(1)), readAll().keySet(), "start verifies the target and keeps its points");
+        second.put(List.of(tombstone(0), segment(2, 3, VectorEncoding.FLOAT_ARRAY)));
+        assertEquals(Set.of(id(1), id(2)), readAll().keySet());
+    }
+
+    // ---- records
+
+    /** A unit-length vector that differs per seed. */
+    protected static float[] vector(int seed) {
+        Random random = new Random(seed);
+        float[] vector = new float[DIMENSION];
+        double norm = 0;
+        for (int i = 0; i < DIMENSION; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < DIMENSION; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    protected static String id(int segment) {
+        return SegmentIds.documented(VIDEO, start(segment), start(segment + 1)).toString();
+    }
+
+    private static String start(int segment) {
+        return String.format("00:%02d:%02d", segment * 10 / 60, segment * 10 % 60);
+    }
+
+    protected SinkRecord segment(int segment, int vectorSeed, VectorEncoding encoding) {
+        float[] vector = vector(vectorSeed);
+        Schema schema = SegmentSchema.value(encoding);
+        Struct value = new Struct(schema)
+                .put(SegmentSchema.ID, id(segment)).put(SegmentSchema.VIDEO_ID, VIDEO)
+                .put(SegmentSchema.START, start(segment)).put(SegmentSchema.END, start(segment + 1))
+                .put(SegmentSchema.START_SECONDS, segment * 10.0).put(SegmentSchema.END_SECONDS, segment * 10.0 + 10)
+                .put(SegmentSchema.EMBEDDING, encoding == VectorEncoding.FLOAT32_LE ? Float32Codec.encode(vector) : new FloatListView(vector))
+                .put(SegmentSchema.EMBEDDING_OPTION, "visual").put(SegmentSchema.VIDEO_NAME, "Clip");
+        return new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id(segment), schema, value, offset++);
+    }
+
+    protected SinkRecord schemaless(int segment, int vectorSeed) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put(SegmentSchema.ID, id(segment));
+        value.put(SegmentSchema.VIDEO_ID, VIDEO);
+        value.put(SegmentSchema.START, start(segment));
+        value.put(SegmentSchema.END, start(segment + 1));
+        value.put(SegmentSchema.EMBEDDING, floats(vector(vectorSeed)));
+        return schemalessWith(segment, value);
+    }
+
+    private SinkRecord schemalessWith(int segment, Map<String, Object> value) {
+        return new SinkRecord("segments", 0, null, id(segment), null, value, offset++);
+    }
+
+    protected SinkRecord tombstone(int segment) {
+        return new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id(segment), null, null, offset++);
+    }
+
+    private static List<Double> floats(float[] vector) {
+        List<Double> values = new ArrayList<>();
+        for (float v : vector) {
+            values.add((double) v);
+        }
+        return values;
+    }
+
+}
