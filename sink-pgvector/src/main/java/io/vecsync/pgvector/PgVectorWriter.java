@@ -6,7 +6,9 @@ import io.vecsync.core.config.Validators;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +88,21 @@ final class PgVectorWriter implements VectorWriter {
         } catch (SQLException e) {
             discardConnection();
             throw PgConnections.classify("writing " + batch.size() + " points", e);
+        } catch (RuntimeException | AssertionError driverFailure) {
+            // pgjdbc can fail this way, not with an SQLException, when the server drops the connection mid-batch.
+            boolean lost = connectionLost();
+            discardConnection();
+            String message = "writing " + batch.size() + " points failed: " + driverFailure;
+            throw lost ? new RetriableException(message + " (the connection was lost)", driverFailure)
+                    : new ConnectException(message, driverFailure);
+        }
+    }
+
+    private boolean connectionLost() {
+        try {
+            return connection == null || connection.isClosed() || !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -1,0 +1,231 @@
+package io.vecsync.pgvector;
+
+import com.pgvector.PGvector;
+import io.vecsync.core.SegmentIds;
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.simulator.Segment;
+import io.vecsync.source.PlatformSourceConfig;
+import io.vecsync.source.PlatformSourceConnector;
+import io.vecsync.testing.ConnectClusters;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.PostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Source, Kafka and the pgvector sink in one real Connect cluster, on a real PostgreSQL. */
+@Tag("slow")
+class PgVectorPipelineIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static EmbeddedConnectCluster connect;
+
+    @BeforeAll
+    static void startCluster() {
+        PostgresServer.jdbcUrl();
+        connect = ConnectClusters.start("pgvector-it", 1);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        connect.stop();
+    }
+
+    private static Map<String, String> sinkConfig(String topic, String table) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", PgVectorSinkConnector.class.getName());
+        config.put("tasks.max", "2");
+        config.put("topics", topic);
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
+        config.put(PgVectorSinkConfig.TABLE, table);
+        return config;
+    }
+
+    private static Set<String> rowIds(String table) {
+        return PgTestDatabase.readAll(table).keySet();
+    }
+
+    @Test
+    void theTableFollowsThePlatformThroughSyncReprocessingAndDeletion() throws Exception {
+        String topic = "pipeline-segments";
+        String table = "pipeline_segments";
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
+        connect.kafka().createTopic(topic, 2, 1, Map.of("cleanup.policy", "compact"));
+        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
+            Map<String, String> source = new LinkedHashMap<>();
+            source.put("connector.class", PlatformSourceConnector.class.getName());
+            source.put("tasks.max", "1");
+            source.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
+            source.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
+            source.put(PlatformSourceConfig.TOPIC, topic);
+            source.put(PlatformSourceConfig.POLL_INTERVAL_MS, "300");
+            source.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
+            source.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+            source.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+            source.put("value.converter.schemas.enable", "false");
+            connect.configureConnector("pipeline-source", source);
+            connect.configureConnector("pipeline-sink", sinkConfig(topic, table));
+
+            Eventually.await(TIMEOUT, "the table to equal the platform after the initial sync",
+                    () -> rowIds(table).equals(truth(simulator)), () -> rowIds(table).size() + " rows of " + truth(simulator).size());
+            assertDocsQueryFindsTheSegment(simulator, table);
+
+            List<String> videos = simulator.videoIds();
+            simulator.reprocess(videos.get(0));
+            simulator.delete(videos.get(1));
+            Eventually.await(TIMEOUT, "the table to equal the platform after a re-processing and a deletion",
+                    () -> rowIds(table).equals(truth(simulator)), () -> rowIds(table).size() + " rows of " + truth(simulator).size());
+            assertTrue(PgTestDatabase.readAll(table).values().stream().noneMatch(p -> p.payload().get("video_id").equals(videos.get(1))));
+            connect.deleteConnector("pipeline-source");
+            connect.deleteConnector("pipeline-sink");
+        }
+    }
+
+    /** The platform docs' own query finds the segment whose caption the query repeats. */
+    private static void assertDocsQueryFindsTheSegment(PlatformSimulator simulator, String table) throws Exception {
+        Segment target = simulator.liveSegments().get(7);
+        float[] query = simulator.textEmbedding(target.caption());
+        try (Connection connection = PgTestDatabase.connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT segment_id, video_id, start_ts, end_ts,"
+                     + " embedding <=> ? AS distance FROM " + table + " ORDER BY embedding <=> ? LIMIT 5")) {
+            statement.setObject(1, new PGvector(query));
+            statement.setObject(2, new PGvector(query));
+            try (ResultSet hits = statement.executeQuery()) {
+                assertTrue(hits.next());
+                assertEquals(SegmentIds.documented(target.videoId(), target.start(), target.end()).toString(), hits.getString(1));
+                assertEquals(target.videoId(), hits.getString(2));
+                assertEquals(target.start(), hits.getString(3));
+                assertTrue(hits.getDouble(5) < 0.5, "distance " + hits.getDouble(5));
+            }
+        }
+    }
+
+    private static Set<String> truth(PlatformSimulator simulator) {
+        return simulator.liveSegments().stream()
+                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterTopicAndGoodOnesToTheTable() {
+        String topic = "dlq-input";
+        String table = "dlq_segments";
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
+        connect.kafka().createTopic(topic, 1, 1, Map.of());
+        connect.kafka().createTopic("dlq", 1, 1, Map.of());
+        Map<String, String> config = sinkConfig(topic, table);
+        config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        String video = "a249266f-052d-4148-bc2f-3efa76dc4269";
+        Set<String> good = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String id = SegmentIds.documented(video, "00:00:0" + i, "00:00:1" + i).toString();
+            good.add(id);
+            connect.kafka().produce(topic, id, segmentJson(id, video, "[1, 0.5, 0, " + i + "]"));
+        }
+        String wrongDimension = SegmentIds.documented(video, "00:01:00", "00:01:10").toString();
+        connect.kafka().produce(topic, wrongDimension, segmentJson(wrongDimension, video, "[1, 2, 3]"));
+        connect.kafka().produce(topic, "not-a-uuid", segmentJson("not-a-uuid", video, "[1, 2, 3, 4]"));
+        connect.kafka().produce(topic, null, "not json at all");
+        connect.configureConnector("dlq-sink", config);
+
+        Eventually.await(TIMEOUT, "the three good records in the table", () -> PgTestDatabase.count(table) == 3);
+        assertEquals(good, rowIds(table));
+        Eventually.await(TIMEOUT, "three records in the dead-letter topic", () -> consumeAll("dlq").size() == 3);
+        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll("dlq");
+        String reasons = dead.stream().map(r -> header(r, "__connect.errors.exception.message")).collect(Collectors.joining("\n"));
+        assertTrue(reasons.contains("field 'embedding': has 3 dimensions, expected 4"), reasons);
+        assertTrue(reasons.contains("'not-a-uuid' is not a UUID"), reasons);
+        assertEquals("RUNNING", connect.connectorStatus("dlq-sink").tasks().get(0).state());
+        connect.deleteConnector("dlq-sink");
+    }
+
+    @Test
+    void aThirtySecondDatabaseOutageLosesNothing() throws Exception {
+        assumeTrue(PostgresServer.scratchDir().isPresent(), "needs a scratch cluster this test can stop");
+        String topic = "outage-input";
+        String table = "outage_segments";
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
+        connect.kafka().createTopic(topic, 1, 1, Map.of());
+        connect.kafka().createTopic("outage-dlq", 1, 1, Map.of());
+        Map<String, String> config = sinkConfig(topic, table);
+        config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "outage-dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("retry.backoff.ms", "200");
+        config.put("retry.backoff.max.ms", "2000");
+        connect.configureConnector("outage-sink", config);
+        String video = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        produceSegments(topic, video, 0, 100);
+        Eventually.await(TIMEOUT, "the first 100 rows", () -> PgTestDatabase.count(table) == 100);
+
+        PostgresServer.stopScratch();
+        try {
+            produceSegments(topic, video, 100, 200);
+            Thread.sleep(30_000);
+        } finally {
+            PostgresServer.startScratch();
+        }
+        Eventually.await(TIMEOUT, "all 200 rows after the outage", () -> PgTestDatabase.count(table) == 200,
+                () -> PgTestDatabase.count(table) + " rows");
+        assertEquals(0, consumeAll("outage-dlq").size(), "an outage is not a bad record");
+        assertEquals("RUNNING", connect.connectorStatus("outage-sink").tasks().get(0).state());
+        connect.deleteConnector("outage-sink");
+    }
+
+    private static void produceSegments(String topic, String video, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String start = String.format("00:%02d:%02d", i / 60, i % 60);
+            String end = String.format("00:%02d:%02d", (i + 1) / 60, (i + 1) % 60);
+            String id = SegmentIds.documented(video, start, end).toString();
+            connect.kafka().produce(topic, id, "{\"id\":\"" + id + "\",\"video_id\":\"" + video + "\",\"start\":\"" + start
+                    + "\",\"end\":\"" + end + "\",\"embedding\":[1,0.5,0.25," + i + "]}");
+        }
+    }
+
+    private static String segmentJson(String id, String video, String embedding) {
+        return "{\"id\":\"" + id + "\",\"video_id\":\"" + video + "\",\"start\":\"00:00:00\",\"end\":\"00:00:10\","
+                + "\"embedding\":" + embedding + "}";
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic) {
+        try {
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            connect.kafka().consumeAll(10_000, topic).forEach(records::add);
+            return records;
+        } catch (Exception e) {
+            throw new AssertionError("reading " + topic, e);
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

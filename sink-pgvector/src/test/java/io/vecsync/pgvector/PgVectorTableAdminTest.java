@@ -1,0 +1,126 @@
+package io.vecsync.pgvector;
+
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.PostgresServer;
+import io.vecsync.testing.RecordingSinkTaskContext;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Table and index set-up on a real PostgreSQL: what is created, what is verified, and initial-load mode. */
+class PgVectorTableAdminTest {
+
+    private static final String TABLE = "admin_segments";
+    private final List<VectorSinkTask> tasks = new ArrayList<>();
+
+    @BeforeEach
+    @AfterEach
+    void dropTable() {
+        tasks.forEach(VectorSinkTask::stop);
+        tasks.clear();
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + TABLE);
+    }
+
+    private VectorSinkTask start(Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.EMBEDDING_DIMENSION, "3"));
+        props.putAll(extra);
+        VectorSinkTask task = new PgVectorSinkTask();
+        task.initialize(new RecordingSinkTaskContext(props));
+        tasks.add(task);
+        task.start(props);
+        return task;
+    }
+
+    @Test
+    void createsTheDocsTableWithAnHnswCosineIndex() throws Exception {
+        start(Map.of());
+        assertEquals(List.of("segment_id uuid", "video_id uuid", "start_ts text", "end_ts text", "embedding vector(3)",
+                        "start_seconds double precision", "end_seconds double precision", "embedding_option text", "payload jsonb"),
+                query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '"
+                        + TABLE + "'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
+        assertEquals(List.of("hnsw vector_cosine_ops"), vectorIndexes());
+    }
+
+    @Test
+    void anExistingDocsTableGetsTheExtraColumnsAndKeepsItsRows() throws Exception {
+        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
+                + " end_ts text NOT NULL, embedding vector(3)); INSERT INTO " + TABLE + " VALUES ('ea0b39d2-9327-572d-a218-3ea7d3e9586c',"
+                + " 'a249266f-052d-4148-bc2f-3efa76dc4269', '00:00:00', '00:00:10', '[1,2,3]')");
+        start(Map.of());
+        assertEquals(1, PgTestDatabase.count(TABLE));
+        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass").contains("payload"));
+    }
+
+    @Test
+    void anIndexForAnotherMetricIsRefused() {
+        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
+                + " end_ts text NOT NULL, embedding vector(3)); CREATE INDEX ON " + TABLE + " USING hnsw (embedding vector_l2_ops)");
+        ConnectException error = assertThrows(ConnectException.class, () -> start(Map.of()));
+        assertTrue(error.getMessage().contains("vector_l2_ops") && error.getMessage().contains("cosine"), error.getMessage());
+    }
+
+    @Test
+    void initialLoadModeBuildsTheIndexOnceTheBacklogIsDrained() throws Exception {
+        VectorSinkTask task = start(Map.of(PgVectorSinkConfig.INITIAL_LOAD, "true",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10"));
+        List<SinkRecord> backlog = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = String.format("00000000-0000-4000-8000-%012d", i);
+            backlog.add(new SinkRecord("t", 0, Schema.STRING_SCHEMA, id, null, Map.of("video_id", "a249266f-052d-4148-bc2f-3efa76dc4269",
+                    "start", "00:00:00", "end", "00:00:10", "embedding", List.of(1, i, 2)), i));
+        }
+        task.put(backlog);
+        assertEquals(50, PgTestDatabase.count(TABLE));
+        assertTrue(vectorIndexes().isEmpty(), "no index while the backlog is large");
+
+        task.put(List.of());
+        Eventually.await(Duration.ofSeconds(30), "the HNSW index after a short put", () -> vectorIndexes().equals(List.of("hnsw vector_cosine_ops")));
+    }
+
+    @Test
+    void noIndexMeansNone() throws Exception {
+        start(Map.of(PgVectorSinkConfig.INDEX, "none")).put(List.of());
+        assertFalse(PgTestDatabase.count(TABLE) > 0);
+        assertTrue(vectorIndexes().isEmpty());
+    }
+
+    private List<String> vectorIndexes() {
+        try {
+            return query("SELECT a.amname || ' ' || o.opcname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    + " JOIN pg_am a ON a.oid = i.relam JOIN pg_opclass o ON o.oid = ANY(x.indclass)"
+                    + " WHERE x.indrelid = '" + TABLE + "'::regclass AND a.amname = 'hnsw' AND x.indisvalid");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = PgTestDatabase.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+}
