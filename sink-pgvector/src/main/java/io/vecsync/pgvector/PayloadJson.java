@@ -1,52 +1,70 @@
 package io.vecsync.pgvector;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a flat payload (strings, numbers, booleans) as the JSON text of a jsonb column. */
+/** The jsonb payload column: a flat object of strings, numbers and booleans. */
 final class PayloadJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PayloadJson() {
     }
 
     static String encode(Map<String, Object> payload) {
-        StringBuilder json = new StringBuilder(64 + payload.size() * 24).append('{');
-        boolean first = true;
-        for (Map.Entry<String, Object> entry : payload.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            string(json, entry.getKey());
-            json.append(':');
-            Object value = entry.getValue();
-            if (value instanceof Number number && Double.isFinite(number.doubleValue()) || value instanceof Boolean) {
-                json.append(value);
-            } else {
-                string(json, String.valueOf(value));
-            }
-        }
-        return json.append('}').toString();
-    }
-
-    private static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
+        StringWriter text = new StringWriter(64 + payload.size() * 24);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> entry : payload.entrySet()) {
+                json.writeFieldName(entry.getKey());
+                Object value = entry.getValue();
+                if (value instanceof Boolean bool) {
+                    json.writeBoolean(bool);
+                } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+                    json.writeNumber(number.toString());
+                } else {
+                    json.writeString(String.valueOf(value));
                 }
             }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        json.append('"');
+        return text.toString();
+    }
+
+    /** The scalar fields of a payload; null or nested values are left out. */
+    static Map<String, Object> decode(String text) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (text == null) {
+            return payload;
+        }
+        try (JsonParser json = JSON.createParser(text)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return payload;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (value) {
+                    case VALUE_STRING -> payload.put(name, json.getText());
+                    case VALUE_NUMBER_INT -> payload.put(name, json.getLongValue());
+                    case VALUE_NUMBER_FLOAT -> payload.put(name, json.getDoubleValue());
+                    case VALUE_TRUE, VALUE_FALSE -> payload.put(name, json.getBooleanValue());
+                    default -> json.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("payload is not JSON: " + text, e);
+        }
+        return payload;
     }
 }

@@ -1,5 +1,6 @@
 package io.vecsync.pgvector;
 
+import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.StoredPoint;
@@ -31,6 +32,11 @@ class PgVectorSinkBehaviourTest extends VectorSinkBehaviourSuite {
     protected void createTargetWithDimension(int dimension) {
         PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL,"
                 + " start_ts text NOT NULL, end_ts text NOT NULL, embedding vector(" + dimension + "))");
+    }
+
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> props) {
+        return new PgVectorSearcherProvider().open(props);
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -56,6 +59,9 @@ public abstract class VectorSinkBehaviourSuite {
 
     /** Removes the target, so each test starts from nothing. */
     protected abstract void dropTarget();
+
+    /** The store's searcher, opened with the same props as the sink. */
+    protected abstract VectorSearcher openSearcher(Map<String, String> props);
 
     @BeforeEach
     void cleanTarget() {
@@ -183,7 +189,67 @@ public abstract class VectorSinkBehaviourSuite {
         assertEquals(Set.of(id(1), id(2)), readAll().keySet());
     }
 
+    @Test
+    void theSearcherRanksByCosineSimilarityAndFilters() {
+        Map<String, String> props = new HashMap<>(storeProps());
+        props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
+        start().put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY),
+                segment(2, 3, VectorEncoding.FLOAT_ARRAY), otherVideoSegment(2)));
+        try (VectorSearcher searcher = openSearcher(props)) {
+            searcher.checkReachable();
+            float[] query = vector(2);
+            List<SearchHit> hits = searcher.search(new SearchRequest(query, 3, List.of(), null));
+            assertEquals(3, hits.size());
+            assertEquals(Set.of(id(1), OTHER_VIDEO_SEGMENT), Set.of(hits.get(0).segmentId(), hits.get(1).segmentId()),
+                    "the two points with the query's own vector come first");
+            for (SearchHit hit : hits) {
+                assertEquals(cosine(query, storedVector(hit.segmentId())), hit.score(), 1e-4, "score of " + hit.segmentId());
+            }
+            assertTrue(hits.get(0).score() >= hits.get(1).score() && hits.get(1).score() >= hits.get(2).score(), "best first");
+            assertEquals(VIDEO, payloadOf(hits, id(1)).get(SegmentSchema.VIDEO_ID).toString());
+            assertEquals("00:00:10", payloadOf(hits, id(1)).get(SegmentSchema.START).toString());
+
+            List<SearchHit> inVideo = searcher.search(new SearchRequest(query, 10, List.of(VIDEO), null));
+            assertEquals(Set.of(id(0), id(1), id(2)), inVideo.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
+            List<SearchHit> close = searcher.search(new SearchRequest(query, 10, List.of(), 0.99));
+            assertEquals(Set.of(id(1), OTHER_VIDEO_SEGMENT), close.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    private static Map<String, Object> payloadOf(List<SearchHit> hits, String id) {
+        return hits.stream().filter(h -> h.segmentId().equals(id)).findFirst().orElseThrow().payload();
+    }
+
+    private float[] storedVector(String id) {
+        return readAll().get(id).vector();
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
     // ---- records
+
+    private static final String OTHER_VIDEO = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    private static final String OTHER_VIDEO_SEGMENT = SegmentIds.documented(OTHER_VIDEO, "00:00:00", "00:00:10").toString();
+
+    private SinkRecord otherVideoSegment(int vectorSeed) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put(SegmentSchema.ID, OTHER_VIDEO_SEGMENT);
+        value.put(SegmentSchema.VIDEO_ID, OTHER_VIDEO);
+        value.put(SegmentSchema.START, "00:00:00");
+        value.put(SegmentSchema.END, "00:00:10");
+        value.put(SegmentSchema.EMBEDDING, floats(vector(vectorSeed)));
+        return new SinkRecord("segments", 0, null, OTHER_VIDEO_SEGMENT, null, value, offset++);
+    }
 
     /** A unit-length vector that differs per seed. */
     protected static float[] vector(int seed) {

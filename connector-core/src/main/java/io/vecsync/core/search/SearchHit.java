@@ -1,0 +1,12 @@
+package io.vecsync.core.search;
+
+import java.util.Map;
+
+/**
+ * One nearest segment.
+ *
+ * @param score   cosine similarity in [-1, 1], higher is closer, the same on every store
+ * @param payload what the sink stored with the point: video_id, start, end and the segment's other fields
+ */
+public record SearchHit(String segmentId, double score, Map<String, Object> payload) {
+}
