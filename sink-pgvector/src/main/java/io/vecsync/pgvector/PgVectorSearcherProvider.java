@@ -4,6 +4,7 @@ import io.vecsync.core.search.SearcherProvider;
 import io.vecsync.core.search.VectorSearcher;
 import org.apache.kafka.common.config.ConfigDef;
 
+import java.util.List;
 import java.util.Map;
 
 /** The pgvector searcher, configured with the sink's {@code pgvector.*} keys. */
@@ -17,6 +18,11 @@ public final class PgVectorSearcherProvider implements SearcherProvider {
     @Override
     public ConfigDef configDef() {
         return PgVectorSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public List<String> connectionKeys() {
+        return List.of(PgVectorSinkConfig.URL, PgVectorSinkConfig.USER, PgVectorSinkConfig.PASSWORD);
     }
 
     @Override

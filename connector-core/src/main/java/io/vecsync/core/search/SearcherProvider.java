@@ -2,6 +2,7 @@ package io.vecsync.core.search;
 
 import org.apache.kafka.common.config.ConfigDef;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,11 @@ public interface SearcherProvider {
 
     /** The keys the searcher reads: the store's sink keys. */
     ConfigDef configDef();
+
+    /** The keys that say where the store is, named when it cannot be reached. */
+    default List<String> connectionKeys() {
+        return List.of();
+    }
 
     /**
      * Opens a searcher.

@@ -1,0 +1,193 @@
+package io.vecsync.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vecsync.core.search.VectorSearcher;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The service's HTTP surface: POST /v1/search, GET /healthz, GET /metrics and the search page at /. */
+final class HttpApi implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Store errors ask the caller to come back after this long. */
+    private static final String STORE_RETRY_AFTER_SECONDS = "5";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SearchService search;
+    private final VectorSearcher searcher;
+    private final TextEmbedder embedder;
+    private final ServiceMetrics metrics;
+    private final byte[] apiKey;
+    private final List<String> corsOrigins;
+    private final byte[] page;
+
+    HttpApi(QueryServiceConfig config, SearchService search, VectorSearcher searcher, TextEmbedder embedder, ServiceMetrics metrics)
+            throws IOException {
+        this.search = search;
+        this.searcher = searcher;
+        this.embedder = embedder;
+        this.metrics = metrics;
+        Password key = config.serviceApiKey();
+        this.apiKey = key == null || key.value().isEmpty() ? null : key.value().getBytes(StandardCharsets.UTF_8);
+        this.corsOrigins = config.corsOrigins();
+        try (InputStream html = HttpApi.class.getResourceAsStream("/static/index.html")) {
+            this.page = html.readAllBytes();
+        }
+        server = HttpServer.create(new InetSocketAddress(config.getString(QueryServiceConfig.HTTP_HOST),
+                config.getInt(QueryServiceConfig.HTTP_PORT)), 64);
+        executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/v1/search", this::handleSearch);
+        server.createContext("/healthz", this::handleHealth);
+        server.createContext("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4",
+                metrics.prometheus().getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/")) {
+                send(exchange, 200, "text/html; charset=utf-8", page);
+            } else {
+                sendJson(exchange, 404, Map.of("error", "not found"));
+            }
+        });
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handleSearch(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        int status = 500;
+        try {
+            addCors(exchange);
+            String method = exchange.getRequestMethod();
+            if (method.equals("OPTIONS")) {
+                status = 204;
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type, X-API-Key, Authorization");
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            if (!method.equals("POST")) {
+                status = 405;
+                sendJson(exchange, status, Map.of("error", "use POST"));
+                return;
+            }
+            if (!authorized(exchange)) {
+                status = 401;
+                sendJson(exchange, status, Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
+                return;
+            }
+            Map<String, Object> response = search.search(readBody(exchange));
+            status = 200;
+            sendJson(exchange, status, response);
+        } catch (BadRequestException e) {
+            status = 400;
+            sendJson(exchange, status, Map.of("error", e.getMessage(), "field", e.field()));
+        } catch (PlatformUnavailableException e) {
+            status = e.status();
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
+            sendJson(exchange, status, Map.of("error", e.getMessage()));
+        } catch (RetriableException e) {
+            status = 503;
+            exchange.getResponseHeaders().set("Retry-After", STORE_RETRY_AFTER_SECONDS);
+            sendJson(exchange, status, Map.of("error", "the store is unavailable: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("search failed", e);
+            status = 500;
+            sendJson(exchange, status, Map.of("error", "search failed: " + e.getMessage()));
+        } finally {
+            metrics.searched(status, System.nanoTime() - start);
+        }
+    }
+
+    private void handleHealth(HttpExchange exchange) throws IOException {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        boolean healthy = true;
+        try {
+            searcher.checkReachable();
+            checks.put("store", "ok");
+        } catch (RuntimeException e) {
+            healthy = false;
+            checks.put("store", "unreachable: " + e.getMessage());
+        }
+        if (embedder.reachable()) {
+            checks.put("platform", "ok");
+        } else {
+            healthy = false;
+            checks.put("platform", "unreachable");
+        }
+        checks.put("status", healthy ? "ok" : "degraded");
+        sendJson(exchange, healthy ? 200 : 503, checks);
+    }
+
+    private JsonNode readBody(HttpExchange exchange) {
+        try (InputStream body = exchange.getRequestBody()) {
+            return JSON.readTree(body.readNBytes(1 << 20));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequestException("body", "could not be read");
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (apiKey == null) {
+            return true;
+        }
+        String given = exchange.getRequestHeaders().getFirst("X-API-Key");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (given == null && authorization != null && authorization.startsWith("Bearer ")) {
+            given = authorization.substring("Bearer ".length()).trim();
+        }
+        // Constant-time comparison, so response timing says nothing about the key.
+        return given != null && MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void addCors(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && (corsOrigins.contains("*") || corsOrigins.contains(origin))) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", corsOrigins.contains("*") ? "*" : origin);
+            exchange.getResponseHeaders().set("Vary", "Origin");
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,126 @@
+package io.vecsync.query;
+
+import io.vecsync.core.config.Validators;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The query service's own settings. The chosen store's searcher reads the same file with its sink's keys
+ * (e.g. {@code pgvector.url}), so one config describes a sink and the service that searches what it wrote.
+ */
+public class QueryServiceConfig extends AbstractConfig {
+
+    public static final String STORE = "store";
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_API_KEY = "http.api.key";
+    public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
+    public static final String PLATFORM_BASE_URL = "platform.base.url";
+    public static final String PLATFORM_API_KEY = "platform.api.key";
+    public static final String PLATFORM_TIMEOUT_MS = "platform.timeout.ms";
+    public static final String EMBEDDING_CACHE_SIZE = "embedding.cache.size";
+    public static final String STORE_TIMEOUT_MS = "store.timeout.ms";
+    public static final String DIMENSION = "embedding.dimension";
+
+    /** Environment variables with this prefix override file settings: VECSYNC_PGVECTOR_URL sets pgvector.url. */
+    public static final String ENV_PREFIX = "VECSYNC_";
+
+    private static final String GROUP_HTTP = "HTTP";
+    private static final String GROUP_PLATFORM = "Platform";
+    private static final String GROUP_STORE = "Store";
+
+    public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
+
+    public QueryServiceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props, false);
+    }
+
+    private static ConfigDef define(ConfigDef def) {
+        int order = 0;
+        def.define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the service listens on.",
+                        GROUP_HTTP, ++order, Width.MEDIUM, "Listen address")
+                .define(HTTP_PORT, Type.INT, 8090, Range.between(0, 65_535), Importance.MEDIUM, "Port; 0 picks a free one.",
+                        GROUP_HTTP, ++order, Width.SHORT, "Port")
+                .define(HTTP_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+                        "When set, callers of /v1/search must send it as X-API-Key or Authorization: Bearer.",
+                        GROUP_HTTP, ++order, Width.MEDIUM, "Service API key")
+                .define(HTTP_CORS_ORIGINS, Type.LIST, "", Importance.LOW,
+                        "Origins allowed to call the API from a browser (CORS), or * for any; empty allows none but the"
+                                + " service's own page.",
+                        GROUP_HTTP, ++order, Width.LONG, "CORS origins");
+        order = 0;
+        def.define(PLATFORM_BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.url("http", "https"), Importance.HIGH,
+                        "Base URL of the platform API, which embeds text queries.",
+                        GROUP_PLATFORM, ++order, Width.LONG, "Platform base URL")
+                .define(PLATFORM_API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Validators.nonEmptyPassword(), Importance.HIGH,
+                        "Platform API key, sent as X-API-Key; each text embedding costs one credit.",
+                        GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
+                .define(PLATFORM_TIMEOUT_MS, Type.LONG, 5_000L, Range.between(100L, 120_000L), Importance.LOW,
+                        "Longest wait for the platform to embed a query; past it the service answers 503.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Platform timeout (ms)")
+                .define(EMBEDDING_CACHE_SIZE, Type.INT, 1_000, Range.atLeast(0), Importance.LOW,
+                        "Recent query embeddings kept, so a repeated query costs no credit.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Embedding cache size");
+        order = 0;
+        def.define(STORE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                        "The store to search, by the name its module registers: pgvector, qdrant, pinecone or weaviate. Its"
+                                + " connection keys are the same as its sink's.",
+                        GROUP_STORE, ++order, Width.SHORT, "Store")
+                .define(DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.MEDIUM,
+                        "Length of the store's vectors; a raw query vector must have it.",
+                        GROUP_STORE, ++order, Width.SHORT, "Embedding dimension")
+                .define(STORE_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(100L, 120_000L), Importance.LOW,
+                        "Longest wait for the store to answer a search.",
+                        GROUP_STORE, ++order, Width.SHORT, "Store timeout (ms)");
+        return def;
+    }
+
+    /** A config file's settings with the environment's overrides applied. */
+    public static Map<String, String> load(Path file, Map<String, String> environment) throws IOException {
+        Map<String, String> props = new HashMap<>();
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+            properties.stringPropertyNames().forEach(name -> props.put(name, properties.getProperty(name).trim()));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return props;
+    }
+
+    public String store() {
+        return getString(STORE).trim();
+    }
+
+    public Password serviceApiKey() {
+        return getPassword(HTTP_API_KEY);
+    }
+
+    public List<String> corsOrigins() {
+        return getList(HTTP_CORS_ORIGINS);
+    }
+
+    public int dimension() {
+        return getInt(DIMENSION);
+    }
+}

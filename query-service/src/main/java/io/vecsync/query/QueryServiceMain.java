@@ -1,0 +1,32 @@
+package io.vecsync.query;
+
+import org.apache.kafka.common.config.ConfigException;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** {@code java -jar query-service-all.jar [config.properties]}: runs the query service until stopped. */
+public final class QueryServiceMain {
+
+    private QueryServiceMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 || args.length == 1 && args[0].startsWith("-")) {
+            System.err.println("usage: java -jar query-service-all.jar [config.properties]"
+                    + "\nSettings may also come from VECSYNC_* environment variables: VECSYNC_PGVECTOR_URL sets pgvector.url.");
+            System.exit(2);
+        }
+        Map<String, String> props = QueryServiceConfig.load(args.length == 1 ? Path.of(args[0]) : null, System.getenv());
+        QueryService service;
+        try {
+            service = QueryService.start(props);
+        } catch (ConfigException e) {
+            System.err.println("vecsync query service cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+        System.out.println("vecsync query service on port " + service.port() + ": POST /v1/search, GET /healthz, GET /metrics, page at /");
+    }
+}

@@ -1,0 +1,133 @@
+package io.vecsync.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.config.Validators;
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Validates a search request, embeds its text, asks the store, and turns hits into playable segments. */
+final class SearchService {
+
+    static final int DEFAULT_TOP_K = 10;
+    static final int MAX_TOP_K = 100;
+
+    private final VectorSearcher searcher;
+    private final TextEmbedder embedder;
+    private final int dimension;
+
+    SearchService(VectorSearcher searcher, TextEmbedder embedder, int dimension) {
+        this.searcher = searcher;
+        this.embedder = embedder;
+        this.dimension = dimension;
+    }
+
+    /**
+     * The response body for a request body.
+     *
+     * @throws BadRequestException naming the field
+     * @throws PlatformUnavailableException when the text cannot be embedded now
+     */
+    Map<String, Object> search(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadRequestException("body", "expected a JSON object with \"query\" or \"vector\"");
+        }
+        JsonNode query = body.get("query");
+        JsonNode vector = body.get("vector");
+        if ((query == null || query.isNull()) == (vector == null || vector.isNull())) {
+            throw new BadRequestException("query", "give exactly one of \"query\" (text) and \"vector\" (" + dimension + " numbers)");
+        }
+        SearchRequest request = new SearchRequest(query != null && !query.isNull() ? embedder.embed(text(query)) : vector(vector),
+                topK(body.get("top_k")), videoIds(body.get("video_ids")), minScore(body.get("min_score")));
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (SearchHit hit : searcher.search(request)) {
+            hits.add(hit(hit));
+        }
+        return Map.of("hits", hits);
+    }
+
+    private static String text(JsonNode query) {
+        if (!query.isTextual() || query.asText().isBlank()) {
+            throw new BadRequestException("query", "must be non-empty text");
+        }
+        String text = query.asText().trim();
+        if (text.length() > TextEmbedder.MAX_CHARS) {
+            throw new BadRequestException("query", "has " + text.length() + " characters; at most " + TextEmbedder.MAX_CHARS);
+        }
+        return text;
+    }
+
+    private float[] vector(JsonNode node) {
+        if (!node.isArray() || node.size() != dimension) {
+            throw new BadRequestException("vector", "must be an array of " + dimension + " numbers"
+                    + (node.isArray() ? ", got " + node.size() : ""));
+        }
+        float[] vector = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            JsonNode value = node.get(i);
+            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw new BadRequestException("vector", "element " + i + " is not a finite number");
+            }
+            vector[i] = (float) value.asDouble();
+        }
+        return vector;
+    }
+
+    private static int topK(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return DEFAULT_TOP_K;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > MAX_TOP_K) {
+            throw new BadRequestException("top_k", "must be a whole number from 1 to " + MAX_TOP_K);
+        }
+        return node.asInt();
+    }
+
+    private static List<String> videoIds(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        if (!node.isArray()) {
+            throw new BadRequestException("video_ids", "must be an array of video ids");
+        }
+        for (JsonNode id : node) {
+            if (!id.isTextual() || !Validators.isUuid(id.asText())) {
+                throw new BadRequestException("video_ids", "'" + id.asText() + "' is not a UUID");
+            }
+            ids.add(id.asText().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return ids;
+    }
+
+    private static Double minScore(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || node.asDouble() < -1 || node.asDouble() > 1) {
+            throw new BadRequestException("min_score", "must be a number from -1 to 1 (cosine similarity)");
+        }
+        return node.asDouble();
+    }
+
+    private static Map<String, Object> hit(SearchHit hit) {
+        Map<String, Object> payload = hit.payload();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("segment_id", hit.segmentId());
+        out.put("video_id", payload.get(SegmentSchema.VIDEO_ID));
+        out.put("start", payload.get(SegmentSchema.START));
+        out.put("end", payload.get(SegmentSchema.END));
+        out.put("score", hit.score());
+        out.put("video_name", payload.get(SegmentSchema.VIDEO_NAME));
+        Object hls = payload.get(SegmentSchema.HLS_PLAYLIST_URL);
+        out.put("playable_url", hls == null ? null : hls + "#t=" + payload.get(SegmentSchema.START));
+        out.put("thumbnail_url", payload.get(SegmentSchema.THUMBNAIL_URL));
+        return out;
+    }
+}

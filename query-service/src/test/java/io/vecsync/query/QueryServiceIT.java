@@ -1,0 +1,308 @@
+package io.vecsync.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vecsync.core.SegmentIds;
+import io.vecsync.pgvector.PgVectorSinkConfig;
+import io.vecsync.pgvector.PgVectorSinkConnector;
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.simulator.Route;
+import io.vecsync.simulator.Segment;
+import io.vecsync.source.PlatformSourceConfig;
+import io.vecsync.source.PlatformSourceConnector;
+import io.vecsync.testing.ConnectClusters;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.PostgresServer;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The query service, and its page in a real browser, over a pgvector table the real pipeline filled from the simulator. */
+@Tag("slow")
+class QueryServiceIT {
+
+    private static final String TABLE = "query_segments";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static PlatformSimulator simulator;
+    private static QueryService service;
+
+    @BeforeAll
+    static void syncAndStart() throws Exception {
+        simulator = PlatformSimulator.builder().seed(41).videos(8).build().start();
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + TABLE);
+        }
+        EmbeddedConnectCluster connect = ConnectClusters.start("query-it", 1);
+        try {
+            connect.kafka().createTopic("query-segments", 1, 1, Map.of("cleanup.policy", "compact"));
+            Map<String, String> source = new LinkedHashMap<>();
+            source.put("connector.class", PlatformSourceConnector.class.getName());
+            source.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
+            source.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
+            source.put(PlatformSourceConfig.TOPIC, "query-segments");
+            source.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
+            source.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+            source.put("value.converter.schemas.enable", "false");
+            source.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+            connect.configureConnector("query-source", source);
+            Map<String, String> sink = new LinkedHashMap<>();
+            sink.put("connector.class", PgVectorSinkConnector.class.getName());
+            sink.put("topics", "query-segments");
+            sink.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
+            sink.put(PgVectorSinkConfig.TABLE, TABLE);
+            sink.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+            sink.put("value.converter.schemas.enable", "false");
+            sink.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+            connect.configureConnector("query-sink", sink);
+            int expected = simulator.liveSegments().size();
+            Eventually.await(Duration.ofSeconds(120), expected + " rows in " + TABLE, () -> rows() == expected, () -> rows() + " rows");
+        } finally {
+            connect.stop();
+        }
+        service = QueryService.start(props(Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        simulator.close();
+    }
+
+    private static Map<String, String> props(Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put(QueryServiceConfig.STORE, "pgvector");
+        props.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
+        props.put(PgVectorSinkConfig.TABLE, TABLE);
+        props.put(QueryServiceConfig.PLATFORM_BASE_URL, simulator.baseUrl());
+        props.put(QueryServiceConfig.PLATFORM_API_KEY, simulator.apiKey());
+        props.put(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "1000");
+        props.put(QueryServiceConfig.HTTP_HOST, "127.0.0.1");
+        props.put(QueryServiceConfig.HTTP_PORT, "0");
+        props.putAll(overrides);
+        return props;
+    }
+
+    private static long rows() {
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + TABLE)) {
+            result.next();
+            return result.getLong(1);
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+
+    static HttpResponse<String> post(QueryService target, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/v1/search"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode search(String body) throws Exception {
+        HttpResponse<String> response = post(service, body, Map.of());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("hits");
+    }
+
+    private static String idOf(Segment segment) {
+        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
+    }
+
+    @Test
+    void aQueryOfASegmentsCaptionWordsFindsThatSegmentFirst() throws Exception {
+        for (int i : new int[]{0, 9, 23}) {
+            Segment target = simulator.liveSegments().get(i);
+            JsonNode hits = search(JSON.writeValueAsString(Map.of("query", target.caption(), "top_k", 5)));
+            assertEquals(5, hits.size());
+            JsonNode first = hits.get(0);
+            assertEquals(idOf(target), first.get("segment_id").asText(), "query '" + target.caption() + "'");
+            assertEquals(target.videoId(), first.get("video_id").asText());
+            assertEquals(target.start(), first.get("start").asText());
+            assertEquals(target.end(), first.get("end").asText());
+            assertEquals(simulator.hlsPlaylistUrl(target.videoId()) + "#t=" + target.start(), first.get("playable_url").asText());
+            double score = first.get("score").asDouble();
+            assertTrue(score > 0.5 && score <= 1.0 && score >= hits.get(1).get("score").asDouble(), "scores best first: " + hits);
+        }
+    }
+
+    @Test
+    void aRepeatedQueryCostsNoSecondCredit() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("query", "a query asked twice about the door"));
+        int before = simulator.textEmbeddingCalls();
+        search(body);
+        search(body);
+        assertEquals(before + 1, simulator.textEmbeddingCalls());
+    }
+
+    @Test
+    void aRawVectorAndTheFiltersWork() throws Exception {
+        Segment target = simulator.liveSegments().get(4);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("vector", target.embedding());
+        request.put("top_k", 3);
+        JsonNode hits = search(JSON.writeValueAsString(request));
+        assertEquals(idOf(target), hits.get(0).get("segment_id").asText());
+        assertEquals(1.0, hits.get(0).get("score").asDouble(), 1e-4);
+
+        String otherVideo = simulator.videoIds().get(5);
+        request.put("video_ids", List.of(otherVideo));
+        request.put("top_k", 100);
+        JsonNode filtered = search(JSON.writeValueAsString(request));
+        assertEquals(simulator.segments(otherVideo).size(), filtered.size());
+        filtered.forEach(hit -> assertEquals(otherVideo, hit.get("video_id").asText()));
+
+        request.remove("video_ids");
+        request.put("min_score", 0.99);
+        assertEquals(1, search(JSON.writeValueAsString(request)).size());
+    }
+
+    @Test
+    void badRequestsAre400sNamingTheField() throws Exception {
+        assertBadRequest("{\"query\": \"  \"}", "query");
+        assertBadRequest(JSON.writeValueAsString(Map.of("query", "x".repeat(4097))), "query");
+        assertBadRequest("{\"vector\": [1, 2, 3]}", "vector");
+        assertBadRequest("{\"query\": \"door\", \"top_k\": 0}", "top_k");
+        assertBadRequest("{\"query\": \"door\", \"top_k\": 101}", "top_k");
+        assertBadRequest("{\"query\": \"door\", \"vector\": [1]}", "query");
+        assertBadRequest("{\"query\": \"door\", \"video_ids\": [\"nope\"]}", "video_ids");
+        assertBadRequest("{\"query\": \"door\", \"min_score\": 2}", "min_score");
+        assertBadRequest("{not json", "body");
+    }
+
+    private static void assertBadRequest(String body, String field) throws Exception {
+        HttpResponse<String> response = post(service, body, Map.of());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(field, JSON.readTree(response.body()).get("field").asText(), response.body());
+    }
+
+    @Test
+    void aPlatformOutageIsA502Or503WithRetryAfterNeverAHang() throws Exception {
+        simulator.failNext(Route.TEXT_EMBEDDINGS, 503, 1);
+        HttpResponse<String> down = post(service, "{\"query\": \"platform outage one\"}", Map.of());
+        assertEquals(502, down.statusCode(), down.body());
+        assertTrue(down.headers().firstValue("Retry-After").isPresent());
+
+        simulator.failNext(Route.TEXT_EMBEDDINGS, 429, 1);
+        HttpResponse<String> limited = post(service, "{\"query\": \"platform outage two\"}", Map.of());
+        assertEquals(503, limited.statusCode(), limited.body());
+        assertEquals("1", limited.headers().firstValue("Retry-After").orElseThrow());
+
+        simulator.latency(Duration.ofMillis(1_500));
+        try {
+            HttpResponse<String> slow = post(service, "{\"query\": \"platform outage three\"}", Map.of());
+            assertEquals(503, slow.statusCode(), slow.body());
+            assertTrue(slow.body().contains("within 1000 ms"), slow.body());
+        } finally {
+            simulator.latency(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void healthAndMetricsReport() throws Exception {
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("ok", JSON.readTree(health.body()).get("store").asText());
+        search("{\"query\": \"metrics please\"}");
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.matches("(?s).*vecsync_search_requests_total\\{status=\"200\"} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*vecsync_platform_credits_spent_total [1-9].*"), metrics);
+        assertTrue(metrics.contains("vecsync_search_latency_seconds_bucket{le=\"+Inf\"}"), metrics);
+    }
+
+    @Test
+    void anApiKeyAndCorsGuardTheApi() throws Exception {
+        try (QueryService guarded = QueryService.start(props(Map.of(QueryServiceConfig.HTTP_API_KEY, "svc-key",
+                QueryServiceConfig.HTTP_CORS_ORIGINS, "https://app.example.com")))) {
+            assertEquals(401, post(guarded, "{\"query\": \"door\"}", Map.of()).statusCode());
+            assertEquals(401, post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "wrong")).statusCode());
+            HttpResponse<String> allowed = post(guarded, "{\"query\": \"door\"}",
+                    Map.of("Authorization", "Bearer svc-key", "Origin", "https://app.example.com"));
+            assertEquals(200, allowed.statusCode(), allowed.body());
+            assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+            HttpResponse<String> foreign = post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "svc-key", "Origin", "https://evil.example"));
+            assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+        }
+    }
+
+    @Test
+    void startFailsNamingTheKeyToFix() {
+        ConfigException unknown = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.STORE, "milvus"))));
+        assertTrue(unknown.getMessage().contains("store") && unknown.getMessage().contains("pgvector"), unknown.getMessage());
+        ConfigException unreachable = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(
+                PgVectorSinkConfig.URL, "jdbc:postgresql://127.0.0.1:1/nowhere"))));
+        assertTrue(unreachable.getMessage().contains("pgvector.url"), unreachable.getMessage());
+        ConfigException noKey = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.PLATFORM_API_KEY, ""))));
+        assertTrue(noKey.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY), noKey.getMessage());
+    }
+
+    /** The search page in headless Chromium: its own script runs the query and renders the hits; the screenshot stays in target/. */
+    @Test
+    void thePageRendersTheHitsOfATypedQuery() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "bin/test installs Debian's chromium; it is missing at " + CHROMIUM);
+        Segment target = simulator.liveSegments().get(12);
+        String url = "http://127.0.0.1:" + service.port() + "/?q=" + URLEncoder.encode(target.caption(), StandardCharsets.UTF_8);
+        Path screenshot = Path.of("target/search-page.png").toAbsolutePath();
+        String dom = chromium(url, "--dump-dom");
+        chromium(url, "--screenshot=" + screenshot, "--window-size=1100,900");
+
+        Matcher times = Pattern.compile("class=\"time\"[^>]*>([^<]+)</").matcher(dom);
+        assertTrue(times.find(), dom);
+        assertEquals(target.start() + " – " + target.end(), times.group(1), "the best hit comes first");
+        assertTrue(dom.contains("#t=" + target.start()), "the first hit links to its clip");
+        assertTrue(dom.contains("10 hits"), dom);
+        assertTrue(dom.matches("(?s).*class=\"score\">score 0\\.\\d{3}<.*"), "scores are shown");
+        assertTrue(dom.contains(target.videoId()), "the video is named");
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot was taken: " + screenshot);
+    }
+
+    private static String chromium(String url, String... mode) throws Exception {
+        Path profile = Files.createTempDirectory("vecsync-chromium");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
+        command.addAll(List.of(mode));
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
+        return out;
+    }
+}
+
