@@ -33,6 +33,7 @@ public abstract class VectorSinkTask extends SinkTask {
     private RecordConverter converter;
     private RetryPolicy retryPolicy;
     private ErrantRecordReporter reporter;
+    private boolean targetReady;
     private final SinkMetrics metrics = new SinkMetrics();
 
     /** Parses the store module's config: a {@link CommonSinkConfig} built on its extended ConfigDef. */
@@ -56,11 +57,24 @@ public abstract class VectorSinkTask extends SinkTask {
         reporter = tolerateAll && context != null ? context.errantRecordReporter() : null;
         metrics.register(context == null ? null : context.pluginMetrics());
         store = openStore(config);
+        try {
+            prepareTarget();
+        } catch (RetriableException unreachable) {
+            // Connect fails a task for good on any exception from start(); put() tries again instead.
+            log.warn("the store is unreachable at start; preparing the target again before the first write: {}", unreachable.getMessage());
+        }
+    }
+
+    private void prepareTarget() {
         withRetries("preparing the target", () -> store.admin().ensureTarget(config.dimension()));
+        targetReady = true;
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (!targetReady) {
+            prepareTarget();
+        }
         List<SinkOperation> operations = new ArrayList<>(Math.min(records.size(), config.batchSize()));
         List<Future<Void>> reported = new ArrayList<>();
         for (SinkRecord record : records) {
