@@ -85,21 +85,26 @@ public abstract class VectorSinkTask extends SinkTask {
                 }
                 operations.add(operation);
             } catch (DataException bad) {
-                if (reporter == null) {
-                    throw bad;
-                }
-                log.warn("sending {} to the dead-letter queue: {}", describe(record), bad.getMessage());
-                metrics.errantRecords.increment();
-                reported.add(reporter.report(record, bad));
+                report(record, bad, reported);
             }
             if (operations.size() == config.batchSize()) {
-                write(operations);
+                write(operations, reported);
                 operations.clear();
             }
         }
-        write(operations);
+        write(operations, reported);
         awaitReports(reported);
         store.delivered(records.size());
+    }
+
+    /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
+    private void report(SinkRecord record, DataException bad, List<Future<Void>> reported) {
+        if (reporter == null) {
+            throw bad;
+        }
+        log.warn("sending {} to the dead-letter queue: {}", describe(record), bad.getMessage());
+        metrics.errantRecords.increment();
+        reported.add(reporter.report(record, bad));
     }
 
     @Override
@@ -117,13 +122,22 @@ public abstract class VectorSinkTask extends SinkTask {
         }
     }
 
-    private void write(List<SinkOperation> operations) {
+    private void write(List<SinkOperation> operations, List<Future<Void>> reported) {
         if (operations.isEmpty()) {
             return;
         }
         WriteBatch batch = WriteBatch.of(operations);
         long start = System.nanoTime();
-        withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
+        try {
+            withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
+        } catch (RefusedPointsException refused) {
+            Map<String, SinkRecord> lastRecordOfId = new java.util.HashMap<>();
+            operations.forEach(operation -> lastRecordOfId.put(operation.id(), operation.record()));
+            refused.reasons().forEach((id, reason) -> {
+                SinkRecord record = lastRecordOfId.get(id);
+                report(record, new DataException(describe(record) + ": the store refused point " + id + ": " + reason), reported);
+            });
+        }
         metrics.writeNanos.add(System.nanoTime() - start);
         metrics.batches.increment();
         metrics.upserts.add(batch.upserts().size());

@@ -1,16 +1,23 @@
 package io.vecsync.core.sink;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,6 +118,80 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         store.adminFailures.add(new ConnectException("collection has dimension 8"));
         assertThrows(ConnectException.class, () -> start(store));
+    }
+
+    @Test
+    void pointsTheStoreRefusesGoToTheDeadLetterQueueAndTheRestStays() {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = new ScriptedTask(store);
+        Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2", "errors.tolerance", "all"));
+        RecordingContext context = new RecordingContext();
+        task.initialize(context);
+        task.start(props);
+        store.writeFailures.add(new RefusedPointsException("1 of 2 refused", Map.of(ID, "text in a number property")));
+        SinkRecord refused = record();
+        task.put(List.of(refused, new SinkRecord("t", 0, Schema.STRING_SCHEMA, "fc6f91a7-f47b-5fe0-8ffc-577897f4b916", null,
+                Map.of("embedding", List.of(0, 1)), 8)));
+        assertEquals(List.of(refused), context.reported);
+        assertEquals("record t-0@7: the store refused point " + ID + ": text in a number property", context.reasons.get(0).getMessage());
+
+        ScriptedTask intolerant = start(store);
+        store.writeFailures.add(new RefusedPointsException("refused", Map.of(ID, "bad")));
+        assertThrows(DataException.class, () -> intolerant.put(List.of(record())));
+    }
+
+    /** Connect's side, recording what the task reports (test-support's twin cannot be used here: it depends on this module). */
+    private static final class RecordingContext implements SinkTaskContext {
+        final List<SinkRecord> reported = new ArrayList<>();
+        final List<Throwable> reasons = new ArrayList<>();
+
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return (record, error) -> {
+                reported.add(record);
+                reasons.add(error);
+                return CompletableFuture.completedFuture(null);
+            };
+        }
+
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return Set.of();
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+
+        @Override
+        public PluginMetrics pluginMetrics() {
+            return null;
+        }
     }
 
     @Test
