@@ -1,0 +1,74 @@
+package io.vecsync.pinecone;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import io.pinecone.clients.Index;
+import io.pinecone.unsigned_indices_model.ScoredVectorWithUnsignedIndices;
+import io.vecsync.core.FloatListView;
+import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Nearest segments by Pinecone's query. A cosine index scores by cosine similarity, so the score is the hit's as is.
+ * With a namespace per topic, every topic's namespace is queried and the hits merged.
+ */
+final class PineconeSearcher implements VectorSearcher {
+
+    private final IndexConnection connection;
+    private final List<String> namespaces;
+
+    PineconeSearcher(PineconeSinkConfig config, List<String> namespaces) {
+        this.connection = new IndexConnection(config);
+        this.namespaces = List.copyOf(namespaces);
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        Struct filter = request.videoIds().isEmpty() ? null : videoFilter(request.videoIds());
+        List<SearchHit> hits = new ArrayList<>();
+        try {
+            Index index = connection.index();
+            for (String namespace : namespaces) {
+                for (ScoredVectorWithUnsignedIndices match : index.query(request.topK(), new FloatListView(request.vector()),
+                        null, null, null, namespace, filter, false, true).getMatchesList()) {
+                    if (request.minScore() == null || match.getScore() >= request.minScore()) {
+                        hits.add(new SearchHit(match.getId(), match.getScore(), PineconeMetadata.fromStruct(match.getMetadata())));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw PineconeErrors.translate("searching index " + connection.indexName(), e);
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return hits.size() <= request.topK() ? hits : List.copyOf(hits.subList(0, request.topK()));
+    }
+
+    /** {@code {"video_id": {"$in": [...]}}}, Pinecone's metadata filter. */
+    private static Struct videoFilter(List<String> videoIds) {
+        ListValue.Builder ids = ListValue.newBuilder();
+        videoIds.forEach(id -> ids.addValues(Value.newBuilder().setStringValue(id)));
+        Struct in = Struct.newBuilder().putFields("$in", Value.newBuilder().setListValue(ids).build()).build();
+        return Struct.newBuilder().putFields(SegmentSchema.VIDEO_ID, Value.newBuilder().setStructValue(in).build()).build();
+    }
+
+    @Override
+    public void checkReachable() {
+        try {
+            connection.index().describeIndexStats();
+        } catch (RuntimeException e) {
+            throw PineconeErrors.translate("reaching index " + connection.indexName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,34 @@
+package io.vecsync.pinecone;
+
+import io.vecsync.core.sink.TargetAdmin;
+import io.vecsync.core.sink.VectorStore;
+
+/** The Pinecone store: one connection to the index, shared by its writer and its admin. */
+final class PineconeStore implements VectorStore {
+
+    private final IndexConnection connection;
+    private final PineconeWriter writer;
+    private final PineconeIndexAdmin admin;
+
+    /** @param namespace where the writer writes until told otherwise */
+    PineconeStore(PineconeSinkConfig config, String namespace) {
+        this.connection = new IndexConnection(config);
+        this.writer = new PineconeWriter(connection, namespace);
+        this.admin = new PineconeIndexAdmin(config, connection);
+    }
+
+    @Override
+    public PineconeWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public TargetAdmin admin() {
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.vecsync.pinecone;
+
+import com.google.protobuf.Struct;
+import io.pinecone.clients.Index;
+import io.pinecone.unsigned_indices_model.VectorWithUnsignedIndices;
+import io.vecsync.core.FloatListView;
+import io.vecsync.core.sink.VectorPoint;
+import io.vecsync.core.sink.VectorWriter;
+import io.vecsync.core.sink.WriteBatch;
+import org.apache.kafka.connect.errors.DataException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a batch over the index's gRPC data plane: upserts in requests within Pinecone's limits (1,000 vectors and
+ * 2 MB each), and deletes by id in requests of at most 1,000 ids. Both are idempotent, so a retried batch is safe.
+ */
+final class PineconeWriter implements VectorWriter {
+
+    private static final int MAX_VECTORS_PER_UPSERT = 1000;
+    /** Pinecone's 2 MB per request, read as the smaller of 2,000,000 bytes and 2 MiB. */
+    private static final int MAX_REQUEST_BYTES = 2_000_000;
+    private static final int MAX_IDS_PER_DELETE = 1000;
+    /** What a vector adds to a request beyond its values, id and metadata: protobuf tags and length prefixes. */
+    private static final int VECTOR_OVERHEAD_BYTES = 24;
+
+    private final IndexConnection connection;
+    private volatile String namespace;
+
+    PineconeWriter(IndexConnection connection, String namespace) {
+        this.connection = connection;
+        this.namespace = namespace;
+    }
+
+    /** Where the next batches go, for a per-topic namespace. */
+    void useNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Pinecone refuses a vector whose metadata exceeds 40 KB; only that record should go to the dead-letter queue. */
+    @Override
+    public void check(VectorPoint point) {
+        int bytes = PineconeMetadata.jsonBytes(point.payload());
+        if (bytes > PineconeMetadata.MAX_BYTES) {
+            throw new DataException("metadata: " + bytes + " bytes as JSON, but Pinecone allows " + PineconeMetadata.MAX_BYTES
+                    + " per vector; list fewer fields in payload.fields");
+        }
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        String target = namespace;
+        try {
+            Index index = connection.index();
+            for (List<VectorWithUnsignedIndices> request : upsertRequests(batch.upserts(), target)) {
+                index.upsert(request, target);
+            }
+            for (int from = 0; from < batch.deletes().size(); from += MAX_IDS_PER_DELETE) {
+                delete(index, batch.deletes().subList(from, Math.min(from + MAX_IDS_PER_DELETE, batch.deletes().size())), target);
+            }
+        } catch (RuntimeException e) {
+            throw PineconeErrors.translate("writing " + batch.size() + " points to index " + connection.indexName()
+                    + (target.isEmpty() ? "" : ", namespace " + target), e);
+        }
+    }
+
+    /** A delete in a namespace nothing was written to yet is Pinecone's NOT_FOUND: none of the ids is there, as wanted. */
+    private static void delete(Index index, List<String> ids, String namespace) {
+        try {
+            index.deleteByIds(ids, namespace);
+        } catch (RuntimeException e) {
+            if (!PineconeErrors.isNotFound(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The upserts cut into requests of at most 1,000 vectors whose estimated wire size stays within 2 MB. */
+    private static List<List<VectorWithUnsignedIndices>> upsertRequests(List<VectorPoint> points, String namespace) {
+        int budget = MAX_REQUEST_BYTES - namespace.getBytes(StandardCharsets.UTF_8).length - VECTOR_OVERHEAD_BYTES;
+        List<List<VectorWithUnsignedIndices>> requests = new ArrayList<>();
+        List<VectorWithUnsignedIndices> request = new ArrayList<>();
+        int requestBytes = 0;
+        for (VectorPoint point : points) {
+            Struct metadata = PineconeMetadata.toStruct(point.payload());
+            int bytes = 4 * point.vector().length + point.id().getBytes(StandardCharsets.UTF_8).length
+                    + metadata.getSerializedSize() + VECTOR_OVERHEAD_BYTES;
+            if (!request.isEmpty() && (request.size() == MAX_VECTORS_PER_UPSERT || requestBytes + bytes > budget)) {
+                requests.add(request);
+                request = new ArrayList<>();
+                requestBytes = 0;
+            }
+            request.add(new VectorWithUnsignedIndices(point.id(), new FloatListView(point.vector()), metadata, null));
+            requestBytes += bytes;
+        }
+        if (!request.isEmpty()) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    /** The store owns the connection and closes it. */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,86 @@
+package io.vecsync.pinecone;
+
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.pinecone.FakeIndex;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** pinecone.namespace: the default namespace, a fixed one, or one per topic through ${topic}. */
+class PineconeNamespaceTest {
+
+    private static final String INDEX = "namespaces";
+    private static final PineconeTasks TASKS = new PineconeTasks(INDEX, "namespace-key");
+
+    @AfterEach
+    void reset() {
+        TASKS.reset();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        TASKS.close();
+    }
+
+    private static FakeIndex index() {
+        return TASKS.index();
+    }
+
+    @Test
+    void aFixedNamespaceHoldsEveryTopic() {
+        VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.NAMESPACE, "videos"));
+        task.put(List.of(TASKS.segment("segments-a", 0, 4), TASKS.segment("segments-b", 1, 4)));
+        assertEquals(Set.of("videos"), index().namespaces());
+        assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(1)), index().vectors("videos").keySet());
+    }
+
+    @Test
+    void eachTopicGetsItsNamespaceAndTheSameIdLivesInBoth() {
+        VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.NAMESPACE, "segments-${topic}"));
+        float[] inA = PineconeTasks.vector(1, 4);
+        float[] inB = PineconeTasks.vector(2, 4);
+        task.put(List.of(TASKS.segment("a", 0, inA, Map.of()), TASKS.segment("b", 0, inB, Map.of()), TASKS.segment("a", 1, 4)));
+        assertEquals(Set.of("segments-a", "segments-b"), index().namespaces());
+        assertArrayEquals(inA, index().vectors("segments-a").get(PineconeTasks.id(0)).values(), 1e-6f);
+        assertArrayEquals(inB, index().vectors("segments-b").get(PineconeTasks.id(0)).values(), 1e-6f);
+
+        task.put(List.of(TASKS.tombstone("a", 0), TASKS.tombstone("b", 7)));
+        assertEquals(Set.of(PineconeTasks.id(1)), index().vectors("segments-a").keySet(), "a tombstone deletes in its topic's namespace");
+        assertEquals(Set.of(PineconeTasks.id(0)), index().vectors("segments-b").keySet());
+    }
+
+    @Test
+    void theSearcherQueriesEveryTopicsNamespace() {
+        Map<String, String> props = new HashMap<>(TASKS.props(4, Map.of(PineconeSinkConfig.NAMESPACE, "${topic}")));
+        TASKS.start(4, props).put(List.of(TASKS.segment("a", 0, PineconeTasks.vector(5, 4), Map.of()),
+                TASKS.segment("b", 1, PineconeTasks.vector(6, 4), Map.of()), TASKS.segment("c", 2, PineconeTasks.vector(5, 4), Map.of())));
+
+        props.put("topics", "a, b");
+        try (VectorSearcher searcher = new PineconeSearcherProvider().open(props)) {
+            List<SearchHit> hits = searcher.search(new SearchRequest(PineconeTasks.vector(6, 4), 5, List.of(), null));
+            assertEquals(List.of(PineconeTasks.id(1), PineconeTasks.id(0)), hits.stream().map(SearchHit::segmentId).toList(),
+                    "both topics' namespaces, best first; not c's");
+            assertEquals(1.0, hits.get(0).score(), 1e-5);
+            assertEquals(List.of(PineconeTasks.id(1)), searcher.search(new SearchRequest(PineconeTasks.vector(6, 4), 1, List.of(), null))
+                    .stream().map(SearchHit::segmentId).toList(), "topK over the merged hits");
+        }
+
+        props.remove("topics");
+        ConfigException error = assertThrows(ConfigException.class, () -> new PineconeSearcherProvider().open(props));
+        assertTrue(error.getMessage().contains(PineconeSinkConfig.NAMESPACE) && error.getMessage().contains("topics"), error.getMessage());
+    }
+}

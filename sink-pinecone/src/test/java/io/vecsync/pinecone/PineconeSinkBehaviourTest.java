@@ -1,0 +1,52 @@
+package io.vecsync.pinecone;
+
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.StoredPoint;
+import io.vecsync.testing.VectorSinkBehaviourSuite;
+import io.vecsync.testing.pinecone.PineconeFake;
+import org.junit.jupiter.api.AfterAll;
+
+import java.util.Map;
+
+/** The shared sink behaviour against the Pinecone fake, through the official client. */
+class PineconeSinkBehaviourTest extends VectorSinkBehaviourSuite {
+
+    private static final String INDEX = "behaviour-segments";
+    private static final PineconeFake FAKE = PineconeFake.start("behaviour-key");
+
+    @AfterAll
+    static void stopFake() {
+        FAKE.close();
+    }
+
+    @Override
+    protected VectorSinkTask newTask() {
+        return new PineconeSinkTask();
+    }
+
+    @Override
+    protected Map<String, String> storeProps() {
+        return PineconeTestProps.of(FAKE, INDEX);
+    }
+
+    @Override
+    protected Map<String, StoredPoint> readAll() {
+        return PineconeTestProps.stored(FAKE, INDEX, "");
+    }
+
+    @Override
+    protected void createTargetWithDimension(int dimension) {
+        FAKE.createIndex(INDEX, dimension, "cosine");
+    }
+
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> props) {
+        return new PineconeSearcherProvider().open(props);
+    }
+
+    @Override
+    protected void dropTarget() {
+        FAKE.deleteIndex(INDEX);
+    }
+}

@@ -1,0 +1,137 @@
+package io.vecsync.qdrant;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.TlsChannelCredentials;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.grpc.CollectionsGrpc.CollectionsFutureStub;
+import io.qdrant.client.grpc.PointsGrpc.PointsFutureStub;
+import io.qdrant.client.grpc.QdrantGrpc.QdrantFutureStub;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+
+import javax.net.ssl.SSLException;
+import java.io.File;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One gRPC connection to Qdrant through the official client, opened from the sink's config, and the sorting of its
+ * failures into transient ones (retry) and permanent ones (fail with an actionable message). Calls go through the
+ * client's gRPC stubs: its high-level QdrantClient logs every failed call at ERROR with a stack trace, retried ones too.
+ */
+final class QdrantConnection implements AutoCloseable {
+
+    /**
+     * Codes a retry can fix: the server is down or restarting, slow, rate limiting or out of resources, or hit an
+     * internal error (Qdrant's 5xx).
+     */
+    private static final Set<Status.Code> TRANSIENT = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED, Status.Code.INTERNAL);
+
+    private final QdrantGrpcClient client;
+    private final boolean hasApiKey;
+
+    private QdrantConnection(QdrantGrpcClient client, boolean hasApiKey) {
+        this.client = client;
+        this.hasApiKey = hasApiKey;
+    }
+
+    /** Opens the channel; gRPC connects lazily, so an unreachable server shows on the first call. */
+    static QdrantConnection open(QdrantSinkConfig config) {
+        ManagedChannel channel = Grpc.newChannelBuilderForAddress(config.host(), config.port(), credentials(config))
+                .userAgent("vecsync-qdrant-sink")
+                .build();
+        // The client's own version check blocks without a deadline; the collection admin makes it with one.
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(channel, true, false).withTimeout(config.timeout());
+        Password apiKey = config.apiKey();
+        if (apiKey != null) {
+            grpc.withApiKey(apiKey.value());
+        }
+        return new QdrantConnection(grpc.build(), apiKey != null);
+    }
+
+    private static ChannelCredentials credentials(QdrantSinkConfig config) {
+        if (!config.tls()) {
+            return InsecureChannelCredentials.create();
+        }
+        if (config.tlsCaFile() == null) {
+            return TlsChannelCredentials.create();
+        }
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(new File(config.tlsCaFile())).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConnectException("cannot read CA certificates from " + QdrantSinkConfig.TLS_CA_FILE + " ("
+                    + config.tlsCaFile() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's own service (health check), with the API key and a fresh deadline. */
+    QdrantFutureStub qdrant() {
+        return client.qdrant();
+    }
+
+    /** The points service, with the API key and a fresh deadline. */
+    PointsFutureStub points() {
+        return client.points();
+    }
+
+    /** The collections service, with the API key and a fresh deadline. */
+    CollectionsFutureStub collections() {
+        return client.collections();
+    }
+
+    /** Waits for a call, turning its failure into the Connect exception that says whether to retry. */
+    <T> T await(String doing, ListenableFuture<T> call) {
+        try {
+            return call.get();
+        } catch (ExecutionException e) {
+            throw classify(doing, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new ConnectException(doing + " was interrupted", e);
+        }
+    }
+
+    /** A gRPC failure as a RetriableException or a ConnectException, with what was being done and what to check. */
+    ConnectException classify(String doing, Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        String message = doing + " failed: " + status.getCode()
+                + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")");
+        if (causedByTls(failure)) {
+            return new ConnectException(message + "; the TLS handshake failed: check " + QdrantSinkConfig.TLS + " and "
+                    + QdrantSinkConfig.TLS_CA_FILE, failure);
+        }
+        return switch (status.getCode()) {
+            case UNAUTHENTICATED -> new ConnectException(message + (hasApiKey
+                    ? "; the server refused the API key: check " + QdrantSinkConfig.API_KEY
+                    : "; the server needs an API key: set " + QdrantSinkConfig.API_KEY), failure);
+            case PERMISSION_DENIED -> new ConnectException(message + "; the API key may not do this (a read-only key?): check "
+                    + QdrantSinkConfig.API_KEY, failure);
+            default -> TRANSIENT.contains(status.getCode())
+                    ? new RetriableException(message, failure)
+                    : new ConnectException(message, failure);
+        };
+    }
+
+    private static boolean causedByTls(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,73 @@
+package io.vecsync.qdrant;
+
+import io.qdrant.client.ConditionFactory;
+import io.qdrant.client.QueryFactory;
+import io.qdrant.client.WithPayloadSelectorFactory;
+import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+
+import java.util.List;
+
+/**
+ * Nearest segments by Qdrant's Query API. With the Cosine distance Qdrant normalises vectors and scores by their dot
+ * product, which is already the cosine similarity; the video filter and the score floor run inside the server.
+ */
+final class QdrantSearcher implements VectorSearcher {
+
+    private final QdrantConnection connection;
+    private final String collection;
+    private final String vectorName;
+
+    QdrantSearcher(QdrantSinkConfig config) {
+        this.connection = QdrantConnection.open(config);
+        this.collection = config.collection();
+        this.vectorName = config.vectorName();
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        QueryPoints.Builder query = QueryPoints.newBuilder()
+                .setCollectionName(collection)
+                .setQuery(QueryFactory.nearest(request.vector()))
+                .setLimit(request.topK())
+                .setWithPayload(WithPayloadSelectorFactory.enable(true));
+        if (vectorName != null) {
+            query.setUsing(vectorName);
+        }
+        if (!request.videoIds().isEmpty()) {
+            query.setFilter(Filter.newBuilder().addMust(ConditionFactory.matchKeywords(SegmentSchema.VIDEO_ID, request.videoIds())));
+        }
+        if (request.minScore() != null) {
+            query.setScoreThreshold(request.minScore().floatValue());
+        }
+        String doing = "searching collection " + collection;
+        return connection.await(doing, connection.points().query(query.build())).getResultList().stream()
+                .map(QdrantSearcher::hit).toList();
+    }
+
+    private static SearchHit hit(ScoredPoint point) {
+        return new SearchHit(id(point.getId()), point.getScore(), QdrantPayload.decode(point.getPayloadMap()));
+    }
+
+    private static String id(PointId id) {
+        return id.hasUuid() ? id.getUuid() : Long.toUnsignedString(id.getNum());
+    }
+
+    @Override
+    public void checkReachable() {
+        connection.await("reading collection " + collection,
+                connection.collections().get(GetCollectionInfoRequest.newBuilder().setCollectionName(collection).build()));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

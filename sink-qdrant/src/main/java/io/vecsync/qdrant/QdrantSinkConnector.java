@@ -1,0 +1,39 @@
+package io.vecsync.qdrant;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkConnector;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+
+import java.util.Map;
+
+/** Keeps a Qdrant collection in sync with the segment topic: upserts, and deletes on tombstones. */
+public class QdrantSinkConnector extends VectorSinkConnector {
+
+    @Override
+    protected CommonSinkConfig parseConfig(Map<String, String> props) {
+        return new QdrantSinkConfig(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return QdrantSinkTask.class;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return QdrantSinkConfig.CONFIG_DEF;
+    }
+
+    /** A CA file only means something over TLS; without it the setting would be silently ignored. */
+    @Override
+    protected void validateStore(Map<String, ConfigValue> values) {
+        ConfigValue caFile = values.get(QdrantSinkConfig.TLS_CA_FILE);
+        ConfigValue tls = values.get(QdrantSinkConfig.TLS);
+        if (caFile != null && caFile.value() instanceof String file && !file.isBlank()
+                && tls != null && Boolean.FALSE.equals(tls.value())) {
+            caFile.addErrorMessage(QdrantSinkConfig.TLS_CA_FILE + " is set, but " + QdrantSinkConfig.TLS + " is false");
+        }
+    }
+}

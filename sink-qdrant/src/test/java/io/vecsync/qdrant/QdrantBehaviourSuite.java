@@ -1,0 +1,58 @@
+package io.vecsync.qdrant;
+
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.StoredPoint;
+import io.vecsync.testing.VectorSinkBehaviourSuite;
+import io.vecsync.testing.qdrant.QdrantFake;
+import io.qdrant.client.grpc.Collections.Distance;
+
+import java.util.Map;
+
+/** The shared sink behaviour on a Qdrant server at {@link #host()}:{@link #port()}, read back with the official client. */
+abstract class QdrantBehaviourSuite extends VectorSinkBehaviourSuite {
+
+    static final String COLLECTION = "behaviour-segments";
+    private QdrantTestCollections direct;
+
+    protected abstract String host();
+
+    protected abstract int port();
+
+    private QdrantTestCollections direct() {
+        if (direct == null) {
+            direct = new QdrantTestCollections(host(), port(), null);
+        }
+        return direct;
+    }
+
+    @Override
+    protected VectorSinkTask newTask() {
+        return new QdrantSinkTask();
+    }
+
+    @Override
+    protected Map<String, String> storeProps() {
+        return Map.of(QdrantSinkConfig.HOST, host(), QdrantSinkConfig.PORT, Integer.toString(port()), QdrantSinkConfig.COLLECTION, COLLECTION);
+    }
+
+    @Override
+    protected Map<String, StoredPoint> readAll() {
+        return direct().readAll(COLLECTION, null);
+    }
+
+    @Override
+    protected void createTargetWithDimension(int dimension) {
+        direct().create(COLLECTION, QdrantFake.unnamed(dimension, Distance.Cosine));
+    }
+
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> props) {
+        return new QdrantSearcherProvider().open(props);
+    }
+
+    @Override
+    protected void dropTarget() {
+        direct().drop(COLLECTION);
+    }
+}

@@ -1,0 +1,114 @@
+package io.vecsync.qdrant;
+
+import io.grpc.TlsServerCredentials;
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.qdrant.QdrantFake;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** TLS to the server: a private CA through qdrant.tls.ca.file, and the failures a wrong trust setup gives. */
+class QdrantTlsTest {
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+    @TempDir
+    static Path dir;
+    private static QdrantFake qdrant;
+    private static Path caFile;
+    private final List<VectorSinkTask> tasks = new ArrayList<>();
+
+    /** A self-signed certificate for 127.0.0.1 made by the JDK's keytool: the fake serves it, the sink trusts it as its CA. */
+    @BeforeAll
+    static void startTlsFake() throws Exception {
+        Path keyStore = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "qdrant", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, PASSWORD);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, PASSWORD);
+        qdrant = QdrantFake.start("tls-key", TlsServerCredentials.newBuilder().keyManager(keys.getKeyManagers()).build());
+        caFile = dir.resolve("ca.pem");
+        Files.writeString(caFile, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(store.getCertificate("qdrant").getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        qdrant.close();
+    }
+
+    @AfterEach
+    void stopTasks() {
+        tasks.forEach(VectorSinkTask::stop);
+    }
+
+    private VectorSinkTask start(Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(Map.of(QdrantSinkConfig.HOST, qdrant.host(), QdrantSinkConfig.PORT,
+                Integer.toString(qdrant.port()), QdrantSinkConfig.API_KEY, "tls-key", CommonSinkConfig.EMBEDDING_DIMENSION, "2",
+                CommonSinkConfig.RETRY_MAX, "1", CommonSinkConfig.RETRY_BACKOFF_MS, "10"));
+        props.putAll(extra);
+        VectorSinkTask task = new QdrantSinkTask();
+        task.initialize(new RecordingSinkTaskContext(props));
+        tasks.add(task);
+        task.start(props);
+        return task;
+    }
+
+    @Test
+    void aServerCertificateFromTheConfiguredCaIsTrusted() {
+        String id = SegmentIds.documented("a249266f-052d-4148-bc2f-3efa76dc4269", "00:00:00", "00:00:10").toString();
+        start(Map.of(QdrantSinkConfig.TLS, "true", QdrantSinkConfig.TLS_CA_FILE, caFile.toString()))
+                .put(List.of(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", "v", "embedding", List.of(1, 2)), 0)));
+        assertEquals(List.of(id), List.copyOf(qdrant.points("video-segments").keySet()));
+    }
+
+    @Test
+    void anUntrustedCertificateFailsNamingTheTlsSettings() {
+        ConnectException error = assertThrows(ConnectException.class, () -> start(Map.of(QdrantSinkConfig.TLS, "true")));
+        assertFalse(error instanceof RetriableException, "a retry cannot make the certificate trusted");
+        assertTrue(error.getMessage().contains("TLS handshake failed") && error.getMessage().contains(QdrantSinkConfig.TLS_CA_FILE),
+                error.getMessage());
+    }
+
+    @Test
+    void anUnreadableCaFileFailsNamingTheSetting() {
+        ConnectException error = assertThrows(ConnectException.class,
+                () -> start(Map.of(QdrantSinkConfig.TLS, "true", QdrantSinkConfig.TLS_CA_FILE, dir.resolve("missing.pem").toString())));
+        assertTrue(error.getMessage().startsWith("cannot read CA certificates from " + QdrantSinkConfig.TLS_CA_FILE), error.getMessage());
+    }
+}

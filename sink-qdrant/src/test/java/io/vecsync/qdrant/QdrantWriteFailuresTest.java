@@ -1,0 +1,202 @@
+package io.vecsync.qdrant;
+
+import io.grpc.Status;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.qdrant.QdrantFake;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the sink meets a failing server: transient gRPC errors are retried, permanent ones fail naming what to fix. */
+class QdrantWriteFailuresTest {
+
+    private static final String COLLECTION = "failures";
+    private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private RecordingSinkTaskContext context;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+    }
+
+    private QdrantFake fake(String apiKey) {
+        QdrantFake fake = QdrantFake.start(apiKey);
+        opened.add(fake);
+        return fake;
+    }
+
+    private VectorSinkTask start(QdrantFake fake, Map<String, String> extra) {
+        return start(fake.port(), extra);
+    }
+
+    private VectorSinkTask start(int port, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>();
+        props.put(QdrantSinkConfig.HOST, "127.0.0.1");
+        props.put(QdrantSinkConfig.PORT, Integer.toString(port));
+        props.put(QdrantSinkConfig.COLLECTION, COLLECTION);
+        props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
+        props.put(CommonSinkConfig.RETRY_MAX, "4");
+        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
+        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
+        props.putAll(extra);
+        VectorSinkTask task = new QdrantSinkTask();
+        context = new RecordingSinkTaskContext(props);
+        task.initialize(context);
+        task.start(props);
+        opened.add(task::stop);
+        return task;
+    }
+
+    private static List<SinkRecord> segments(int count) {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = SegmentIds.documented(VIDEO, "00:00:0" + i, "00:00:1" + i).toString();
+            records.add(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", VIDEO, "start", "00:00:0" + i,
+                    "end", "00:00:1" + i, "embedding", List.of(1.0, 0.5, 0.25, (double) i)), i));
+        }
+        return records;
+    }
+
+    @Test
+    void aFewUnavailableAnswersAreRetriedAndTheWriteLands() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        fake.failNext(3, Status.Code.UNAVAILABLE);
+        task.put(segments(3));
+        assertEquals(3, fake.points(COLLECTION).size());
+        assertTrue(fake.requests(UpsertPoints.class).stream().allMatch(UpsertPoints::getWait), "every upsert waits for the write");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Status.Code.class, names = {"RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "ABORTED", "INTERNAL"})
+    void rateLimitingTimeoutsAndServerErrorsAreRetried(Status.Code code) {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        fake.failNext(2, code);
+        task.put(segments(2));
+        assertEquals(2, fake.points(COLLECTION).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Status.Code.class, names = {"INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
+    void otherCodesFailAtOnce(Status.Code code) {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        fake.failNext(1, code);
+        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        assertFalse(error instanceof RetriableException, error.getMessage());
+        assertTrue(error.getMessage().contains(code.name()), error.getMessage());
+    }
+
+    @Test
+    void aServerThatStaysUnavailableHandsTheBatchBackToConnect() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        fake.failAlways(Status.Code.UNAVAILABLE);
+        RetriableException error = assertThrows(RetriableException.class, () -> task.put(segments(2)));
+        assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(COLLECTION), error.getMessage());
+        assertTrue(context.lastTimeoutMs() >= 0, "Connect is asked to wait before redelivering");
+
+        fake.clearFailures();
+        task.put(segments(2));
+        assertEquals(2, fake.points(COLLECTION).size(), "the redelivered batch lands once the server is back");
+    }
+
+    @Test
+    void moreFailuresThanRetriesAreHandedBackToo() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of(CommonSinkConfig.RETRY_MAX, "2"));
+        fake.failNext(3, Status.Code.UNAVAILABLE);
+        assertThrows(RetriableException.class, () -> task.put(segments(1)));
+        assertTrue(fake.points(COLLECTION).isEmpty());
+    }
+
+    @Test
+    void aSlowServerMissesTheDeadlineAndTheRetryLands() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of(QdrantSinkConfig.TIMEOUT_MS, "300"));
+        fake.delayNext(1, Duration.ofSeconds(2));
+        long start = System.nanoTime();
+        task.put(segments(2));
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(1900).toNanos(), "the call was cut at the deadline");
+        assertEquals(2, fake.points(COLLECTION).size());
+    }
+
+    @Test
+    void aWrongApiKeyFailsAtStartNamingTheSettingButNotTheKey() {
+        QdrantFake fake = fake("the-right-key");
+        ConnectException error = assertThrows(ConnectException.class,
+                () -> start(fake, Map.of(QdrantSinkConfig.API_KEY, "a-wrong-key")));
+        assertFalse(error instanceof RetriableException, "a retry cannot fix a key");
+        assertTrue(error.getMessage().contains("UNAUTHENTICATED") && error.getMessage().contains(QdrantSinkConfig.API_KEY), error.getMessage());
+        assertFalse(error.getMessage().contains("a-wrong-key") || error.getMessage().contains("the-right-key"), error.getMessage());
+
+        ConnectException missing = assertThrows(ConnectException.class, () -> start(fake, Map.of()));
+        assertTrue(missing.getMessage().contains("needs an API key: set " + QdrantSinkConfig.API_KEY), missing.getMessage());
+    }
+
+    @Test
+    void theRightApiKeyIsSentOnEveryCall() {
+        QdrantFake fake = fake("the-right-key");
+        start(fake, Map.of(QdrantSinkConfig.API_KEY, "the-right-key")).put(segments(2));
+        assertEquals(2, fake.points(COLLECTION).size());
+    }
+
+    @Test
+    void aRefusedWriteIsNotRetried() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        // Someone recreates the collection with another size while the sink runs.
+        fake.deleteAllCollections();
+        fake.createCollection(COLLECTION, QdrantFake.unnamed(8, Distance.Cosine));
+        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        assertFalse(error instanceof RetriableException);
+        assertTrue(error.getMessage().contains("INVALID_ARGUMENT") && error.getMessage().contains("expected dim: 8, got 4"), error.getMessage());
+        assertEquals(1, fake.requests(UpsertPoints.class).size(), "no retries");
+    }
+
+    @Test
+    void aCollectionDeletedUnderTheSinkFailsNamingIt() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        fake.deleteAllCollections();
+        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        assertFalse(error instanceof RetriableException);
+        assertTrue(error.getMessage().contains("NOT_FOUND") && error.getMessage().contains("`" + COLLECTION + "` doesn't exist"), error.getMessage());
+    }
+
+    @Test
+    void anUnreachableServerIsTransient() {
+        QdrantFake fake = fake(null);
+        int port = fake.port();
+        fake.close();
+        // Start keeps the task alive; the first write prepares the collection and hands the failure back to Connect.
+        VectorSinkTask task = start(port, Map.of(CommonSinkConfig.RETRY_MAX, "1"));
+        RetriableException error = assertThrows(RetriableException.class, () -> task.put(segments(1)));
+        assertTrue(error.getMessage().contains("UNAVAILABLE"), error.getMessage());
+    }
+}

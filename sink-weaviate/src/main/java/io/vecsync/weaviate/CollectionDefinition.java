@@ -1,0 +1,77 @@
+package io.vecsync.weaviate;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.apache.kafka.connect.errors.ConnectException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the sink needs to know of a collection's class definition, whether its vector is a named one (as client6
+ * creates it) or the class-level legacy vector (as the platform docs' Python script creates it).
+ *
+ * @param legacyVector  whether the vector is the class-level one rather than a named one
+ * @param vectorName    the name to write and search the vector under; Weaviate takes {@value #DEFAULT_VECTOR} for the
+ *                      legacy vector
+ * @param vectorizer    the vectorizer module of that vector, {@code none} when the writer supplies vectors
+ * @param distance      the vector index's distance metric, e.g. {@code cosine}
+ * @param propertyTypes property name to its data type, e.g. {@code text}
+ */
+record CollectionDefinition(String name, boolean multiTenant, boolean legacyVector, String vectorName, String vectorizer, String distance,
+                            Map<String, String> propertyTypes) {
+
+    static final String DEFAULT_VECTOR = "default";
+
+    CollectionDefinition {
+        propertyTypes = Map.copyOf(propertyTypes);
+    }
+
+    /**
+     * @throws ConnectException when the collection has several named vectors and none is {@value #DEFAULT_VECTOR}
+     */
+    static CollectionDefinition parse(JsonObject definition) {
+        String name = definition.get("class").getAsString();
+        boolean multiTenant = object(definition, "multiTenancyConfig").map(config -> config.get("enabled"))
+                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsBoolean).orElse(false);
+        Map<String, String> propertyTypes = new LinkedHashMap<>();
+        if (definition.has("properties") && definition.get("properties").isJsonArray()) {
+            for (JsonElement property : definition.getAsJsonArray("properties")) {
+                JsonObject fields = property.getAsJsonObject();
+                propertyTypes.put(fields.get("name").getAsString(), fields.getAsJsonArray("dataType").get(0).getAsString());
+            }
+        }
+        JsonObject named = object(definition, "vectorConfig").orElse(new JsonObject());
+        if (named.isEmpty()) {
+            return new CollectionDefinition(name, multiTenant, true, DEFAULT_VECTOR, legacyVectorizer(definition),
+                    distance(definition), propertyTypes);
+        }
+        String vectorName = named.size() == 1 ? named.keySet().iterator().next() : DEFAULT_VECTOR;
+        if (!named.has(vectorName)) {
+            throw new ConnectException("collection " + name + " has the named vectors " + named.keySet() + "; the sink writes one"
+                    + " vector, so it needs a collection with one named vector or one named '" + DEFAULT_VECTOR + "'");
+        }
+        JsonObject vector = named.getAsJsonObject(vectorName);
+        JsonElement vectorizer = vector.get("vectorizer");
+        String module = vectorizer != null && vectorizer.isJsonObject() && !vectorizer.getAsJsonObject().isEmpty()
+                ? vectorizer.getAsJsonObject().keySet().iterator().next() : "none";
+        return new CollectionDefinition(name, multiTenant, false, vectorName, module, distance(vector), propertyTypes);
+    }
+
+    private static String legacyVectorizer(JsonObject definition) {
+        JsonElement vectorizer = definition.get("vectorizer");
+        return vectorizer != null && vectorizer.isJsonPrimitive() ? vectorizer.getAsString() : "none";
+    }
+
+    /** Weaviate's default metric is cosine, so a definition that names none has it. */
+    private static String distance(JsonObject vector) {
+        return object(vector, "vectorIndexConfig").map(config -> config.get("distance"))
+                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).orElse("cosine");
+    }
+
+    private static Optional<JsonObject> object(JsonObject parent, String member) {
+        JsonElement element = parent.get(member);
+        return element != null && element.isJsonObject() ? Optional.of(element.getAsJsonObject()) : Optional.empty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.vecsync.weaviate;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.VectorSinkConnector;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+
+import java.util.Map;
+
+/** Keeps a Weaviate collection in sync with the segment topic: upserts by segment id, and deletes on tombstones. */
+public class WeaviateSinkConnector extends VectorSinkConnector {
+
+    @Override
+    protected CommonSinkConfig parseConfig(Map<String, String> props) {
+        return new WeaviateSinkConfig(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return WeaviateSinkTask.class;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return WeaviateSinkConfig.CONFIG_DEF;
+    }
+
+    /** A segment has one tenant: a fixed one or one named by a field, not both; a trust store needs https. */
+    @Override
+    protected void validateStore(Map<String, ConfigValue> values) {
+        ConfigValue tenantField = values.get(WeaviateSinkConfig.TENANT_FIELD);
+        if (isSet(values.get(WeaviateSinkConfig.TENANT)) && isSet(tenantField)) {
+            tenantField.addErrorMessage(WeaviateSinkConfig.TENANT_FIELD + " and " + WeaviateSinkConfig.TENANT
+                    + " both name the tenant: set one of them");
+        }
+        ConfigValue truststore = values.get(WeaviateSinkConfig.TRUSTSTORE_PATH);
+        ConfigValue scheme = values.get(WeaviateSinkConfig.SCHEME);
+        if (isSet(truststore) && scheme != null && "http".equals(scheme.value())) {
+            truststore.addErrorMessage(WeaviateSinkConfig.TRUSTSTORE_PATH + " is for TLS, but " + WeaviateSinkConfig.SCHEME + " is http");
+        }
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.errorMessages().isEmpty() && value.value() instanceof String text && !text.isBlank();
+    }
+}

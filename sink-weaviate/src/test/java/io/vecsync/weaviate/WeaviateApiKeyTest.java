@@ -1,0 +1,67 @@
+package io.vecsync.weaviate;
+
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.weaviate.FakeWeaviate;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API key goes to Weaviate as a bearer token on REST and gRPC; a wrong one is named by its key, never shown. */
+class WeaviateApiKeyTest {
+
+    private static final String KEY = "wv-key-7f3a";
+    private static SinkHarness harness;
+
+    @BeforeAll
+    static void startFake() {
+        harness = new SinkHarness(FakeWeaviate.startWithApiKey(KEY), KEY);
+    }
+
+    @AfterEach
+    void reset() {
+        harness.reset();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        harness.close();
+    }
+
+    @Test
+    void theRightKeyWritesAndSearches() {
+        Map<String, String> props = Map.of(WeaviateSinkConfig.API_KEY, KEY);
+        harness.start(props).put(List.of(harness.segment(0), harness.segment(1), harness.tombstone(0)));
+        assertEquals(Set.of(SinkHarness.id(1)), harness.fake.objects(SinkHarness.COLLECTION).keySet());
+        try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(props))) {
+            searcher.checkReachable();
+            assertEquals(1, searcher.search(new SearchRequest(new float[]{1, 0.5f, 0.25f, 1}, 5, List.of(), null)).size());
+        }
+    }
+
+    @Test
+    void aWrongKeyFailsTheStartNamingTheSetting() {
+        ConnectException error = assertThrows(ConnectException.class, () -> harness.start(Map.of(WeaviateSinkConfig.API_KEY, "wv-key-wrong")));
+        assertFalse(error instanceof RetriableException, "a retry cannot fix the key");
+        assertTrue(error.getMessage().contains("check weaviate.api.key"), error.getMessage());
+        assertFalse(error.getMessage().contains("wv-key-wrong"), error.getMessage());
+    }
+
+    @Test
+    void noKeyFailsTheStartToo() {
+        ConnectException error = assertThrows(ConnectException.class, () -> harness.start(Map.of()));
+        assertTrue(error.getMessage().contains("401") && error.getMessage().contains("weaviate.api.key"), error.getMessage());
+    }
+}

@@ -1,0 +1,124 @@
+package io.vecsync.weaviate;
+
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.weaviate.FakeWeaviate;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Objects Weaviate refuses one by one: the record goes to the dead-letter queue, or the write fails saying why. */
+class WeaviateObjectErrorsTest {
+
+    private static final Map<String, String> TOLERANT = Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
+    private static SinkHarness harness;
+
+    @BeforeAll
+    static void startFake() {
+        harness = new SinkHarness(FakeWeaviate.start());
+    }
+
+    @AfterEach
+    void reset() {
+        harness.reset();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        harness.close();
+    }
+
+    private static Set<String> stored() {
+        return harness.fake.objects(SinkHarness.COLLECTION).keySet();
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsPropertyGoesToTheDeadLetterQueueAndTheRestIsWritten() {
+        VectorSinkTask task = harness.start(TOLERANT);
+        SinkRecord textSeconds = harness.segment(1, Map.of("start_seconds", "ten"));
+        SinkRecord dashedName = harness.segment(2, Map.of("video-name", "Clip"));
+        task.put(List.of(harness.segment(0), textSeconds, dashedName, harness.segment(3)));
+
+        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(3)), stored());
+        assertEquals(List.of(textSeconds, dashedName), harness.context().errantRecords());
+        String reasons = harness.context().errantReasons().toString();
+        assertTrue(reasons.contains("field 'start_seconds': 'ten' (String) does not fit the collection's number property"), reasons);
+        assertTrue(reasons.contains("field 'video-name': 'video-name' is not a Weaviate property name"), reasons);
+        assertEquals(1, harness.fake.calls("BatchObjects"), "the good records went in one batch");
+    }
+
+    @Test
+    void aFieldWhoseTypeAutoSchemaSetIsCheckedAgainstItLater() {
+        VectorSinkTask task = harness.start(TOLERANT);
+        task.put(List.of(harness.segment(0, Map.of("rating", 4.5))));
+        SinkRecord textRating = harness.segment(1, Map.of("rating", "high"));
+        task.put(List.of(textRating, harness.segment(2, Map.of("rating", 3.0))));
+
+        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored());
+        assertEquals(List.of(textRating), harness.context().errantRecords());
+    }
+
+    @Test
+    void anObjectWeaviateRefusesAtWriteGoesToTheDeadLetterQueueAndTheRestIsWritten() {
+        VectorSinkTask task = harness.start(TOLERANT);
+        harness.fake.autoSchema(false);
+        SinkRecord unknownProperty = harness.segment(1, Map.of("mood", "calm"));
+        task.put(List.of(harness.segment(0), unknownProperty, harness.segment(2)));
+
+        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored(), "Weaviate keeps the objects it took");
+        assertEquals(List.of(unknownProperty), harness.context().errantRecords());
+        String reason = harness.context().errantReasons().get(0).getMessage();
+        assertTrue(reason.contains("the store refused point " + SinkHarness.id(1)) && reason.contains("no such prop with name 'mood'"), reason);
+    }
+
+    @Test
+    void withoutToleranceAnObjectWeaviateRefusesFailsTheTaskNamingItsRecord() {
+        VectorSinkTask task = harness.start(Map.of());
+        harness.fake.autoSchema(false);
+        SinkRecord unknownProperty = harness.segment(1, Map.of("mood", "calm"));
+        DataException error = assertThrows(DataException.class, () -> task.put(List.of(harness.segment(0), unknownProperty)));
+        assertTrue(error.getMessage().startsWith("record " + unknownProperty.topic() + "-" + unknownProperty.kafkaPartition() + "@"
+                + unknownProperty.kafkaOffset()), error.getMessage());
+        assertEquals(Set.of(SinkHarness.id(0)), stored());
+    }
+
+    @Test
+    void vectorsOfAnotherDimensionWrittenMeanwhileFailTheFirstWriteClearly() {
+        VectorSinkTask task = harness.start(Map.of());
+        harness.weaviate.insert(SinkHarness.COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", new float[]{1, 0, 0, 0, 0, 0}, SinkHarness.VIDEO);
+
+        ConnectException error = assertThrows(ConnectException.class, () -> task.put(List.of(harness.segment(0))));
+        assertEquals("collection " + SinkHarness.COLLECTION + " holds vectors of 6 dimensions, but embedding.dimension is 4: use another"
+                + " weaviate.collection or change the setting (Weaviate refused object " + SinkHarness.id(0) + ")", error.getMessage());
+    }
+
+    @Test
+    void aReadOnlyShardIsAPassingRefusalRetriedUntilItIsWritableAgain() {
+        VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
+        task.put(List.of(harness.segment(0)));
+        harness.fake.readOnly(SinkHarness.COLLECTION, true);
+
+        RetriableException upsert = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(1))));
+        assertTrue(upsert.getMessage().contains("store is read-only"), upsert.getMessage());
+        RetriableException delete = assertThrows(RetriableException.class, () -> task.put(List.of(harness.tombstone(0))));
+        assertTrue(delete.getMessage().contains("failed to delete 1 of the 1"), delete.getMessage());
+        assertEquals(Set.of(SinkHarness.id(0)), stored());
+
+        harness.fake.readOnly(SinkHarness.COLLECTION, false);
+        task.put(List.of(harness.segment(1), harness.tombstone(0)));
+        assertEquals(Set.of(SinkHarness.id(1)), stored());
+    }
+}

@@ -1,0 +1,115 @@
+package io.vecsync.weaviate;
+
+import io.grpc.Status;
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.weaviate.FakeWeaviate;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Transient failures are retried with backoff and then handed back to Connect; the others fail at once. */
+class WeaviateTransientFailuresTest {
+
+    private static SinkHarness harness;
+
+    @BeforeAll
+    static void startFake() {
+        harness = new SinkHarness(FakeWeaviate.start());
+    }
+
+    @AfterEach
+    void reset() {
+        harness.reset();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        harness.close();
+    }
+
+    private static Set<String> stored() {
+        return harness.fake.objects(SinkHarness.COLLECTION).keySet();
+    }
+
+    @Test
+    void anUnavailableBatchWriteIsRetriedUntilItGoesThrough() {
+        VectorSinkTask task = harness.start(Map.of());
+        harness.fake.failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
+        task.put(List.of(harness.segment(0), harness.segment(1)));
+        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(1)), stored());
+        assertEquals(3, harness.fake.calls("BatchObjects"));
+    }
+
+    @Test
+    void aDeleteThatTimesOutIsRetried() {
+        VectorSinkTask task = harness.start(Map.of());
+        task.put(List.of(harness.segment(0), harness.segment(1)));
+        harness.fake.failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
+        task.put(List.of(harness.tombstone(0)));
+        assertEquals(Set.of(SinkHarness.id(1)), stored());
+        assertEquals(2, harness.fake.calls("BatchDelete"));
+    }
+
+    @Test
+    void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
+        VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
+        harness.fake.failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
+        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        assertTrue(error.getMessage().contains("RESOURCE_EXHAUSTED"), error.getMessage());
+        assertTrue(harness.context().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
+        assertTrue(stored().isEmpty());
+
+        task.put(List.of(harness.segment(0)));
+        assertEquals(Set.of(SinkHarness.id(0)), stored(), "the redelivered batch goes through");
+    }
+
+    @Test
+    void restFailuresWhilePreparingTheCollectionAreRetried() {
+        harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 2, 503);
+        harness.fake.failRest("POST", "/schema", 1, 429);
+        harness.start(Map.of()).put(List.of(harness.segment(0)));
+        assertEquals(Set.of(SinkHarness.id(0)), stored());
+        assertTrue(harness.fake.calls("GET /schema/" + SinkHarness.COLLECTION) >= 3, "read again after each 503");
+    }
+
+    @Test
+    void aWeaviateUnreachableAtStartIsPreparedAgainBeforeTheFirstWrite() {
+        // Two failures for start (retry.max 1), two for the first put, then Weaviate answers.
+        harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 4, 503);
+        VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
+        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        assertTrue(error.getMessage().startsWith("reading collection " + SinkHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
+
+        task.put(List.of(harness.segment(0)));
+        assertEquals(Set.of(SinkHarness.id(0)), stored());
+    }
+
+    @Test
+    void aRefusedConnectionIsTransient() {
+        // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
+        VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.HTTP_PORT, "1", "retry.max", "0"));
+        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        assertEquals("reading collection " + SinkHarness.COLLECTION + " failed: java.net.ConnectException", error.getMessage());
+    }
+
+    @Test
+    void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
+        VectorSinkTask task = harness.start(Map.of());
+        harness.fake.failGrpc("BatchObjects", 1, Status.Code.INVALID_ARGUMENT);
+        ConnectException error = assertThrows(ConnectException.class, () -> task.put(List.of(harness.segment(0))));
+        assertFalse(error instanceof RetriableException, error.toString());
+        assertEquals(1, harness.fake.calls("BatchObjects"));
+    }
+}
