@@ -4,24 +4,19 @@ import com.pgvector.PGvector;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import io.vecsync.source.PlatformSourceConfig;
-import io.vecsync.source.PlatformSourceConnector;
-import io.vecsync.testing.ConnectClusters;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
+import io.vecsync.testing.SinkPipelineSuite;
+import io.vecsync.core.search.VectorSearcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,84 +28,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Source, Kafka and the pgvector sink in one real Connect cluster, on a real PostgreSQL. */
-@Tag("slow")
-class PgVectorPipelineIT {
+/** The pipeline suite on a real PostgreSQL, plus the docs' own query, the dead-letter queue and an outage. */
+class PgVectorPipelineIT extends SinkPipelineSuite {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static EmbeddedConnectCluster connect;
+    private static final String TABLE = "pipeline_segments";
 
     @BeforeAll
-    static void startCluster() {
-        PostgresServer.jdbcUrl();
-        connect = ConnectClusters.start("pgvector-it", 1);
+    void dropTable() {
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + TABLE);
     }
 
-    @AfterAll
-    static void stopCluster() {
-        connect.stop();
+    @Override
+    protected Map<String, String> sinkConfig() {
+        return Map.of("connector.class", PgVectorSinkConnector.class.getName(),
+                PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, TABLE);
     }
 
-    private static Map<String, String> sinkConfig(String topic, String table) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", PgVectorSinkConnector.class.getName());
-        config.put("tasks.max", "2");
-        config.put("topics", topic);
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
-        config.put(PgVectorSinkConfig.TABLE, table);
-        return config;
+    @Override
+    protected Set<String> storedIds() {
+        return PgTestDatabase.readAll(TABLE).keySet();
     }
 
-    private static Set<String> rowIds(String table) {
-        return PgTestDatabase.readAll(table).keySet();
-    }
-
-    @Test
-    void theTableFollowsThePlatformThroughSyncReprocessingAndDeletion() throws Exception {
-        String topic = "pipeline-segments";
-        String table = "pipeline_segments";
-        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
-        connect.kafka().createTopic(topic, 2, 1, Map.of("cleanup.policy", "compact"));
-        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
-            Map<String, String> source = new LinkedHashMap<>();
-            source.put("connector.class", PlatformSourceConnector.class.getName());
-            source.put("tasks.max", "1");
-            source.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
-            source.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
-            source.put(PlatformSourceConfig.TOPIC, topic);
-            source.put(PlatformSourceConfig.POLL_INTERVAL_MS, "300");
-            source.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
-            source.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            source.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-            source.put("value.converter.schemas.enable", "false");
-            connect.configureConnector("pipeline-source", source);
-            connect.configureConnector("pipeline-sink", sinkConfig(topic, table));
-
-            Eventually.await(TIMEOUT, "the table to equal the platform after the initial sync",
-                    () -> rowIds(table).equals(truth(simulator)), () -> rowIds(table).size() + " rows of " + truth(simulator).size());
-            assertDocsQueryFindsTheSegment(simulator, table);
-
-            List<String> videos = simulator.videoIds();
-            simulator.reprocess(videos.get(0));
-            simulator.delete(videos.get(1));
-            Eventually.await(TIMEOUT, "the table to equal the platform after a re-processing and a deletion",
-                    () -> rowIds(table).equals(truth(simulator)), () -> rowIds(table).size() + " rows of " + truth(simulator).size());
-            assertTrue(PgTestDatabase.readAll(table).values().stream().noneMatch(p -> p.payload().get("video_id").equals(videos.get(1))));
-            connect.deleteConnector("pipeline-source");
-            connect.deleteConnector("pipeline-sink");
-        }
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
+        return new PgVectorSearcherProvider().open(sinkConfig);
     }
 
     /** The platform docs' own query finds the segment whose caption the query repeats. */
-    private static void assertDocsQueryFindsTheSegment(PlatformSimulator simulator, String table) throws Exception {
+    @Override
+    protected void afterInitialSync(PlatformSimulator simulator) throws Exception {
         Segment target = simulator.liveSegments().get(7);
         float[] query = simulator.textEmbedding(target.caption());
         try (Connection connection = PgTestDatabase.connect();
              PreparedStatement statement = connection.prepareStatement("SELECT segment_id, video_id, start_ts, end_ts,"
-                     + " embedding <=> ? AS distance FROM " + table + " ORDER BY embedding <=> ? LIMIT 5")) {
+                     + " embedding <=> ? AS distance FROM " + TABLE + " ORDER BY embedding <=> ? LIMIT 5")) {
             statement.setObject(1, new PGvector(query));
             statement.setObject(2, new PGvector(query));
             try (ResultSet hits = statement.executeQuery()) {
@@ -123,9 +74,18 @@ class PgVectorPipelineIT {
         }
     }
 
-    private static Set<String> truth(PlatformSimulator simulator) {
-        return simulator.liveSegments().stream()
-                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString()).collect(Collectors.toSet());
+    private Map<String, String> sinkConfig(String topic, String table) {
+        Map<String, String> config = new LinkedHashMap<>(jsonConverters());
+        config.put("connector.class", PgVectorSinkConnector.class.getName());
+        config.put("tasks.max", "2");
+        config.put("topics", topic);
+        config.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
+        config.put(PgVectorSinkConfig.TABLE, table);
+        return config;
+    }
+
+    private static Set<String> rowIds(String table) {
+        return PgTestDatabase.readAll(table).keySet();
     }
 
     @Test
@@ -199,7 +159,7 @@ class PgVectorPipelineIT {
         connect.deleteConnector("outage-sink");
     }
 
-    private static void produceSegments(String topic, String video, int from, int to) {
+    private void produceSegments(String topic, String video, int from, int to) {
         for (int i = from; i < to; i++) {
             String start = String.format("00:%02d:%02d", i / 60, i % 60);
             String end = String.format("00:%02d:%02d", (i + 1) / 60, (i + 1) % 60);
@@ -214,7 +174,7 @@ class PgVectorPipelineIT {
                 + "\"embedding\":" + embedding + "}";
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic) {
+    private List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic) {
         try {
             List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
             connect.kafka().consumeAll(10_000, topic).forEach(records::add);

@@ -1,122 +1,44 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.core.SegmentIds;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.simulator.PlatformSimulator;
-import io.vecsync.simulator.Segment;
-import io.vecsync.source.PlatformSourceConfig;
-import io.vecsync.source.PlatformSourceConnector;
-import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.Eventually;
+import io.vecsync.testing.SinkPipelineSuite;
 import io.vecsync.testing.qdrant.QdrantFake;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+/** The pipeline suite against the protocol-level fake Qdrant, with an API key. */
+class QdrantPipelineIT extends SinkPipelineSuite {
 
-/** Source, Kafka and the Qdrant sink in one real Connect cluster, against the protocol-level fake Qdrant. */
-@Tag("slow")
-class QdrantPipelineIT {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String COLLECTION = "pipeline-segments";
-    private static EmbeddedConnectCluster connect;
-    private static QdrantFake qdrant;
+    private QdrantFake qdrant;
 
     @BeforeAll
-    static void start() {
+    void startQdrant() {
         qdrant = QdrantFake.start("pipeline-key");
-        connect = ConnectClusters.start("qdrant-it", 1);
     }
 
     @AfterAll
-    static void stop() {
-        connect.stop();
+    void stopQdrant() {
         qdrant.close();
     }
 
-    private static Map<String, String> sinkConfig(String topic) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", QdrantSinkConnector.class.getName());
-        config.put("tasks.max", "2");
-        config.put("topics", topic);
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put(QdrantSinkConfig.HOST, qdrant.host());
-        config.put(QdrantSinkConfig.PORT, Integer.toString(qdrant.port()));
-        config.put(QdrantSinkConfig.API_KEY, "pipeline-key");
-        config.put(QdrantSinkConfig.COLLECTION, COLLECTION);
-        return config;
+    @Override
+    protected Map<String, String> sinkConfig() {
+        return Map.of("connector.class", QdrantSinkConnector.class.getName(),
+                QdrantSinkConfig.HOST, qdrant.host(), QdrantSinkConfig.PORT, Integer.toString(qdrant.port()),
+                QdrantSinkConfig.API_KEY, "pipeline-key", QdrantSinkConfig.COLLECTION, COLLECTION);
     }
 
-    private static Set<String> pointIds() {
+    @Override
+    protected Set<String> storedIds() {
         return qdrant.points(COLLECTION).keySet();
     }
 
-    private static Set<String> truth(PlatformSimulator simulator) {
-        return simulator.liveSegments().stream()
-                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString()).collect(Collectors.toSet());
-    }
-
-    @Test
-    void theCollectionFollowsThePlatformThroughSyncReprocessingAndDeletion() {
-        String topic = "pipeline-segments";
-        connect.kafka().createTopic(topic, 2, 1, Map.of("cleanup.policy", "compact"));
-        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
-            Map<String, String> source = new LinkedHashMap<>();
-            source.put("connector.class", PlatformSourceConnector.class.getName());
-            source.put("tasks.max", "1");
-            source.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
-            source.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
-            source.put(PlatformSourceConfig.TOPIC, topic);
-            source.put(PlatformSourceConfig.POLL_INTERVAL_MS, "300");
-            source.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
-            source.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            source.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-            source.put("value.converter.schemas.enable", "false");
-            connect.configureConnector("pipeline-source", source);
-            connect.configureConnector("pipeline-sink", sinkConfig(topic));
-
-            Eventually.await(TIMEOUT, "the collection to equal the platform after the initial sync",
-                    () -> pointIds().equals(truth(simulator)), () -> pointIds().size() + " points of " + truth(simulator).size());
-            assertTheSearcherFindsTheSegmentACaptionDescribes(simulator);
-
-            List<String> videos = simulator.videoIds();
-            simulator.reprocess(videos.get(0));
-            simulator.delete(videos.get(1));
-            Eventually.await(TIMEOUT, "the collection to equal the platform after a re-processing and a deletion",
-                    () -> pointIds().equals(truth(simulator)), () -> pointIds().size() + " points of " + truth(simulator).size());
-            assertTrue(qdrant.points(COLLECTION).values().stream().noneMatch(p -> p.payloadText("video_id").equals(videos.get(1))));
-            connect.deleteConnector("pipeline-source");
-            connect.deleteConnector("pipeline-sink");
-        }
-    }
-
-    /** The platform docs' search: the text embedding of a segment's caption finds that segment first. */
-    private static void assertTheSearcherFindsTheSegmentACaptionDescribes(PlatformSimulator simulator) {
-        Segment target = simulator.liveSegments().get(7);
-        Map<String, String> config = sinkConfig("unused");
-        try (VectorSearcher searcher = new QdrantSearcherProvider().open(config)) {
-            List<SearchHit> hits = searcher.search(new SearchRequest(simulator.textEmbedding(target.caption()), 5, List.of(), null));
-            SearchHit best = hits.get(0);
-            assertEquals(SegmentIds.documented(target.videoId(), target.start(), target.end()).toString(), best.segmentId());
-            assertEquals(target.videoId(), best.payload().get("video_id"));
-            assertEquals(target.start(), best.payload().get("start"));
-            assertTrue(best.score() > 0.5, "cosine similarity " + best.score());
-        }
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
+        return new QdrantSearcherProvider().open(sinkConfig);
     }
 }

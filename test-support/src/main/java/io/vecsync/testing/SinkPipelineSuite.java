@@ -1,0 +1,130 @@
+package io.vecsync.testing;
+
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.simulator.Segment;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Source, Kafka and a store's sink in one real Connect cluster against the platform simulator: every store module
+ * extends this once. The store must end equal to the platform after the initial sync, a re-processing and a
+ * deletion, and its searcher must find the segment a caption describes.
+ */
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SinkPipelineSuite {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The source connector, named rather than imported: the source module's tests depend on this one. */
+    private static final String SOURCE_CONNECTOR = "io.vecsync.source.PlatformSourceConnector";
+
+    protected EmbeddedConnectCluster connect;
+
+    /** The sink's connector class and store keys; converters and topics are added here. */
+    protected abstract Map<String, String> sinkConfig();
+
+    /** The ids of every point in the store's target. */
+    protected abstract Set<String> storedIds();
+
+    /** The store's searcher, opened with the sink's config. */
+    protected abstract VectorSearcher openSearcher(Map<String, String> sinkConfig);
+
+    /** Store-specific checks on the synced store, e.g. the platform docs' own query; nothing by default. */
+    protected void afterInitialSync(PlatformSimulator simulator) throws Exception {
+    }
+
+    @BeforeAll
+    void startCluster() {
+        connect = ConnectClusters.start(getClass().getSimpleName().toLowerCase(), 1);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        connect.stop();
+    }
+
+    /** String keys and schemaless JSON values, as a typical deployment configures both connectors. */
+    public static Map<String, String> jsonConverters() {
+        return Map.of("key.converter", "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable", "false");
+    }
+
+    /** The source connector syncing the simulator into the topic, polling fast and writing compact vectors. */
+    public static Map<String, String> sourceConfig(PlatformSimulator simulator, String topic) {
+        Map<String, String> config = new LinkedHashMap<>(jsonConverters());
+        config.put("connector.class", SOURCE_CONNECTOR);
+        config.put("tasks.max", "1");
+        config.put("platform.base.url", simulator.baseUrl());
+        config.put("platform.api.key", simulator.apiKey());
+        config.put("topic", topic);
+        config.put("poll.interval.ms", "300");
+        config.put("vector.encoding", "float32_le");
+        return config;
+    }
+
+    /** The segment ids a correct sync of the simulator holds. */
+    public static Set<String> truth(PlatformSimulator simulator) {
+        return simulator.liveSegments().stream()
+                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theStoreFollowsThePlatformThroughSyncReprocessingAndDeletion() throws Exception {
+        String topic = "pipeline-segments";
+        connect.kafka().createTopic(topic, 2, 1, Map.of("cleanup.policy", "compact"));
+        Map<String, String> sink = new LinkedHashMap<>(jsonConverters());
+        sink.put("tasks.max", "2");
+        sink.put("topics", topic);
+        sink.putAll(sinkConfig());
+        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
+            connect.configureConnector("pipeline-source", sourceConfig(simulator, topic));
+            connect.configureConnector("pipeline-sink", sink);
+            Eventually.await(TIMEOUT, "the store to equal the platform after the initial sync",
+                    () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
+            assertTheSearcherFindsTheSegmentACaptionDescribes(simulator, sink);
+            afterInitialSync(simulator);
+
+            List<String> videos = simulator.videoIds();
+            simulator.reprocess(videos.get(0));
+            simulator.delete(videos.get(1));
+            Eventually.await(TIMEOUT, "the store to equal the platform after a re-processing and a deletion",
+                    () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
+            connect.deleteConnector("pipeline-source");
+            connect.deleteConnector("pipeline-sink");
+        }
+    }
+
+    /** The platform docs' search: the text embedding of a segment's caption finds that segment first. */
+    private void assertTheSearcherFindsTheSegmentACaptionDescribes(PlatformSimulator simulator, Map<String, String> sink) {
+        Segment target = simulator.liveSegments().get(7);
+        try (VectorSearcher searcher = openSearcher(sink)) {
+            List<SearchHit> hits = searcher.search(new SearchRequest(simulator.textEmbedding(target.caption()), 5, List.of(), null));
+            assertEquals(5, hits.size());
+            SearchHit best = hits.get(0);
+            assertEquals(SegmentIds.documented(target.videoId(), target.start(), target.end()).toString(), best.segmentId());
+            assertEquals(target.videoId(), best.payload().get("video_id").toString());
+            assertEquals(target.start(), best.payload().get("start").toString());
+            assertEquals(target.end(), best.payload().get("end").toString());
+            assertTrue(best.score() > 0.5 && best.score() <= 1.0001, "cosine similarity " + best.score());
+        }
+    }
+}
