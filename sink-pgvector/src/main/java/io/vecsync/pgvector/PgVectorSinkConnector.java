@@ -1,29 +1,15 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Task;
 
 import java.util.Map;
 
 /** Keeps a PostgreSQL table with a pgvector column in sync with the segment topic: upserts, and deletes on tombstones. */
 public class PgVectorSinkConnector extends VectorSinkConnector {
 
-    @Override
-    protected CommonSinkConfig parseConfig(Map<String, String> props) {
-        return new PgVectorSinkConfig(props);
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-        return PgVectorSinkTask.class;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return PgVectorSinkConfig.CONFIG_DEF;
+    public PgVectorSinkConnector() {
+        super(PgVectorSinkConfig.CONFIG_DEF, PgVectorSinkConfig::new, PgVectorSinkTask.class);
     }
 
     /** Initial-load mode holds back an index; with none configured there is nothing to hold back. */

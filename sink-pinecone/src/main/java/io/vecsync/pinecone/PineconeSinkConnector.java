@@ -3,28 +3,15 @@ package io.vecsync.pinecone;
 import io.vecsync.core.config.CrossFieldChecks;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Task;
 
 import java.util.Map;
 
 /** Keeps a Pinecone index in sync with the segment topic: upserts, and deletes on tombstones. */
 public class PineconeSinkConnector extends VectorSinkConnector {
 
-    @Override
-    protected CommonSinkConfig parseConfig(Map<String, String> props) {
-        return new PineconeSinkConfig(props);
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-        return PineconeSinkTask.class;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return PineconeSinkConfig.CONFIG_DEF;
+    public PineconeSinkConnector() {
+        super(PineconeSinkConfig.CONFIG_DEF, PineconeSinkConfig::new, PineconeSinkTask.class);
     }
 
     /** Pinecone's dense indexes stop at 20,000 dimensions, and its cloud serves the data plane over TLS only. */

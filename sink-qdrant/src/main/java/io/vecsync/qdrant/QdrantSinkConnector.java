@@ -1,29 +1,15 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Task;
 
 import java.util.Map;
 
 /** Keeps a Qdrant collection in sync with the segment topic: upserts, and deletes on tombstones. */
 public class QdrantSinkConnector extends VectorSinkConnector {
 
-    @Override
-    protected CommonSinkConfig parseConfig(Map<String, String> props) {
-        return new QdrantSinkConfig(props);
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-        return QdrantSinkTask.class;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return QdrantSinkConfig.CONFIG_DEF;
+    public QdrantSinkConnector() {
+        super(QdrantSinkConfig.CONFIG_DEF, QdrantSinkConfig::new, QdrantSinkTask.class);
     }
 
     /** A CA file only means something over TLS; without it the setting would be silently ignored. */

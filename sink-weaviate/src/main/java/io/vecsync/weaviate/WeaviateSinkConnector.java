@@ -1,29 +1,15 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Task;
 
 import java.util.Map;
 
 /** Keeps a Weaviate collection in sync with the segment topic: upserts by segment id, and deletes on tombstones. */
 public class WeaviateSinkConnector extends VectorSinkConnector {
 
-    @Override
-    protected CommonSinkConfig parseConfig(Map<String, String> props) {
-        return new WeaviateSinkConfig(props);
-    }
-
-    @Override
-    public Class<? extends Task> taskClass() {
-        return WeaviateSinkTask.class;
-    }
-
-    @Override
-    public ConfigDef config() {
-        return WeaviateSinkConfig.CONFIG_DEF;
+    public WeaviateSinkConnector() {
+        super(WeaviateSinkConfig.CONFIG_DEF, WeaviateSinkConfig::new, WeaviateSinkTask.class);
     }
 
     /** A segment has one tenant: a fixed one or one named by a field, not both; a trust store needs https. */

@@ -4,19 +4,43 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import io.vecsync.core.config.CrossFieldChecks;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What every vecsync sink connector shares: every task gets the connector's config; cross-field checks in validate(). */
 public abstract class VectorSinkConnector extends SinkConnector {
 
+    private final ConfigDef definition;
+    private final Function<Map<String, String>, ? extends CommonSinkConfig> parser;
+    private final Class<? extends Task> taskClass;
     private Map<String, String> props;
 
-    /** Parses the config, failing start with the offending key named. */
-    protected abstract CommonSinkConfig parseConfig(Map<String, String> props);
+    /**
+     * @param definition the store's ConfigDef, built on {@link CommonSinkConfig#CONFIG_DEF}
+     * @param parser     parses a config, failing with the offending key named
+     */
+    protected VectorSinkConnector(ConfigDef definition, Function<Map<String, String>, ? extends CommonSinkConfig> parser,
+                                  Class<? extends Task> taskClass) {
+        this.definition = definition;
+        this.parser = parser;
+        this.taskClass = taskClass;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return definition;
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return taskClass;
+    }
 
     @Override
     public String version() {
@@ -25,7 +49,7 @@ public abstract class VectorSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        parseConfig(props);
+        parser.apply(props);
         this.props = Map.copyOf(props);
     }
 
