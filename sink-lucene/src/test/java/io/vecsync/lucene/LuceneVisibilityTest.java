@@ -1,0 +1,135 @@
+package io.vecsync.lucene;
+
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.core.sink.VectorPoint;
+import io.vecsync.testing.Eventually;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * When writes become durable and who sees them: a put() is committed before Connect commits its offsets and by the
+ * commit timer; a searcher in the sink's process sees writes at once, one elsewhere sees each commit.
+ */
+class LuceneVisibilityTest {
+
+    /** Long enough that only Connect's offset commit commits. */
+    private static final Map<String, String> NO_TIMER = Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "3600000");
+
+    @TempDir
+    Path root;
+    private Path directory;
+    private LuceneTasks tasks;
+
+    @BeforeEach
+    void setUp() {
+        directory = root.resolve("index");
+        tasks = new LuceneTasks(directory);
+    }
+
+    @AfterEach
+    void stopTasks() {
+        tasks.close();
+    }
+
+    @Test
+    void writesAreCommittedBeforeConnectCommitsTheirOffsets() {
+        LuceneSinkTask task = tasks.start(NO_TIMER);
+        task.put(LuceneTasks.segments(0, 3));
+        assertEquals(Set.of(), LuceneTestIndex.committed(directory).keySet(), "a put() alone costs no commit");
+
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
+        assertEquals(offsets, task.preCommit(offsets));
+        assertEquals(LuceneTasks.ids(0, 3), LuceneTestIndex.committed(directory).keySet());
+    }
+
+    @Test
+    void theTimerCommitsWithoutWaitingForConnect() {
+        tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")).put(LuceneTasks.segments(0, 3));
+        Eventually.await(Duration.ofSeconds(10), "the timer's commit",
+                () -> LuceneTestIndex.committed(directory).keySet().equals(LuceneTasks.ids(0, 3)));
+    }
+
+    @Test
+    void aSearcherInTheSinksProcessSeesWritesAtOnce() {
+        LuceneSinkTask task = tasks.start(NO_TIMER);
+        try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
+            assertEquals(Set.of(), found(searcher));
+            task.put(LuceneTasks.segments(0, 3));
+            assertEquals(LuceneTasks.ids(0, 3), found(searcher));
+            task.put(List.of(LuceneTasks.tombstone(1)));
+            assertEquals(Set.of(LuceneTasks.id(0), LuceneTasks.id(2)), found(searcher));
+        }
+    }
+
+    @Test
+    void aSearcherWithNoSinkInItsProcessReadsTheDirectoryAndReopensOnCommits() throws Exception {
+        LuceneSinkTask first = tasks.start(Map.of());
+        first.put(LuceneTasks.segments(0, 2));
+        tasks.stop(first);
+        try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
+            searcher.checkReachable();
+            assertEquals(LuceneTasks.ids(0, 2), found(searcher), "the index the sink left");
+
+            // A sink in another process: its writes show once it commits them.
+            try (IndexWriter other = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+                other.updateDocument(new Term(LuceneDocuments.ID, LuceneTasks.id(2)), document(2));
+                assertEquals(LuceneTasks.ids(0, 2), found(searcher), "not committed yet");
+                other.commit();
+                assertEquals(LuceneTasks.ids(0, 3), found(searcher));
+            }
+
+            // A sink starting in this process: the searcher moves to its writer and sees its writes at once.
+            tasks.start(NO_TIMER).put(LuceneTasks.segments(3, 4));
+            assertEquals(LuceneTasks.ids(0, 4), found(searcher));
+        }
+    }
+
+    @Test
+    void aSearcherOfADirectoryWithoutAnIndexFailsNamingTheSetting() throws Exception {
+        try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
+            ConnectException missing = assertThrows(ConnectException.class, searcher::checkReachable);
+            assertEquals(LuceneSinkConfig.DIRECTORY + " " + directory + " is not a directory", missing.getMessage());
+            Files.createDirectories(directory);
+            ConnectException empty = assertThrows(ConnectException.class, searcher::checkReachable);
+            assertEquals(LuceneSinkConfig.DIRECTORY + " " + directory + " holds no Lucene index: the sink creates it when it starts",
+                    empty.getMessage());
+        }
+    }
+
+    /** The document the sink would write for the segment. */
+    private static Document document(int segment) {
+        Map<String, Object> payload = new LinkedHashMap<>(LuceneTasks.fields(segment));
+        payload.remove("id");
+        payload.remove("embedding");
+        return LuceneDocuments.document(new VectorPoint(LuceneTasks.id(segment), LuceneTasks.vector(segment), payload));
+    }
+
+    private static Set<String> found(VectorSearcher searcher) {
+        return searcher.search(new SearchRequest(LuceneTasks.vector(0), 10, List.of(), null)).stream()
+                .map(SearchHit::segmentId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,82 @@
+package io.vecsync.lucene;
+
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the Lucene document keeps of a point's payload, and the points it cannot hold. */
+class LuceneWriterTest {
+
+    @TempDir
+    Path root;
+    private LuceneTasks tasks;
+
+    @BeforeEach
+    void setUp() {
+        tasks = new LuceneTasks(root.resolve("index"));
+    }
+
+    @AfterEach
+    void stopTasks() {
+        tasks.close();
+    }
+
+    @Test
+    void payloadValuesComeBackWithTheirTypesInTheirOrder() {
+        Map<String, Object> value = LuceneTasks.fields(0);
+        value.put("start_seconds", 12.5);
+        value.put("frame_count", 300L);
+        value.put("reviewed", true);
+        value.put("embedding_option", "visual");
+        LuceneSinkTask task = tasks.start(Map.of());
+        task.put(List.of(LuceneTasks.record(0, value)));
+        try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
+            SearchHit hit = searcher.search(new SearchRequest(LuceneTasks.vector(0), 1, List.of(), null)).get(0);
+            Map<String, Object> expected = new LinkedHashMap<>(value);
+            expected.remove("id");
+            expected.remove("embedding");
+            assertEquals(expected, hit.payload());
+            assertEquals(List.copyOf(expected.keySet()), List.copyOf(hit.payload().keySet()));
+            assertEquals(1.0, hit.score(), 1e-6);
+        }
+    }
+
+    @Test
+    void pointsTheDocumentCannotHoldGoToTheDeadLetterQueueAlone() {
+        LuceneSinkTask task = tasks.start(Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq",
+                "id.field", "segment_id"));
+        Map<String, Object> idClash = LuceneTasks.fields(1);
+        idClash.put("segment_id", LuceneTasks.id(1));
+        Map<String, Object> longVideoId = LuceneTasks.fields(2);
+        longVideoId.remove("id");
+        longVideoId.put("segment_id", LuceneTasks.id(2));
+        longVideoId.put("video_id", "v".repeat(40_000));
+        Map<String, Object> good = LuceneTasks.fields(3);
+        good.remove("id");
+        good.put("segment_id", LuceneTasks.id(3));
+        SinkRecord clashing = LuceneTasks.record(1, idClash);
+        SinkRecord tooLong = LuceneTasks.record(2, longVideoId);
+        task.put(List.of(clashing, tooLong, LuceneTasks.record(3, good)));
+
+        assertEquals(List.of(clashing, tooLong), tasks.lastContext().errantRecords());
+        List<String> reasons = tasks.lastContext().errantReasons().stream().map(Throwable::getMessage).toList();
+        assertEquals("record segments-0@1, field 'id': the Lucene document has a field of its own by that name;"
+                + " leave it out of payload.fields", reasons.get(0));
+        assertTrue(reasons.get(1).endsWith("field 'video_id': longer than the 32766 bytes Lucene indexes"), reasons.get(1));
+        assertEquals(Set.of(LuceneTasks.id(3)), LuceneTestIndex.readAll(root.resolve("index")).keySet());
+    }
+}
