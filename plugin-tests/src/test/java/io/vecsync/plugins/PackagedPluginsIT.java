@@ -50,7 +50,7 @@ class PackagedPluginsIT {
     private static final Path PLUGINS = Path.of("target/plugins").toAbsolutePath();
     private static final List<String> CONNECTORS = List.of("io.vecsync.source.PlatformSourceConnector",
             "io.vecsync.pgvector.PgVectorSinkConnector", "io.vecsync.qdrant.QdrantSinkConnector",
-            "io.vecsync.pinecone.PineconeSinkConnector", "io.vecsync.weaviate.WeaviateSinkConnector");
+            "io.vecsync.pinecone.PineconeSinkConnector", "io.vecsync.weaviate.WeaviateSinkConnector", "io.vecsync.lucene.LuceneSinkConnector");
     private static final ObjectMapper JSON = new ObjectMapper();
     private EmbeddedConnectCluster connect;
 
@@ -75,7 +75,7 @@ class PackagedPluginsIT {
     void everyPluginHasItsLayout() throws Exception {
         try (Stream<Path> plugins = Files.list(PLUGINS)) {
             List<Path> dirs = plugins.toList();
-            assertEquals(5, dirs.size(), dirs.toString());
+            assertEquals(CONNECTORS.size(), dirs.size(), dirs.toString());
             for (Path plugin : dirs) {
                 JsonNode manifest = JSON.readTree(plugin.resolve("manifest.json").toFile());
                 assertTrue(plugin.getFileName().toString().startsWith("vecsync-" + manifest.get("name").asText()), plugin.toString());
