@@ -1,6 +1,7 @@
 package io.vecsync.bench;
 
 import java.util.List;
+import java.util.Set;
 
 /** The benchmark's command line. */
 record BenchmarkOptions(int videos, int rounds) {
@@ -11,22 +12,7 @@ record BenchmarkOptions(int videos, int rounds) {
               --rounds R   times each variant runs; the report shows the median round (default 3)""";
 
     static BenchmarkOptions parse(List<String> args) {
-        int videos = 1600;
-        int rounds = 3;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (i + 1 == args.size()) {
-                throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
-            }
-            switch (arg) {
-                case "--videos" -> videos = Integer.parseInt(args.get(++i));
-                case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-        }
-        if (videos < 1 || rounds < 1) {
-            throw new IllegalArgumentException("--videos and --rounds must be at least 1\n" + USAGE);
-        }
-        return new BenchmarkOptions(videos, rounds);
+        CommandLine line = new CommandLine(args, Set.of("--videos", "--rounds"), USAGE);
+        return new BenchmarkOptions(line.integer("--videos", 1600, 1), line.integer("--rounds", 3, 1));
     }
 }

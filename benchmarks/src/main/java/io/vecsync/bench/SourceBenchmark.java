@@ -21,29 +21,10 @@ public final class SourceBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchmarkOptions options;
-        try {
-            options = BenchmarkOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            run(options);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // Kafka leaves non-daemon threads behind even after a clean stop.
-        System.exit(status);
+        BenchmarkMain.run(args, BenchmarkOptions::parse, SourceBenchmark::run);
     }
 
-    private static void run(BenchmarkOptions options) throws Exception {
-        // Kafka's storage formatter prints to stdout; the report alone goes there.
-        PrintStream report = System.out;
-        System.setOut(System.err);
+    private static void run(BenchmarkOptions options, PrintStream report) throws Exception {
         PlatformSimulator simulator = PlatformSimulator.builder().seed(SEED).videos(options.videos()).segmentsPerVideo(10, 15)
                 .build().start();
         EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-bench", 1);

@@ -3,22 +3,13 @@ package io.vecsync.bench;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.source.PlatformSourceConfig;
 import io.vecsync.source.PlatformSourceConnector;
-import io.vecsync.testing.Eventually;
 import io.vecsync.testing.TopicContents;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** Runs one source connector until its topic holds every live segment of the simulator, measuring it on the way. */
 final class SyncRunner implements AutoCloseable {
@@ -31,13 +22,13 @@ final class SyncRunner implements AutoCloseable {
     private final EmbeddedConnectCluster connect;
     private final PlatformSimulator simulator;
     private final int segments;
-    private final Admin admin;
+    private final BenchTopics topics;
 
     SyncRunner(EmbeddedConnectCluster connect, PlatformSimulator simulator) {
         this.connect = connect;
         this.simulator = simulator;
         this.segments = simulator.liveSegments().size();
-        this.admin = connect.kafka().createAdminClient();
+        this.topics = new BenchTopics(connect);
     }
 
     int segments() {
@@ -51,25 +42,24 @@ final class SyncRunner implements AutoCloseable {
     RunResult run(Variant variant, int round) throws InterruptedException, ExecutionException {
         String name = variant.name() + "-" + round;
         String topic = "bench-" + name;
-        connect.kafka().createTopic(topic, PARTITIONS, 1, Map.of("cleanup.policy", "compact"));
-        awaitTopic(topic);
+        topics.create(topic, PARTITIONS, Map.of("cleanup.policy", "compact"));
         int callsBefore = simulator.embeddingsCalls();
         CpuClock cpuBefore = CpuClock.read();
-        long start = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(name, config(variant, topic));
         double firstRecord = -1;
         long records;
-        while ((records = endOffsets(topic)) < segments) {
+        while ((records = topics.endOffsets(topic, PARTITIONS)) < segments) {
             if (firstRecord < 0 && records > 0) {
-                firstRecord = secondsSince(start);
+                firstRecord = stopwatch.seconds();
             }
-            if (secondsSince(start) > TIMEOUT.toSeconds()) {
+            if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
                 throw new IllegalStateException(name + ": only " + records + " of " + segments
                         + " segments on " + topic + " after " + TIMEOUT.toMinutes() + " min");
             }
             Thread.sleep(OFFSETS_POLL_MS);
         }
-        double seconds = secondsSince(start);
+        double seconds = stopwatch.seconds();
         // Read before the connector stops, while its threads and producer metrics still exist.
         CpuUse cpu = CpuClock.read().since(cpuBefore);
         ProducerStats producer = ProducerStats.of(name);
@@ -98,37 +88,8 @@ final class SyncRunner implements AutoCloseable {
         return config;
     }
 
-    /** Waits until the broker serves the new topic's offsets, so the timing starts on a topic that exists. */
-    private void awaitTopic(String topic) {
-        Eventually.await(Duration.ofSeconds(30), "topic " + topic, () -> {
-            try {
-                endOffsets(topic);
-                return true;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    return false;
-                }
-                throw new IllegalStateException("cannot read the offsets of " + topic, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-    }
-
-    private long endOffsets(String topic) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS)
-                .mapToObj(partition -> new TopicPartition(topic, partition))
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
-    }
-
-    private static double secondsSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
     @Override
     public void close() {
-        admin.close();
+        topics.close();
     }
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the pgvector sink and its benchmark, then runs it; arguments go to PgVectorBenchmark, e.g. --segments 20000.
+# The PostgreSQL server: --pg-url URL, else $VECSYNC_PG_URL, else a scratch cluster under target/pg (bin/pg-scratch).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -Dstyle.color=never -DskipTests install -pl benchmarks -am
+# exec:exec forks a JVM of its own: the heap is set here (the segments, their JSON and the converted records of the
+# no-Kafka variants are held at once: ~1 GB at 50,000 segments) and Maven's classes stay out of the measured process.
+mvn -B -q -Dstyle.color=never -pl benchmarks exec:exec -Dexec.executable=java \
+    -Dexec.args="-Xmx3g -cp %classpath io.vecsync.bench.PgVectorBenchmark $*"

@@ -1,0 +1,95 @@
+package io.vecsync.bench;
+
+import io.vecsync.testing.ConnectClusters;
+import io.vecsync.testing.PostgresServer;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures, on the same segments and PostgreSQL server, the docs' per-row loop, raw COPY BINARY, and the pgvector sink
+ * through a real Connect worker without an index, with one, and in initial-load mode.
+ */
+public final class PgVectorBenchmark {
+
+    static final int PARTITIONS = 2;
+    private static final long SEED = 42L;
+    /** The JIT spends seconds of CPU on the first two runs through Connect; the third runs compiled code. */
+    private static final int CONNECT_WARM_UP_ROUNDS = 2;
+    private static final String TOPIC = "bench-segments";
+    private static final String PREFIX_TOPIC = "bench-segments-prefix";
+    private static final String EXTRA_TOPIC = "bench-segments-extra";
+
+    private PgVectorBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, PgBenchOptions::parse, PgVectorBenchmark::run);
+    }
+
+    private static void run(PgBenchOptions options, PrintStream report) throws Exception {
+        // PostgresServer reads $VECSYNC_PG_URL first, and starts a scratch cluster only without it.
+        String url = options.pgUrl().orElseGet(PostgresServer::jdbcUrl);
+        int n = options.segments();
+        int m = options.indexedSegments();
+        // N segments for every variant; M more only for (c-index) onto a table that already holds the N.
+        List<SegmentRow> all = SegmentRows.generate(n + m, SEED);
+        List<SegmentRow> rows = all.subList(0, n);
+        List<SegmentRow> prefix = all.subList(0, m);
+        List<SegmentRow> extra = all.subList(n, n + m);
+        try (PgDatabase db = PgDatabase.connect(url)) {
+            List<PgRun> runs = new ArrayList<>(withoutConnect(db, rows));
+            runs.addAll(throughConnect(db, rows, prefix, extra));
+            new PgReport(options, db.serverVersion(), report).print(runs);
+        }
+    }
+
+    /** (a), (b) and (d), before the Connect cluster starts, so that this JVM's CPU is the client's alone. */
+    private static List<PgRun> withoutConnect(PgDatabase db, List<SegmentRow> rows) throws Exception {
+        List<PgRun> runs = new ArrayList<>();
+        runs.add(log(DocsLoop.run(db, rows)));
+        runs.add(log(RawCopy.run(db, rows)));
+        // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
+        BareSinkTask.convertAndPut(db, rows);
+        BareSinkTask.putOnly(db, rows);
+        runs.add(log(BareSinkTask.putOnly(db, rows)));
+        runs.add(log(BareSinkTask.convertAndPut(db, rows)));
+        return runs;
+    }
+
+    /** (c): the sink on a real worker, reading topics filled beforehand. */
+    private static List<PgRun> throughConnect(PgDatabase db, List<SegmentRow> rows, List<SegmentRow> prefix, List<SegmentRow> extra)
+            throws Exception {
+        List<PgRun> runs = new ArrayList<>();
+        EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-pg-bench", 1,
+                Map.of("connector.client.config.override.policy", "All"));
+        try {
+            SegmentTopic.fill(connect, TOPIC, PARTITIONS, rows);
+            SegmentTopic.fill(connect, PREFIX_TOPIC, PARTITIONS, prefix);
+            SegmentTopic.fill(connect, EXTRA_TOPIC, PARTITIONS, extra);
+            SinkRunner sink = new SinkRunner(connect, db);
+            for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
+                log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
+            }
+            for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
+                runs.add(log(sink.run(variant, TOPIC, rows)));
+            }
+            runs.add(log(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix)));
+            runs.add(log(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix)));
+            runs.add(log(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)));
+            runs.add(log(sink.run(SinkVariant.INITIAL_LOAD, TOPIC, rows)));
+        } finally {
+            connect.stop();
+        }
+        return runs;
+    }
+
+    private static PgRun log(PgRun run) {
+        System.err.printf(Locale.ROOT, "%s: %,d rows in %.1f s%n", run.label(), run.rows(), run.cost().seconds());
+        return run;
+    }
+}

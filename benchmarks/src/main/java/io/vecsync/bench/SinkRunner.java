@@ -1,0 +1,129 @@
+package io.vecsync.bench;
+
+import io.vecsync.bench.CopyBinaryRows.Columns;
+import io.vecsync.bench.PgDatabase.IndexState;
+import io.vecsync.pgvector.PgVectorSinkConnector;
+import io.vecsync.testing.JmxMetrics;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Runs the pgvector sink connector on a pre-filled topic until its table holds every row, measuring it on the way. */
+final class SinkRunner {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** How often the table is counted: the resolution of the timings. */
+    private static final long POLL_MS = 200;
+
+    private final EmbeddedConnectCluster connect;
+    private final PgDatabase db;
+
+    SinkRunner(EmbeddedConnectCluster connect, PgDatabase db) {
+        this.connect = connect;
+        this.db = db;
+    }
+
+    /** Runs the variant into a table it creates, dropped afterwards. */
+    PgRun run(SinkVariant variant, String topic, List<SegmentRow> rows) throws SQLException, InterruptedException {
+        try {
+            db.drop(variant.table());
+            return measure(variant, topic, List.of(), rows);
+        } finally {
+            db.drop(variant.table());
+        }
+    }
+
+    /**
+     * Runs the variant into a table that already holds {@code present} and a valid HNSW index, as a library synced
+     * earlier has; the table is prepared before the timing and dropped afterwards.
+     */
+    PgRun runOnto(SinkVariant variant, String topic, List<SegmentRow> present, List<SegmentRow> rows)
+            throws SQLException, IOException, InterruptedException {
+        String table = variant.table();
+        try {
+            db.drop(table);
+            db.createSinkTable(table);
+            try (Connection session = db.openSession()) {
+                session.setAutoCommit(false);
+                RawCopy.copy(session, table, Columns.SINK, present);
+                session.commit();
+            }
+            // Only preparation: parallel workers make the build quicker, and the graph is the same kind either way.
+            db.buildHnswIndex(table, OptionalInt.of(2));
+            return measure(variant, topic, present, rows);
+        } finally {
+            db.drop(table);
+        }
+    }
+
+    /** Times from creating the connector until the table holds the rows and, in initial-load mode, a valid HNSW index. */
+    private PgRun measure(SinkVariant variant, String topic, List<SegmentRow> present, List<SegmentRow> rows)
+            throws SQLException, InterruptedException {
+        String table = variant.table();
+        List<SegmentRow> expected = new ArrayList<>(present);
+        expected.addAll(rows);
+        Cost.Meter meter = Cost.start(db);
+        Stopwatch stopwatch = Stopwatch.start();
+        connect.configureConnector(variant.name(), config(variant, topic));
+        double firstRow = -1;
+        long indexSeenAt = -1;
+        long count;
+        while ((count = db.count(table)) < expected.size()) {
+            if (firstRow < 0 && count > present.size()) {
+                firstRow = stopwatch.seconds();
+            }
+            // In initial-load mode the build should start once the backlog is drained; this shows whether it did.
+            if (variant.initialLoad() && indexSeenAt < 0 && db.hnswIndex(table) != IndexState.NONE) {
+                indexSeenAt = count;
+            }
+            await(stopwatch, variant, count + " of " + expected.size() + " rows");
+        }
+        double loadSeconds = stopwatch.seconds();
+        IndexState index;
+        while (variant.initialLoad() && (index = db.hnswIndex(table)) != IndexState.VALID) {
+            if (indexSeenAt < 0 && index != IndexState.NONE) {
+                indexSeenAt = count;
+            }
+            await(stopwatch, variant, "a valid HNSW index, found " + index);
+        }
+        Cost cost = meter.stop();
+        // Read before the connector is deleted, while its tasks' metrics exist.
+        String tasks = "kafka.connect:type=plugins,connector=" + variant.name() + ",*";
+        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, loadSeconds,
+                JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), indexSeenAt);
+        connect.deleteConnector(variant.name());
+        db.verify(table, expected);
+        return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
+    }
+
+    /** What the issue specifies, with the variant's tasks and consumer overrides. */
+    private Map<String, String> config(SinkVariant variant, String topic) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", PgVectorSinkConnector.class.getName());
+        config.put("topics", topic);
+        config.put("tasks.max", Integer.toString(variant.tasks()));
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("consumer.override.max.poll.records", "1000");
+        variant.consumerOverrides().forEach((key, value) -> config.put("consumer.override." + key, value));
+        config.putAll(variant.sinkConfig(db.url()));
+        return config;
+    }
+
+    private static void await(Stopwatch stopwatch, SinkVariant variant, String lastSeen) throws InterruptedException {
+        if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
+            throw new IllegalStateException(variant.name() + ": " + lastSeen + " after " + TIMEOUT.toMinutes() + " min");
+        }
+        Thread.sleep(POLL_MS);
+    }
+}

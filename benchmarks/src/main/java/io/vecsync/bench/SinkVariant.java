@@ -1,0 +1,72 @@
+package io.vecsync.bench;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.pgvector.PgVectorSinkConfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One way to run the pgvector sink.
+ *
+ * @param name              connector name; its table is {@code bench_<name>}
+ * @param label             how the report names it
+ * @param index             {@code pgvector.index}
+ * @param consumerOverrides {@code consumer.override.*} settings beyond max.poll.records
+ */
+record SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides) {
+
+    /** The consumer's fetch limits raised so that one fetch can fill a 1,000-record poll (records are ~5.6 KB). */
+    private static final Map<String, String> LARGE_FETCHES = Map.of("max.partition.fetch.bytes", "8388608", "fetch.max.bytes", "16777216");
+    /**
+     * Heartbeats every 250 ms instead of 3 s: the first task's consumer learns of the second one's join at its next
+     * heartbeat, so with the default the first task alone reads both partitions for the first ~3.5 s of a run.
+     */
+    private static final Map<String, String> FAST_REBALANCE = Map.of("heartbeat.interval.ms", "250");
+
+    static final SinkVariant NO_INDEX =
+            new SinkVariant("sink-none", "(c-none) sink, pgvector.index=none, tasks.max=1", "none", false, 1, Map.of());
+    static final SinkVariant NO_INDEX_TWO_TASKS =
+            new SinkVariant("sink-none-2t", "(c-none) same, tasks.max=2, heartbeat 250 ms", "none", false, 2, FAST_REBALANCE);
+    static final SinkVariant NO_INDEX_LARGE_FETCHES =
+            new SinkVariant("sink-none-fetch", "(c-none) same, tasks.max=1, 8 MB fetches", "none", false, 1, LARGE_FETCHES);
+    static final SinkVariant INDEX =
+            new SinkVariant("sink-hnsw", "(c-index) sink, HNSW present, empty table, tasks.max=1", "hnsw", false, 1, Map.of());
+    static final SinkVariant INDEX_TWO_TASKS =
+            new SinkVariant("sink-hnsw-2t", "(c-index) same, tasks.max=2, heartbeat 250 ms", "hnsw", false, 2, FAST_REBALANCE);
+    /** Into a table already holding the N segments and a valid HNSW index (see {@link SinkRunner#runOnto}). */
+    static final SinkVariant INDEX_ONTO_LOADED =
+            new SinkVariant("sink-hnsw-loaded", "(c-index) same, onto a table holding the N rows, tasks.max=1", "hnsw", false, 1, Map.of());
+    static final SinkVariant INITIAL_LOAD =
+            new SinkVariant("sink-initial", "(c-initial-load) sink, hnsw + initial.load, tasks.max=1", "hnsw", true, 1, Map.of());
+    /** The sink task driven without Kafka or a worker (see {@link BareSinkTask}); the config of {@link #NO_INDEX}. */
+    static final SinkVariant BARE_PUT =
+            new SinkVariant("bare-put", "(d) sink task put() alone (records converted before), no Kafka", "none", false, 1, Map.of());
+    static final SinkVariant BARE_JSON_PUT =
+            new SinkVariant("bare-json-put", "(d) sink task JsonConverter + put(), no Kafka", "none", false, 1, Map.of());
+
+    /**
+     * An unreported run before the measured ones, under a name of its own (a connector reusing a name would resume from
+     * its committed offsets): the JIT compiles the consumer's, the worker's and the sink's code, which in a fresh JVM
+     * takes seconds of CPU from the first runs.
+     */
+    static SinkVariant warmUp(int round) {
+        return new SinkVariant("sink-warm-up-" + round, "warm-up " + round, "none", false, 1, Map.of());
+    }
+
+    String table() {
+        return "bench_" + name.replace('-', '_');
+    }
+
+    /** The sink's own settings, shared by the Connect variants and the bare task. */
+    Map<String, String> sinkConfig(String jdbcUrl) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(PgVectorSinkConfig.URL, jdbcUrl);
+        config.put(PgVectorSinkConfig.TABLE, table());
+        config.put(PgVectorSinkConfig.INDEX, index);
+        config.put(PgVectorSinkConfig.INITIAL_LOAD, Boolean.toString(initialLoad));
+        config.put(CommonSinkConfig.BATCH_SIZE, "1000");
+        config.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(SegmentRows.DIMENSION));
+        return config;
+    }
+}

@@ -1,0 +1,69 @@
+package io.vecsync.bench;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.testing.JmxMetrics;
+import io.vecsync.testing.SinkPipelineSuite;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** (a) A store's sink connector on a pre-filled topic, from its creation until the store holds every point. */
+final class StoreSinkConnectRun {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** How often the store is counted: the resolution of the timings. */
+    private static final long POLL_MS = 100;
+
+    private final EmbeddedConnectCluster connect;
+
+    StoreSinkConnectRun(EmbeddedConnectCluster connect) {
+        this.connect = connect;
+    }
+
+    /**
+     * Runs the sink into the run's target under a connector named after the store and the run (a reused name would
+     * resume from its committed offsets).
+     */
+    StoreSinkRun run(StoreSinkTarget store, String run, String topic, int points) throws InterruptedException {
+        String name = store.name().toLowerCase() + "-" + run;
+        StoreSinkRun.Meter meter = StoreSinkRun.start();
+        Stopwatch stopwatch = Stopwatch.start();
+        connect.configureConnector(name, config(store, run, topic));
+        double firstPoint = -1;
+        int count;
+        while ((count = store.pointCount(run)) < points) {
+            if (firstPoint < 0 && count > 0) {
+                firstPoint = stopwatch.seconds();
+            }
+            if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
+                throw new IllegalStateException(name + ": " + count + " of " + points + " points after " + TIMEOUT.toMinutes() + " min");
+            }
+            Thread.sleep(POLL_MS);
+        }
+        Cost cost = meter.stop();
+        // Read before the connector is deleted, while its task's metrics exist.
+        String tasks = "kafka.connect:type=plugins,connector=" + name + ",*";
+        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, cost.seconds(),
+                JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), -1);
+        connect.deleteConnector(name);
+        if (count != points) {
+            throw new IllegalStateException(name + ": the store holds " + count + " points, expected " + points);
+        }
+        return new StoreSinkRun(points, cost, Optional.of(stats));
+    }
+
+    /** As the pgvector benchmark's Connect variants: one task, 1,000-record polls and batches, schemaless JSON. */
+    private static Map<String, String> config(StoreSinkTarget store, String run, String topic) {
+        Map<String, String> config = new LinkedHashMap<>(SinkPipelineSuite.jsonConverters());
+        config.put("topics", topic);
+        config.put("tasks.max", "1");
+        config.put("consumer.override.max.poll.records", "1000");
+        config.put(CommonSinkConfig.BATCH_SIZE, "1000");
+        config.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(SegmentRows.DIMENSION));
+        config.putAll(store.sinkConfig(run));
+        return config;
+    }
+}

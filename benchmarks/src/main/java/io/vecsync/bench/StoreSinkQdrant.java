@@ -1,0 +1,74 @@
+package io.vecsync.bench;
+
+import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.ValueFactory;
+import io.qdrant.client.VectorsFactory;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.vecsync.qdrant.QdrantSinkConfig;
+import io.vecsync.qdrant.QdrantSinkConnector;
+import io.vecsync.testing.qdrant.QdrantFake;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Qdrant's fake, served over gRPC, with the official client's {@code upsertAsync(...).get()} per point. */
+final class StoreSinkQdrant implements StoreSinkTarget {
+
+    private final QdrantFake fake = QdrantFake.start();
+
+    @Override
+    public String name() {
+        return "Qdrant";
+    }
+
+    @Override
+    public Map<String, String> sinkConfig(String run) {
+        return Map.of("connector.class", QdrantSinkConnector.class.getName(),
+                QdrantSinkConfig.HOST, fake.host(), QdrantSinkConfig.PORT, Integer.toString(fake.port()),
+                QdrantSinkConfig.COLLECTION, collection(run));
+    }
+
+    @Override
+    public int pointCount(String run) {
+        return fake.points(collection(run)).size();
+    }
+
+    @Override
+    public PointWriter openDirect(String run) throws Exception {
+        QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
+        String collection = collection(run);
+        client.createCollectionAsync(collection,
+                VectorParams.newBuilder().setSize(SegmentRows.DIMENSION).setDistance(Distance.Cosine).build()).get();
+        return new PointWriter() {
+            @Override
+            public void upsert(SegmentRow row) throws Exception {
+                Map<String, Value> payload = new LinkedHashMap<>();
+                StoreSinkTarget.payload(row).forEach((key, value) -> payload.put(key, value instanceof Double number
+                        ? ValueFactory.value(number) : ValueFactory.value(value.toString())));
+                PointStruct point = PointStruct.newBuilder().setId(PointIdFactory.id(row.id()))
+                        .setVectors(VectorsFactory.vectors(row.embedding())).putAllPayload(payload).build();
+                client.upsertAsync(collection, List.of(point)).get();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    private static String collection(String run) {
+        return "bench-" + run;
+    }
+
+    @Override
+    public void close() {
+        fake.close();
+    }
+}
