@@ -74,32 +74,46 @@ public final class QueryBenchmark {
         try (QueryService service = QueryService.start(serviceProps(url, table)); QuerySql sql = new QuerySql(db, table)) {
             String scanBefore = sql.plannedScan(recallVectors.get(0));
             QueryClient client = new QueryClient(service.port());
-            client.run(vectorBodies(workload.take(WARM_UP_QUERIES)), 1);
-            client.run(textBodies(workload.take(WARM_UP_QUERIES)), 1);
-            List<QueryRun> raw = new ArrayList<>();
-            for (int concurrency : CONCURRENCIES) {
-                raw.add(measure(client, "(i) raw vector", vectorBodies(workload.take(queries)), concurrency));
-            }
-            List<QueryRun> text = new ArrayList<>();
-            for (int concurrency : CONCURRENCIES) {
-                text.add(measure(client, "(ii) text, distinct", textBodies(workload.take(queries)), concurrency));
-            }
-            text.add(measure(client, "(ii) text, one repeated (cache)", Collections.nCopies(queries, textBodies(workload.take(1)).get(0)), 1));
-            report.printLatencies(raw, text);
-            List<List<String>> served = new ArrayList<>();
-            for (float[] vector : recallVectors) {
-                served.add(client.hitIds(QueryClient.vectorBody(vector)));
-            }
-            Stopwatch scan = Stopwatch.start();
-            List<List<String>> exact = sql.exact(recallVectors);
-            System.err.printf(Locale.ROOT, "exact top-10s of %d queries in %.1f s%n", recallVectors.size(), scan.seconds());
-            List<QueryEfSearch> efSearches = new ArrayList<>();
-            for (int ef : EF_SEARCH) {
-                efSearches.add(sql.hnsw(recallVectors, ef, exact));
-            }
-            report.printRecall(QueryEfSearch.recall(served, exact), efSearches, raw.get(0).latencies());
+            List<QueryRun> raw = rawVectorRuns(client);
+            report.printLatencies(raw, textRuns(client));
+            measureRecall(client, sql, recallVectors, report, raw.get(0).latencies());
             report.printPlannedScans(scanBefore, sql.plannedScan(recallVectors.get(0)));
         }
+    }
+
+    private List<QueryRun> rawVectorRuns(QueryClient client) throws Exception {
+        client.run(vectorBodies(workload.take(WARM_UP_QUERIES)), 1);
+        List<QueryRun> runs = new ArrayList<>();
+        for (int concurrency : CONCURRENCIES) {
+            runs.add(measure(client, "(i) raw vector", vectorBodies(workload.take(queries)), concurrency));
+        }
+        return runs;
+    }
+
+    private List<QueryRun> textRuns(QueryClient client) throws Exception {
+        client.run(textBodies(workload.take(WARM_UP_QUERIES)), 1);
+        List<QueryRun> runs = new ArrayList<>();
+        for (int concurrency : CONCURRENCIES) {
+            runs.add(measure(client, "(ii) text, distinct", textBodies(workload.take(queries)), concurrency));
+        }
+        runs.add(measure(client, "(ii) text, one repeated (cache)", Collections.nCopies(queries, textBodies(workload.take(1)).get(0)), 1));
+        return runs;
+    }
+
+    private void measureRecall(QueryClient client, QuerySql sql, List<float[]> vectors, QueryReport report, QueryLatencies serialRaw)
+            throws Exception {
+        List<List<String>> served = new ArrayList<>();
+        for (float[] vector : vectors) {
+            served.add(client.hitIds(QueryClient.vectorBody(vector)));
+        }
+        Stopwatch scan = Stopwatch.start();
+        List<List<String>> exact = sql.exact(vectors);
+        System.err.printf(Locale.ROOT, "exact top-10s of %d queries in %.1f s%n", vectors.size(), scan.seconds());
+        List<QueryEfSearch> efSearches = new ArrayList<>();
+        for (int ef : EF_SEARCH) {
+            efSearches.add(sql.hnsw(vectors, ef, exact));
+        }
+        report.printRecall(QueryEfSearch.recall(served, exact), efSearches, serialRaw);
     }
 
     private Map<String, String> serviceProps(String url, String table) {

@@ -7,6 +7,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ final class StoreSinkConnectRun {
      * resume from its committed offsets).
      */
     StoreSinkRun run(StoreSinkTarget store, String run, String topic, int points) throws InterruptedException {
-        String name = store.name().toLowerCase() + "-" + run;
+        String name = store.name().toLowerCase(Locale.ROOT) + "-" + run;
         StoreSinkRun.Meter meter = StoreSinkRun.start();
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(name, config(store, run, topic));

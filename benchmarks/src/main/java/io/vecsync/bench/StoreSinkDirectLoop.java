@@ -10,17 +10,16 @@ final class StoreSinkDirectLoop {
     }
 
     static StoreSinkRun run(StoreSinkTarget store, String run, List<SegmentRow> rows) throws Exception {
-        try (StoreSinkTarget.PointWriter writer = store.openDirect(run)) {
-            StoreSinkRun.Meter meter = StoreSinkRun.start();
-            for (SegmentRow row : rows) {
-                writer.upsert(row);
-            }
-            Cost cost = meter.stop();
-            int count = store.pointCount(run);
-            if (count != rows.size()) {
-                throw new IllegalStateException(store.name() + " " + run + ": the store holds " + count + " points, expected " + rows.size());
-            }
-            return new StoreSinkRun(rows.size(), cost, Optional.empty());
+        StoreSinkTarget.PointWriter writer = store.openDirect(run);
+        StoreSinkRun.Meter meter = StoreSinkRun.start();
+        for (SegmentRow row : rows) {
+            writer.upsert(row);
         }
+        Cost cost = meter.stop();
+        int count = store.pointCount(run);
+        if (count != rows.size()) {
+            throw new IllegalStateException(store.name() + " " + run + ": the store holds " + count + " points, expected " + rows.size());
+        }
+        return new StoreSinkRun(rows.size(), cost, Optional.empty());
     }
 }

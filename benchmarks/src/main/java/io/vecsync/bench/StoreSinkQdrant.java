@@ -21,6 +21,7 @@ import java.util.Map;
 final class StoreSinkQdrant implements StoreSinkTarget {
 
     private final QdrantFake fake = QdrantFake.start();
+    private final QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
 
     @Override
     public String name() {
@@ -41,26 +42,18 @@ final class StoreSinkQdrant implements StoreSinkTarget {
 
     @Override
     public PointWriter openDirect(String run) throws Exception {
-        QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
         String collection = collection(run);
         client.createCollectionAsync(collection,
                 VectorParams.newBuilder().setSize(SegmentRows.DIMENSION).setDistance(Distance.Cosine).build()).get();
-        return new PointWriter() {
-            @Override
-            public void upsert(SegmentRow row) throws Exception {
-                Map<String, Value> payload = new LinkedHashMap<>();
-                StoreSinkTarget.payload(row).forEach((key, value) -> payload.put(key, value instanceof Double number
-                        ? ValueFactory.value(number) : ValueFactory.value(value.toString())));
-                PointStruct point = PointStruct.newBuilder().setId(PointIdFactory.id(row.id()))
-                        .setVectors(VectorsFactory.vectors(row.embedding())).putAllPayload(payload).build();
-                client.upsertAsync(collection, List.of(point)).get();
-            }
+        return row -> client.upsertAsync(collection, List.of(point(row))).get();
+    }
 
-            @Override
-            public void close() {
-                client.close();
-            }
-        };
+    private static PointStruct point(SegmentRow row) {
+        Map<String, Value> payload = new LinkedHashMap<>();
+        StoreSinkTarget.payload(row).forEach((key, value) -> payload.put(key, value instanceof Double number
+                ? ValueFactory.value(number) : ValueFactory.value(value.toString())));
+        return PointStruct.newBuilder().setId(PointIdFactory.id(row.id()))
+                .setVectors(VectorsFactory.vectors(row.embedding())).putAllPayload(payload).build();
     }
 
     private static String collection(String run) {
@@ -69,6 +62,7 @@ final class StoreSinkQdrant implements StoreSinkTarget {
 
     @Override
     public void close() {
+        client.close();
         fake.close();
     }
 }

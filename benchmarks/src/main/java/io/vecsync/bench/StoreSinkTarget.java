@@ -26,15 +26,10 @@ interface StoreSinkTarget extends AutoCloseable {
     @Override
     void close();
 
-    /** The official client writing one point per request. */
-    interface PointWriter extends AutoCloseable {
+    /** The official client writing one point per request; the target closes the client. */
+    interface PointWriter {
 
         void upsert(SegmentRow row) throws Exception;
-
-        /** Nothing by default: a client the target keeps for pointCount() stays open. */
-        @Override
-        default void close() throws Exception {
-        }
     }
 
     /** The payload every vecsync sink writes for a segment record: its fields but the id and the vector, in record order. */

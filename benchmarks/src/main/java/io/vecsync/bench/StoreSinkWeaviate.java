@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 final class StoreSinkWeaviate implements StoreSinkTarget {
 
     private final FakeWeaviate fake = FakeWeaviate.start();
+    private final WeaviateClient client = WeaviateClient.connectToCustom(custom -> custom.scheme("http").httpHost(fake.host())
+            .httpPort(fake.httpPort()).grpcHost(fake.host()).grpcPort(fake.grpcPort()));
 
     @Override
     public String name() {
@@ -40,25 +42,13 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
 
     @Override
     public PointWriter openDirect(String run) throws Exception {
-        WeaviateClient client = WeaviateClient.connectToCustom(custom -> custom.scheme("http").httpHost(fake.host())
-                .httpPort(fake.httpPort()).grpcHost(fake.host()).grpcPort(fake.grpcPort()));
         CollectionHandle<Map<String, Object>> collection = client.collections.create(collection(run), definition -> definition
                 .properties(Property.text(SegmentSchema.VIDEO_ID), Property.text(SegmentSchema.START), Property.text(SegmentSchema.END),
                         Property.number(SegmentSchema.START_SECONDS), Property.number(SegmentSchema.END_SECONDS),
                         Property.text(SegmentSchema.EMBEDDING_OPTION))
                 .vectorConfig(VectorConfig.selfProvided(vector -> vector.vectorIndex(Hnsw.of(hnsw -> hnsw.distance(Distance.COSINE))))));
-        return new PointWriter() {
-            @Override
-            public void upsert(SegmentRow row) throws Exception {
-                collection.data.insert(StoreSinkTarget.payload(row),
-                        object -> object.uuid(row.id().toString()).vectors(Vectors.of(row.embedding())));
-            }
-
-            @Override
-            public void close() throws Exception {
-                client.close();
-            }
-        };
+        return row -> collection.data.insert(StoreSinkTarget.payload(row),
+                object -> object.uuid(row.id().toString()).vectors(Vectors.of(row.embedding())));
     }
 
     /** A Weaviate class name: "sink-warm-up" becomes "BenchSinkWarmUp". */
@@ -69,6 +59,12 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
 
     @Override
     public void close() {
-        fake.close();
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the Weaviate client", e);
+        } finally {
+            fake.close();
+        }
     }
 }
