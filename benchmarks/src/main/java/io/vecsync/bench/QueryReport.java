@@ -45,7 +45,8 @@ final class QueryReport {
         text.forEach(run -> printRun(run, ""));
         out.println("(i) vectors: the simulator's text embeddings of random segments' captions, computed and serialised before the"
                 + " run. (ii) text: distinct captions, so the service has the platform (the simulator) embed each; the repeated"
-                + " run sends one caption every time, so all but the first come from the service's embedding cache. platform:"
+                + " run sends one caption every time, so all but the first come from the service's embedding cache (and every"
+                + " search walks the same, hot, index pages: a lower bound). platform:"
                 + " text embeddings the platform answered during the run. q/s: requests / the run's wall time. others: cores"
                 + " other processes on this machine kept busy meanwhile; above ~0.2 the row's figures are depressed by contention.");
         warnIfContended(Stream.concat(raw.stream(), text.stream()).map(QueryRun::cost).toList(), "service runs");
@@ -90,8 +91,8 @@ final class QueryReport {
 
     /** What the planner picks for the SQL above on its own (default settings, ef_search 40), before and after the runs. */
     void printPlannedScans(String before, String after) {
-        out.printf(Locale.ROOT, "%nthe planner's own choice for that SQL at ef_search 40: %s before the service runs, %s after the exact"
-                + " scans%s%n", before, after, before.contains("Index Scan") && after.contains("Index Scan") ? ""
+        out.printf(Locale.ROOT, "%nthe planner's own choice for that SQL at ef_search 40: %s before the runs, %s after them%s%n",
+                before, after, before.contains("Index Scan") && after.contains("Index Scan") ? ""
                 : ". NOT THE INDEX: a query planned so scans the whole table (the exact search's latency)");
     }
 

@@ -81,7 +81,7 @@ final class QueryTableLoad {
         try (Connection session = db.openSession(); Statement statement = session.createStatement()) {
             // Statistics, as autovacuum would gather shortly after a load, so the planner sees the table as it is.
             statement.execute("ANALYZE " + table);
-            try (ResultSet sizes = statement.executeQuery("SELECT pg_total_relation_size('" + table + "'), pg_relation_size('"
+            try (ResultSet sizes = statement.executeQuery("SELECT pg_table_size('" + table + "'), pg_relation_size('"
                     + table + "_hnsw')")) {
                 sizes.next();
                 return new Result(rows, loadSeconds, buildSeconds, sizes.getLong(1), sizes.getLong(2));
