@@ -23,6 +23,9 @@ final class HnswIndexBuilder implements AutoCloseable {
     private final String indexName;
     private final boolean initialLoad;
     private final int caughtUpRecords;
+    private final long caughtUpNanos;
+    /** When the last put() that still looked like a backlog came; the task's start before any. */
+    private volatile long lastBacklogPut = System.nanoTime();
     private volatile boolean pending;
     private volatile Thread builder;
     private volatile Connection builderConnection;
@@ -34,6 +37,7 @@ final class HnswIndexBuilder implements AutoCloseable {
         this.indexName = name.length() > 63 ? name.substring(0, 63) : name;
         this.initialLoad = config.getBoolean(PgVectorSinkConfig.INITIAL_LOAD);
         this.caughtUpRecords = config.getInt(PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS);
+        this.caughtUpNanos = config.getLong(PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS) * 1_000_000L;
     }
 
     /** Called once the table exists, in the admin's transaction: builds the index now unless initial-load mode defers it. */
@@ -47,6 +51,7 @@ final class HnswIndexBuilder implements AutoCloseable {
             return;
         }
         try (Statement statement = connection.createStatement()) {
+            prepareBuild(statement, true);
             statement.execute(createIndexSql(false));
         }
         connection.commit();
@@ -63,9 +68,14 @@ final class HnswIndexBuilder implements AutoCloseable {
         return builder != null && builder.isAlive();
     }
 
-    /** Starts the deferred build when a put() was short enough to mean the consumer has caught up. */
+    /** Starts the deferred build once no backlog-sized put() came for the quiet period: the consumer has caught up. */
     void delivered(int records) {
-        if (pending && records < caughtUpRecords && !building()) {
+        long now = System.nanoTime();
+        if (records >= caughtUpRecords) {
+            lastBacklogPut = now;
+            return;
+        }
+        if (pending && now - lastBacklogPut >= caughtUpNanos && !building()) {
             pending = false;
             Thread thread = new Thread(this::build, "vecsync-hnsw-build-" + config.table());
             thread.setDaemon(true);
@@ -87,6 +97,7 @@ final class HnswIndexBuilder implements AutoCloseable {
                 return;
             }
             try (Statement statement = connection.createStatement()) {
+                prepareBuild(statement, false);
                 // A build cut short leaves an invalid index behind; IF NOT EXISTS would keep it.
                 statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + PgVectorSinkConfig.quote(config.schema()) + "."
                         + PgVectorSinkConfig.quote(indexName));
@@ -95,11 +106,30 @@ final class HnswIndexBuilder implements AutoCloseable {
             }
             log.info("built HNSW index {} on {} in {} s", indexName, config.qualifiedTable(), (System.nanoTime() - start) / 1_000_000_000);
         } catch (SQLException e) {
+            lastBacklogPut = System.nanoTime();
             pending = true;
-            log.warn("building HNSW index {} on {} failed; trying again after the next short put: {}",
+            log.warn("building HNSW index {} on {} failed; trying again once the consumer is caught up again: {}",
                     indexName, config.qualifiedTable(), e.getMessage());
         } finally {
             builderConnection = null;
+        }
+    }
+
+    /**
+     * Lets the build use parallel workers: PostgreSQL sizes them by the heap, which looks tiny because pgvector keeps
+     * vectors in TOAST, so it would plan none. Memory and worker count follow the config when it sets them.
+     */
+    private void prepareBuild(Statement statement, boolean inTransaction) throws SQLException {
+        String set = inTransaction ? "SET LOCAL " : "SET ";
+        statement.execute(set + "min_parallel_table_scan_size = 0");
+        int workers = config.getInt(PgVectorSinkConfig.INDEX_BUILD_WORKERS);
+        if (workers >= 0) {
+            statement.execute(set + "max_parallel_maintenance_workers = " + workers);
+        }
+        String memory = config.getString(PgVectorSinkConfig.INDEX_BUILD_MEMORY).trim();
+        if (!memory.isEmpty()) {
+            // Validated as digits and a unit: safe to inline.
+            statement.execute(set + "maintenance_work_mem = '" + memory + "'");
         }
     }
 

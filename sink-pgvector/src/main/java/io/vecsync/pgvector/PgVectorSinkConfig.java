@@ -28,10 +28,14 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
     public static final String HNSW_EF_CONSTRUCTION = "pgvector.hnsw.ef.construction";
     public static final String INITIAL_LOAD = "pgvector.initial.load";
     public static final String INITIAL_LOAD_CAUGHT_UP_RECORDS = "pgvector.initial.load.caught.up.records";
+    public static final String INITIAL_LOAD_CAUGHT_UP_MS = "pgvector.initial.load.caught.up.ms";
+    public static final String INDEX_BUILD_WORKERS = "pgvector.index.build.workers";
+    public static final String INDEX_BUILD_MEMORY = "pgvector.index.build.memory";
 
     /** Which vector index the sink keeps on the table. */
     public enum IndexType { HNSW, NONE }
 
+    private static final Pattern MEMORY_SIZE = Pattern.compile("|[1-9][0-9]{0,9}(kB|MB|GB|TB)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
     private static final String GROUP_CONNECTION = "PostgreSQL connection";
     private static final String GROUP_TABLE = "PostgreSQL table";
@@ -83,9 +87,29 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
                                 + " sync of a large library is many times faster; searches are exact (slow) until the index is"
                                 + " built.",
                         GROUP_TABLE, ++order, Width.SHORT, "Initial-load mode")
-                .define(INITIAL_LOAD_CAUGHT_UP_RECORDS, Type.INT, 100, Range.atLeast(0), Importance.LOW,
-                        "In initial-load mode, a put() of fewer records than this means the backlog is drained.",
-                        GROUP_TABLE, ++order, Width.SHORT, "Caught-up threshold (records)");
+                .define(INITIAL_LOAD_CAUGHT_UP_RECORDS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
+                        "In initial-load mode, a put() of at least this many records means the consumer is still reading"
+                                + " a backlog.",
+                        GROUP_TABLE, ++order, Width.SHORT, "Caught-up threshold (records)")
+                .define(INITIAL_LOAD_CAUGHT_UP_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW,
+                        "In initial-load mode, the backlog counts as drained once no put() of "
+                                + INITIAL_LOAD_CAUGHT_UP_RECORDS + " records or more came for this long (counted from the"
+                                + " task's start). Connect hands the task empty batches now and then even mid-backlog, so one"
+                                + " short batch says nothing.",
+                        GROUP_TABLE, ++order, Width.SHORT, "Caught-up quiet period (ms)")
+                .define(INDEX_BUILD_WORKERS, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
+                        "Parallel workers for building the HNSW index (PostgreSQL's max_parallel_maintenance_workers for"
+                                + " the build's session); -1 keeps the server's setting. Either way the build may use them:"
+                                + " pgvector stores vectors out of line (TOAST), so without help the planner judges the"
+                                + " table too small for any.",
+                        GROUP_TABLE, ++order, Width.SHORT, "Index build workers")
+                .define(INDEX_BUILD_MEMORY, Type.STRING, "", Validators.described(
+                                "empty (the server's setting) or a PostgreSQL memory size such as 512MB or 2GB",
+                                value -> MEMORY_SIZE.matcher(value.toString().trim()).matches()), Importance.LOW,
+                        "maintenance_work_mem for the HNSW index build's session, e.g. 2GB; empty keeps the server's"
+                                + " setting. The build slows down many times once the graph outgrows it (about 8 KB a row"
+                                + " at 1024 dimensions, m=16).",
+                        GROUP_TABLE, ++order, Width.SHORT, "Index build memory");
         return def;
     }
 

@@ -81,19 +81,46 @@ class PgVectorTableAdminTest {
     @Test
     void initialLoadModeBuildsTheIndexOnceTheBacklogIsDrained() throws Exception {
         VectorSinkTask task = start(Map.of(PgVectorSinkConfig.INITIAL_LOAD, "true",
-                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10"));
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10", PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS, "200",
+                PgVectorSinkConfig.INDEX_BUILD_WORKERS, "1", PgVectorSinkConfig.INDEX_BUILD_MEMORY, "64MB"));
+        task.put(backlog(50));
+        assertEquals(50, PgTestDatabase.count(TABLE));
+        assertTrue(vectorIndexes().isEmpty(), "no index while the backlog is large");
+
+        Eventually.await(Duration.ofSeconds(30), "the HNSW index after short puts for the quiet period", () -> {
+            task.put(List.of());
+            return vectorIndexes().equals(List.of("hnsw vector_cosine_ops"));
+        });
+    }
+
+    @Test
+    void anEmptyBatchMidBacklogDoesNotStartTheBuild() {
+        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.INITIAL_LOAD, "true",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10", PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS, "3000"));
+        try (PgVectorStore store = new PgVectorStore(config)) {
+            store.admin().ensureTarget(3);
+            HnswIndexBuilder builder = store.indexBuilder();
+            builder.delivered(0);
+            assertTrue(builder.pending() && !builder.building(), "an empty batch right after start is no sign of a drained backlog");
+            builder.delivered(500);
+            builder.delivered(0);
+            assertTrue(builder.pending() && !builder.building(), "an empty batch right after a full one is no sign either");
+            Eventually.await(Duration.ofSeconds(30), "the build once only short batches came for 3 s", () -> {
+                builder.delivered(3);
+                return !builder.pending();
+            });
+        }
+    }
+
+    private static List<SinkRecord> backlog(int records) {
         List<SinkRecord> backlog = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < records; i++) {
             String id = String.format("00000000-0000-4000-8000-%012d", i);
             backlog.add(new SinkRecord("t", 0, Schema.STRING_SCHEMA, id, null, Map.of("video_id", "a249266f-052d-4148-bc2f-3efa76dc4269",
                     "start", "00:00:00", "end", "00:00:10", "embedding", List.of(1, i, 2)), i));
         }
-        task.put(backlog);
-        assertEquals(50, PgTestDatabase.count(TABLE));
-        assertTrue(vectorIndexes().isEmpty(), "no index while the backlog is large");
-
-        task.put(List.of());
-        Eventually.await(Duration.ofSeconds(30), "the HNSW index after a short put", () -> vectorIndexes().equals(List.of("hnsw vector_cosine_ops")));
+        return backlog;
     }
 
     @Test
