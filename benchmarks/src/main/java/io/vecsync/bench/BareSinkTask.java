@@ -49,6 +49,8 @@ final class BareSinkTask {
                 int to = Math.min(from + RECORDS_PER_PUT, rows.size());
                 task.put(convertInLoop ? records(converter, rows, values, from, to) : converted.subList(from, to));
             }
+            // put() leaves its writes running while the next records come; a worker's offset commit waits for them.
+            task.flush(Map.of());
             Cost cost = meter.stop();
             db.verify(variant.table(), rows);
             return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.empty());

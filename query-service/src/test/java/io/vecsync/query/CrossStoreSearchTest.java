@@ -1,5 +1,6 @@
 package io.vecsync.query;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
@@ -80,7 +81,7 @@ class CrossStoreSearchTest {
             VectorSinkTask task = (VectorSinkTask) connector.taskClass().getDeclaredConstructor().newInstance();
             task.initialize(new RecordingSinkTaskContext(props));
             task.start(props);
-            task.put(records);
+            SinkTasks.write(task, records);
             task.stop();
         }
     }

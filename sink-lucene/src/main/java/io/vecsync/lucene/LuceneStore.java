@@ -25,8 +25,9 @@ final class LuceneStore implements VectorStore {
         return admin;
     }
 
-    /** Makes every write so far durable; nothing to do while the index is not open yet. */
-    void commit() {
+    /** Commits every write so far, so a crash loses no record whose offset Connect commits next. */
+    @Override
+    public void flush() {
         LuceneIndex index = admin.index();
         if (index != null) {
             index.commit();

@@ -1,5 +1,6 @@
 package io.vecsync.lucene;
 
+import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.hnsw.HnswGraphProvider;
@@ -79,14 +80,14 @@ class LuceneIndexAdminTest {
     @Test
     void theConfiguredHnswMBoundsTheGraphsLinks() throws IOException {
         LuceneSinkTask task = tasks.start(Map.of(LuceneSinkConfig.HNSW_M, "2"));
-        task.put(LuceneTasks.segments(0, 300));
+        SinkTasks.write(task, LuceneTasks.segments(0, 300));
         tasks.stop(task);
         // Level 0 of Lucene's HNSW graph keeps up to 2 * m links per node.
         assertTrue(maxLinksOnLevelZero() <= 4, "m=2: " + maxLinksOnLevelZero());
 
         LuceneTestIndex.delete(directory);
         task = tasks.start(Map.of());
-        task.put(LuceneTasks.segments(0, 300));
+        SinkTasks.write(task, LuceneTasks.segments(0, 300));
         tasks.stop(task);
         assertTrue(maxLinksOnLevelZero() > 4, "the default m=16: " + maxLinksOnLevelZero());
     }

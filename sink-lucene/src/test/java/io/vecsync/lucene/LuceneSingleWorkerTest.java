@@ -1,5 +1,6 @@
 package io.vecsync.lucene;
 
+import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -55,7 +56,7 @@ class LuceneSingleWorkerTest {
 
         tasks.stop(first);
         assertThrows(LockObtainFailedException.class, this::openForeignWriter, "the other task still holds the writer");
-        second.put(List.of(LuceneTasks.tombstone(0)));
+        SinkTasks.write(second, List.of(LuceneTasks.tombstone(0)));
         assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.readAll(directory).keySet());
 
         tasks.stop(second);
@@ -66,7 +67,7 @@ class LuceneSingleWorkerTest {
 
     private static void putInTens(LuceneSinkTask task, int from, int to) {
         for (int i = from; i < to; i += 10) {
-            task.put(LuceneTasks.segments(i, i + 10));
+            SinkTasks.write(task, LuceneTasks.segments(i, i + 10));
         }
     }
 
@@ -91,13 +92,13 @@ class LuceneSingleWorkerTest {
             other.getOutputStream().close();
             assertTrue(other.waitFor(30, TimeUnit.SECONDS));
         }
-        tasks.start(Map.of()).put(List.of(LuceneTasks.segment(0)));
+        SinkTasks.write(tasks.start(Map.of()), List.of(LuceneTasks.segment(0)));
         assertEquals(Set.of(LuceneTasks.id(0)), LuceneTestIndex.readAll(directory).keySet(), "the lock went with the other process");
     }
 
     @Test
     void aTaskRefusedAtStartLeavesTheIndexClosed() throws Exception {
-        tasks.start(Map.of()).put(List.of(LuceneTasks.segment(0)));
+        SinkTasks.write(tasks.start(Map.of()), List.of(LuceneTasks.segment(0)));
         tasks.close();
         ConnectException error = assertThrows(ConnectException.class,
                 () -> tasks.start(Map.of(LuceneSinkConfig.EMBEDDING_DIMENSION, "4")));

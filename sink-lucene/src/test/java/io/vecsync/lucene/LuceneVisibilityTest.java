@@ -1,5 +1,6 @@
 package io.vecsync.lucene;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
@@ -59,6 +60,7 @@ class LuceneVisibilityTest {
     void writesAreCommittedBeforeConnectCommitsTheirOffsets() {
         LuceneSinkTask task = tasks.start(NO_TIMER);
         task.put(LuceneTasks.segments(0, 3));
+        task.put(List.of());
         assertEquals(Set.of(), LuceneTestIndex.committed(directory).keySet(), "a put() alone costs no commit");
 
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
@@ -68,7 +70,7 @@ class LuceneVisibilityTest {
 
     @Test
     void theTimerCommitsWithoutWaitingForConnect() {
-        tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")).put(LuceneTasks.segments(0, 3));
+        SinkTasks.write(tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")), LuceneTasks.segments(0, 3));
         Eventually.await(Duration.ofSeconds(10), "the timer's commit",
                 () -> LuceneTestIndex.committed(directory).keySet().equals(LuceneTasks.ids(0, 3)));
     }
@@ -78,17 +80,21 @@ class LuceneVisibilityTest {
         LuceneSinkTask task = tasks.start(NO_TIMER);
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             assertEquals(Set.of(), found(searcher));
+            // The next put() waits for the last one's writes; neither commits.
             task.put(LuceneTasks.segments(0, 3));
+            task.put(List.of());
             assertEquals(LuceneTasks.ids(0, 3), found(searcher));
             task.put(List.of(LuceneTasks.tombstone(1)));
+            task.put(List.of());
             assertEquals(Set.of(LuceneTasks.id(0), LuceneTasks.id(2)), found(searcher));
+            assertEquals(Set.of(), LuceneTestIndex.committed(directory).keySet(), "visible before any commit");
         }
     }
 
     @Test
     void aSearcherWithNoSinkInItsProcessReadsTheDirectoryAndReopensOnCommits() throws Exception {
         LuceneSinkTask first = tasks.start(Map.of());
-        first.put(LuceneTasks.segments(0, 2));
+        SinkTasks.write(first, LuceneTasks.segments(0, 2));
         tasks.stop(first);
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             searcher.checkReachable();
@@ -103,7 +109,7 @@ class LuceneVisibilityTest {
             }
 
             // A sink starting in this process: the searcher moves to its writer and sees its writes at once.
-            tasks.start(NO_TIMER).put(LuceneTasks.segments(3, 4));
+            SinkTasks.write(tasks.start(NO_TIMER), LuceneTasks.segments(3, 4));
             assertEquals(LuceneTasks.ids(0, 4), found(searcher));
         }
     }

@@ -1,5 +1,6 @@
 package io.vecsync.lucene;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
@@ -43,7 +44,7 @@ class LuceneWriterTest {
         value.put("reviewed", true);
         value.put("embedding_option", "visual");
         LuceneSinkTask task = tasks.start(Map.of());
-        task.put(List.of(LuceneTasks.record(0, value)));
+        SinkTasks.write(task, List.of(LuceneTasks.record(0, value)));
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             SearchHit hit = searcher.search(new SearchRequest(LuceneTasks.vector(0), 1, List.of(), null)).get(0);
             Map<String, Object> expected = new LinkedHashMap<>(value);
@@ -70,7 +71,7 @@ class LuceneWriterTest {
         good.put("segment_id", LuceneTasks.id(3));
         SinkRecord clashing = LuceneTasks.record(1, idClash);
         SinkRecord tooLong = LuceneTasks.record(2, longVideoId);
-        task.put(List.of(clashing, tooLong, LuceneTasks.record(3, good)));
+        SinkTasks.write(task, List.of(clashing, tooLong, LuceneTasks.record(3, good)));
 
         assertEquals(List.of(clashing, tooLong), tasks.lastContext().errantRecords());
         List<String> reasons = tasks.lastContext().errantReasons().stream().map(Throwable::getMessage).toList();

@@ -1,5 +1,6 @@
 package io.vecsync.pgvector;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
@@ -83,12 +84,12 @@ class PgVectorTableAdminTest {
         VectorSinkTask task = start(Map.of(PgVectorSinkConfig.INITIAL_LOAD, "true",
                 PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10", PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS, "200",
                 PgVectorSinkConfig.INDEX_BUILD_WORKERS, "1", PgVectorSinkConfig.INDEX_BUILD_MEMORY, "64MB"));
-        task.put(backlog(50));
+        SinkTasks.write(task, backlog(50));
         assertEquals(50, PgTestDatabase.count(TABLE));
         assertTrue(vectorIndexes().isEmpty(), "no index while the backlog is large");
 
         Eventually.await(Duration.ofSeconds(30), "the HNSW index after short puts for the quiet period", () -> {
-            task.put(List.of());
+            SinkTasks.write(task, List.of());
             return vectorIndexes().equals(List.of("hnsw vector_cosine_ops"));
         });
     }
@@ -108,8 +109,9 @@ class PgVectorTableAdminTest {
             assertTrue(builder.pending() && !builder.building(), "an empty batch right after a full one is no sign either");
             Eventually.await(Duration.ofSeconds(30), "the build once only short batches came for 3 s", () -> {
                 builder.delivered(3);
-                return !builder.pending();
+                return !builder.pending() && !builder.building();
             });
+            assertEquals(List.of("hnsw vector_cosine_ops"), vectorIndexes());
         }
     }
 
@@ -125,7 +127,7 @@ class PgVectorTableAdminTest {
 
     @Test
     void noIndexMeansNone() throws Exception {
-        start(Map.of(PgVectorSinkConfig.INDEX, "none")).put(List.of());
+        SinkTasks.write(start(Map.of(PgVectorSinkConfig.INDEX, "none")), List.of());
         assertFalse(PgTestDatabase.count(TABLE) > 0);
         assertTrue(vectorIndexes().isEmpty());
     }

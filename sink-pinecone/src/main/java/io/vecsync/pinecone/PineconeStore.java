@@ -10,10 +10,9 @@ final class PineconeStore implements VectorStore {
     private final PineconeWriter writer;
     private final PineconeIndexAdmin admin;
 
-    /** @param namespace where the writer writes until told otherwise */
-    PineconeStore(PineconeSinkConfig config, String namespace) {
+    PineconeStore(PineconeSinkConfig config) {
         this.connection = new IndexConnection(config);
-        this.writer = new PineconeWriter(connection, namespace);
+        this.writer = new PineconeWriter(connection, config.namespace());
         this.admin = new PineconeIndexAdmin(config, connection);
     }
 

@@ -27,15 +27,10 @@ final class PineconeWriter implements VectorWriter {
     private static final int VECTOR_OVERHEAD_BYTES = 24;
 
     private final IndexConnection connection;
-    private volatile String namespace;
+    private final NamespaceTemplate namespace;
 
-    PineconeWriter(IndexConnection connection, String namespace) {
+    PineconeWriter(IndexConnection connection, NamespaceTemplate namespace) {
         this.connection = connection;
-        this.namespace = namespace;
-    }
-
-    /** Where the next batches go, for a per-topic namespace. */
-    void useNamespace(String namespace) {
         this.namespace = namespace;
     }
 
@@ -51,7 +46,8 @@ final class PineconeWriter implements VectorWriter {
 
     @Override
     public void write(WriteBatch batch) {
-        String target = namespace;
+        // With a per-topic namespace the task batches per topic, so the batch names its topic.
+        String target = namespace.resolve(namespace.perTopic() ? batch.topic() : "");
         try {
             Index index = connection.index();
             for (List<VectorWithUnsignedIndices> request : upsertRequests(batch.upserts(), target)) {

@@ -1,5 +1,6 @@
 package io.vecsync.pinecone;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.pinecone.FakeIndex;
@@ -47,7 +48,7 @@ class PineconeBatchingTest {
     @Test
     void largeVectorsAreSplitByRequestSize() {
         VectorSinkTask task = TASKS.start(1024, Map.of(CommonSinkConfig.BATCH_SIZE, "5000"));
-        task.put(segments(2500, 1024));
+        SinkTasks.write(task, segments(2500, 1024));
 
         List<FakeIndex.UpsertCall> upserts = index().upserts();
         assertTrue(upserts.size() >= 3, upserts.size() + " upsert requests");
@@ -63,14 +64,14 @@ class PineconeBatchingTest {
     @Test
     void smallVectorsAreSplitByCount() {
         VectorSinkTask task = TASKS.start(4, Map.of(CommonSinkConfig.BATCH_SIZE, "5000"));
-        task.put(segments(2500, 4));
+        SinkTasks.write(task, segments(2500, 4));
         assertEquals(List.of(1000, 1000, 500), index().upserts().stream().map(FakeIndex.UpsertCall::vectors).toList());
 
         List<SinkRecord> tombstones = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
             tombstones.add(TASKS.tombstone("segments", i));
         }
-        task.put(tombstones);
+        SinkTasks.write(task, tombstones);
         assertEquals(List.of(1000, 1000, 500), index().deletes());
         assertEquals(Map.of(), index().vectors(""));
     }
@@ -79,7 +80,7 @@ class PineconeBatchingTest {
     void metadataBeyondPineconesLimitSendsOnlyThatRecordToTheDeadLetterQueue() {
         VectorSinkTask task = TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
         SinkRecord huge = TASKS.segment("segments", 1, PineconeTasks.vector(1, 4), Map.of("video_name", "x".repeat(41 * 1024)));
-        task.put(List.of(TASKS.segment("segments", 0, 4), huge, TASKS.segment("segments", 2, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), huge, TASKS.segment("segments", 2, 4)));
 
         assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(2)), index().vectors("").keySet());
         assertEquals(List.of(huge), TASKS.lastContext().errantRecords());

@@ -1,5 +1,6 @@
 package io.vecsync.pinecone;
 
+import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
@@ -56,8 +57,8 @@ class PineconeFailureTest {
         FAKE.failNext(Rpc.UPSERT, Status.Code.UNAVAILABLE, 2);
         FAKE.failNext(Rpc.UPSERT, Status.Code.RESOURCE_EXHAUSTED, 1);
         FAKE.failNext(Rpc.DELETE, Status.Code.UNKNOWN, 1);
-        task.put(List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4)));
-        task.put(List.of(TASKS.tombstone("segments", 0)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4)));
+        SinkTasks.write(task, List.of(TASKS.tombstone("segments", 0)));
 
         assertEquals(Set.of(PineconeTasks.id(1)), storedIds());
         assertEquals(6, FAKE.faultsServed());
@@ -67,13 +68,13 @@ class PineconeFailureTest {
     void aFailureThatLastsIsHandedBackToConnectAsRetriable() {
         VectorSinkTask task = TASKS.start(4, Map.of(CommonSinkConfig.RETRY_MAX, "2"));
         FAKE.failAlways(Rpc.UPSERT, Status.Code.UNAVAILABLE);
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(TASKS.segment("segments", 0, 4))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(INDEX), error.getMessage());
         assertEquals(3, FAKE.faultsServed(), "the first try and two retries");
         assertTrue(TASKS.lastContext().lastTimeoutMs() >= 0, "Connect is told to back off before redelivering");
 
         FAKE.clearFaults();
-        task.put(List.of(TASKS.segment("segments", 0, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
         assertEquals(Set.of(PineconeTasks.id(0)), storedIds(), "the redelivered batch is written");
     }
 
@@ -82,7 +83,7 @@ class PineconeFailureTest {
         VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.TIMEOUT_MS, "200"));
         FAKE.delayNext(Rpc.UPSERT, Duration.ofSeconds(10));
         long start = System.nanoTime();
-        task.put(List.of(TASKS.segment("segments", 0, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "the stuck call was given up, not waited for");
         assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
     }
@@ -95,7 +96,7 @@ class PineconeFailureTest {
         }
         Map<String, String> unreachable = Map.of(PineconeSinkConfig.HOST, "http://127.0.0.1:" + closedPort, CommonSinkConfig.RETRY_MAX, "1");
         VectorSinkTask task = TASKS.start(4, unreachable);
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(TASKS.segment("segments", 0, 4))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertTrue(error.getMessage().contains("unreachable") && error.getMessage().contains(Integer.toString(closedPort)), error.getMessage());
     }
 
@@ -108,7 +109,7 @@ class PineconeFailureTest {
 
         VectorSinkTask task = TASKS.start(4, Map.of());
         FAKE.failNext(Rpc.UPSERT, Status.Code.UNAUTHENTICATED, 1);
-        ConnectException onWrite = assertThrows(ConnectException.class, () -> task.put(List.of(TASKS.segment("segments", 0, 4))));
+        ConnectException onWrite = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertFalse(onWrite instanceof RetriableException);
         assertNamesTheKeySettingOnly(onWrite, KEY);
     }
@@ -124,7 +125,7 @@ class PineconeFailureTest {
     void aRequestPineconeRefusesFailsTheTaskWithPineconesReason() {
         VectorSinkTask task = TASKS.start(4, Map.of());
         FAKE.failNext(Rpc.UPSERT, Status.Code.INVALID_ARGUMENT, 1);
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(List.of(TASKS.segment("segments", 0, 4))));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("INVALID_ARGUMENT"), error.getMessage());
     }
@@ -132,7 +133,7 @@ class PineconeFailureTest {
     @Test
     void tombstonesIntoANamespaceNothingWasWrittenToAreNoError() {
         VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.NAMESPACE, "fresh"));
-        task.put(List.of(TASKS.tombstone("segments", 0), TASKS.tombstone("segments", 1)));
+        SinkTasks.write(task, List.of(TASKS.tombstone("segments", 0), TASKS.tombstone("segments", 1)));
         assertEquals(Set.of(), FAKE.index(INDEX).orElseThrow().namespaces());
     }
 
@@ -140,7 +141,7 @@ class PineconeFailureTest {
     void startWaitsUntilANewIndexIsReady() {
         FAKE.describesUntilReady(2);
         VectorSinkTask task = TASKS.start(4, Map.of());
-        task.put(List.of(TASKS.segment("segments", 0, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
         assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
     }
 

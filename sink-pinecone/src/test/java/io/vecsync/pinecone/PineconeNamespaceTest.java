@@ -1,5 +1,6 @@
 package io.vecsync.pinecone;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
@@ -43,7 +44,7 @@ class PineconeNamespaceTest {
     @Test
     void aFixedNamespaceHoldsEveryTopic() {
         VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.NAMESPACE, "videos"));
-        task.put(List.of(TASKS.segment("segments-a", 0, 4), TASKS.segment("segments-b", 1, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("segments-a", 0, 4), TASKS.segment("segments-b", 1, 4)));
         assertEquals(Set.of("videos"), index().namespaces());
         assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(1)), index().vectors("videos").keySet());
     }
@@ -53,12 +54,12 @@ class PineconeNamespaceTest {
         VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.NAMESPACE, "segments-${topic}"));
         float[] inA = PineconeTasks.vector(1, 4);
         float[] inB = PineconeTasks.vector(2, 4);
-        task.put(List.of(TASKS.segment("a", 0, inA, Map.of()), TASKS.segment("b", 0, inB, Map.of()), TASKS.segment("a", 1, 4)));
+        SinkTasks.write(task, List.of(TASKS.segment("a", 0, inA, Map.of()), TASKS.segment("b", 0, inB, Map.of()), TASKS.segment("a", 1, 4)));
         assertEquals(Set.of("segments-a", "segments-b"), index().namespaces());
         assertArrayEquals(inA, index().vectors("segments-a").get(PineconeTasks.id(0)).values(), 1e-6f);
         assertArrayEquals(inB, index().vectors("segments-b").get(PineconeTasks.id(0)).values(), 1e-6f);
 
-        task.put(List.of(TASKS.tombstone("a", 0), TASKS.tombstone("b", 7)));
+        SinkTasks.write(task, List.of(TASKS.tombstone("a", 0), TASKS.tombstone("b", 7)));
         assertEquals(Set.of(PineconeTasks.id(1)), index().vectors("segments-a").keySet(), "a tombstone deletes in its topic's namespace");
         assertEquals(Set.of(PineconeTasks.id(0)), index().vectors("segments-b").keySet());
     }
@@ -66,7 +67,7 @@ class PineconeNamespaceTest {
     @Test
     void theSearcherQueriesEveryTopicsNamespace() {
         Map<String, String> props = new HashMap<>(TASKS.props(4, Map.of(PineconeSinkConfig.NAMESPACE, "${topic}")));
-        TASKS.start(4, props).put(List.of(TASKS.segment("a", 0, PineconeTasks.vector(5, 4), Map.of()),
+        SinkTasks.write(TASKS.start(4, props), List.of(TASKS.segment("a", 0, PineconeTasks.vector(5, 4), Map.of()),
                 TASKS.segment("b", 1, PineconeTasks.vector(6, 4), Map.of()), TASKS.segment("c", 2, PineconeTasks.vector(5, 4), Map.of())));
 
         props.put("topics", "a, b");

@@ -1,5 +1,6 @@
 package io.vecsync.qdrant;
 
+import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
@@ -106,7 +107,7 @@ class QdrantCollectionTest {
 
     @Test
     void writesPointsAsTheDocsDoWithTheOtherFieldsBeside() {
-        start(Map.of()).put(List.of(segment(3, 0, 4)));
+        SinkTasks.write(start(Map.of()), List.of(segment(3, 0, 4)));
         FakePoint point = qdrant.points(COLLECTION).get(SegmentIds.documented(VIDEO, "00:00:10", "00:00:20").toString());
         assertArrayEquals(new float[] {0.6f, 0, 0.8f}, point.vector(), 1e-6f, "Qdrant keeps cosine vectors normalised");
         Map<String, Value> payload = point.payload();
@@ -122,7 +123,7 @@ class QdrantCollectionTest {
     @Test
     void aNamedVectorIsCreatedWrittenAndSearched() {
         Map<String, String> named = Map.of(QdrantSinkConfig.VECTOR_NAME, "visual");
-        start(named).put(List.of(segment(1, 2, 2)));
+        SinkTasks.write(start(named), List.of(segment(1, 2, 2)));
         assertEquals(named("visual", 3, Distance.Cosine), qdrant.vectorsConfig(COLLECTION));
         assertEquals(3, qdrant.points(COLLECTION).values().iterator().next().vectors().get("visual").length);
         try (VectorSearcher searcher = new QdrantSearcherProvider().open(props(named))) {
@@ -170,7 +171,7 @@ class QdrantCollectionTest {
     @Test
     void aCollectionAnotherTaskCreatedFirstIsAccepted() {
         qdrant.beforeNext("qdrant.Collections/Create", () -> qdrant.createCollection(COLLECTION, QdrantFake.unnamed(3, Distance.Cosine)));
-        start(Map.of()).put(List.of(segment(1, 2, 2)));
+        SinkTasks.write(start(Map.of()), List.of(segment(1, 2, 2)));
         assertEquals(1, qdrant.points(COLLECTION).size());
     }
 

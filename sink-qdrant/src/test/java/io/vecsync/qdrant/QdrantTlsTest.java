@@ -5,6 +5,7 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.qdrant.QdrantFake;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -92,8 +93,8 @@ class QdrantTlsTest {
     @Test
     void aServerCertificateFromTheConfiguredCaIsTrusted() {
         String id = SegmentIds.documented("a249266f-052d-4148-bc2f-3efa76dc4269", "00:00:00", "00:00:10").toString();
-        start(Map.of(QdrantSinkConfig.TLS, "true", QdrantSinkConfig.TLS_CA_FILE, caFile.toString()))
-                .put(List.of(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", "v", "embedding", List.of(1, 2)), 0)));
+        SinkTasks.write(start(Map.of(QdrantSinkConfig.TLS, "true", QdrantSinkConfig.TLS_CA_FILE, caFile.toString())),
+                List.of(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", "v", "embedding", List.of(1, 2)), 0)));
         assertEquals(List.of(id), List.copyOf(qdrant.points("video-segments").keySet()));
     }
 

@@ -1,5 +1,6 @@
 package io.vecsync.qdrant;
 
+import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -86,7 +87,7 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(3, Status.Code.UNAVAILABLE);
-        task.put(segments(3));
+        SinkTasks.write(task, segments(3));
         assertEquals(3, fake.points(COLLECTION).size());
         assertTrue(fake.requests(UpsertPoints.class).stream().allMatch(UpsertPoints::getWait), "every upsert waits for the write");
     }
@@ -97,7 +98,7 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(2, code);
-        task.put(segments(2));
+        SinkTasks.write(task, segments(2));
         assertEquals(2, fake.points(COLLECTION).size());
     }
 
@@ -107,7 +108,7 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(1, code);
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException, error.getMessage());
         assertTrue(error.getMessage().contains(code.name()), error.getMessage());
     }
@@ -117,12 +118,12 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failAlways(Status.Code.UNAVAILABLE);
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(segments(2)));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(2)));
         assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(COLLECTION), error.getMessage());
         assertTrue(context.lastTimeoutMs() >= 0, "Connect is asked to wait before redelivering");
 
         fake.clearFailures();
-        task.put(segments(2));
+        SinkTasks.write(task, segments(2));
         assertEquals(2, fake.points(COLLECTION).size(), "the redelivered batch lands once the server is back");
     }
 
@@ -131,7 +132,7 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of(CommonSinkConfig.RETRY_MAX, "2"));
         fake.failNext(3, Status.Code.UNAVAILABLE);
-        assertThrows(RetriableException.class, () -> task.put(segments(1)));
+        assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(1)));
         assertTrue(fake.points(COLLECTION).isEmpty());
     }
 
@@ -141,7 +142,7 @@ class QdrantWriteFailuresTest {
         VectorSinkTask task = start(fake, Map.of(QdrantSinkConfig.TIMEOUT_MS, "300"));
         fake.delayNext(1, Duration.ofSeconds(2));
         long start = System.nanoTime();
-        task.put(segments(2));
+        SinkTasks.write(task, segments(2));
         assertTrue(System.nanoTime() - start < Duration.ofMillis(1900).toNanos(), "the call was cut at the deadline");
         assertEquals(2, fake.points(COLLECTION).size());
     }
@@ -162,7 +163,7 @@ class QdrantWriteFailuresTest {
     @Test
     void theRightApiKeyIsSentOnEveryCall() {
         QdrantFake fake = fake("the-right-key");
-        start(fake, Map.of(QdrantSinkConfig.API_KEY, "the-right-key")).put(segments(2));
+        SinkTasks.write(start(fake, Map.of(QdrantSinkConfig.API_KEY, "the-right-key")), segments(2));
         assertEquals(2, fake.points(COLLECTION).size());
     }
 
@@ -173,7 +174,7 @@ class QdrantWriteFailuresTest {
         // Someone recreates the collection with another size while the sink runs.
         fake.deleteAllCollections();
         fake.createCollection(COLLECTION, QdrantFake.unnamed(8, Distance.Cosine));
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("INVALID_ARGUMENT") && error.getMessage().contains("expected dim: 8, got 4"), error.getMessage());
         assertEquals(1, fake.requests(UpsertPoints.class).size(), "no retries");
@@ -184,7 +185,7 @@ class QdrantWriteFailuresTest {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.deleteAllCollections();
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(segments(1)));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("NOT_FOUND") && error.getMessage().contains("`" + COLLECTION + "` doesn't exist"), error.getMessage());
     }
@@ -196,7 +197,7 @@ class QdrantWriteFailuresTest {
         fake.close();
         // Start keeps the task alive; the first write prepares the collection and hands the failure back to Connect.
         VectorSinkTask task = start(port, Map.of(CommonSinkConfig.RETRY_MAX, "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(segments(1)));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(1)));
         assertTrue(error.getMessage().contains("UNAVAILABLE"), error.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.testing.weaviate.FakeWeaviate;
@@ -43,7 +44,7 @@ class WeaviateApiKeyTest {
     @Test
     void theRightKeyWritesAndSearches() {
         Map<String, String> props = Map.of(WeaviateSinkConfig.API_KEY, KEY);
-        harness.start(props).put(List.of(harness.segment(0), harness.segment(1), harness.tombstone(0)));
+        SinkTasks.write(harness.start(props), List.of(harness.segment(0), harness.segment(1), harness.tombstone(0)));
         assertEquals(Set.of(SinkHarness.id(1)), harness.fake.objects(SinkHarness.COLLECTION).keySet());
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(props))) {
             searcher.checkReachable();

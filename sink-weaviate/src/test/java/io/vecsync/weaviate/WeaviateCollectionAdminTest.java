@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.testing.SinkTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
@@ -73,7 +74,7 @@ class WeaviateCollectionAdminTest {
     void theDocsCollectionIsKeptAndGivenTheMissingProperties() {
         harness.weaviate.createDocsCollection(SinkHarness.COLLECTION);
         harness.weaviate.insert(SinkHarness.COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", new float[]{0, 1, 0, 0}, SinkHarness.VIDEO);
-        harness.start(Map.of()).put(List.of(harness.segment(0, List.of(1.0, 0.0, 0.0, 0.0), Map.of())));
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.segment(0, List.of(1.0, 0.0, 0.0, 0.0), Map.of())));
 
         assertEquals("text/word", propertyTypes().get("video_id"), "the docs' property is kept as it is");
         assertEquals("number/-", propertyTypes().get("start_seconds"));
@@ -118,7 +119,7 @@ class WeaviateCollectionAdminTest {
     void aSingleNamedVectorIsWrittenAndSearchedByItsName() {
         harness.weaviate.createCollection("{\"class\":\"" + SinkHarness.COLLECTION + "\",\"vectorConfig\":{\"embedding\":{\"vectorizer\":"
                 + "{\"none\":{}}}}}");
-        harness.start(Map.of()).put(List.of(harness.segment(0, List.of(0.0, 1.0, 0.0, 0.0), Map.of())));
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.segment(0, List.of(0.0, 1.0, 0.0, 0.0), Map.of())));
         StoredObject stored = harness.fake.objects(SinkHarness.COLLECTION).get(SinkHarness.id(0));
         assertArrayEquals(new float[]{0, 1, 0, 0}, stored.vectors().get("embedding"));
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(Map.of()))) {

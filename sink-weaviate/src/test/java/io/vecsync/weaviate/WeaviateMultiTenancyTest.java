@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
@@ -54,8 +55,8 @@ class WeaviateMultiTenancyTest {
         assertTrue(harness.fake.collection(SinkHarness.COLLECTION).orElseThrow().path("multiTenancyConfig").path("enabled").asBoolean());
         assertEquals(Set.of("acme"), harness.fake.tenants(SinkHarness.COLLECTION), "created at start, before any write");
 
-        task.put(List.of(harness.segment(0), harness.segment(1)));
-        task.put(List.of(harness.tombstone(0)));
+        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
+        SinkTasks.write(task, List.of(harness.tombstone(0)));
         assertEquals(Set.of(SinkHarness.id(1)), stored("acme"));
 
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(Map.of(WeaviateSinkConfig.TENANT, "acme")))) {
@@ -66,7 +67,7 @@ class WeaviateMultiTenancyTest {
     @Test
     void aTenantFieldSpreadsSegmentsOverTenantsCreatedOnDemand() {
         VectorSinkTask task = harness.start(FIELD);
-        task.put(List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
+        SinkTasks.write(task, List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
                 harness.segment(2, Map.of("customer", "acme"))));
         assertEquals(Set.of("acme", "globex"), harness.fake.tenants(SinkHarness.COLLECTION));
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored("acme"));
@@ -78,9 +79,9 @@ class WeaviateMultiTenancyTest {
     @Test
     void aTombstoneWithoutATenantDeletesItsIdFromEveryTenant() {
         VectorSinkTask task = harness.start(FIELD);
-        task.put(List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
+        SinkTasks.write(task, List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
                 harness.segment(2, Map.of("customer", "globex"))));
-        task.put(List.of(harness.tombstone(0), harness.tombstone(1)));
+        SinkTasks.write(task, List.of(harness.tombstone(0), harness.tombstone(1)));
         assertEquals(Set.of(), stored("acme"));
         assertEquals(Set.of(SinkHarness.id(2)), stored("globex"));
     }
@@ -90,7 +91,7 @@ class WeaviateMultiTenancyTest {
         VectorSinkTask task = harness.start(FIELD);
         SinkRecord missing = harness.segment(0);
         SinkRecord invalid = harness.segment(1, Map.of("customer", "acme corp"));
-        task.put(List.of(missing, invalid, harness.segment(2, Map.of("customer", "acme"))));
+        SinkTasks.write(task, List.of(missing, invalid, harness.segment(2, Map.of("customer", "acme"))));
         assertEquals(List.of(missing, invalid), harness.context().errantRecords());
         assertTrue(harness.context().errantReasons().get(0).getMessage().contains("field 'customer': missing; it names the segment's tenant"),
                 harness.context().errantReasons().get(0).getMessage());
@@ -99,7 +100,7 @@ class WeaviateMultiTenancyTest {
 
     @Test
     void theSearcherMergesTheHitsOfEveryTenantBestFirst() {
-        harness.start(FIELD).put(List.of(harness.segment(0, List.of(1.0, 0.0, 0.0, 0.0), Map.of("customer", "acme")),
+        SinkTasks.write(harness.start(FIELD), List.of(harness.segment(0, List.of(1.0, 0.0, 0.0, 0.0), Map.of("customer", "acme")),
                 harness.segment(1, List.of(0.9, 0.1, 0.0, 0.0), Map.of("customer", "globex")),
                 harness.segment(2, List.of(0.0, 1.0, 0.0, 0.0), Map.of("customer", "globex"))));
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(FIELD))) {
@@ -114,7 +115,7 @@ class WeaviateMultiTenancyTest {
         harness.weaviate.createCollection("{\"class\":\"" + SinkHarness.COLLECTION + "\",\"vectorConfig\":{\"default\":{\"vectorizer\":"
                 + "{\"none\":{}}}},\"multiTenancyConfig\":{\"enabled\":true}}");
         harness.weaviate.client().collections.use(SinkHarness.COLLECTION).tenants.create(Tenant.inactive("acme"));
-        harness.start(Map.of(WeaviateSinkConfig.TENANT, "acme")).put(List.of(harness.segment(0)));
+        SinkTasks.write(harness.start(Map.of(WeaviateSinkConfig.TENANT, "acme")), List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored("acme"));
     }
 

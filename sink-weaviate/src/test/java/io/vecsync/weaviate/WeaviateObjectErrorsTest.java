@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -50,7 +51,7 @@ class WeaviateObjectErrorsTest {
         VectorSinkTask task = harness.start(TOLERANT);
         SinkRecord textSeconds = harness.segment(1, Map.of("start_seconds", "ten"));
         SinkRecord dashedName = harness.segment(2, Map.of("video-name", "Clip"));
-        task.put(List.of(harness.segment(0), textSeconds, dashedName, harness.segment(3)));
+        SinkTasks.write(task, List.of(harness.segment(0), textSeconds, dashedName, harness.segment(3)));
 
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(3)), stored());
         assertEquals(List.of(textSeconds, dashedName), harness.context().errantRecords());
@@ -63,9 +64,9 @@ class WeaviateObjectErrorsTest {
     @Test
     void aFieldWhoseTypeAutoSchemaSetIsCheckedAgainstItLater() {
         VectorSinkTask task = harness.start(TOLERANT);
-        task.put(List.of(harness.segment(0, Map.of("rating", 4.5))));
+        SinkTasks.write(task, List.of(harness.segment(0, Map.of("rating", 4.5))));
         SinkRecord textRating = harness.segment(1, Map.of("rating", "high"));
-        task.put(List.of(textRating, harness.segment(2, Map.of("rating", 3.0))));
+        SinkTasks.write(task, List.of(textRating, harness.segment(2, Map.of("rating", 3.0))));
 
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored());
         assertEquals(List.of(textRating), harness.context().errantRecords());
@@ -76,7 +77,7 @@ class WeaviateObjectErrorsTest {
         VectorSinkTask task = harness.start(TOLERANT);
         harness.fake.autoSchema(false);
         SinkRecord unknownProperty = harness.segment(1, Map.of("mood", "calm"));
-        task.put(List.of(harness.segment(0), unknownProperty, harness.segment(2)));
+        SinkTasks.write(task, List.of(harness.segment(0), unknownProperty, harness.segment(2)));
 
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored(), "Weaviate keeps the objects it took");
         assertEquals(List.of(unknownProperty), harness.context().errantRecords());
@@ -89,7 +90,7 @@ class WeaviateObjectErrorsTest {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake.autoSchema(false);
         SinkRecord unknownProperty = harness.segment(1, Map.of("mood", "calm"));
-        DataException error = assertThrows(DataException.class, () -> task.put(List.of(harness.segment(0), unknownProperty)));
+        DataException error = assertThrows(DataException.class, () -> SinkTasks.write(task, List.of(harness.segment(0), unknownProperty)));
         assertTrue(error.getMessage().startsWith("record " + unknownProperty.topic() + "-" + unknownProperty.kafkaPartition() + "@"
                 + unknownProperty.kafkaOffset()), error.getMessage());
         assertEquals(Set.of(SinkHarness.id(0)), stored());
@@ -100,7 +101,7 @@ class WeaviateObjectErrorsTest {
         VectorSinkTask task = harness.start(Map.of());
         harness.weaviate.insert(SinkHarness.COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", new float[]{1, 0, 0, 0, 0, 0}, SinkHarness.VIDEO);
 
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(List.of(harness.segment(0))));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertEquals("collection " + SinkHarness.COLLECTION + " holds vectors of 6 dimensions, but embedding.dimension is 4: use another"
                 + " weaviate.collection or change the setting (Weaviate refused object " + SinkHarness.id(0) + ")", error.getMessage());
     }
@@ -108,17 +109,24 @@ class WeaviateObjectErrorsTest {
     @Test
     void aReadOnlyShardIsAPassingRefusalRetriedUntilItIsWritableAgain() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        task.put(List.of(harness.segment(0)));
+        SinkTasks.write(task, List.of(harness.segment(0)));
         harness.fake.readOnly(SinkHarness.COLLECTION, true);
 
-        RetriableException upsert = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(1))));
+        RetriableException upsert = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(1))));
         assertTrue(upsert.getMessage().contains("store is read-only"), upsert.getMessage());
-        RetriableException delete = assertThrows(RetriableException.class, () -> task.put(List.of(harness.tombstone(0))));
-        assertTrue(delete.getMessage().contains("failed to delete 1 of the 1"), delete.getMessage());
+        RetriableException again = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.tombstone(0))));
+        assertTrue(again.getMessage().contains("store is read-only"), "the failed upsert is written again before anything newer: "
+                + again.getMessage());
         assertEquals(Set.of(SinkHarness.id(0)), stored());
 
         harness.fake.readOnly(SinkHarness.COLLECTION, false);
-        task.put(List.of(harness.segment(1), harness.tombstone(0)));
+        // Connect redelivers the tombstone's put: the upsert is written first, then the delete.
+        SinkTasks.write(task, List.of(harness.tombstone(0)));
+        assertEquals(Set.of(SinkHarness.id(1)), stored());
+
+        harness.fake.readOnly(SinkHarness.COLLECTION, true);
+        RetriableException delete = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.tombstone(1))));
+        assertTrue(delete.getMessage().contains("failed to delete 1 of the 1"), delete.getMessage());
         assertEquals(Set.of(SinkHarness.id(1)), stored());
     }
 }

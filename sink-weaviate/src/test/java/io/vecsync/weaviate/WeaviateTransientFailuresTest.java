@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.weaviate.FakeWeaviate;
@@ -47,7 +48,7 @@ class WeaviateTransientFailuresTest {
     void anUnavailableBatchWriteIsRetriedUntilItGoesThrough() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake.failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
-        task.put(List.of(harness.segment(0), harness.segment(1)));
+        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(1)), stored());
         assertEquals(3, harness.fake.calls("BatchObjects"));
     }
@@ -55,9 +56,9 @@ class WeaviateTransientFailuresTest {
     @Test
     void aDeleteThatTimesOutIsRetried() {
         VectorSinkTask task = harness.start(Map.of());
-        task.put(List.of(harness.segment(0), harness.segment(1)));
+        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
         harness.fake.failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
-        task.put(List.of(harness.tombstone(0)));
+        SinkTasks.write(task, List.of(harness.tombstone(0)));
         assertEquals(Set.of(SinkHarness.id(1)), stored());
         assertEquals(2, harness.fake.calls("BatchDelete"));
     }
@@ -66,12 +67,12 @@ class WeaviateTransientFailuresTest {
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
         harness.fake.failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertTrue(error.getMessage().contains("RESOURCE_EXHAUSTED"), error.getMessage());
         assertTrue(harness.context().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
         assertTrue(stored().isEmpty());
 
-        task.put(List.of(harness.segment(0)));
+        SinkTasks.write(task, List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored(), "the redelivered batch goes through");
     }
 
@@ -79,7 +80,7 @@ class WeaviateTransientFailuresTest {
     void restFailuresWhilePreparingTheCollectionAreRetried() {
         harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 2, 503);
         harness.fake.failRest("POST", "/schema", 1, 429);
-        harness.start(Map.of()).put(List.of(harness.segment(0)));
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored());
         assertTrue(harness.fake.calls("GET /schema/" + SinkHarness.COLLECTION) >= 3, "read again after each 503");
     }
@@ -89,10 +90,10 @@ class WeaviateTransientFailuresTest {
         // Two failures for start (retry.max 1), two for the first put, then Weaviate answers.
         harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + SinkHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
 
-        task.put(List.of(harness.segment(0)));
+        SinkTasks.write(task, List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored());
     }
 
@@ -100,7 +101,7 @@ class WeaviateTransientFailuresTest {
     void aRefusedConnectionIsTransient() {
         // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
         VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.HTTP_PORT, "1", "retry.max", "0"));
-        RetriableException error = assertThrows(RetriableException.class, () -> task.put(List.of(harness.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertEquals("reading collection " + SinkHarness.COLLECTION + " failed: java.net.ConnectException", error.getMessage());
     }
 
@@ -108,7 +109,7 @@ class WeaviateTransientFailuresTest {
     void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake.failGrpc("BatchObjects", 1, Status.Code.INVALID_ARGUMENT);
-        ConnectException error = assertThrows(ConnectException.class, () -> task.put(List.of(harness.segment(0))));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertFalse(error instanceof RetriableException, error.toString());
         assertEquals(1, harness.fake.calls("BatchObjects"));
     }

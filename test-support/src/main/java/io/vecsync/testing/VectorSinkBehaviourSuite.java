@@ -93,7 +93,7 @@ public abstract class VectorSinkBehaviourSuite {
 
     @Test
     void upsertsPointsWithTheirPayload() {
-        start().put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT32_LE), schemaless(2, 3)));
+        SinkTasks.write(start(), List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT32_LE), schemaless(2, 3)));
         Map<String, StoredPoint> points = readAll();
         assertEquals(Set.of(id(0), id(1), id(2)), points.keySet());
         assertArrayEquals(vector(2), points.get(id(1)).vector(), 1e-6f);
@@ -108,8 +108,8 @@ public abstract class VectorSinkBehaviourSuite {
     @Test
     void aLaterRecordOverwritesAnEarlierOne() {
         VectorSinkTask task = start();
-        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY)));
-        task.put(List.of(segment(0, 7, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(task, List.of(segment(0, 7, VectorEncoding.FLOAT_ARRAY)));
         Map<String, StoredPoint> points = readAll();
         assertEquals(1, points.size());
         assertArrayEquals(vector(7), points.get(id(0)).vector(), 1e-6f);
@@ -118,16 +118,16 @@ public abstract class VectorSinkBehaviourSuite {
     @Test
     void aTombstoneDeletes() {
         VectorSinkTask task = start();
-        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
-        task.put(List.of(tombstone(0), tombstone(5)));
+        SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(task, List.of(tombstone(0), tombstone(5)));
         assertEquals(Set.of(id(1)), readAll().keySet(), "deleting a missing id is not an error");
     }
 
     @Test
     void kafkaOrderHoldsWithinABatch() {
         VectorSinkTask task = start();
-        task.put(List.of(segment(1, 1, VectorEncoding.FLOAT_ARRAY)));
-        task.put(List.of(
+        SinkTasks.write(task, List.of(segment(1, 1, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(task, List.of(
                 segment(0, 1, VectorEncoding.FLOAT_ARRAY), tombstone(0),
                 tombstone(1), segment(1, 4, VectorEncoding.FLOAT_ARRAY),
                 segment(2, 1, VectorEncoding.FLOAT_ARRAY), segment(2, 9, VectorEncoding.FLOAT_ARRAY)));
@@ -143,7 +143,7 @@ public abstract class VectorSinkBehaviourSuite {
         for (int i = 0; i < 25; i++) {
             records.add(segment(i, i + 1, VectorEncoding.FLOAT32_LE));
         }
-        start(Map.of(CommonSinkConfig.BATCH_SIZE, "7")).put(records);
+        SinkTasks.write(start(Map.of(CommonSinkConfig.BATCH_SIZE, "7")), records);
         assertEquals(25, readAll().size());
     }
 
@@ -153,7 +153,7 @@ public abstract class VectorSinkBehaviourSuite {
         VectorSinkTask task = start(tolerant);
         SinkRecord wrongDimension = schemalessWith(3, Map.of("id", id(3), "embedding", List.of(1, 2, 3)));
         SinkRecord notAUuid = schemalessWith(4, Map.of("id", "segment-4", "embedding", floats(vector(4))));
-        task.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
 
         assertEquals(Set.of(id(0), id(1)), readAll().keySet());
         assertEquals(List.of(wrongDimension, notAUuid), lastContext.errantRecords());
@@ -164,7 +164,7 @@ public abstract class VectorSinkBehaviourSuite {
     void withoutToleranceABadRecordFailsNamingIt() {
         VectorSinkTask task = start();
         SinkRecord bad = schemalessWith(9, Map.of("id", id(9), "embedding", List.of(1, 2)));
-        DataException error = assertThrows(DataException.class, () -> task.put(List.of(bad)));
+        DataException error = assertThrows(DataException.class, () -> SinkTasks.write(task, List.of(bad)));
         assertTrue(error.getMessage().startsWith("record segments-0@" + bad.kafkaOffset() + ", field 'embedding'"), error.getMessage());
     }
 
@@ -179,13 +179,13 @@ public abstract class VectorSinkBehaviourSuite {
     @Test
     void aRestartedTaskKeepsTheDataAndGoesOn() {
         VectorSinkTask first = start();
-        first.put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(first, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
         first.stop();
         started.remove(first);
 
         VectorSinkTask second = start();
         assertEquals(Set.of(id(0), id(1)), readAll().keySet(), "start verifies the target and keeps its points");
-        second.put(List.of(tombstone(0), segment(2, 3, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(second, List.of(tombstone(0), segment(2, 3, VectorEncoding.FLOAT_ARRAY)));
         assertEquals(Set.of(id(1), id(2)), readAll().keySet());
     }
 
@@ -193,7 +193,7 @@ public abstract class VectorSinkBehaviourSuite {
     void theSearcherRanksByCosineSimilarityAndFilters() {
         Map<String, String> props = new HashMap<>(storeProps());
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
-        start().put(List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY),
+        SinkTasks.write(start(), List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY),
                 segment(2, 3, VectorEncoding.FLOAT_ARRAY), otherVideoSegment(2)));
         try (VectorSearcher searcher = openSearcher(props)) {
             searcher.checkReachable();

@@ -1,6 +1,8 @@
 package io.vecsync.core.sink;
 
 import io.vecsync.core.RetryPolicy;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -13,9 +15,14 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -23,6 +30,10 @@ import java.util.concurrent.Future;
  * and sorts failures into three classes — a bad record goes to the dead-letter queue (or fails the task naming it);
  * a transient store error is retried with backoff, then handed back to Connect as a RetriableException; anything else
  * fails the task with the store's message.
+ *
+ * <p>A put()'s writes run on a writer thread of the task's own while Connect fetches and converts the next records,
+ * so the store and the converter work at once; the next put() (and every offset commit) waits for them first, which
+ * keeps writes in Kafka order and commits only written offsets. A write that failed for good is surfaced there.
  */
 public abstract class VectorSinkTask extends SinkTask {
 
@@ -34,6 +45,9 @@ public abstract class VectorSinkTask extends SinkTask {
     private RetryPolicy retryPolicy;
     private ErrantRecordReporter reporter;
     private boolean targetReady;
+    private ExecutorService writerThread;
+    /** The last put()'s writes, until they are known to be done. */
+    private PutWrites unfinished;
     private final SinkMetrics metrics = new SinkMetrics();
 
     /** Parses the store module's config: a {@link CommonSinkConfig} built on its extended ConfigDef. */
@@ -41,6 +55,14 @@ public abstract class VectorSinkTask extends SinkTask {
 
     /** Opens the store: connections, writer, admin. */
     protected abstract VectorStore openStore(CommonSinkConfig config);
+
+    /**
+     * Whether each batch holds the records of one topic (see {@link WriteBatch#topic()}), for a store that writes each
+     * topic to a target of its own: the same id in two topics is then two points, never collapsed into one.
+     */
+    protected boolean batchesPerTopic() {
+        return false;
+    }
 
     @Override
     public String version() {
@@ -56,6 +78,12 @@ public abstract class VectorSinkTask extends SinkTask {
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault(CommonSinkConfig.ERRORS_TOLERANCE, "none").trim());
         reporter = tolerateAll && context != null ? context.errantRecordReporter() : null;
         metrics.register(context == null ? null : context.pluginMetrics());
+        String name = props.getOrDefault("name", "vecsync-sink");
+        writerThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name + "-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         store = openStore(config);
         try {
             prepareTarget();
@@ -75,40 +103,131 @@ public abstract class VectorSinkTask extends SinkTask {
         if (!targetReady) {
             prepareTarget();
         }
-        List<SinkOperation> operations = new ArrayList<>(Math.min(records.size(), config.batchSize()));
-        List<Future<Void>> reported = new ArrayList<>();
+        finishWrites();
+        PutWrites writes = new PutWrites();
+        Map<String, List<SinkOperation>> open = new HashMap<>();
         for (SinkRecord record : records) {
             try {
                 SinkOperation operation = converter.convert(record);
                 if (!operation.isDelete()) {
                     check(record, operation.point());
                 }
-                operations.add(operation);
+                List<SinkOperation> batch = open.computeIfAbsent(batchesPerTopic() ? record.topic() : "", key -> new ArrayList<>());
+                batch.add(operation);
+                if (batch.size() == config.batchSize()) {
+                    writes.batches.add(List.copyOf(batch));
+                    batch.clear();
+                }
             } catch (DataException bad) {
-                report(record, bad, reported);
-            }
-            if (operations.size() == config.batchSize()) {
-                write(operations, reported);
-                operations.clear();
+                writes.reported.add(report(record, bad));
             }
         }
-        write(operations, reported);
-        awaitReports(reported);
+        open.values().stream().filter(batch -> !batch.isEmpty()).forEach(writes.batches::add);
+        writes.result = writes.batches.isEmpty() ? CompletableFuture.completedFuture(null) : writerThread.submit(() -> writeAll(writes));
+        unfinished = writes;
         store.delivered(records.size());
     }
 
+    /**
+     * Waits for the last put()'s writes; rewrites them here when they failed transiently before, and throws when they
+     * fail (again): a RetriableException makes Connect redeliver the current put()'s records, which come after them.
+     */
+    private void finishWrites() {
+        PutWrites writes = unfinished;
+        if (writes == null) {
+            return;
+        }
+        if (writes.failedTransiently) {
+            log.info("writing again the {} batches of an earlier put() that failed transiently", writes.batches.size());
+            writes.refused.clear();
+            writeAll(writes);
+        } else {
+            try {
+                writes.result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while waiting for the store's writes", e);
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof RetriableException transientError) {
+                    writes.failedTransiently = true;
+                    if (context != null) {
+                        context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
+                    }
+                    throw transientError;
+                }
+                throw failed.getCause() instanceof ConnectException permanent ? permanent
+                        : new ConnectException("writing to the store failed: " + failed.getCause(), failed.getCause());
+            }
+        }
+        for (Map.Entry<SinkRecord, String> refusal : writes.refused.entrySet()) {
+            SinkRecord record = refusal.getKey();
+            writes.reported.add(report(record, new DataException(describe(record) + ": " + refusal.getValue())));
+        }
+        awaitReports(writes.reported);
+        unfinished = null;
+    }
+
+    /** Runs on the writer thread (or the task's, when writing again): every batch of one put(), in order. */
+    private Void writeAll(PutWrites writes) {
+        for (List<SinkOperation> operations : writes.batches) {
+            write(operations, writes.refused);
+        }
+        return null;
+    }
+
+    /** Waits for the writes, then lets the store make them durable: Connect commits the offsets given to put() next. */
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        finishWrites();
+        store.flush();
+    }
+
+    /** Commits nothing while a write is failing transiently: the next put() writes it again first. */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        try {
+            flush(currentOffsets);
+            return currentOffsets;
+        } catch (RetriableException transientError) {
+            log.warn("not committing offsets: {}", transientError.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * Before partitions move to another task, the writes of their records must be done: the new owner starts after the
+     * last committed offset and must not be overtaken by a late write of ours. When that cannot be, the task fails and
+     * its uncommitted records are redelivered.
+     */
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        try {
+            finishWrites();
+        } catch (RetriableException failed) {
+            try {
+                finishWrites();
+            } catch (RetriableException again) {
+                throw new ConnectException("writes of records from partitions " + partitions + " still fail as the partitions"
+                        + " are revoked; failing the task so that its uncommitted records are redelivered", again);
+            }
+        }
+    }
+
     /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
-    private void report(SinkRecord record, DataException bad, List<Future<Void>> reported) {
+    private Future<Void> report(SinkRecord record, DataException bad) {
         if (reporter == null) {
             throw bad;
         }
         log.warn("sending {} to the dead-letter queue: {}", describe(record), bad.getMessage());
         metrics.errantRecords.increment();
-        reported.add(reporter.report(record, bad));
+        return reporter.report(record, bad);
     }
 
     @Override
     public void stop() {
+        if (writerThread != null) {
+            writerThread.shutdownNow();
+        }
         if (store != null) {
             store.close();
         }
@@ -122,21 +241,15 @@ public abstract class VectorSinkTask extends SinkTask {
         }
     }
 
-    private void write(List<SinkOperation> operations, List<Future<Void>> reported) {
-        if (operations.isEmpty()) {
-            return;
-        }
+    private void write(List<SinkOperation> operations, Map<SinkRecord, String> refused) {
         WriteBatch batch = WriteBatch.of(operations);
         long start = System.nanoTime();
         try {
             withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
-        } catch (RefusedPointsException refused) {
-            Map<String, SinkRecord> lastRecordOfId = new java.util.HashMap<>();
+        } catch (RefusedPointsException refusedPoints) {
+            Map<String, SinkRecord> lastRecordOfId = new HashMap<>();
             operations.forEach(operation -> lastRecordOfId.put(operation.id(), operation.record()));
-            refused.reasons().forEach((id, reason) -> {
-                SinkRecord record = lastRecordOfId.get(id);
-                report(record, new DataException(describe(record) + ": the store refused point " + id + ": " + reason), reported);
-            });
+            refusedPoints.reasons().forEach((id, reason) -> refused.put(lastRecordOfId.get(id), "the store refused point " + id + ": " + reason));
         }
         metrics.writeNanos.add(System.nanoTime() - start);
         metrics.batches.increment();
@@ -153,9 +266,6 @@ public abstract class VectorSinkTask extends SinkTask {
                 if (!retryPolicy.allows(retry)) {
                     log.warn("{} still failing after {} retries; Connect will redeliver the batch: {}",
                             what, retryPolicy.maxRetries(), transientError.getMessage());
-                    if (context != null) {
-                        context.timeout(retryPolicy.backoffMs(retry));
-                    }
                     throw transientError;
                 }
                 long backoff = retryPolicy.backoffMs(retry);
@@ -197,5 +307,14 @@ public abstract class VectorSinkTask extends SinkTask {
     /** The task's counters, for tests and subclasses. */
     protected SinkMetrics metrics() {
         return metrics;
+    }
+
+    /** One put()'s batches, the dead-letter reports of its bad records, and the points the store refused. */
+    private static final class PutWrites {
+        final List<List<SinkOperation>> batches = new ArrayList<>();
+        final List<Future<Void>> reported = new ArrayList<>();
+        final Map<SinkRecord, String> refused = new LinkedHashMap<>();
+        Future<Void> result;
+        boolean failedTransiently;
     }
 }

@@ -11,6 +11,10 @@ public interface VectorStore extends AutoCloseable {
     default void delivered(int records) {
     }
 
+    /** Makes what was written durable; called before Connect commits the offsets of the records written. */
+    default void flush() {
+    }
+
     /** Closes the writer and any connection the store holds. */
     @Override
     void close();

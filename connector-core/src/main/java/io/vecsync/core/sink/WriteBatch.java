@@ -2,16 +2,20 @@ package io.vecsync.core.sink;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Operations of a batch collapsed to one per id, the last in Kafka order: an upsert followed by a delete of the same
  * id ends deleted, a delete followed by an upsert ends present. Upserts and deletes then touch disjoint ids, so a
  * store may apply them in any order or in one request.
+ *
+ * @param topic the topic all the batch's records came from, or null when they came from several
  */
-public record WriteBatch(List<VectorPoint> upserts, List<String> deletes) {
+public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String topic) {
 
     public WriteBatch {
         upserts = List.copyOf(upserts);
@@ -25,6 +29,8 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes) {
             last.remove(operation.id());
             last.put(operation.id(), operation);
         }
+        Set<String> topics = new HashSet<>();
+        operations.forEach(operation -> topics.add(operation.record() == null ? null : operation.record().topic()));
         List<VectorPoint> upserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         for (SinkOperation operation : last.values()) {
@@ -34,7 +40,7 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes) {
                 upserts.add(operation.point());
             }
         }
-        return new WriteBatch(upserts, deletes);
+        return new WriteBatch(upserts, deletes, topics.size() == 1 ? topics.iterator().next() : null);
     }
 
     public boolean isEmpty() {

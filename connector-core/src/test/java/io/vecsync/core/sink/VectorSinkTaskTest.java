@@ -1,5 +1,6 @@
 package io.vecsync.core.sink;
 
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -18,21 +19,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The framework's failure handling, against an in-memory store whose failures the test scripts. */
 class VectorSinkTaskTest {
 
     private static final String ID = "ea0b39d2-9327-572d-a218-3ea7d3e9586c";
+    private static final String OTHER_ID = "fc6f91a7-f47b-5fe0-8ffc-577897f4b916";
 
     /** A store that fails the next N admin or write calls with the given exception. */
     private static final class ScriptedStore implements VectorStore {
         final List<RuntimeException> adminFailures = new ArrayList<>();
         final List<RuntimeException> writeFailures = new ArrayList<>();
         final List<WriteBatch> written = new ArrayList<>();
+        /** Writes wait for it: a store that is slow to answer. */
+        volatile CountDownLatch answer = new CountDownLatch(0);
         int adminCalls;
 
         @Override
@@ -40,6 +49,11 @@ class VectorSinkTaskTest {
             return new VectorWriter() {
                 @Override
                 public void write(WriteBatch batch) {
+                    try {
+                        answer.await();
+                    } catch (InterruptedException e) {
+                        throw new ConnectException("interrupted", e);
+                    }
                     if (!writeFailures.isEmpty()) {
                         throw writeFailures.remove(0);
                     }
@@ -106,10 +120,10 @@ class VectorSinkTaskTest {
         ScriptedTask task = assertDoesNotThrow(() -> start(store), "start must not fail for a transient error");
         assertEquals(3, store.adminCalls, "one attempt and two retries");
 
-        task.put(List.of(record()));
+        write(task, List.of(record()));
         assertEquals(4, store.adminCalls, "the target is prepared before writing");
         assertEquals(1, store.written.size());
-        task.put(List.of(record()));
+        write(task, List.of(record()));
         assertEquals(4, store.adminCalls, "and only once");
     }
 
@@ -130,14 +144,14 @@ class VectorSinkTaskTest {
         task.start(props);
         store.writeFailures.add(new RefusedPointsException("1 of 2 refused", Map.of(ID, "text in a number property")));
         SinkRecord refused = record();
-        task.put(List.of(refused, new SinkRecord("t", 0, Schema.STRING_SCHEMA, "fc6f91a7-f47b-5fe0-8ffc-577897f4b916", null,
+        write(task, List.of(refused, new SinkRecord("t", 0, Schema.STRING_SCHEMA, "fc6f91a7-f47b-5fe0-8ffc-577897f4b916", null,
                 Map.of("embedding", List.of(0, 1)), 8)));
         assertEquals(List.of(refused), context.reported);
         assertEquals("record t-0@7: the store refused point " + ID + ": text in a number property", context.reasons.get(0).getMessage());
 
         ScriptedTask intolerant = start(store);
         store.writeFailures.add(new RefusedPointsException("refused", Map.of(ID, "bad")));
-        assertThrows(DataException.class, () -> intolerant.put(List.of(record())));
+        assertThrows(DataException.class, () -> write(intolerant, List.of(record())));
     }
 
     /** Connect's side, recording what the task reports (test-support's twin cannot be used here: it depends on this module). */
@@ -199,17 +213,81 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         ScriptedTask task = start(store);
         store.writeFailures.add(new RetriableException("503"));
-        task.put(List.of(record()));
+        write(task, List.of(record()));
         assertEquals(1, store.written.size(), "one retry was enough");
 
         for (int i = 0; i < 3; i++) {
             store.writeFailures.add(new RetriableException("503"));
         }
-        assertThrows(RetriableException.class, () -> task.put(List.of(record())));
+        assertThrows(RetriableException.class, () -> write(task, List.of(record())));
         assertEquals(1, store.written.size());
 
         store.writeFailures.add(new ConnectException("permission denied"));
-        ConnectException permanent = assertThrows(ConnectException.class, () -> task.put(List.of(record())));
+        ConnectException permanent = assertThrows(ConnectException.class, () -> write(task, List.of(record())));
         assertEquals("permission denied", permanent.getMessage());
+    }
+
+    @Test
+    void aPutReturnsWhileItsWritesRunAndTheNextWaitsForThem() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = start(store);
+        store.answer = new CountDownLatch(1);
+        task.put(List.of(record()));
+        assertEquals(List.of(), store.written, "put() returned before the store answered");
+
+        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> task.put(List.of(record(OTHER_ID, 8))));
+        Thread.sleep(100);
+        assertFalse(next.isDone(), "the next put() waits for the last one's writes");
+        store.answer.countDown();
+        next.get(10, TimeUnit.SECONDS);
+        task.flush(Map.of());
+        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID)), writtenIds(store), "written in Kafka order");
+    }
+
+    @Test
+    void offsetsAreCommittedOnlyOnceTheirRecordsAreWritten() {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = start(store);
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
+        for (int i = 0; i < 3; i++) {
+            store.writeFailures.add(new RetriableException("connection refused"));
+        }
+        task.put(List.of(record()));
+        assertEquals(Map.of(), task.preCommit(offsets), "nothing is committed while the write fails");
+
+        task.put(List.of(record(OTHER_ID, 8)));
+        assertEquals(offsets, task.preCommit(offsets));
+        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID)), writtenIds(store), "the failed write is done again first");
+    }
+
+    @Test
+    void revokedPartitionsWaitForTheirWritesOrFailTheTask() {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = start(store);
+        task.put(List.of(record()));
+        task.close(List.of(new TopicPartition("t", 0)));
+        assertEquals(1, store.written.size(), "written before the partition moves on");
+
+        for (int i = 0; i < 6; i++) {
+            store.writeFailures.add(new RetriableException("connection refused"));
+        }
+        task.put(List.of(record()));
+        ConnectException error = assertThrows(ConnectException.class, () -> task.close(List.of(new TopicPartition("t", 0))));
+        assertFalse(error instanceof RetriableException, "a revoked partition's write cannot be redelivered to this task");
+        assertTrue(error.getMessage().contains("t-0"), error.getMessage());
+    }
+
+    /** put(), then flush as a worker does before committing offsets: waits for the writes and throws their failure. */
+    private static void write(VectorSinkTask task, List<SinkRecord> records) {
+        task.put(records);
+        task.flush(Map.of());
+    }
+
+    private static SinkRecord record(String id, long offset) {
+        return new SinkRecord("t", 0, Schema.STRING_SCHEMA, id, null, Map.of("embedding", List.of(0, 1)), offset);
+    }
+
+    private static List<Set<String>> writtenIds(ScriptedStore store) {
+        return store.written.stream().map(batch -> batch.upserts().stream().map(VectorPoint::id).collect(Collectors.toSet())).toList();
     }
 }

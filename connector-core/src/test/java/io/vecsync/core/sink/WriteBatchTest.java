@@ -1,11 +1,13 @@
 package io.vecsync.core.sink;
 
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WriteBatchTest {
@@ -25,6 +27,16 @@ class WriteBatchTest {
         assertEquals(2f, batch.upserts().get(0).vector()[0], "the later upsert of a overwrites the earlier");
         assertEquals(List.of("b"), batch.deletes(), "upsert then delete ends deleted");
         assertEquals(3, batch.size());
+    }
+
+    @Test
+    void aBatchNamesItsTopicWhenAllItsRecordsShareOne() {
+        assertEquals("a", WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("a", "2"))).topic());
+        assertNull(WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("b", "2"))).topic());
+    }
+
+    private static SinkOperation fromTopic(String topic, String id) {
+        return new SinkOperation(new SinkRecord(topic, 0, null, id, null, null, 0), id, null);
     }
 
     @Test
