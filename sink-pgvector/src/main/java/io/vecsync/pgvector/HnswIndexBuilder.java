@@ -54,7 +54,6 @@ final class HnswIndexBuilder implements AutoCloseable {
             prepareBuild(statement, true);
             statement.execute(createIndexSql(false));
         }
-        connection.commit();
         log.info("created HNSW cosine index {} on {}", indexName, config.qualifiedTable());
     }
 

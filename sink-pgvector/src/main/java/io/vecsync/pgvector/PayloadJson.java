@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,23 +23,37 @@ final class PayloadJson {
     static String encode(Map<String, Object> payload) {
         StringWriter text = new StringWriter(64 + payload.size() * 24);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            for (Map.Entry<String, Object> entry : payload.entrySet()) {
-                json.writeFieldName(entry.getKey());
-                Object value = entry.getValue();
-                if (value instanceof Boolean bool) {
-                    json.writeBoolean(bool);
-                } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-                    json.writeNumber(number.toString());
-                } else {
-                    json.writeString(String.valueOf(value));
-                }
-            }
-            json.writeEndObject();
+            write(json, payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** Lists and maps (from schemaless records, or Connect arrays and structs read as such) stay JSON arrays and objects. */
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            json.writeNumber(number.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                write(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            json.writeStartArray();
+            for (Object element : list) {
+                write(json, element);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(String.valueOf(value));
+        }
     }
 
     /** The scalar fields of a payload; null or nested values are left out. */

@@ -50,8 +50,9 @@ final class PgVectorTableAdmin implements TargetAdmin {
             } else {
                 verify(connection, existingType, dimension);
             }
-            connection.commit();
+            // Still under the lock: concurrent CREATE INDEX IF NOT EXISTS of one name can fail with a duplicate key.
             indexBuilder.tableReady(connection);
+            connection.commit();
         } catch (SQLException e) {
             throw PgConnections.classify("preparing table " + config.qualifiedTable(), e);
         }

@@ -9,6 +9,8 @@ import io.vecsync.core.sink.WriteBatch;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +25,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes a batch in one transaction: one {@code DELETE ... = ANY(?)} for the tombstones, then a JDBC batch of
- * {@code INSERT ... ON CONFLICT DO UPDATE} with binary vectors, which the driver rewrites into multi-row statements.
- * That measured faster here than COPY into a staging table, since pgvector TOASTs vectors and staging moves each twice.
+ * Writes a batch in one transaction: the upserts as one binary COPY straight into the table, and one
+ * {@code DELETE ... = ANY(?)} for the tombstones. When an id is already in the table the COPY fails as a whole, the
+ * transaction is rolled back and the batch written again with a JDBC batch of {@code INSERT ... ON CONFLICT DO UPDATE},
+ * which the driver rewrites into multi-row statements; the next batches then upsert right away for a while. COPY into
+ * a staging table and an upsert from it measured no faster than that JDBC batch: pgvector TOASTs vectors, and staging
+ * moves each twice.
  */
 final class PgVectorWriter implements VectorWriter {
 
@@ -34,16 +39,27 @@ final class PgVectorWriter implements VectorWriter {
     private static final Set<String> COLUMN_FIELDS = Set.of(SegmentSchema.VIDEO_ID, SegmentSchema.START, SegmentSchema.END,
             SegmentSchema.START_SECONDS, SegmentSchema.END_SECONDS, SegmentSchema.EMBEDDING_OPTION);
 
+    /** Batches upserted without trying COPY first after one met an id already in the table. */
+    private static final int UPSERTS_AFTER_A_CONFLICT = 16;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int COLUMNS = 9;
+
     private final PgConnections connections;
+    private final String copySql;
     private final String upsertSql;
     private final String deleteSql;
+    /** Bytes of COPY data sent at a time. */
+    private static final int COPY_CHUNK_BYTES = 256 * 1024;
+
     private Connection connection;
+    private int upsertsBeforeCopy;
 
     PgVectorWriter(PgVectorSinkConfig config, PgConnections connections) {
         this.connections = connections;
         String table = config.qualifiedTable();
-        this.upsertSql = "INSERT INTO " + table + " (segment_id, video_id, start_ts, end_ts, embedding, start_seconds,"
-                + " end_seconds, embedding_option, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+        String columns = "segment_id, video_id, start_ts, end_ts, embedding, start_seconds, end_seconds, embedding_option, payload";
+        this.copySql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)";
+        this.upsertSql = "INSERT INTO " + table + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
                 + " ON CONFLICT (segment_id) DO UPDATE SET video_id = EXCLUDED.video_id, start_ts = EXCLUDED.start_ts,"
                 + " end_ts = EXCLUDED.end_ts, embedding = EXCLUDED.embedding, start_seconds = EXCLUDED.start_seconds,"
                 + " end_seconds = EXCLUDED.end_seconds, embedding_option = EXCLUDED.embedding_option, payload = EXCLUDED.payload";
@@ -69,21 +85,17 @@ final class PgVectorWriter implements VectorWriter {
     public void write(WriteBatch batch) {
         try {
             Connection db = connection();
-            if (!batch.deletes().isEmpty()) {
-                try (PreparedStatement delete = db.prepareStatement(deleteSql)) {
-                    delete.setArray(1, db.createArrayOf("uuid", batch.deletes().stream().map(UUID::fromString).toArray()));
-                    delete.executeUpdate();
+            List<Row> rows = batch.upserts().stream().map(Row::of).toList();
+            if (!rows.isEmpty()) {
+                if (upsertsBeforeCopy > 0) {
+                    upsertsBeforeCopy--;
+                    upsert(db, rows);
+                } else if (!copied(db, rows)) {
+                    upsert(db, rows);
                 }
             }
-            if (!batch.upserts().isEmpty()) {
-                try (PreparedStatement upsert = db.prepareStatement(upsertSql)) {
-                    for (VectorPoint point : batch.upserts()) {
-                        bind(upsert, point);
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
-                }
-            }
+            // Upserts and deletes of one batch touch different ids, so their order does not matter.
+            delete(db, batch.deletes());
             db.commit();
         } catch (SQLException e) {
             discardConnection();
@@ -106,27 +118,92 @@ final class PgVectorWriter implements VectorWriter {
         }
     }
 
-    private static void bind(PreparedStatement statement, VectorPoint point) throws SQLException {
-        Map<String, Object> payload = point.payload();
-        statement.setObject(1, UUID.fromString(point.id()));
-        statement.setObject(2, UUID.fromString(payload.get(SegmentSchema.VIDEO_ID).toString()));
-        statement.setString(3, payload.get(SegmentSchema.START).toString());
-        statement.setString(4, payload.get(SegmentSchema.END).toString());
-        statement.setObject(5, new PGvector(point.vector()));
-        setDouble(statement, 6, payload.get(SegmentSchema.START_SECONDS));
-        setDouble(statement, 7, payload.get(SegmentSchema.END_SECONDS));
-        Object option = payload.get(SegmentSchema.EMBEDDING_OPTION);
-        statement.setString(8, option == null ? null : option.toString());
-        Map<String, Object> rest = new LinkedHashMap<>(payload);
-        rest.keySet().removeAll(COLUMN_FIELDS);
-        statement.setString(9, PayloadJson.encode(rest));
+    /**
+     * COPYs the rows into the table; false, with the transaction rolled back, when one's id was already there.
+     * Until a conflict is seen again, COPY is then skipped for the next batches.
+     */
+    private boolean copied(Connection db, List<Row> rows) throws SQLException {
+        CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        try {
+            BinaryCopyBuffer buffer = new BinaryCopyBuffer(COPY_CHUNK_BYTES);
+            for (Row row : rows) {
+                buffer.row(COLUMNS).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
+                        .float8(row.startSeconds()).float8(row.endSeconds()).text(row.option()).jsonb(row.payload());
+                if (buffer.length() >= COPY_CHUNK_BYTES) {
+                    copy.writeToCopy(buffer.array(), 0, buffer.length());
+                    buffer.clear();
+                }
+            }
+            buffer.finish();
+            copy.writeToCopy(buffer.array(), 0, buffer.length());
+            copy.endCopy();
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            db.rollback();
+            upsertsBeforeCopy = UPSERTS_AFTER_A_CONFLICT;
+            return false;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
-    private static void setDouble(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Number number) {
-            statement.setDouble(index, number.doubleValue());
+    private void upsert(Connection db, List<Row> rows) throws SQLException {
+        try (PreparedStatement upsert = db.prepareStatement(upsertSql)) {
+            for (Row row : rows) {
+                upsert.setObject(1, row.id());
+                upsert.setObject(2, row.videoId());
+                upsert.setString(3, row.start());
+                upsert.setString(4, row.end());
+                upsert.setObject(5, new PGvector(row.vector()));
+                setDouble(upsert, 6, row.startSeconds());
+                setDouble(upsert, 7, row.endSeconds());
+                upsert.setString(8, row.option());
+                upsert.setString(9, row.payload());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void delete(Connection db, List<String> ids) throws SQLException {
+        if (!ids.isEmpty()) {
+            try (PreparedStatement delete = db.prepareStatement(deleteSql)) {
+                delete.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value != null) {
+            statement.setDouble(index, value);
         } else {
             statement.setNull(index, Types.DOUBLE);
+        }
+    }
+
+    /** A point as the table's columns. */
+    private record Row(UUID id, UUID videoId, String start, String end, float[] vector, Double startSeconds, Double endSeconds,
+                       String option, String payload) {
+
+        static Row of(VectorPoint point) {
+            Map<String, Object> payload = point.payload();
+            Object option = payload.get(SegmentSchema.EMBEDDING_OPTION);
+            Map<String, Object> rest = new LinkedHashMap<>(payload);
+            rest.keySet().removeAll(COLUMN_FIELDS);
+            return new Row(UUID.fromString(point.id()), UUID.fromString(payload.get(SegmentSchema.VIDEO_ID).toString()),
+                    payload.get(SegmentSchema.START).toString(), payload.get(SegmentSchema.END).toString(), point.vector(),
+                    seconds(payload.get(SegmentSchema.START_SECONDS)), seconds(payload.get(SegmentSchema.END_SECONDS)),
+                    option == null ? null : option.toString(), PayloadJson.encode(rest));
+        }
+
+        private static Double seconds(Object value) {
+            return value instanceof Number number ? number.doubleValue() : null;
         }
     }
 
