@@ -6,6 +6,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class PgVectorBenchmark {
     private static final long SEED = 42L;
     /** The JIT spends seconds of CPU on the first two runs through Connect; the third runs compiled code. */
     private static final int CONNECT_WARM_UP_ROUNDS = 2;
+    /** Rounds of the quick variants, reported by their median: single runs of a few seconds varied by up to 2x here. */
+    private static final int ROUNDS = 3;
     private static final String TOPIC = "bench-segments";
     private static final String PREFIX_TOPIC = "bench-segments-prefix";
     private static final String EXTRA_TOPIC = "bench-segments-extra";
@@ -52,7 +55,11 @@ public final class PgVectorBenchmark {
     private static List<PgRun> withoutConnect(PgDatabase db, List<SegmentRow> rows) throws Exception {
         List<PgRun> runs = new ArrayList<>();
         runs.add(log(DocsLoop.run(db, rows)));
-        runs.add(log(RawCopy.run(db, rows)));
+        List<PgRun> copies = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            copies.add(log(RawCopy.run(db, rows)));
+        }
+        runs.add(median(copies));
         // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
         BareSinkTask.convertAndPut(db, rows);
         BareSinkTask.putOnly(db, rows);
@@ -76,16 +83,29 @@ public final class PgVectorBenchmark {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
             for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
-                runs.add(log(sink.run(variant, TOPIC, rows)));
+                List<PgRun> rounds = new ArrayList<>();
+                for (int round = 1; round <= ROUNDS; round++) {
+                    PgRun run = log(sink.run(variant.round(round), TOPIC, rows));
+                    rounds.add(new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink()));
+                }
+                runs.add(median(rounds));
             }
             runs.add(log(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)));
             runs.add(log(sink.run(SinkVariant.INITIAL_LOAD, TOPIC, rows)));
+            runs.add(log(sink.run(SinkVariant.INDEX_FULL, TOPIC, rows)));
         } finally {
             connect.stop();
         }
         return runs;
+    }
+
+    /** The round of median rate, with every round's rate. */
+    private static PgRun median(List<PgRun> rounds) {
+        PgRun median = rounds.stream().sorted(Comparator.comparingDouble(PgRun::rowsPerSecond)).toList().get((rounds.size() - 1) / 2);
+        return new PgRun(median.key(), median.label(), median.rows(), median.cost(), median.sink(),
+                rounds.stream().map(PgRun::rowsPerSecond).toList());
     }
 
     private static PgRun log(PgRun run) {

@@ -68,6 +68,7 @@ final class QueryTableLoad {
                 }
             }
             task.put(batch);
+            task.flush(Map.of());
         } finally {
             task.stop();
         }

@@ -32,6 +32,9 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
             new SinkVariant("sink-none-fetch", "(c-none) same, tasks.max=1, 8 MB fetches", "none", false, 1, LARGE_FETCHES);
     static final SinkVariant INDEX =
             new SinkVariant("sink-hnsw", "(c-index) sink, HNSW present, empty table, tasks.max=1", "hnsw", false, 1, Map.of());
+    /** The same N as every other variant, with the index present throughout: what initial-load mode competes with. */
+    static final SinkVariant INDEX_FULL =
+            new SinkVariant("sink-hnsw-full", "(c-index) same, all N rows into an empty table, tasks.max=1", "hnsw", false, 1, Map.of());
     static final SinkVariant INDEX_TWO_TASKS =
             new SinkVariant("sink-hnsw-2t", "(c-index) same, tasks.max=2, heartbeat 250 ms", "hnsw", false, 2, FAST_REBALANCE);
     /** Into a table already holding the N segments and a valid HNSW index (see {@link SinkRunner#runOnto}). */
@@ -52,6 +55,11 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
      */
     static SinkVariant warmUp(int round) {
         return new SinkVariant("sink-warm-up-" + round, "warm-up " + round, "none", false, 1, Map.of());
+    }
+
+    /** The same variant under a name of its own for one of several rounds: a new connector, consumer group and table. */
+    SinkVariant round(int round) {
+        return new SinkVariant(name + "-r" + round, label, index, initialLoad, tasks, consumerOverrides);
     }
 
     String table() {

@@ -12,39 +12,43 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Nearest segments by the table's HNSW cosine index: {@code ORDER BY embedding <=> ?}. pgvector returns a cosine
- * distance, so the score is {@code 1 - distance}. One connection, reopened after a failure; calls are serialised.
+ * distance, so the score is {@code 1 - distance}. Concurrent searches each take a session of their own from a pool of
+ * idle ones; a session that failed is closed, not returned. Searches run in autocommit: one round trip each.
  */
 final class PgVectorSearcher implements VectorSearcher {
 
-    /** HNSW search breadth: at least pgvector's default 40, and twice the hits asked for. */
-    private static final int MIN_EF_SEARCH = 40;
-
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
-    private Connection connection;
+    private final int minEfSearch;
+    private final Deque<SearchSession> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     PgVectorSearcher(PgVectorSinkConfig config) {
         this.config = config;
         this.connections = new PgConnections(config);
+        this.minEfSearch = config.getInt(PgVectorSinkConfig.HNSW_EF_SEARCH);
     }
 
     @Override
-    public synchronized List<SearchHit> search(SearchRequest request) {
+    public List<SearchHit> search(SearchRequest request) {
         String filter = request.videoIds().isEmpty() ? "" : " WHERE video_id = ANY(?)";
         String sql = "SELECT segment_id, embedding <=> ? AS distance, video_id, start_ts, end_ts, start_seconds, end_seconds,"
                 + " embedding_option, payload::text FROM " + config.qualifiedTable() + filter + " ORDER BY embedding <=> ? LIMIT ?";
+        SearchSession session = null;
         try {
-            Connection db = connection();
-            try (Statement statement = db.createStatement()) {
-                statement.execute("SET LOCAL hnsw.ef_search = " + Math.max(MIN_EF_SEARCH, request.topK() * 2));
-            }
+            session = take();
+            Connection db = session.connection();
+            // Twice the hits asked for, and never below the configured breadth.
+            session.efSearch(Math.max(minEfSearch, request.topK() * 2));
             List<SearchHit> hits = new ArrayList<>();
             try (PreparedStatement query = db.prepareStatement(sql)) {
                 PGvector vector = new PGvector(request.vector());
@@ -64,10 +68,10 @@ final class PgVectorSearcher implements VectorSearcher {
                     }
                 }
             }
-            db.commit();
+            release(session);
             return hits;
         } catch (SQLException e) {
-            discard();
+            discard(session);
             throw PgConnections.classify("searching " + config.qualifiedTable(), e);
         }
     }
@@ -90,38 +94,50 @@ final class PgVectorSearcher implements VectorSearcher {
     }
 
     @Override
-    public synchronized void checkReachable() {
-        try (Statement statement = connection().createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + config.qualifiedTable() + " LIMIT 1) t")) {
-            result.next();
-            connection.commit();
+    public void checkReachable() {
+        SearchSession session = null;
+        try {
+            session = take();
+            try (Statement statement = session.connection().createStatement();
+                 ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + config.qualifiedTable()
+                         + " LIMIT 1) t")) {
+                result.next();
+            }
+            release(session);
         } catch (SQLException e) {
-            discard();
+            discard(session);
             throw PgConnections.classify("reaching " + config.qualifiedTable(), e);
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = connections.open();
-            PgConnections.registerVectorType(connection);
-        }
-        return connection;
+    private SearchSession take() throws SQLException {
+        SearchSession session = idle.pollFirst();
+        return session != null ? session : SearchSession.open(connections);
     }
 
-    private void discard() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // The connection is being replaced because it failed.
-            }
-            connection = null;
+    private void release(SearchSession session) {
+        idle.offerFirst(session);
+        if (closed) {
+            closeIdle();
+        }
+    }
+
+    /** A session that failed may be broken: it is closed, and the next search opens a new one. */
+    private static void discard(SearchSession session) {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private void closeIdle() {
+        for (SearchSession session; (session = idle.pollFirst()) != null; ) {
+            session.close();
         }
     }
 
     @Override
-    public synchronized void close() {
-        discard();
+    public void close() {
+        closed = true;
+        closeIdle();
     }
 }

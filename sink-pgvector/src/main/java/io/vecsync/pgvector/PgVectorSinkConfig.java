@@ -26,6 +26,7 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
     public static final String INDEX = "pgvector.index";
     public static final String HNSW_M = "pgvector.hnsw.m";
     public static final String HNSW_EF_CONSTRUCTION = "pgvector.hnsw.ef.construction";
+    public static final String HNSW_EF_SEARCH = "pgvector.hnsw.ef.search";
     public static final String INITIAL_LOAD = "pgvector.initial.load";
     public static final String INITIAL_LOAD_CAUGHT_UP_RECORDS = "pgvector.initial.load.caught.up.records";
     public static final String INITIAL_LOAD_CAUGHT_UP_MS = "pgvector.initial.load.caught.up.ms";
@@ -80,6 +81,10 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
                 .define(HNSW_EF_CONSTRUCTION, Type.INT, 64, Range.between(4, 1000), Importance.LOW,
                         "HNSW ef_construction: candidate list size while building.", GROUP_TABLE, ++order, Width.SHORT,
                         "HNSW ef_construction")
+                .define(HNSW_EF_SEARCH, Type.INT, 40, Range.between(1, 1000), Importance.LOW,
+                        "HNSW ef_search of searches (the query service): candidates kept while searching, at least twice"
+                                + " the hits asked for. Higher finds more of the true nearest segments, more slowly.",
+                        GROUP_TABLE, ++order, Width.SHORT, "HNSW ef_search")
                 .define(INITIAL_LOAD, Type.BOOLEAN, false, Importance.MEDIUM,
                         "Initial-load mode: when the table has no vector index yet, hold its creation back until the"
                                 + " consumer has caught up with the topic, then build it once, concurrently with new writes."

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The sink task every store shares: converts records, collapses each batch per id in Kafka order, writes in bulk,
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 public abstract class VectorSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(VectorSinkTask.class);
+    private static final long STOP_WAIT_SECONDS = 4;
 
     private CommonSinkConfig config;
     private VectorStore store;
@@ -223,9 +225,18 @@ public abstract class VectorSinkTask extends SinkTask {
         return reporter.report(record, bad);
     }
 
+    /** Gives a running write a few seconds to end (Connect waits for tasks about as long), then interrupts it. */
     @Override
     public void stop() {
         if (writerThread != null) {
+            writerThread.shutdown();
+            try {
+                if (!writerThread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    log.warn("a write still running after {} s is interrupted; its records were not committed", STOP_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             writerThread.shutdownNow();
         }
         if (store != null) {
