@@ -71,13 +71,13 @@ public final class QueryBenchmark {
     /** Latency runs against the service, then recall@10 of the service and of the index at several ef_search. */
     private void measureService(String url, String table, QueryReport report) throws Exception {
         List<float[]> recallVectors = workload.take(RECALL_QUERIES).stream().map(simulator::textEmbedding).toList();
-        try (QueryService service = QueryService.start(serviceProps(url, table)); QuerySql sql = new QuerySql(db, table)) {
+        try (QueryService service = QueryService.start(serviceProps(url, table)); QuerySql sql = new QuerySql(db, table);
+             QueryClient client = new QueryClient(service.port())) {
             String scanBefore = sql.plannedScan(recallVectors.get(0));
             // First: the full scans push the index out of PostgreSQL's buffers, and the warm-up queries bring it back.
             Stopwatch scan = Stopwatch.start();
             List<List<String>> exact = sql.exact(recallVectors);
             System.err.printf(Locale.ROOT, "exact top-10s of %d queries in %.1f s%n", recallVectors.size(), scan.seconds());
-            QueryClient client = new QueryClient(service.port());
             List<QueryRun> raw = rawVectorRuns(client);
             report.printLatencies(raw, textRuns(client));
             measureRecall(client, sql, recallVectors, exact, report, raw.get(0).latencies());

@@ -6,32 +6,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A caller of the query service's {@code POST /v1/search}: request bodies, timed runs at a concurrency, and hit ids. */
-final class QueryClient {
+final class QueryClient implements AutoCloseable {
 
     static final int TOP_K = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final URI search;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String SEARCH = "/v1/search";
+
+    private final int port;
+    /** Each caller thread's own keep-alive connection. */
+    private final ThreadLocal<KeepAliveConnection> connection;
+    private final List<KeepAliveConnection> opened = new CopyOnWriteArrayList<>();
 
     QueryClient(int port) {
-        this.search = URI.create("http://127.0.0.1:" + port + "/v1/search");
+        this.port = port;
+        this.connection = ThreadLocal.withInitial(this::connect);
+    }
+
+    private KeepAliveConnection connect() {
+        try {
+            KeepAliveConnection opening = new KeepAliveConnection(port);
+            opened.add(opening);
+            return opening;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code {"vector": [...], "top_k": 10}}, serialised before any timing, as a caller holding the vector would send it. */
@@ -83,7 +94,7 @@ final class QueryClient {
     }
 
     /** The segment ids of the hits, best first. */
-    List<String> hitIds(byte[] body) throws IOException, InterruptedException {
+    List<String> hitIds(byte[] body) throws IOException {
         List<String> ids = new ArrayList<>();
         for (JsonNode hit : JSON.readTree(search(body)).path("hits")) {
             ids.add(hit.path("segment_id").asText());
@@ -91,13 +102,19 @@ final class QueryClient {
         return ids;
     }
 
-    private byte[] search(byte[] body) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(search).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST /v1/search answered " + response.statusCode() + ": " + new String(response.body()));
+    private byte[] search(byte[] body) throws IOException {
+        KeepAliveConnection.Answer answer = connection.get().post(SEARCH, body);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("POST " + SEARCH + " answered " + answer.status() + ": " + new String(answer.body(),
+                    StandardCharsets.UTF_8));
         }
-        return response.body();
+        return answer.body();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (KeepAliveConnection open : opened) {
+            open.close();
+        }
     }
 }

@@ -35,10 +35,9 @@ final class QueryReport {
                         + " %,.0f rows/s. Then the HNSW index, built once (m=16, ef_construction=64, CREATE INDEX CONCURRENTLY, 2"
                         + " parallel workers): %.1f s. Table with TOAST %,d MB, index %,d MB.%n", load.rows(), load.loadSeconds(),
                 load.rows() / load.loadSeconds(), load.buildSeconds(), load.tableBytes() >> 20, load.indexBytes() >> 20);
-        out.printf(Locale.ROOT, "service: in this JVM, store=pgvector, POST /v1/search with top_k=%d over HTTP/1.1 keep-alive;"
-                + " sun.net.httpserver.nodelay=%s (the simulator sets it JVM-wide; a standalone service has the JDK's default,"
-                + " false). Latency: from sending a request to its whole answer, per caller thread.%n",
-                QueryClient.TOP_K, System.getProperty("sun.net.httpserver.nodelay"));
+        out.printf(Locale.ROOT, "service: in this JVM, store=pgvector, POST /v1/search with top_k=%d; each caller thread keeps"
+                + " one HTTP/1.1 keep-alive connection and writes a request in one piece, as wrk does (the JDK's HttpClient added"
+                + " ~0.8 ms a request of its own here). Latency: from sending a request to its whole answer.%n", QueryClient.TOP_K);
         out.printf(Locale.ROOT, "%n" + LABEL + " %7s %5s %8s %8s %8s %8s %9s %7s  %s%n", "service run (measured)", "queries", "conc",
                 "p50 ms", "p99 ms", "max ms", "q/s", "platform", "others", "target p50 <= 5 ms, p99 <= 20 ms");
         raw.forEach(run -> printRun(run, verdict(run.latencies())));
@@ -50,6 +49,21 @@ final class QueryReport {
                 + " text embeddings the platform answered during the run. q/s: requests / the run's wall time. others: cores"
                 + " other processes on this machine kept busy meanwhile; above ~0.2 the row's figures are depressed by contention.");
         warnIfContended(Stream.concat(raw.stream(), text.stream()).map(QueryRun::cost).toList(), "service runs");
+        raw.stream().filter(run -> run.concurrency() > 1).forEach(this::printConcurrencyBound);
+    }
+
+    /**
+     * With every core busy, callers queue: the mean latency of C concurrent callers cannot be below C times the CPU a
+     * query costs (service, client and PostgreSQL), divided by the cores.
+     */
+    private void printConcurrencyBound(QueryRun run) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpuMsPerQuery = (run.cost().jvm().process() + run.cost().server()) * 1000 / run.latencies().count();
+        out.printf(Locale.ROOT, "concurrency %d: a query cost %.2f ms of CPU (this JVM with the caller, and PostgreSQL); with %d"
+                + " callers on %d cores the mean latency cannot be below %d x %.2f / %d = %.1f ms (measured: a mean of %.1f ms at %.0f q/s)%n",
+                run.concurrency(), cpuMsPerQuery, run.concurrency(), cores, run.concurrency(), cpuMsPerQuery, cores,
+                run.concurrency() * cpuMsPerQuery / cores, run.concurrency() * run.latencies().wallSeconds() * 1000 / run.latencies().count(),
+                run.latencies().count() / run.latencies().wallSeconds());
     }
 
     private void warnIfContended(List<Cost> costs, String what) {

@@ -1,8 +1,10 @@
 package io.vecsync.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vecsync.core.search.VectorSearcher;
@@ -26,7 +28,8 @@ import java.util.concurrent.Executors;
 final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Vectors come as 1,024 JSON numbers: the fast double parser reads them in about half the JDK's time. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     /** Store errors ask the caller to come back after this long. */
     private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
@@ -34,6 +37,8 @@ final class HttpApi implements AutoCloseable {
     private final ExecutorService executor;
     private final SearchService search;
     private final VectorSearcher searcher;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private final TextEmbedder embedder;
     private final ServiceMetrics metrics;
     private final byte[] apiKey;
@@ -51,6 +56,11 @@ final class HttpApi implements AutoCloseable {
         this.corsOrigins = config.corsOrigins();
         try (InputStream html = HttpApi.class.getResourceAsStream("/static/index.html")) {
             this.page = html.readAllBytes();
+        }
+        // The JDK server writes an answer's headers and body apart; with Nagle's algorithm on, a client's delayed ACK
+        // then holds the body back for up to 40 ms. Read once, when the JVM's first server starts; a user's -D wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
         }
         server = HttpServer.create(new InetSocketAddress(config.getString(QueryServiceConfig.HTTP_HOST),
                 config.getInt(QueryServiceConfig.HTTP_PORT)), 64);
