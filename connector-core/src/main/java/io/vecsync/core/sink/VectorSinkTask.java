@@ -139,27 +139,20 @@ public abstract class VectorSinkTask extends SinkTask {
         if (writes == null) {
             return;
         }
-        if (writes.failedTransiently) {
-            log.info("writing again the {} batches of an earlier put() that failed transiently", writes.batches.size());
-            writes.refused.clear();
-            writeAll(writes);
-        } else {
-            try {
-                writes.result.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("interrupted while waiting for the store's writes", e);
-            } catch (ExecutionException failed) {
-                if (failed.getCause() instanceof RetriableException transientError) {
-                    writes.failedTransiently = true;
-                    if (context != null) {
-                        context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
-                    }
-                    throw transientError;
-                }
-                throw failed.getCause() instanceof ConnectException permanent ? permanent
-                        : new ConnectException("writing to the store failed: " + failed.getCause(), failed.getCause());
+        try {
+            if (writes.failedTransiently) {
+                log.info("writing again the {} batches of an earlier put() that failed transiently", writes.batches.size());
+                writes.refused.clear();
+                writeAll(writes);
+            } else {
+                awaitResult(writes);
             }
+        } catch (RetriableException transientError) {
+            writes.failedTransiently = true;
+            if (context != null) {
+                context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
+            }
+            throw transientError;
         }
         for (Map.Entry<SinkRecord, String> refusal : writes.refused.entrySet()) {
             SinkRecord record = refusal.getKey();
@@ -167,6 +160,18 @@ public abstract class VectorSinkTask extends SinkTask {
         }
         awaitReports(writes.reported);
         unfinished = null;
+    }
+
+    private static void awaitResult(PutWrites writes) {
+        try {
+            writes.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for the store's writes", e);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof ConnectException thrown ? thrown
+                    : new ConnectException("writing to the store failed: " + failed.getCause(), failed.getCause());
+        }
     }
 
     /** Runs on the writer thread (or the task's, when writing again): every batch of one put(), in order. */
