@@ -26,7 +26,8 @@ final class PgReport {
         out.printf(Locale.ROOT, "%nvecsync pgvector benchmark — %,d segments (1024-d float32 unit vectors, uuid5 ids), %d cores, %s%n",
                 options.segments(), Runtime.getRuntime().availableProcessors(), server);
         out.printf(Locale.ROOT, "All measured in this run: one run of each variant, three (reported by the median) of the quick"
-                + " ones. Connect variants: a %d-partition topic filled before the connector is created, batch.size=1000, max.poll.records=1000, JSON values with base64 float32_le vectors.%n",
+                + " ones. Connect variants: a %d-partition topic filled before the connector is created, batch.size=1000,"
+                + " max.poll.records=1000, JSON values with base64 float32_le vectors.%n",
                 PgVectorBenchmark.PARTITIONS);
         printThroughput(runs);
         printTargets(runs);
