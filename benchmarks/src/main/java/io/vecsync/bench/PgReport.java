@@ -58,8 +58,8 @@ final class PgReport {
                 + " \"all N rows\" writes the same N as the other variants; the others write M = %,d (--indexed-segments):"
                 + " the first M of the N into an empty table, or M more onto the table holding the N segments and their index"
                 + " (loaded and indexed before the timing).%n", options.indexedSegments());
-        out.println("Connect variants: from creating the connector until SELECT count(*) reached the rows (polled every 200 ms)"
-                + " and, in initial-load mode, the HNSW index was valid. (d): the sink task without Kafka or a worker, 1,000"
+        out.println("Connect variants: from creating the connector until the tasks' metrics counted every row written (read"
+                + " every 5 ms; SELECT count(*) confirms) and, in initial-load mode, the HNSW index was valid. (d): the sink task without Kafka or a worker, 1,000"
                 + " records a put(), its table created before the timing.");
     }
 
@@ -115,8 +115,8 @@ final class PgReport {
                     sinkValue(run, sink -> String.format(Locale.ROOT, "%.0f", run.microsPerRow(jvm.of(Activity.BROKER)))),
                     run.microsPerRow(run.cost().server()), (jvm.process() + run.cost().server()) / jvm.wall(), run.cost().othersCores());
         }
-        out.println("1st row: seconds until the table had a new row (task start, table check, group join, first fetch). after/s:"
-                + " rows/s from then until the last row (-: all came within one poll). write s:"
+        out.println("1st row: seconds until the first batch was written (task start, table check, group join, first fetch)."
+                + " after/s: rows/s from then until the last row (-: all came within one batch). write s:"
                 + " time the tasks spent in PostgreSQL writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per"
                 + " bulk write. JVM: this whole process (for (a), (b) and (d), which run before the Connect cluster starts, the"
                 + " client alone). task: Connect's task threads (fetch, converters, the sink). PG: the PostgreSQL server's"
