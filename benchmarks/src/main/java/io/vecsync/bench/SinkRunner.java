@@ -82,7 +82,8 @@ final class SinkRunner {
         long indexSeenAt = -1;
         double indexCheckedAt = 0;
         long written;
-        while ((written = (long) JmxMetrics.sum(tasks, "points-upserted-total")) < rows.size()) {
+        WrittenPoints points = new WrittenPoints(variant.name(), variant.tasks());
+        while ((written = points.read()) < rows.size()) {
             if (firstRow < 0 && written > 0) {
                 firstRow = stopwatch.seconds();
             }
