@@ -1,6 +1,7 @@
 package io.vecsync.bench;
 
 import javax.management.AttributeNotFoundException;
+import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * A connector's count of points its tasks wrote (after their commits), from the tasks' MBeans: looked up until every
- * task has one, then read directly, which costs microseconds, so it can be read every few milliseconds.
+ * task has one, then read directly, which costs microseconds, so it can be read every few milliseconds. A task that
+ * restarts counts from zero again, so this can fall short of the rows written: the table is counted too.
  */
 final class WrittenPoints {
 
@@ -53,7 +55,12 @@ final class WrittenPoints {
         }
         long total = 0;
         for (ObjectName name : found) {
-            total += ((Number) server.getAttribute(name, ATTRIBUTE)).longValue();
+            try {
+                total += ((Number) server.getAttribute(name, ATTRIBUTE)).longValue();
+            } catch (InstanceNotFoundException restarted) {
+                // A task restarted (its count starts again): look its MBean up anew next time.
+                found = List.of();
+            }
         }
         return total;
     }
