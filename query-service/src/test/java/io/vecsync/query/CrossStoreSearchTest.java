@@ -1,6 +1,5 @@
 package io.vecsync.query;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
@@ -20,6 +19,7 @@ import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.qdrant.QdrantFake;
 import io.vecsync.testing.weaviate.FakeWeaviate;

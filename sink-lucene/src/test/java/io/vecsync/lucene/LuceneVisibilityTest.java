@@ -1,11 +1,11 @@
 package io.vecsync.lucene;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.testing.Eventually;
+import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;

@@ -1,9 +1,9 @@
 package io.vecsync.lucene;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

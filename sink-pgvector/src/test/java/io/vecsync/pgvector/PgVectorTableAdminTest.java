@@ -1,10 +1,10 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;

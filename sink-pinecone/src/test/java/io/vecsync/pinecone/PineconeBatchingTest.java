@@ -1,8 +1,8 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.FakeIndex;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,9 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.pinecone.PineconeFake.Rpc;
 import org.apache.kafka.connect.errors.ConnectException;

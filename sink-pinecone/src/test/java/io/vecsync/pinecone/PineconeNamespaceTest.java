@@ -1,10 +1,10 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.FakeIndex;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterAll;

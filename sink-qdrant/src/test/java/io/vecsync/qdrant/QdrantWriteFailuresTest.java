@@ -1,6 +1,5 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.testing.SinkTasks;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -8,6 +7,7 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.qdrant.QdrantFake;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;

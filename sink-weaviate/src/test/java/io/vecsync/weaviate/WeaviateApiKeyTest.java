@@ -1,8 +1,8 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;

@@ -1,10 +1,10 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.SinkTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import io.vecsync.testing.weaviate.StoredObject;
 import org.apache.kafka.connect.errors.ConnectException;

@@ -1,10 +1,10 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
 import org.apache.kafka.connect.errors.ConnectException;

@@ -1,7 +1,7 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
