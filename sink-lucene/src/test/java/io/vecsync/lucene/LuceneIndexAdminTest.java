@@ -17,13 +17,10 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.hnsw.HnswGraph;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,42 +30,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a task finds in lucene.directory at start: what it creates, what it refuses, and the HNSW parameters it writes with. */
 class LuceneIndexAdminTest {
 
-    @TempDir
-    Path root;
-    private Path directory;
-    private LuceneTasks tasks;
-
-    @BeforeEach
-    void setUp() {
-        directory = root.resolve("a/new/index");
-        tasks = new LuceneTasks(directory);
-    }
-
-    @AfterEach
-    void stopTasks() {
-        tasks.close();
-    }
+    @RegisterExtension
+    final LuceneTasks tasks = new LuceneTasks("a/new/index");
 
     @Test
     void aMissingDirectoryGetsAnEmptyCommittedIndexAtStart() throws IOException {
         tasks.start(Map.of());
-        try (FSDirectory dir = FSDirectory.open(directory)) {
+        try (FSDirectory dir = FSDirectory.open(tasks.directory())) {
             assertTrue(DirectoryReader.indexExists(dir), "a reader in another process can open it before the first write");
         }
     }
 
     @Test
     void anIndexOfAnotherSimilarityIsRefusedNamingTheDirectory() {
-        LuceneTestIndex.create(directory, LuceneTasks.DIMENSION, VectorSimilarityFunction.EUCLIDEAN);
+        LuceneTestIndex.create(tasks.directory(), LuceneTasks.DIMENSION, VectorSimilarityFunction.EUCLIDEAN);
         ConnectException error = assertThrows(ConnectException.class, () -> tasks.start(Map.of()));
-        assertEquals("the Lucene index in " + directory + " (lucene.directory) compares its embedding vectors by EUCLIDEAN,"
+        assertEquals("the Lucene index in " + tasks.directory() + " (lucene.directory) compares its embedding vectors by EUCLIDEAN,"
                 + " expected COSINE: the platform's vectors are compared by cosine similarity; point lucene.directory at"
                 + " another directory", error.getMessage());
     }
 
     @Test
     void anIndexWhoseEmbeddingFieldHasNoVectorsIsRefused() throws IOException {
-        try (IndexWriter other = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+        try (IndexWriter other = new IndexWriter(FSDirectory.open(tasks.directory()), new IndexWriterConfig())) {
             Document document = new Document();
             document.add(new StringField(LuceneDocuments.EMBEDDING, "text", Field.Store.YES));
             other.addDocument(document);
@@ -85,7 +69,7 @@ class LuceneIndexAdminTest {
         // Level 0 of Lucene's HNSW graph keeps up to 2 * m links per node.
         assertTrue(maxLinksOnLevelZero() <= 4, "m=2: " + maxLinksOnLevelZero());
 
-        LuceneTestIndex.delete(directory);
+        LuceneTestIndex.delete(tasks.directory());
         task = tasks.start(Map.of());
         SinkTasks.write(task, LuceneTasks.segments(0, 300));
         tasks.stop(task);
@@ -94,7 +78,7 @@ class LuceneIndexAdminTest {
 
     private int maxLinksOnLevelZero() throws IOException {
         int max = 0;
-        try (FSDirectory dir = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(dir)) {
+        try (FSDirectory dir = FSDirectory.open(tasks.directory()); DirectoryReader reader = DirectoryReader.open(dir)) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 KnnVectorsReader vectors = ((CodecReader) leaf.reader()).getVectorReader();
                 vectors = ((PerFieldKnnVectorsFormat.FieldsReader) vectors).getFieldReader(LuceneDocuments.EMBEDDING);

@@ -6,10 +6,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,21 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One worker writes a directory: its tasks share one IndexWriter; a second worker process is refused at start. */
 class LuceneSingleWorkerTest {
 
-    @TempDir
-    Path root;
-    private Path directory;
-    private LuceneTasks tasks;
-
-    @BeforeEach
-    void setUp() {
-        directory = root.resolve("index");
-        tasks = new LuceneTasks(directory);
-    }
-
-    @AfterEach
-    void stopTasks() {
-        tasks.close();
-    }
+    @RegisterExtension
+    final LuceneTasks tasks = new LuceneTasks("index");
 
     @Test
     void twoTasksOnOneDirectoryShareTheWriterAndBothWritesLand() throws Exception {
@@ -52,16 +37,16 @@ class LuceneSingleWorkerTest {
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> putInTens(first, 0, 100));
         CompletableFuture<Void> two = CompletableFuture.runAsync(() -> putInTens(second, 100, 200));
         CompletableFuture.allOf(one, two).get(60, TimeUnit.SECONDS);
-        assertEquals(LuceneTasks.ids(0, 200), LuceneTestIndex.readAll(directory).keySet());
+        assertEquals(LuceneTasks.ids(0, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
 
         tasks.stop(first);
         assertThrows(LockObtainFailedException.class, this::openForeignWriter, "the other task still holds the writer");
         SinkTasks.write(second, List.of(LuceneTasks.tombstone(0)));
-        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.readAll(directory).keySet());
+        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
 
         tasks.stop(second);
         openForeignWriter().close();
-        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.committed(directory).keySet(),
+        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.committed(tasks.directory()).keySet(),
                 "the last task to stop closed the writer, which committed");
     }
 
@@ -72,20 +57,20 @@ class LuceneSingleWorkerTest {
     }
 
     private IndexWriter openForeignWriter() throws IOException {
-        return new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig());
+        return new IndexWriter(FSDirectory.open(tasks.directory()), new IndexWriterConfig());
     }
 
     @Test
     void aSecondWorkerProcessOnTheDirectoryFailsAtStartNamingTheSetting() throws Exception {
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldIndexLock.class.getName(), directory.toString())
+                "-cp", System.getProperty("java.class.path"), HoldIndexLock.class.getName(), tasks.directory().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", output.readLine(), "the other process holds the index");
             ConnectException error = assertThrows(ConnectException.class, () -> tasks.start(Map.of()));
             String message = error.getMessage();
-            assertTrue(message.startsWith(LuceneSinkConfig.DIRECTORY + " " + directory.toRealPath() + " is locked by another"
+            assertTrue(message.startsWith(LuceneSinkConfig.DIRECTORY + " " + tasks.directory().toRealPath() + " is locked by another"
                     + " index writer (Lock held by another program"), message);
             assertTrue(message.contains("serves one Connect worker"), message);
         } finally {
@@ -93,7 +78,7 @@ class LuceneSingleWorkerTest {
             assertTrue(other.waitFor(30, TimeUnit.SECONDS));
         }
         SinkTasks.write(tasks.start(Map.of()), List.of(LuceneTasks.segment(0)));
-        assertEquals(Set.of(LuceneTasks.id(0)), LuceneTestIndex.readAll(directory).keySet(), "the lock went with the other process");
+        assertEquals(Set.of(LuceneTasks.id(0)), LuceneTestIndex.readAll(tasks.directory()).keySet(), "the lock went with the other process");
     }
 
     @Test

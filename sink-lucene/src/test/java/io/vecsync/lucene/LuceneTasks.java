@@ -3,11 +3,19 @@ package io.vecsync.lucene;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +24,46 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-/** Sink tasks on one test directory, stopped together at the end, and schemaless segment records for them. */
-final class LuceneTasks implements AutoCloseable {
+/**
+ * Sink tasks on one test directory and schemaless segment records for them. Registered as a test's extension, it
+ * makes a fresh temporary directory before each test and, after it, stops the tasks and deletes the directory.
+ */
+final class LuceneTasks implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     static final int DIMENSION = 8;
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
-    private final Path directory;
-    private final List<LuceneSinkTask> running = new ArrayList<>();
-    private RecordingSinkTaskContext lastContext;
+    private final String relativePath;
+    private Path root;
+    private Path directory;
+    private final SinkTaskStarter<LuceneSinkTask> tasks = new SinkTaskStarter<>(LuceneSinkTask::new);
 
-    LuceneTasks(Path directory) {
-        this.directory = directory;
+    /** @param relativePath where the index lives under the temporary directory; it need not exist */
+    LuceneTasks(String relativePath) {
+        this.relativePath = relativePath;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("vecsync-lucene-test");
+        directory = root.resolve(relativePath);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The index directory of the running test. */
+    Path directory() {
+        return directory;
     }
 
     /** The props every task here gets: the directory and the test dimension, plus the extras. */
@@ -41,27 +76,20 @@ final class LuceneTasks implements AutoCloseable {
     }
 
     LuceneSinkTask start(Map<String, String> extra) {
-        Map<String, String> props = props(extra);
-        LuceneSinkTask task = new LuceneSinkTask();
-        lastContext = new RecordingSinkTaskContext(props);
-        task.initialize(lastContext);
-        task.start(props);
-        running.add(task);
-        return task;
+        return tasks.start(props(extra));
     }
 
     RecordingSinkTaskContext lastContext() {
-        return lastContext;
+        return tasks.lastContext();
     }
 
     void stop(LuceneSinkTask task) {
-        running.remove(task);
-        task.stop();
+        tasks.stop(task);
     }
 
     @Override
     public void close() {
-        new ArrayList<>(running).forEach(this::stop);
+        tasks.close();
     }
 
     static String id(int segment) {

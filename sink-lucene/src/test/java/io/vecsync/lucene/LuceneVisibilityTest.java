@@ -14,13 +14,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,39 +37,26 @@ class LuceneVisibilityTest {
     /** Long enough that only Connect's offset commit commits. */
     private static final Map<String, String> NO_TIMER = Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "3600000");
 
-    @TempDir
-    Path root;
-    private Path directory;
-    private LuceneTasks tasks;
-
-    @BeforeEach
-    void setUp() {
-        directory = root.resolve("index");
-        tasks = new LuceneTasks(directory);
-    }
-
-    @AfterEach
-    void stopTasks() {
-        tasks.close();
-    }
+    @RegisterExtension
+    final LuceneTasks tasks = new LuceneTasks("index");
 
     @Test
     void writesAreCommittedBeforeConnectCommitsTheirOffsets() {
         LuceneSinkTask task = tasks.start(NO_TIMER);
         task.put(LuceneTasks.segments(0, 3));
         task.put(List.of());
-        assertEquals(Set.of(), LuceneTestIndex.committed(directory).keySet(), "a put() alone costs no commit");
+        assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "a put() alone costs no commit");
 
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
         assertEquals(offsets, task.preCommit(offsets));
-        assertEquals(LuceneTasks.ids(0, 3), LuceneTestIndex.committed(directory).keySet());
+        assertEquals(LuceneTasks.ids(0, 3), LuceneTestIndex.committed(tasks.directory()).keySet());
     }
 
     @Test
     void theTimerCommitsWithoutWaitingForConnect() {
         SinkTasks.write(tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")), LuceneTasks.segments(0, 3));
         Eventually.await(Duration.ofSeconds(10), "the timer's commit",
-                () -> LuceneTestIndex.committed(directory).keySet().equals(LuceneTasks.ids(0, 3)));
+                () -> LuceneTestIndex.committed(tasks.directory()).keySet().equals(LuceneTasks.ids(0, 3)));
     }
 
     @Test
@@ -87,7 +71,7 @@ class LuceneVisibilityTest {
             task.put(List.of(LuceneTasks.tombstone(1)));
             task.put(List.of());
             assertEquals(Set.of(LuceneTasks.id(0), LuceneTasks.id(2)), found(searcher));
-            assertEquals(Set.of(), LuceneTestIndex.committed(directory).keySet(), "visible before any commit");
+            assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "visible before any commit");
         }
     }
 
@@ -101,7 +85,7 @@ class LuceneVisibilityTest {
             assertEquals(LuceneTasks.ids(0, 2), found(searcher), "the index the sink left");
 
             // A sink in another process: its writes show once it commits them.
-            try (IndexWriter other = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+            try (IndexWriter other = new IndexWriter(FSDirectory.open(tasks.directory()), new IndexWriterConfig())) {
                 other.updateDocument(new Term(LuceneDocuments.ID, LuceneTasks.id(2)), document(2));
                 assertEquals(LuceneTasks.ids(0, 2), found(searcher), "not committed yet");
                 other.commit();
@@ -118,10 +102,10 @@ class LuceneVisibilityTest {
     void aSearcherOfADirectoryWithoutAnIndexFailsNamingTheSetting() throws Exception {
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             ConnectException missing = assertThrows(ConnectException.class, searcher::checkReachable);
-            assertEquals(LuceneSinkConfig.DIRECTORY + " " + directory + " is not a directory", missing.getMessage());
-            Files.createDirectories(directory);
+            assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " is not a directory", missing.getMessage());
+            Files.createDirectories(tasks.directory());
             ConnectException empty = assertThrows(ConnectException.class, searcher::checkReachable);
-            assertEquals(LuceneSinkConfig.DIRECTORY + " " + directory + " holds no Lucene index: the sink creates it when it starts",
+            assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " holds no Lucene index: the sink creates it when it starts",
                     empty.getMessage());
         }
     }

@@ -5,12 +5,9 @@ import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the Lucene document keeps of a point's payload, and the points it cannot hold. */
 class LuceneWriterTest {
 
-    @TempDir
-    Path root;
-    private LuceneTasks tasks;
-
-    @BeforeEach
-    void setUp() {
-        tasks = new LuceneTasks(root.resolve("index"));
-    }
-
-    @AfterEach
-    void stopTasks() {
-        tasks.close();
-    }
+    @RegisterExtension
+    final LuceneTasks tasks = new LuceneTasks("index");
 
     @Test
     void payloadValuesComeBackWithTheirTypesInTheirOrder() {
@@ -78,6 +64,6 @@ class LuceneWriterTest {
         assertEquals("record segments-0@1, field 'id': the Lucene document has a field of its own by that name;"
                 + " leave it out of payload.fields", reasons.get(0));
         assertTrue(reasons.get(1).endsWith("field 'video_id': longer than the 32766 bytes Lucene indexes"), reasons.get(1));
-        assertEquals(Set.of(LuceneTasks.id(3)), LuceneTestIndex.readAll(root.resolve("index")).keySet());
+        assertEquals(Set.of(LuceneTasks.id(3)), LuceneTestIndex.readAll(tasks.directory()).keySet());
     }
 }

@@ -3,7 +3,7 @@ package io.vecsync.pgvector;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -30,13 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PgVectorTableAdminTest {
 
     private static final String TABLE = "admin_segments";
-    private final List<VectorSinkTask> tasks = new ArrayList<>();
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(PgVectorSinkTask::new);
 
     @BeforeEach
     @AfterEach
     void dropTable() {
-        tasks.forEach(VectorSinkTask::stop);
-        tasks.clear();
+        tasks.close();
         PgTestDatabase.execute("DROP TABLE IF EXISTS " + TABLE);
     }
 
@@ -44,11 +43,7 @@ class PgVectorTableAdminTest {
         Map<String, String> props = new HashMap<>(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
                 PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.EMBEDDING_DIMENSION, "3"));
         props.putAll(extra);
-        VectorSinkTask task = new PgVectorSinkTask();
-        task.initialize(new RecordingSinkTaskContext(props));
-        tasks.add(task);
-        task.start(props);
-        return task;
+        return tasks.start(props);
     }
 
     @Test

@@ -5,9 +5,8 @@ import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.FakeIndex;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PineconeBatchingTest {
 
     private static final String INDEX = "batching";
-    private static final PineconeTasks TASKS = new PineconeTasks(INDEX, "batching-key");
-
-    @AfterEach
-    void reset() {
-        TASKS.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        TASKS.close();
-    }
+    @RegisterExtension
+    static final PineconeTasks TASKS = new PineconeTasks(INDEX, "batching-key");
 
     private static FakeIndex index() {
         return TASKS.index();

@@ -8,9 +8,8 @@ import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.pinecone.PineconeFake.Rpc;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,18 +32,9 @@ class PineconeFailureTest {
 
     private static final String INDEX = "failures";
     private static final String KEY = "failure-key-7f3a";
-    private static final PineconeTasks TASKS = new PineconeTasks(INDEX, KEY);
+    @RegisterExtension
+    static final PineconeTasks TASKS = new PineconeTasks(INDEX, KEY);
     private static final PineconeFake FAKE = TASKS.fake();
-
-    @AfterEach
-    void reset() {
-        TASKS.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        TASKS.close();
-    }
 
     private static Set<String> storedIds() {
         return FAKE.index(INDEX).orElseThrow().vectors("").keySet();

@@ -7,9 +7,8 @@ import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.FakeIndex;
 import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,17 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PineconeNamespaceTest {
 
     private static final String INDEX = "namespaces";
-    private static final PineconeTasks TASKS = new PineconeTasks(INDEX, "namespace-key");
-
-    @AfterEach
-    void reset() {
-        TASKS.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        TASKS.close();
-    }
+    @RegisterExtension
+    static final PineconeTasks TASKS = new PineconeTasks(INDEX, "namespace-key");
 
     private static FakeIndex index() {
         return TASKS.index();

@@ -4,10 +4,14 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.pinecone.FakeIndex;
 import io.vecsync.testing.pinecone.PineconeFake;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,17 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Pinecone fake for one index name, sink tasks on it (started from any thread), and segment records for them. */
-final class PineconeTasks implements AutoCloseable {
+/**
+ * A Pinecone fake for one index name, sink tasks on it (started from any thread), and segment records for them;
+ * registered as a test class's extension, it resets after each test and closes the fake after the last.
+ */
+final class PineconeTasks implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
     private final PineconeFake fake;
     private final String index;
-    private final List<VectorSinkTask> started = new CopyOnWriteArrayList<>();
-    private volatile RecordingSinkTaskContext lastContext;
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(PineconeSinkTask::new);
     private long offset;
 
     PineconeTasks(String index, String apiKey) {
@@ -45,24 +50,17 @@ final class PineconeTasks implements AutoCloseable {
     Map<String, String> props(int dimension, Map<String, String> extra) {
         Map<String, String> props = new HashMap<>(PineconeTestProps.of(fake, index));
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(dimension));
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
+        props.putAll(SinkTaskStarter.QUICK_RETRIES);
         props.putAll(extra);
         return props;
     }
 
     VectorSinkTask start(int dimension, Map<String, String> extra) {
-        Map<String, String> props = props(dimension, extra);
-        VectorSinkTask task = new PineconeSinkTask();
-        lastContext = new RecordingSinkTaskContext(props);
-        task.initialize(lastContext);
-        started.add(task);
-        task.start(props);
-        return task;
+        return tasks.start(props(dimension, extra));
     }
 
     RecordingSinkTaskContext lastContext() {
-        return lastContext;
+        return tasks.lastContext();
     }
 
     static String id(int segment) {
@@ -116,11 +114,20 @@ final class PineconeTasks implements AutoCloseable {
 
     /** Stops the tasks and drops the index and the faults: a clean slate for the next test. */
     void reset() {
-        started.forEach(VectorSinkTask::stop);
-        started.clear();
+        tasks.close();
         fake.clearFaults();
         fake.describesUntilReady(0);
         fake.deleteIndex(index);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.qdrant.FakePoint;
 import io.vecsync.testing.qdrant.QdrantFake;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ class QdrantCollectionTest {
     private static final String COLLECTION = "video-segments";
     private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
     private static QdrantFake qdrant;
-    private final List<VectorSinkTask> tasks = new ArrayList<>();
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
 
     @BeforeAll
     static void startFake() {
@@ -58,8 +57,7 @@ class QdrantCollectionTest {
     @BeforeEach
     @AfterEach
     void clean() {
-        tasks.forEach(VectorSinkTask::stop);
-        tasks.clear();
+        tasks.close();
         qdrant.deleteAllCollections();
     }
 
@@ -71,12 +69,7 @@ class QdrantCollectionTest {
     }
 
     private VectorSinkTask start(Map<String, String> extra) {
-        Map<String, String> props = props(extra);
-        VectorSinkTask task = new QdrantSinkTask();
-        task.initialize(new RecordingSinkTaskContext(props));
-        tasks.add(task);
-        task.start(props);
-        return task;
+        return tasks.start(props(extra));
     }
 
     private static VectorsConfig named(String name, int size, Distance distance) {

@@ -4,7 +4,7 @@ import io.grpc.TlsServerCredentials;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.qdrant.QdrantFake;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ class QdrantTlsTest {
     static Path dir;
     private static QdrantFake qdrant;
     private static Path caFile;
-    private final List<VectorSinkTask> tasks = new ArrayList<>();
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
 
     /** A self-signed certificate for 127.0.0.1 made by the JDK's keytool: the fake serves it, the sink trusts it as its CA. */
     @BeforeAll
@@ -75,7 +74,7 @@ class QdrantTlsTest {
 
     @AfterEach
     void stopTasks() {
-        tasks.forEach(VectorSinkTask::stop);
+        tasks.close();
     }
 
     private VectorSinkTask start(Map<String, String> extra) {
@@ -83,11 +82,7 @@ class QdrantTlsTest {
                 Integer.toString(qdrant.port()), QdrantSinkConfig.API_KEY, "tls-key", CommonSinkConfig.EMBEDDING_DIMENSION, "2",
                 CommonSinkConfig.RETRY_MAX, "1", CommonSinkConfig.RETRY_BACKOFF_MS, "10"));
         props.putAll(extra);
-        VectorSinkTask task = new QdrantSinkTask();
-        task.initialize(new RecordingSinkTaskContext(props));
-        tasks.add(task);
-        task.start(props);
-        return task;
+        return tasks.start(props);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.qdrant.QdrantFake;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -25,7 +25,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,11 +33,13 @@ class QdrantWriteFailuresTest {
 
     private static final String COLLECTION = "failures";
     private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
+    /** The fakes each test started. */
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private RecordingSinkTaskContext context;
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
 
     @AfterEach
     void closeAll() throws Exception {
+        tasks.close();
         for (AutoCloseable closeable : opened) {
             closeable.close();
         }
@@ -61,15 +62,9 @@ class QdrantWriteFailuresTest {
         props.put(QdrantSinkConfig.COLLECTION, COLLECTION);
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
         props.put(CommonSinkConfig.RETRY_MAX, "4");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
+        props.putAll(SinkTaskStarter.QUICK_RETRIES);
         props.putAll(extra);
-        VectorSinkTask task = new QdrantSinkTask();
-        context = new RecordingSinkTaskContext(props);
-        task.initialize(context);
-        task.start(props);
-        opened.add(task::stop);
-        return task;
+        return tasks.start(props);
     }
 
     private static List<SinkRecord> segments(int count) {
@@ -120,7 +115,7 @@ class QdrantWriteFailuresTest {
         fake.failAlways(Status.Code.UNAVAILABLE);
         RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(2)));
         assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(COLLECTION), error.getMessage());
-        assertTrue(context.lastTimeoutMs() >= 0, "Connect is asked to wait before redelivering");
+        assertTrue(tasks.lastContext().lastTimeoutMs() >= 0, "Connect is asked to wait before redelivering");
 
         fake.clearFailures();
         SinkTasks.write(task, segments(2));

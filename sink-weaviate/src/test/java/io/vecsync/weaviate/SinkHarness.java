@@ -4,10 +4,13 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
+import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +18,17 @@ import java.util.Map;
 
 /**
  * Sink tasks against one fake Weaviate, with a dimension of 4 and quick retries: starts tasks, makes schemaless
- * segment records, and stops everything and empties the fake between tests.
+ * segment records, and — registered as a test class's extension — stops everything and empties the fake after each
+ * test, and closes the fake after the last.
  */
-final class SinkHarness implements AutoCloseable {
+final class SinkHarness implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     static final String COLLECTION = "HarnessSegment";
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
     final FakeWeaviate fake;
     final WeaviateTestClient weaviate;
-    private final List<VectorSinkTask> tasks = new ArrayList<>();
-    private RecordingSinkTaskContext context;
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(WeaviateSinkTask::new);
     private long offset;
 
     /** @param apiKey the key the fake wants, or null */
@@ -43,25 +46,18 @@ final class SinkHarness implements AutoCloseable {
         Map<String, String> props = new HashMap<>(weaviate.sinkProps());
         props.put(WeaviateSinkConfig.COLLECTION, COLLECTION);
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
+        props.putAll(SinkTaskStarter.QUICK_RETRIES);
         props.putAll(overrides);
         return props;
     }
 
     VectorSinkTask start(Map<String, String> overrides) {
-        Map<String, String> props = props(overrides);
-        VectorSinkTask task = new WeaviateSinkTask();
-        context = new RecordingSinkTaskContext(props);
-        task.initialize(context);
-        tasks.add(task);
-        task.start(props);
-        return task;
+        return tasks.start(props(overrides));
     }
 
     /** The context of the task started last: what it sent to the dead-letter queue. */
     RecordingSinkTaskContext context() {
-        return context;
+        return tasks.lastContext();
     }
 
     static String id(int segment) {
@@ -95,9 +91,18 @@ final class SinkHarness implements AutoCloseable {
 
     /** Stops the tasks and empties the fake, for the next test. */
     void reset() {
-        tasks.forEach(VectorSinkTask::stop);
-        tasks.clear();
+        tasks.close();
         fake.reset();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

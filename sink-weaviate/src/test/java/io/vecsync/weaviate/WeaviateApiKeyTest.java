@@ -6,10 +6,8 @@ import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -24,22 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeaviateApiKeyTest {
 
     private static final String KEY = "wv-key-7f3a";
-    private static SinkHarness harness;
-
-    @BeforeAll
-    static void startFake() {
-        harness = new SinkHarness(FakeWeaviate.startWithApiKey(KEY), KEY);
-    }
-
-    @AfterEach
-    void reset() {
-        harness.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SinkHarness harness = new SinkHarness(FakeWeaviate.startWithApiKey(KEY), KEY);
 
     @Test
     void theRightKeyWritesAndSearches() {

@@ -8,10 +8,8 @@ import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import io.vecsync.testing.weaviate.StoredObject;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Collection set-up: what the sink creates, which existing collections it takes, and which it refuses saying why. */
 class WeaviateCollectionAdminTest {
 
-    private static SinkHarness harness;
-
-    @BeforeAll
-    static void startFake() {
-        harness = new SinkHarness(FakeWeaviate.start());
-    }
-
-    @AfterEach
-    void reset() {
-        harness.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SinkHarness harness = new SinkHarness(FakeWeaviate.start());
 
     private static JsonNode definition() {
         return harness.fake.collection(SinkHarness.COLLECTION).orElseThrow();

@@ -9,10 +9,8 @@ import io.vecsync.testing.weaviate.FakeWeaviate;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -28,22 +26,8 @@ class WeaviateMultiTenancyTest {
 
     private static final Map<String, String> FIELD = Map.of(WeaviateSinkConfig.TENANT_FIELD, "customer",
             "errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
-    private static SinkHarness harness;
-
-    @BeforeAll
-    static void startFake() {
-        harness = new SinkHarness(FakeWeaviate.start());
-    }
-
-    @AfterEach
-    void reset() {
-        harness.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SinkHarness harness = new SinkHarness(FakeWeaviate.start());
 
     private static Set<String> stored(String tenant) {
         return harness.fake.objects(SinkHarness.COLLECTION, tenant).keySet();

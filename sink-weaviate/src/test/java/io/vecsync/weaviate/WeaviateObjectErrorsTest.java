@@ -7,17 +7,14 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,22 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeaviateObjectErrorsTest {
 
     private static final Map<String, String> TOLERANT = Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
-    private static SinkHarness harness;
-
-    @BeforeAll
-    static void startFake() {
-        harness = new SinkHarness(FakeWeaviate.start());
-    }
-
-    @AfterEach
-    void reset() {
-        harness.reset();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SinkHarness harness = new SinkHarness(FakeWeaviate.start());
 
     private static Set<String> stored() {
         return harness.fake.objects(SinkHarness.COLLECTION).keySet();

@@ -41,8 +41,7 @@ public abstract class VectorSinkBehaviourSuite {
     protected static final int DIMENSION = 16;
     private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
-    private final List<VectorSinkTask> started = new ArrayList<>();
-    private RecordingSinkTaskContext lastContext;
+    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(this::newTask);
     private long offset;
 
     /** A new, unstarted task of the store's sink. */
@@ -70,21 +69,15 @@ public abstract class VectorSinkBehaviourSuite {
 
     @AfterEach
     void stopTasks() {
-        started.forEach(VectorSinkTask::stop);
+        tasks.close();
     }
 
     protected VectorSinkTask start(Map<String, String> extraProps) {
         Map<String, String> props = new HashMap<>(storeProps());
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MS, "10");
-        props.put(CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "100");
+        props.putAll(SinkTaskStarter.QUICK_RETRIES);
         props.putAll(extraProps);
-        VectorSinkTask task = newTask();
-        lastContext = new RecordingSinkTaskContext(props);
-        task.initialize(lastContext);
-        task.start(props);
-        started.add(task);
-        return task;
+        return tasks.start(props);
     }
 
     protected VectorSinkTask start() {
@@ -156,8 +149,8 @@ public abstract class VectorSinkBehaviourSuite {
         SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
 
         assertEquals(Set.of(id(0), id(1)), readAll().keySet());
-        assertEquals(List.of(wrongDimension, notAUuid), lastContext.errantRecords());
-        assertTrue(lastContext.errantReasons().get(0).getMessage().contains("field 'embedding': has 3 dimensions"));
+        assertEquals(List.of(wrongDimension, notAUuid), tasks.lastContext().errantRecords());
+        assertTrue(tasks.lastContext().errantReasons().get(0).getMessage().contains("field 'embedding': has 3 dimensions"));
     }
 
     @Test
@@ -180,8 +173,7 @@ public abstract class VectorSinkBehaviourSuite {
     void aRestartedTaskKeepsTheDataAndGoesOn() {
         VectorSinkTask first = start();
         SinkTasks.write(first, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
-        first.stop();
-        started.remove(first);
+        tasks.stop(first);
 
         VectorSinkTask second = start();
         assertEquals(Set.of(id(0), id(1)), readAll().keySet(), "start verifies the target and keeps its points");
