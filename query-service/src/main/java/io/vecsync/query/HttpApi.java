@@ -1,10 +1,7 @@
 package io.vecsync.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vecsync.core.search.VectorSearcher;
@@ -28,8 +25,6 @@ import java.util.concurrent.Executors;
 final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
-    /** Vectors come as 1,024 JSON numbers: the fast double parser reads them in about half the JDK's time. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     /** Store errors ask the caller to come back after this long. */
     private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
@@ -155,7 +150,7 @@ final class HttpApi implements AutoCloseable {
 
     private JsonNode readBody(HttpExchange exchange) {
         try (InputStream body = exchange.getRequestBody()) {
-            return JSON.readTree(body.readNBytes(1 << 20));
+            return Json.MAPPER.readTree(body.readNBytes(1 << 20));
         } catch (JsonProcessingException e) {
             throw new BadRequestException("body", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -185,7 +180,7 @@ final class HttpApi implements AutoCloseable {
     }
 
     private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+        send(exchange, status, "application/json", Json.MAPPER.writeValueAsBytes(body));
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

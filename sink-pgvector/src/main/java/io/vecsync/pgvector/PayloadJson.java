@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** The jsonb payload column: a flat object of strings, numbers and booleans. */
+/** The jsonb payload column: the payload's fields that have no column of their own. */
 final class PayloadJson {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -20,10 +21,18 @@ final class PayloadJson {
     private PayloadJson() {
     }
 
-    static String encode(Map<String, Object> payload) {
+    /** The payload as a JSON object, without the fields named in {@code columns}. */
+    static String encode(Map<String, Object> payload, Set<String> columns) {
         StringWriter text = new StringWriter(64 + payload.size() * 24);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            write(json, payload);
+            json.writeStartObject();
+            for (Map.Entry<String, Object> field : payload.entrySet()) {
+                if (!columns.contains(field.getKey())) {
+                    json.writeFieldName(field.getKey());
+                    write(json, field.getValue());
+                }
+            }
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

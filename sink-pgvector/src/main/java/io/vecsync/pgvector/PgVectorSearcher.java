@@ -29,6 +29,8 @@ final class PgVectorSearcher implements VectorSearcher {
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
     private final int minEfSearch;
+    private final String searchSql;
+    private final String filteredSearchSql;
     private final Deque<SearchSession> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
@@ -36,13 +38,16 @@ final class PgVectorSearcher implements VectorSearcher {
         this.config = config;
         this.connections = new PgConnections(config);
         this.minEfSearch = config.getInt(PgVectorSinkConfig.HNSW_EF_SEARCH);
+        String select = "SELECT segment_id, embedding <=> ? AS distance, video_id, start_ts, end_ts, start_seconds, end_seconds,"
+                + " embedding_option, payload::text FROM " + config.qualifiedTable();
+        String order = " ORDER BY embedding <=> ? LIMIT ?";
+        this.searchSql = select + order;
+        this.filteredSearchSql = select + " WHERE video_id = ANY(?)" + order;
     }
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        String filter = request.videoIds().isEmpty() ? "" : " WHERE video_id = ANY(?)";
-        String sql = "SELECT segment_id, embedding <=> ? AS distance, video_id, start_ts, end_ts, start_seconds, end_seconds,"
-                + " embedding_option, payload::text FROM " + config.qualifiedTable() + filter + " ORDER BY embedding <=> ? LIMIT ?";
+        String sql = request.videoIds().isEmpty() ? searchSql : filteredSearchSql;
         SearchSession session = null;
         try {
             session = take();

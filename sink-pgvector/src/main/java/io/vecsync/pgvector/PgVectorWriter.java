@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,12 +193,10 @@ final class PgVectorWriter implements VectorWriter {
         static Row of(VectorPoint point) {
             Map<String, Object> payload = point.payload();
             Object option = payload.get(SegmentSchema.EMBEDDING_OPTION);
-            Map<String, Object> rest = new LinkedHashMap<>(payload);
-            rest.keySet().removeAll(COLUMN_FIELDS);
             return new Row(UUID.fromString(point.id()), UUID.fromString(payload.get(SegmentSchema.VIDEO_ID).toString()),
                     payload.get(SegmentSchema.START).toString(), payload.get(SegmentSchema.END).toString(), point.vector(),
                     seconds(payload.get(SegmentSchema.START_SECONDS)), seconds(payload.get(SegmentSchema.END_SECONDS)),
-                    option == null ? null : option.toString(), PayloadJson.encode(rest));
+                    option == null ? null : option.toString(), PayloadJson.encode(payload, COLUMN_FIELDS));
         }
 
         private static Double seconds(Object value) {

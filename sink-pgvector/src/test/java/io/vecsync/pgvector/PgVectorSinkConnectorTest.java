@@ -45,6 +45,17 @@ class PgVectorSinkConnectorTest {
     }
 
     @Test
+    void anIndexBuildMemoryMustBeAPostgresSize() {
+        Map<String, String> props = minimal();
+        props.put(PgVectorSinkConfig.INDEX_BUILD_MEMORY, "2GB'; DROP TABLE users; --");
+        ConfigException error = assertThrows(ConfigException.class, () -> new PgVectorSinkConfig(props));
+        assertTrue(error.getMessage().contains(PgVectorSinkConfig.INDEX_BUILD_MEMORY) && error.getMessage().contains("512MB"),
+                error.getMessage());
+        props.put(PgVectorSinkConfig.INDEX_BUILD_MEMORY, "2GB");
+        assertEquals("2GB", new PgVectorSinkConfig(props).getString(PgVectorSinkConfig.INDEX_BUILD_MEMORY));
+    }
+
+    @Test
     void validateReportsCrossFieldErrorsOnTheKey() {
         Map<String, String> props = minimal();
         props.put(PgVectorSinkConfig.INITIAL_LOAD, "true");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The writer's two ways in — COPY for new ids, the upsert when an id is already there — store the same rows. */
 class PgVectorWriterTest {
@@ -60,7 +61,7 @@ class PgVectorWriterTest {
             store.writer().write(new WriteBatch(List.of(point(3 + batch, Map.of())), List.of(ids(0)), null));
         }
         assertEquals(22, PgTestDatabase.count(TABLE));
-        assertEquals(false, PgTestDatabase.readAll(TABLE).containsKey(ids(0)), "the delete went with each batch");
+        assertFalse(PgTestDatabase.readAll(TABLE).containsKey(ids(0)), "the delete went with each batch");
     }
 
     private static VectorPoint point(int i, Map<String, Object> extra) {
