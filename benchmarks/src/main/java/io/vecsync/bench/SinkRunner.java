@@ -3,6 +3,7 @@ package io.vecsync.bench;
 import io.vecsync.bench.CopyBinaryRows.Columns;
 import io.vecsync.bench.PgDatabase.IndexState;
 import io.vecsync.pgvector.PgVectorSinkConnector;
+import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.JmxMetrics;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -123,13 +124,10 @@ final class SinkRunner {
 
     /** What the issue specifies, with the variant's tasks and consumer overrides. */
     private Map<String, String> config(SinkVariant variant, String topic) {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         config.put("connector.class", PgVectorSinkConnector.class.getName());
         config.put("topics", topic);
         config.put("tasks.max", Integer.toString(variant.tasks()));
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
         config.put("consumer.override.max.poll.records", "1000");
         variant.consumerOverrides().forEach((key, value) -> config.put("consumer.override." + key, value));
         config.putAll(variant.sinkConfig(db.url()));

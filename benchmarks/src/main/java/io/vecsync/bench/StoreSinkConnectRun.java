@@ -1,8 +1,8 @@
 package io.vecsync.bench;
 
 import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.JmxMetrics;
-import io.vecsync.testing.SinkPipelineSuite;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
@@ -58,7 +58,7 @@ final class StoreSinkConnectRun {
 
     /** As the pgvector benchmark's Connect variants: one task, 1,000-record polls and batches, schemaless JSON. */
     private static Map<String, String> config(StoreSinkTarget store, String run, String topic) {
-        Map<String, String> config = new LinkedHashMap<>(SinkPipelineSuite.jsonConverters());
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         config.put("topics", topic);
         config.put("tasks.max", "1");
         config.put("consumer.override.max.poll.records", "1000");

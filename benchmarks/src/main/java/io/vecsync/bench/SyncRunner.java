@@ -2,7 +2,7 @@ package io.vecsync.bench;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.source.PlatformSourceConfig;
-import io.vecsync.source.PlatformSourceConnector;
+import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.TopicContents;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -73,17 +73,10 @@ final class SyncRunner implements AutoCloseable {
 
     /** What a typical user runs: string keys, schemaless JSON values unless the variant asks for the envelope. */
     private Map<String, String> config(Variant variant, String topic) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", PlatformSourceConnector.class.getName());
-        config.put("tasks.max", "1");
-        config.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
-        config.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
-        config.put(PlatformSourceConfig.TOPIC, topic);
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.simulatorSource(simulator, topic));
         config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "1000");
         config.put(PlatformSourceConfig.FETCH_CONCURRENCY, "4");
         config.put(PlatformSourceConfig.VECTOR_ENCODING, variant.encoding());
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter.schemas.enable", Boolean.toString(variant.schemasEnabled()));
         return config;
     }

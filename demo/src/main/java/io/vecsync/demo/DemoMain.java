@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.SinkPipelineSuite;
+import io.vecsync.testing.ConnectorConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,7 +72,7 @@ public final class DemoMain {
         try {
             connect.kafka().createTopic(TOPIC, 1, 1, Map.of("cleanup.policy", "compact"));
             connect.configureConnector(SOURCE, sourceConfig(options, simulator));
-            Map<String, String> sink = new LinkedHashMap<>(SinkPipelineSuite.jsonConverters());
+            Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
             sink.put("connector.class", store.sinkConnectorClass());
             sink.put("topics", TOPIC);
             sink.putAll(store.sinkSettings());
@@ -105,7 +105,7 @@ public final class DemoMain {
     }
 
     private static Map<String, String> sourceConfig(DemoOptions options, PlatformSimulator simulator) {
-        Map<String, String> config = new LinkedHashMap<>(SinkPipelineSuite.jsonConverters());
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         config.put("connector.class", "io.vecsync.source.PlatformSourceConnector");
         config.put("tasks.max", "1");
         config.put("platform.base.url", simulator != null ? simulator.baseUrl() : options.baseUrl());

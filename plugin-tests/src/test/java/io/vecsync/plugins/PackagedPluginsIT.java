@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.ConnectClusters;
+import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.ShippedConfigs;
@@ -119,8 +120,8 @@ class PackagedPluginsIT {
         }
         connect.kafka().createTopic("plugin-segments", 1, 1, Map.of("cleanup.policy", "compact"));
         try (PlatformSimulator simulator = PlatformSimulator.builder().seed(71).videos(5).build().start()) {
-            connect.configureConnector("plugin-source", SinkPipelineSuite.sourceConfig(simulator, "plugin-segments"));
-            Map<String, String> sink = new LinkedHashMap<>(SinkPipelineSuite.jsonConverters());
+            connect.configureConnector("plugin-source", ConnectorConfigs.simulatorSource(simulator, "plugin-segments"));
+            Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
             sink.put("connector.class", "io.vecsync.pgvector.PgVectorSinkConnector");
             sink.put("topics", "plugin-segments");
             sink.put("pgvector.url", PostgresServer.jdbcUrl());

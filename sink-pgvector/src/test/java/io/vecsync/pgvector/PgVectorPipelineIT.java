@@ -8,6 +8,7 @@ import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.SinkPipelineSuite;
 import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.ConnectorConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,7 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
     }
 
     private Map<String, String> sinkConfig(String topic, String table) {
-        Map<String, String> config = new LinkedHashMap<>(jsonConverters());
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         config.put("connector.class", PgVectorSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", topic);

@@ -2,6 +2,7 @@ package io.vecsync.source;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
+import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.TopicContents;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -36,19 +37,13 @@ final class SourceHarness {
     }
 
     Map<String, String> config(int tasks) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", PlatformSourceConnector.class.getName());
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.simulatorSource(simulator, topic));
+        // The harness reads float arrays, the connector's default encoding.
+        config.remove(PlatformSourceConfig.VECTOR_ENCODING);
         config.put("tasks.max", Integer.toString(tasks));
-        config.put(PlatformSourceConfig.BASE_URL, simulator.baseUrl());
-        config.put(PlatformSourceConfig.API_KEY, simulator.apiKey());
-        config.put(PlatformSourceConfig.TOPIC, topic);
-        config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "300");
         config.put(PlatformSourceConfig.LIST_PAGE_SIZE, "7");
         config.put(PlatformSourceConfig.RETRY_BACKOFF_MS, "20");
         config.put(PlatformSourceConfig.RETRY_BACKOFF_MAX_MS, "200");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
         return config;
     }
 

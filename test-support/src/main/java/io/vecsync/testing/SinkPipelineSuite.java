@@ -34,7 +34,6 @@ public abstract class SinkPipelineSuite {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** The source connector, named rather than imported: the source module's tests depend on this one. */
-    private static final String SOURCE_CONNECTOR = "io.vecsync.source.PlatformSourceConnector";
 
     protected EmbeddedConnectCluster connect;
 
@@ -61,26 +60,6 @@ public abstract class SinkPipelineSuite {
         connect.stop();
     }
 
-    /** String keys and schemaless JSON values, as a typical deployment configures both connectors. */
-    public static Map<String, String> jsonConverters() {
-        return Map.of("key.converter", "org.apache.kafka.connect.storage.StringConverter",
-                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable", "false");
-    }
-
-    /** The source connector syncing the simulator into the topic, polling fast and writing compact vectors. */
-    public static Map<String, String> sourceConfig(PlatformSimulator simulator, String topic) {
-        Map<String, String> config = new LinkedHashMap<>(jsonConverters());
-        config.put("connector.class", SOURCE_CONNECTOR);
-        config.put("tasks.max", "1");
-        config.put("platform.base.url", simulator.baseUrl());
-        config.put("platform.api.key", simulator.apiKey());
-        config.put("topic", topic);
-        config.put("poll.interval.ms", "300");
-        config.put("vector.encoding", "float32_le");
-        return config;
-    }
-
     /** The segment ids a correct sync of the simulator holds. */
     public static Set<String> truth(PlatformSimulator simulator) {
         return simulator.liveSegments().stream()
@@ -91,12 +70,12 @@ public abstract class SinkPipelineSuite {
     void theStoreFollowsThePlatformThroughSyncReprocessingAndDeletion() throws Exception {
         String topic = "pipeline-segments";
         connect.kafka().createTopic(topic, 2, 1, Map.of("cleanup.policy", "compact"));
-        Map<String, String> sink = new LinkedHashMap<>(jsonConverters());
+        Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         sink.put("tasks.max", "2");
         sink.put("topics", topic);
         sink.putAll(sinkConfig());
         try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
-            connect.configureConnector("pipeline-source", sourceConfig(simulator, topic));
+            connect.configureConnector("pipeline-source", ConnectorConfigs.simulatorSource(simulator, topic));
             connect.configureConnector("pipeline-sink", sink);
             Eventually.await(TIMEOUT, "the store to equal the platform after the initial sync",
                     () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
