@@ -3,6 +3,7 @@ package io.vecsync.testing.pinecone;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.vecsync.testing.GrpcServers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pinecone at the protocol level, for the official client unmodified: the REST control plane on one loopback port
@@ -106,7 +106,7 @@ public final class PineconeFake implements AutoCloseable {
             }
             server = servers.remove(name);
         }
-        stop(server);
+        GrpcServers.stop(server);
         return true;
     }
 
@@ -168,15 +168,6 @@ public final class PineconeFake implements AutoCloseable {
             servers.clear();
             indexes.clear();
         }
-        running.forEach(PineconeFake::stop);
-    }
-
-    private static void stop(Server server) {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        running.forEach(GrpcServers::stop);
     }
 }
