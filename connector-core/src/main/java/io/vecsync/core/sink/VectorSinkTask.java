@@ -107,8 +107,11 @@ public abstract class VectorSinkTask extends SinkTask {
         }
         finishWrites();
         PutWrites writes = new PutWrites();
+        writes.records = records.size();
         Map<String, List<SinkOperation>> open = new HashMap<>();
         for (SinkRecord record : records) {
+            writes.firstOffsets.merge(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
+                    record.originalKafkaOffset(), Math::min);
             try {
                 SinkOperation operation = converter.convert(record);
                 if (!operation.isDelete()) {
@@ -202,22 +205,33 @@ public abstract class VectorSinkTask extends SinkTask {
     }
 
     /**
-     * Before partitions move to another task, the writes of their records must be done: the new owner starts after the
-     * last committed offset and must not be overtaken by a late write of ours. When that cannot be, the task fails and
-     * its uncommitted records are redelivered.
+     * Before partitions move to another task, the writes of their records must be over: the new owner starts after the
+     * last committed offset and must not be overtaken by a late write of ours. Writes that fail transiently are
+     * dropped, never committed: the revoked partitions' records go to their next owner, and this task reads its kept
+     * partitions again from the first record those writes held.
      */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        try {
-            finishWrites();
-        } catch (RetriableException failed) {
+        PutWrites writes = unfinished;
+        if (writes == null) {
+            return;
+        }
+        if (!writes.failedTransiently) {
             try {
                 finishWrites();
-            } catch (RetriableException again) {
-                throw new ConnectException("writes of records from partitions " + partitions + " still fail as the partitions"
-                        + " are revoked; failing the task so that its uncommitted records are redelivered", again);
+                return;
+            } catch (RetriableException failed) {
+                // Dropped below, rather than retried while the group waits for this rebalance.
             }
         }
+        Map<TopicPartition, Long> rewind = new HashMap<>(writes.firstOffsets);
+        rewind.keySet().removeAll(partitions);
+        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; reading {} again", writes.records,
+                partitions, rewind);
+        if (!rewind.isEmpty() && context != null) {
+            context.offset(rewind);
+        }
+        unfinished = null;
     }
 
     /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
@@ -325,8 +339,13 @@ public abstract class VectorSinkTask extends SinkTask {
         return metrics;
     }
 
-    /** One put()'s batches, the dead-letter reports of its bad records, and the points the store refused. */
+    /**
+     * One put()'s batches, the dead-letter reports of its bad records, the points the store refused, and where its
+     * records start in each partition.
+     */
     private static final class PutWrites {
+        final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        int records;
         final List<List<SinkOperation>> batches = new ArrayList<>();
         final List<Future<Void>> reported = new ArrayList<>();
         final Map<SinkRecord, String> refused = new LinkedHashMap<>();
