@@ -19,10 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -32,14 +29,17 @@ import java.util.concurrent.TimeUnit;
  * a transient store error is retried with backoff, then handed back to Connect as a RetriableException; anything else
  * fails the task with the store's message.
  *
- * <p>A put()'s writes run on a writer thread of the task's own while Connect fetches and converts the next records,
- * so the store and the converter work at once; the next put() (and every offset commit) waits for them first, which
- * keeps writes in Kafka order and commits only written offsets. A write that failed for good is surfaced there.
+ * <p>put() hands the converted records to a {@link WriteQueue}, whose thread writes them while Connect fetches and
+ * converts the next ones; records that come while a write runs go together into the next (group commit). put() waits
+ * only while the queue is full; offset commits and revoked partitions wait for every write, so only written offsets
+ * are committed. A write that failed for good is surfaced there, or at the next put().
  */
 public abstract class VectorSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(VectorSinkTask.class);
     private static final long STOP_WAIT_SECONDS = 4;
+    /** Batches' worth of operations that may wait for the writer: one to fill the next write, one for the fetch after. */
+    private static final int QUEUED_BATCHES = 2;
 
     private CommonSinkConfig config;
     private VectorStore store;
@@ -47,9 +47,9 @@ public abstract class VectorSinkTask extends SinkTask {
     private RetryPolicy retryPolicy;
     private ErrantRecordReporter reporter;
     private boolean targetReady;
-    private ExecutorService writerThread;
-    /** The last put()'s writes, until they are known to be done. */
-    private PutWrites unfinished;
+    private WriteQueue queue;
+    /** Dead-letter reports not yet known to be written: offsets are committed only after them. */
+    private final List<Future<Void>> reported = new ArrayList<>();
     private final SinkMetrics metrics = new SinkMetrics();
 
     /** Parses the store module's config: a {@link CommonSinkConfig} built on its extended ConfigDef. */
@@ -80,13 +80,9 @@ public abstract class VectorSinkTask extends SinkTask {
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault(CommonSinkConfig.ERRORS_TOLERANCE, "none").trim());
         reporter = tolerateAll && context != null ? context.errantRecordReporter() : null;
         metrics.register(context == null ? null : context.pluginMetrics());
-        String name = props.getOrDefault("name", "vecsync-sink");
-        writerThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name + "-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
         store = openStore(config);
+        queue = new WriteQueue("vecsync-writer-" + props.getOrDefault("name", "sink"), config.batchSize(),
+                QUEUED_BATCHES * config.batchSize(), this::write);
         try {
             prepareTarget();
         } catch (RetriableException unreachable) {
@@ -105,84 +101,45 @@ public abstract class VectorSinkTask extends SinkTask {
         if (!targetReady) {
             prepareTarget();
         }
-        finishWrites();
-        PutWrites writes = new PutWrites();
-        writes.records = records.size();
-        Map<String, List<SinkOperation>> open = new HashMap<>();
+        if (queue.failure() != null) {
+            finishWrites();
+        }
+        Map<String, List<SinkOperation>> operations = new LinkedHashMap<>();
         for (SinkRecord record : records) {
-            writes.firstOffsets.merge(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
-                    record.originalKafkaOffset(), Math::min);
             try {
                 SinkOperation operation = converter.convert(record);
                 if (!operation.isDelete()) {
                     check(record, operation.point());
                 }
-                List<SinkOperation> batch = open.computeIfAbsent(batchesPerTopic() ? record.topic() : "", key -> new ArrayList<>());
-                batch.add(operation);
-                if (batch.size() == config.batchSize()) {
-                    writes.batches.add(List.copyOf(batch));
-                    batch.clear();
-                }
+                operations.computeIfAbsent(batchesPerTopic() ? record.topic() : "", key -> new ArrayList<>()).add(operation);
             } catch (DataException bad) {
-                writes.reported.add(report(record, bad));
+                reported.add(report(record, bad));
             }
         }
-        open.values().stream().filter(batch -> !batch.isEmpty()).forEach(writes.batches::add);
-        writes.result = writes.batches.isEmpty() ? CompletableFuture.completedFuture(null) : writerThread.submit(() -> writeAll(writes));
-        unfinished = writes;
+        operations.forEach(queue::add);
         store.delivered(records.size());
     }
 
     /**
-     * Waits for the last put()'s writes; rewrites them here when they failed transiently before, and throws when they
-     * fail (again): a RetriableException makes Connect redeliver the current put()'s records, which come after them.
+     * Waits until every record taken is written, after letting a write that failed transiently go again; throws when
+     * a write fails (again): a RetriableException from put() makes Connect redeliver that put()'s records, which come
+     * after the failed ones.
      */
     private void finishWrites() {
-        PutWrites writes = unfinished;
-        if (writes == null) {
-            return;
+        if (queue.failure() instanceof RetriableException) {
+            log.info("writing again the {} operations of earlier puts, from a write that failed transiently", queue.queuedCount());
+            queue.resume();
         }
         try {
-            if (writes.failedTransiently) {
-                log.info("writing again the {} batches of an earlier put() that failed transiently", writes.batches.size());
-                writes.refused.clear();
-                writeAll(writes);
-            } else {
-                awaitResult(writes);
-            }
+            queue.drain();
         } catch (RetriableException transientError) {
-            writes.failedTransiently = true;
             if (context != null) {
                 context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
             }
             throw transientError;
         }
-        for (Map.Entry<SinkRecord, String> refusal : writes.refused.entrySet()) {
-            SinkRecord record = refusal.getKey();
-            writes.reported.add(report(record, new DataException(describe(record) + ": " + refusal.getValue())));
-        }
-        awaitReports(writes.reported);
-        unfinished = null;
-    }
-
-    private static void awaitResult(PutWrites writes) {
-        try {
-            writes.result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while waiting for the store's writes", e);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof ConnectException thrown ? thrown
-                    : new ConnectException("writing to the store failed: " + failed.getCause(), failed.getCause());
-        }
-    }
-
-    /** Runs on the writer thread (or the task's, when writing again): every batch of one put(), in order. */
-    private Void writeAll(PutWrites writes) {
-        for (List<SinkOperation> operations : writes.batches) {
-            write(operations, writes.refused);
-        }
-        return null;
+        queue.takeRefused().forEach((record, reason) -> reported.add(report(record, new DataException(describe(record) + ": " + reason))));
+        awaitReports();
     }
 
     /** Waits for the writes, then lets the store make them durable: Connect commits the offsets given to put() next. */
@@ -208,15 +165,11 @@ public abstract class VectorSinkTask extends SinkTask {
      * Before partitions move to another task, the writes of their records must be over: the new owner starts after the
      * last committed offset and must not be overtaken by a late write of ours. Writes that fail transiently are
      * dropped, never committed: the revoked partitions' records go to their next owner, and this task reads its kept
-     * partitions again from the first record those writes held.
+     * partitions again from the first record not written.
      */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        PutWrites writes = unfinished;
-        if (writes == null) {
-            return;
-        }
-        if (!writes.failedTransiently) {
+        if (!(queue.failure() instanceof RetriableException)) {
             try {
                 finishWrites();
                 return;
@@ -224,14 +177,14 @@ public abstract class VectorSinkTask extends SinkTask {
                 // Dropped below, rather than retried while the group waits for this rebalance.
             }
         }
-        Map<TopicPartition, Long> rewind = new HashMap<>(writes.firstOffsets);
+        int unwritten = queue.queuedCount();
+        Map<TopicPartition, Long> rewind = new HashMap<>(queue.dropUnwritten());
         rewind.keySet().removeAll(partitions);
-        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; reading {} again", writes.records,
+        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; reading {} again", unwritten,
                 partitions, rewind);
         if (!rewind.isEmpty() && context != null) {
             context.offset(rewind);
         }
-        unfinished = null;
     }
 
     /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
@@ -247,16 +200,14 @@ public abstract class VectorSinkTask extends SinkTask {
     /** Gives a running write a few seconds to end (Connect waits for tasks about as long), then interrupts it. */
     @Override
     public void stop() {
-        if (writerThread != null) {
-            writerThread.shutdown();
+        if (queue != null) {
             try {
-                if (!writerThread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if (!queue.stop(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     log.warn("a write still running after {} s is interrupted; its records were not committed", STOP_WAIT_SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            writerThread.shutdownNow();
         }
         if (store != null) {
             store.close();
@@ -271,8 +222,10 @@ public abstract class VectorSinkTask extends SinkTask {
         }
     }
 
-    private void write(List<SinkOperation> operations, Map<SinkRecord, String> refused) {
+    /** Runs on the writer thread: one batch, with retries; returns the records whose points the store refused. */
+    private Map<SinkRecord, String> write(List<SinkOperation> operations) {
         WriteBatch batch = WriteBatch.of(operations);
+        Map<SinkRecord, String> refused = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
             withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
@@ -285,6 +238,7 @@ public abstract class VectorSinkTask extends SinkTask {
         metrics.batches.increment();
         metrics.upserts.add(batch.upserts().size());
         metrics.deletes.add(batch.deletes().size());
+        return refused;
     }
 
     private void withRetries(String what, Runnable action) {
@@ -317,7 +271,7 @@ public abstract class VectorSinkTask extends SinkTask {
     }
 
     /** Offsets may only be committed once the dead-letter queue has the bad records. */
-    private static void awaitReports(List<Future<Void>> reported) {
+    private void awaitReports() {
         for (Future<Void> report : reported) {
             try {
                 report.get();
@@ -328,6 +282,7 @@ public abstract class VectorSinkTask extends SinkTask {
                 throw new ConnectException("could not write to the dead-letter queue", e.getCause());
             }
         }
+        reported.clear();
     }
 
     private static String describe(SinkRecord record) {
@@ -337,19 +292,5 @@ public abstract class VectorSinkTask extends SinkTask {
     /** The task's counters, for tests and subclasses. */
     protected SinkMetrics metrics() {
         return metrics;
-    }
-
-    /**
-     * One put()'s batches, the dead-letter reports of its bad records, the points the store refused, and where its
-     * records start in each partition.
-     */
-    private static final class PutWrites {
-        final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        int records;
-        final List<List<SinkOperation>> batches = new ArrayList<>();
-        final List<Future<Void>> reported = new ArrayList<>();
-        final Map<SinkRecord, String> refused = new LinkedHashMap<>();
-        Future<Void> result;
-        boolean failedTransiently;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -27,12 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The framework's failure handling, against an in-memory store whose failures the test scripts. */
 class VectorSinkTaskTest {
 
     private static final String ID = "ea0b39d2-9327-572d-a218-3ea7d3e9586c";
     private static final String OTHER_ID = "fc6f91a7-f47b-5fe0-8ffc-577897f4b916";
+    private static final String THIRD_ID = "0b8d6e5e-4a53-5c9e-9f2c-1f4b6f3e8a11";
 
     /** A store that fails the next N admin or write calls with the given exception. */
     private static final class ScriptedStore implements VectorStore {
@@ -41,6 +44,8 @@ class VectorSinkTaskTest {
         final List<WriteBatch> written = new ArrayList<>();
         /** Writes wait for it: a store that is slow to answer. */
         volatile CountDownLatch answer = new CountDownLatch(0);
+        /** Released as each write begins. */
+        final Semaphore writesBegun = new Semaphore(0);
         int adminCalls;
 
         @Override
@@ -48,6 +53,7 @@ class VectorSinkTaskTest {
             return new VectorWriter() {
                 @Override
                 public void write(WriteBatch batch) {
+                    writesBegun.release();
                     try {
                         answer.await();
                     } catch (InterruptedException e) {
@@ -237,20 +243,41 @@ class VectorSinkTaskTest {
     }
 
     @Test
-    void aPutReturnsWhileItsWritesRunAndTheNextWaitsForThem() throws Exception {
+    void recordsThatComeWhileAWriteRunsGoTogetherIntoTheNextWrite() throws Exception {
         ScriptedStore store = new ScriptedStore();
         ScriptedTask task = start(store);
         store.answer = new CountDownLatch(1);
         task.put(List.of(record()));
         assertEquals(List.of(), store.written, "put() returned before the store answered");
+        awaitWriteBegun(store);
 
-        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> task.put(List.of(record(OTHER_ID, 8))));
-        Thread.sleep(100);
-        assertFalse(next.isDone(), "the next put() waits for the last one's writes");
+        task.put(List.of(record(OTHER_ID, 8)));
+        task.put(List.of(record(THIRD_ID, 9)));
+        assertEquals(List.of(), store.written, "later puts do not wait for the write in flight");
         store.answer.countDown();
-        next.get(10, TimeUnit.SECONDS);
         task.flush(Map.of());
-        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID)), writtenIds(store), "written in Kafka order");
+        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID)), writtenIds(store), "in Kafka order, the two waiting in one batch");
+    }
+
+    @Test
+    void aPutWaitsWhileTwoBatchesAreAlreadyWaiting() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2", CommonSinkConfig.BATCH_SIZE, "2"));
+        ScriptedTask task = new ScriptedTask(store);
+        task.start(props);
+        store.answer = new CountDownLatch(1);
+        task.put(List.of(record()));
+        awaitWriteBegun(store);
+        task.put(List.of(record(OTHER_ID, 8), record(THIRD_ID, 9), record(OTHER_ID, 10), record(THIRD_ID, 11)));
+
+        CompletableFuture<Void> fifth = CompletableFuture.runAsync(() -> task.put(List.of(record(ID, 12))));
+        Thread.sleep(100);
+        assertFalse(fifth.isDone(), "a put() beyond two waiting batches waits for the writer");
+        store.answer.countDown();
+        fifth.get(10, TimeUnit.SECONDS);
+        task.flush(Map.of());
+        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID), Set.of(OTHER_ID, THIRD_ID), Set.of(ID)), writtenIds(store),
+                "batches of batch.size=2 in Kafka order");
     }
 
     @Test
@@ -293,6 +320,10 @@ class VectorSinkTaskTest {
     private static void write(VectorSinkTask task, List<SinkRecord> records) {
         task.put(records);
         task.flush(Map.of());
+    }
+
+    private static void awaitWriteBegun(ScriptedStore store) throws InterruptedException {
+        assertTrue(store.writesBegun.tryAcquire(10, TimeUnit.SECONDS), "the writer took the first batch");
     }
 
     private static SinkRecord record(String id, long offset) {
