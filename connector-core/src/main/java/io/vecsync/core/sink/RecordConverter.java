@@ -9,7 +9,6 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.nio.ByteBuffer;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +73,22 @@ public final class RecordConverter {
             return fields;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            map.forEach((name, field) -> fields.put(String.valueOf(name), field));
-            return fields;
+            return stringKeys(map);
         }
         throw error(record, null, "the value is a " + value.getClass().getSimpleName() + ", expected a struct or a JSON object");
+    }
+
+    /** The map itself when its keys are all strings, as JsonConverter's are; else a copy keyed by their text. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        for (Object name : map.keySet()) {
+            if (!(name instanceof String)) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                map.forEach((key, field) -> fields.put(String.valueOf(key), field));
+                return fields;
+            }
+        }
+        return (Map<String, Object>) map;
     }
 
     private String id(SinkRecord record, Object fromValue) {
@@ -142,7 +152,7 @@ public final class RecordConverter {
     private float[] decodeBytes(SinkRecord record, Object raw) {
         try {
             if (raw instanceof String base64) {
-                return Float32Codec.decode(Base64.getDecoder().decode(base64));
+                return Float32Codec.decodeBase64(base64);
             }
             return raw instanceof ByteBuffer buffer ? Float32Codec.decode(buffer) : Float32Codec.decode((byte[]) raw);
         } catch (IllegalArgumentException e) {
