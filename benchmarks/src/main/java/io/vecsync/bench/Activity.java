@@ -8,6 +8,7 @@ enum Activity {
     FETCH_PARSE("fetch+parse", "vecsync-fetch-"),
     HTTP_CLIENT("HTTP client", "HttpClient-"),
     TASK_THREAD("task thread", "task-thread-"),
+    SINK_WRITER("sink writer", "vecsync-writer-"),
     PRODUCER_IO("producer I/O", "kafka-producer-network-thread"),
     BROKER("broker", "data-plane-kafka-"),
     // The simulator's HttpServer runs on an unnamed Executors pool; nothing else keeps such threads busy during a run.

@@ -7,6 +7,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,11 +56,13 @@ public final class PgVectorBenchmark {
     private static List<PgRun> withoutConnect(PgDatabase db, List<SegmentRow> rows) throws Exception {
         List<PgRun> runs = new ArrayList<>();
         runs.add(log(DocsLoop.run(db, rows)));
-        List<PgRun> copies = new ArrayList<>();
+        Map<RawCopy, List<PgRun>> copies = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            copies.add(log(RawCopy.run(db, rows)));
+            for (RawCopy copy : List.of(RawCopy.DOCS_TABLE, RawCopy.SINK_TABLE)) {
+                copies.computeIfAbsent(copy, c -> new ArrayList<>()).add(log(copy.run(db, rows)));
+            }
         }
-        runs.add(median(copies));
+        copies.values().forEach(rounds -> runs.add(median(rounds)));
         // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
         BareSinkTask.convertAndPut(db, rows);
         BareSinkTask.putOnly(db, rows);
@@ -82,14 +85,16 @@ public final class PgVectorBenchmark {
             for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
-            for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
-                List<PgRun> rounds = new ArrayList<>();
-                for (int round = 1; round <= ROUNDS; round++) {
+            // Rounds interleave the variants: the JIT's late compilations and stretches of contention do not fall on one alone.
+            Map<SinkVariant, List<PgRun>> rounds = new LinkedHashMap<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
                     PgRun run = log(sink.run(variant.round(round), TOPIC, rows));
-                    rounds.add(new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink()));
+                    rounds.computeIfAbsent(variant, v -> new ArrayList<>())
+                            .add(new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink()));
                 }
-                runs.add(median(rounds));
             }
+            rounds.values().forEach(variantRounds -> runs.add(median(variantRounds)));
             runs.add(log(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)));

@@ -11,13 +11,28 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** (b) The raw floor: every row in one binary COPY into the docs' table, one commit; no conflict handling, no vector index. */
+/** (b) The raw floor: every row in one binary COPY into a bare table (no vector index), one commit; no conflict handling. */
 final class RawCopy {
 
-    static final String KEY = "copy-raw";
-    private static final String TABLE = "bench_copy_raw";
+    /** Into the platform docs' five-column table, as the issue names (b). */
+    static final RawCopy DOCS_TABLE = new RawCopy("copy-raw", Columns.DOCS,
+            "(b) raw COPY BINARY, one COPY, no ON CONFLICT, no vector index");
+    /** The same rows into the sink's table (the docs' columns and the four it adds), so PostgreSQL stores what the sink stores. */
+    static final RawCopy SINK_TABLE = new RawCopy("copy-raw-sink", Columns.SINK,
+            "(b) same, into the sink's 9-column table");
 
-    private RawCopy() {
+    private final String key;
+    private final Columns columns;
+    private final String label;
+
+    private RawCopy(String key, Columns columns, String label) {
+        this.key = key;
+        this.columns = columns;
+        this.label = label;
+    }
+
+    String key() {
+        return key;
     }
 
     /** Copies the rows into the table with one binary COPY, in the session's transaction. */
@@ -33,19 +48,24 @@ final class RawCopy {
         }
     }
 
-    static PgRun run(PgDatabase db, List<SegmentRow> rows) throws SQLException, IOException {
-        db.drop(TABLE);
-        db.createDocsTable(TABLE);
+    PgRun run(PgDatabase db, List<SegmentRow> rows) throws SQLException, IOException {
+        String table = "bench_" + key.replace('-', '_');
+        db.drop(table);
+        if (columns == Columns.DOCS) {
+            db.createDocsTable(table);
+        } else {
+            db.createSinkTable(table);
+        }
         try (Connection session = db.openSession()) {
             session.setAutoCommit(false);
             Cost.Meter meter = Cost.start(db);
-            copy(session, TABLE, Columns.DOCS, rows);
+            copy(session, table, columns, rows);
             session.commit();
             Cost cost = meter.stop();
-            db.verify(TABLE, rows);
-            return new PgRun(KEY, "(b) raw COPY BINARY, one COPY, no ON CONFLICT, no vector index", rows.size(), cost, Optional.empty());
+            db.verify(table, rows);
+            return new PgRun(key, label, rows.size(), cost, Optional.empty());
         } finally {
-            db.drop(TABLE);
+            db.drop(table);
         }
     }
 }

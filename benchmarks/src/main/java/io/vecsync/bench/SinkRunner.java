@@ -118,6 +118,7 @@ final class SinkRunner {
         SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, loadSeconds,
                 JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), indexSeenAt);
         connect.deleteConnector(variant.name());
+        awaitStopped(stopwatch, variant, tasks);
         db.verify(table, expected);
         return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
     }
@@ -132,6 +133,16 @@ final class SinkRunner {
         variant.consumerOverrides().forEach((key, value) -> config.put("consumer.override." + key, value));
         config.putAll(variant.sinkConfig(db.url()));
         return config;
+    }
+
+    /**
+     * Until the worker has stopped the tasks (their metrics are gone): closing a consumer waits out its pending fetch
+     * (up to fetch.max.wait.ms), and the worker would handle the next connector only after that, inside its timing.
+     */
+    private static void awaitStopped(Stopwatch stopwatch, SinkVariant variant, String tasks) throws InterruptedException {
+        while (JmxMetrics.exists(tasks)) {
+            await(stopwatch, variant, "the deleted connector's tasks still running", WRITTEN_POLL_MS);
+        }
     }
 
     private static void await(Stopwatch stopwatch, SinkVariant variant, String lastSeen, long ms) throws InterruptedException {

@@ -49,6 +49,8 @@ final class WrittenPoints {
                     withCount.add(name);
                 } catch (AttributeNotFoundException connectorLevel) {
                     // The connector's own MBean carries no count.
+                } catch (InstanceNotFoundException stopped) {
+                    // A task stopped since the query; its successor registers anew.
                 }
             }
             found = withCount;

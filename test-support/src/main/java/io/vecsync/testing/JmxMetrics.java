@@ -10,6 +10,15 @@ public final class JmxMetrics {
     private JmxMetrics() {
     }
 
+    /** Whether any MBean matches the pattern. */
+    public static boolean exists(String objectNamePattern) {
+        try {
+            return !ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(objectNamePattern), null).isEmpty();
+        } catch (javax.management.MalformedObjectNameException e) {
+            throw new IllegalArgumentException("not a JMX object name pattern: " + objectNamePattern, e);
+        }
+    }
+
     /** The sum of a numeric attribute over every MBean matching the pattern, e.g. {@code kafka.connect:type=plugins,*}. */
     public static double sum(String objectNamePattern, String attribute) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
