@@ -55,7 +55,7 @@ public class CommonSinkConfig extends AbstractConfig {
                         GROUP_RECORDS, ++order, Width.SHORT, "Normalize vectors");
         order = 0;
         def.define(BATCH_SIZE, Type.INT, 1000, Range.between(1, 100_000), Importance.MEDIUM,
-                        "Records per bulk write. Records of one put() are written in batches of at most this many.",
+                        "Records per bulk write, at most. Records that arrive while a write runs go together into the next one.",
                         GROUP_WRITES, ++order, Width.SHORT, "Batch size")
                 .define(RETRY_MAX, Type.INT, 5, Range.between(0, 100), Importance.LOW,
                         "Retries of a write after a transient store error (refused connection, timeout, 429, 5xx) before"
