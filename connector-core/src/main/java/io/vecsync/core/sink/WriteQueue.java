@@ -142,7 +142,8 @@ final class WriteQueue {
                 refusedHere = writer.write(batch);
             } catch (ConnectException e) {
                 failed = e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever ends a write must reach the task: a writer thread dying silently would leave it waiting.
                 failed = new ConnectException("writing to the store failed: " + e, e);
             }
             synchronized (this) {

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,8 @@ class VectorSinkTaskTest {
     /** A store that fails the next N admin or write calls with the given exception. */
     private static final class ScriptedStore implements VectorStore {
         final List<RuntimeException> adminFailures = new ArrayList<>();
-        final List<RuntimeException> writeFailures = new ArrayList<>();
+        /** RuntimeExceptions or Errors. */
+        final List<Throwable> writeFailures = new ArrayList<>();
         final List<WriteBatch> written = new ArrayList<>();
         /** Writes wait for it: a store that is slow to answer. */
         volatile CountDownLatch answer = new CountDownLatch(0);
@@ -60,7 +62,11 @@ class VectorSinkTaskTest {
                         throw new ConnectException("interrupted", e);
                     }
                     if (!writeFailures.isEmpty()) {
-                        throw writeFailures.remove(0);
+                        Throwable failure = writeFailures.remove(0);
+                        if (failure instanceof Error error) {
+                            throw error;
+                        }
+                        throw (RuntimeException) failure;
                     }
                     written.add(batch);
                 }
@@ -240,6 +246,21 @@ class VectorSinkTaskTest {
         store.writeFailures.add(new ConnectException("permission denied"));
         ConnectException permanent = assertThrows(ConnectException.class, () -> write(task, List.of(record())));
         assertEquals("permission denied", permanent.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void aStoreFailingUnexpectedlyFailsTheTaskInsteadOfLeavingItWaiting() {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = start(store);
+        store.writeFailures.add(new IllegalStateException("driver bug"));
+        ConnectException failure = assertThrows(ConnectException.class, () -> write(task, List.of(record())));
+        assertEquals("writing to the store failed: java.lang.IllegalStateException: driver bug", failure.getMessage());
+
+        ScriptedTask other = start(store);
+        store.writeFailures.add(new AssertionError("protocol state"));
+        failure = assertThrows(ConnectException.class, () -> write(other, List.of(record())));
+        assertEquals("writing to the store failed: java.lang.AssertionError: protocol state", failure.getMessage());
     }
 
     @Test
