@@ -5,13 +5,11 @@ import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
 import io.vecsync.testing.SinkTaskStarter;
+import io.vecsync.testing.StoreTestHarness;
 import io.vecsync.testing.pinecone.FakeIndex;
 import io.vecsync.testing.pinecone.PineconeFake;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,7 @@ import java.util.Random;
  * A Pinecone fake for one index name, sink tasks on it (started from any thread), and segment records for them;
  * registered as a test class's extension, it resets after each test and closes the fake after the last.
  */
-final class PineconeTasks implements AfterEachCallback, AfterAllCallback, AutoCloseable {
+final class PineconeTasks extends StoreTestHarness {
 
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
@@ -113,7 +111,8 @@ final class PineconeTasks implements AfterEachCallback, AfterAllCallback, AutoCl
     }
 
     /** Stops the tasks and drops the index and the faults: a clean slate for the next test. */
-    void reset() {
+    @Override
+    public void reset() {
         tasks.close();
         fake.clearFaults();
         fake.describesUntilReady(0);
@@ -121,18 +120,7 @@ final class PineconeTasks implements AfterEachCallback, AfterAllCallback, AutoCl
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        reset();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
-    @Override
-    public void close() {
-        reset();
+    protected void release() {
         fake.close();
     }
 }

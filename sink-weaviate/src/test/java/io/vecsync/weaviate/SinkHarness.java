@@ -5,11 +5,9 @@ import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.RecordingSinkTaskContext;
 import io.vecsync.testing.SinkTaskStarter;
+import io.vecsync.testing.StoreTestHarness;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import java.util.Map;
  * segment records, and — registered as a test class's extension — stops everything and empties the fake after each
  * test, and closes the fake after the last.
  */
-final class SinkHarness implements AfterEachCallback, AfterAllCallback, AutoCloseable {
+final class SinkHarness extends StoreTestHarness {
 
     static final String COLLECTION = "HarnessSegment";
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
@@ -90,24 +88,14 @@ final class SinkHarness implements AfterEachCallback, AfterAllCallback, AutoClos
     }
 
     /** Stops the tasks and empties the fake, for the next test. */
-    void reset() {
+    @Override
+    public void reset() {
         tasks.close();
         fake.reset();
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        reset();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
-    @Override
-    public void close() {
-        reset();
+    protected void release() {
         weaviate.close();
         fake.close();
     }
