@@ -35,7 +35,7 @@ public final class PgVectorBenchmark {
         BenchmarkMain.run(args, PgBenchOptions::parse, PgVectorBenchmark::run);
     }
 
-    private static void run(PgBenchOptions options, PrintStream report) throws Exception {
+    static void run(PgBenchOptions options, PrintStream report) throws Exception {
         // PostgresServer reads $VECSYNC_PG_URL first, and starts a scratch cluster only without it.
         String url = options.pgUrl().orElseGet(PostgresServer::jdbcUrl);
         int n = options.segments();
@@ -56,13 +56,7 @@ public final class PgVectorBenchmark {
     private static List<PgRun> withoutConnect(PgDatabase db, List<SegmentRow> rows) throws Exception {
         List<PgRun> runs = new ArrayList<>();
         runs.add(log(DocsLoop.run(db, rows)));
-        Map<RawCopy, List<PgRun>> copies = new LinkedHashMap<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            for (RawCopy copy : List.of(RawCopy.DOCS_TABLE, RawCopy.SINK_TABLE)) {
-                copies.computeIfAbsent(copy, c -> new ArrayList<>()).add(log(copy.run(db, rows)));
-            }
-        }
-        copies.values().forEach(rounds -> runs.add(median(rounds)));
+        runs.addAll(medianRounds(List.of(RawCopy.DOCS_TABLE, RawCopy.SINK_TABLE), (copy, round) -> copy.run(db, rows)));
         // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
         BareSinkTask.convertAndPut(db, rows);
         BareSinkTask.putOnly(db, rows);
@@ -85,16 +79,12 @@ public final class PgVectorBenchmark {
             for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
-            // Rounds interleave the variants: the JIT's late compilations and stretches of contention do not fall on one alone.
-            Map<SinkVariant, List<PgRun>> rounds = new LinkedHashMap<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
-                    PgRun run = log(sink.run(variant.round(round), TOPIC, rows));
-                    rounds.computeIfAbsent(variant, v -> new ArrayList<>())
-                            .add(new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink()));
-                }
-            }
-            rounds.values().forEach(variantRounds -> runs.add(median(variantRounds)));
+            runs.addAll(medianRounds(List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES),
+                    (variant, round) -> {
+                        // Each round is a connector of its own; its result goes under the variant's name.
+                        PgRun run = sink.run(variant.round(round), TOPIC, rows);
+                        return new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink());
+                    }));
             runs.add(log(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)));
@@ -104,6 +94,26 @@ public final class PgVectorBenchmark {
             connect.stop();
         }
         return runs;
+    }
+
+    /** One measured round of a variant. */
+    @FunctionalInterface
+    private interface Round<V> {
+        PgRun run(V variant, int round) throws Exception;
+    }
+
+    /**
+     * Every variant {@link #ROUNDS} times, the rounds interleaved so that the JIT's late compilations and stretches of
+     * contention do not fall on one variant alone; each variant's median round.
+     */
+    private static <V> List<PgRun> medianRounds(List<V> variants, Round<V> round) throws Exception {
+        Map<V, List<PgRun>> rounds = new LinkedHashMap<>();
+        for (int number = 1; number <= ROUNDS; number++) {
+            for (V variant : variants) {
+                rounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(log(round.run(variant, number)));
+            }
+        }
+        return rounds.values().stream().map(PgVectorBenchmark::median).toList();
     }
 
     /** The round of median rate, with every round's rate. */
