@@ -27,13 +27,12 @@ final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     /** Store errors ask the caller to come back after this long. */
     private static final String STORE_RETRY_AFTER_SECONDS = "5";
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final SearchService search;
     private final VectorSearcher searcher;
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
-
     private final TextEmbedder embedder;
     private final ServiceMetrics metrics;
     private final byte[] apiKey;

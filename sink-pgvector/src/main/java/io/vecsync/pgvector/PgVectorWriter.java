@@ -42,13 +42,13 @@ final class PgVectorWriter implements VectorWriter {
     private static final int UPSERTS_AFTER_A_CONFLICT = 16;
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int COLUMNS = 9;
+    /** Bytes of COPY data sent at a time. */
+    private static final int COPY_CHUNK_BYTES = 256 * 1024;
 
     private final PgConnections connections;
     private final String copySql;
     private final String upsertSql;
     private final String deleteSql;
-    /** Bytes of COPY data sent at a time. */
-    private static final int COPY_CHUNK_BYTES = 256 * 1024;
 
     private Connection connection;
     private int upsertsBeforeCopy;
