@@ -1,0 +1,44 @@
+package io.vecsync.bench;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pgvector benchmark end to end on a few hundred segments — real PostgreSQL, a real Connect worker — so that the
+ * command the issue names keeps running and keeps reporting every variant and ratio. Each variant checks its table
+ * holds exactly the rows it wrote, so this also fails when a variant loses or mangles rows. Its timings prove nothing
+ * at this size and are not asserted.
+ */
+@Tag("slow")
+class PgVectorBenchmarkIT {
+
+    @Test
+    void reportsEveryVariantAndTheIssuesRatios() throws Exception {
+        // 400 segments for every variant, 100 of them for the (c-index) ones.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream report = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            PgVectorBenchmark.run(new PgBenchOptions(400, 100, Optional.empty()), report);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's",
+                SinkVariant.NO_INDEX.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label())) {
+            Matcher row = Pattern.compile(Pattern.quote(variant) + ".*?\\s([\\d,]+)\\s+[\\d.]+\\s+([\\d,]+)").matcher(text);
+            assertTrue(row.find() && row.group(1).equals("400") && Long.parseLong(row.group(2).replace(",", "")) > 0,
+                    "no rows/s over the 400 segments for " + variant + " in:\n" + text);
+        }
+        for (String target : List.of("(c-none)/(a)", "(c-none)/(b)", "(c-initial-load)/(c-index)")) {
+            Matcher ratio = Pattern.compile(Pattern.quote(target) + ".*?(\\d+\\.\\d\\d)x\\s+>= [\\d.]+x\\s+(met|MISSED)").matcher(text);
+            assertTrue(ratio.find() && Double.parseDouble(ratio.group(1)) > 0, "no ratio for " + target + " in:\n" + text);
+        }
+    }
+}
