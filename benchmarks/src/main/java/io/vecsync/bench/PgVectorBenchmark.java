@@ -23,7 +23,7 @@ public final class PgVectorBenchmark {
     /** The JIT spends seconds of CPU on the first two runs through Connect; the third runs compiled code. */
     private static final int CONNECT_WARM_UP_ROUNDS = 2;
     /** Rounds of the quick variants, reported by their median: single runs of a few seconds varied by up to 2x here. */
-    private static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
     private static final String TOPIC = "bench-segments";
     private static final String PREFIX_TOPIC = "bench-segments-prefix";
     private static final String EXTRA_TOPIC = "bench-segments-extra";
@@ -48,24 +48,25 @@ public final class PgVectorBenchmark {
         try (PgDatabase db = PgDatabase.connect(url)) {
             List<PgRun> runs = new ArrayList<>(withoutConnect(db, rows));
             runs.addAll(throughConnect(db, rows, prefix, extra));
+            // (a), (b), (c), (d), each letter's variants in the order they were measured.
+            runs.sort(Comparator.comparing(run -> run.label().substring(0, 2)));
             new PgReport(options, db.serverVersion(), report).print(runs);
         }
     }
 
-    /** (a), (b) and (d), before the Connect cluster starts, so that this JVM's CPU is the client's alone. */
+    /** (d), before the Connect cluster starts, so that this JVM's CPU is the sink task's alone. */
     private static List<PgRun> withoutConnect(PgDatabase db, List<SegmentRow> rows) throws Exception {
-        List<PgRun> runs = new ArrayList<>();
-        runs.add(log(DocsLoop.run(db, rows)));
-        runs.addAll(medianRounds(List.of(RawCopy.DOCS_TABLE, RawCopy.SINK_TABLE), (copy, round) -> copy.run(db, rows)));
         // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
         BareSinkTask.convertAndPut(db, rows);
         BareSinkTask.putOnly(db, rows);
-        runs.add(log(BareSinkTask.putOnly(db, rows)));
-        runs.add(log(BareSinkTask.convertAndPut(db, rows)));
-        return runs;
+        return List.of(log(BareSinkTask.putOnly(db, rows)), log(BareSinkTask.convertAndPut(db, rows)));
     }
 
-    /** (c): the sink on a real worker, reading topics filled beforehand. */
+    /**
+     * (c): the sink on a real worker, reading topics filled beforehand. (a) and (b) run in the same rounds as (c-none),
+     * so that the ratios the issue sets compare rates measured within seconds of each other: this machine's speed
+     * drifted by up to 1.3x between the start of a run and its Connect variants.
+     */
     private static List<PgRun> throughConnect(PgDatabase db, List<SegmentRow> rows, List<SegmentRow> prefix, List<SegmentRow> extra)
             throws Exception {
         List<PgRun> runs = new ArrayList<>();
@@ -79,12 +80,16 @@ public final class PgVectorBenchmark {
             for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
-            runs.addAll(medianRounds(List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES),
-                    (variant, round) -> {
-                        // Each round is a connector of its own; its result goes under the variant's name.
-                        PgRun run = sink.run(variant.round(round), TOPIC, rows);
-                        return new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink());
-                    }));
+            List<Round> variants = new ArrayList<>(List.of(round -> DocsLoop.run(db, rows), round -> RawCopy.DOCS_TABLE.run(db, rows),
+                    round -> RawCopy.SINK_TABLE.run(db, rows)));
+            for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES)) {
+                variants.add(round -> {
+                    // Each round is a connector of its own; its result goes under the variant's name.
+                    PgRun run = sink.run(variant.round(round), TOPIC, rows);
+                    return new PgRun(variant.name(), variant.label(), run.rows(), run.cost(), run.sink());
+                });
+            }
+            runs.addAll(medianRounds(variants));
             runs.add(log(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix)));
             runs.add(log(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)));
@@ -96,21 +101,21 @@ public final class PgVectorBenchmark {
         return runs;
     }
 
-    /** One measured round of a variant. */
+    /** One variant's measured round. */
     @FunctionalInterface
-    private interface Round<V> {
-        PgRun run(V variant, int round) throws Exception;
+    private interface Round {
+        PgRun run(int round) throws Exception;
     }
 
     /**
      * Every variant {@link #ROUNDS} times, the rounds interleaved so that the JIT's late compilations and stretches of
      * contention do not fall on one variant alone; each variant's median round.
      */
-    private static <V> List<PgRun> medianRounds(List<V> variants, Round<V> round) throws Exception {
-        Map<V, List<PgRun>> rounds = new LinkedHashMap<>();
+    private static List<PgRun> medianRounds(List<Round> variants) throws Exception {
+        Map<Round, List<PgRun>> rounds = new LinkedHashMap<>();
         for (int number = 1; number <= ROUNDS; number++) {
-            for (V variant : variants) {
-                rounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(log(round.run(variant, number)));
+            for (Round variant : variants) {
+                rounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(log(variant.run(number)));
             }
         }
         return rounds.values().stream().map(PgVectorBenchmark::median).toList();

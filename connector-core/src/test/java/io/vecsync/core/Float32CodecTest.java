@@ -3,8 +3,6 @@ package io.vecsync.core;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
-import java.util.Base64;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,40 +34,5 @@ class Float32CodecTest {
     void rejectsALengthThatIsNotAMultipleOfFour() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Float32Codec.decode(new byte[7]));
         assertEquals("a float32 vector takes a multiple of 4 bytes, got 7", error.getMessage());
-    }
-
-    @Test
-    void decodesBase64AsTheJdkDecoderDoesPaddedOrNot() {
-        Random random = new Random(7);
-        for (int dimension : new int[]{0, 1, 2, 3, 4, 5, 7, 1024, 1536}) {
-            float[] vector = new float[dimension];
-            for (int i = 0; i < dimension; i++) {
-                vector[i] = Float.intBitsToFloat(random.nextInt());
-            }
-            byte[] bytes = Float32Codec.encode(vector);
-            float[] expected = Float32Codec.decode(Base64.getDecoder().decode(Base64.getEncoder().encodeToString(bytes)));
-            assertArrayEquals(Float32Codec.encode(expected), Float32Codec.encode(Float32Codec.decodeBase64(Base64.getEncoder().encodeToString(bytes))),
-                    dimension + " dimensions, padded");
-            assertArrayEquals(Float32Codec.encode(expected),
-                    Float32Codec.encode(Float32Codec.decodeBase64(Base64.getEncoder().withoutPadding().encodeToString(bytes))),
-                    dimension + " dimensions, unpadded");
-        }
-    }
-
-    @Test
-    void rejectsWhatIsNotBase64NamingTheCharacter() {
-        String valid = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1f, 2f, 3f, 4f, 5f}));
-        String[] invalid = {valid.substring(0, 8) + "-" + valid.substring(9), valid.substring(0, 21) + "=" + valid.substring(22),
-                valid.substring(0, 3) + "\u00e9" + valid.substring(4), valid.substring(0, 24) + " " + valid.substring(25)};
-        int[] positions = {8, 21, 3, 24};
-        for (int i = 0; i < invalid.length; i++) {
-            String text = invalid[i];
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Float32Codec.decodeBase64(text));
-            assertEquals("not base64: character " + positions[i] + " is '" + text.charAt(positions[i]) + "'", error.getMessage());
-        }
-        assertEquals("not base64: 5 characters cannot end a group of 4",
-                assertThrows(IllegalArgumentException.class, () -> Float32Codec.decodeBase64("AAAAA")).getMessage());
-        assertEquals("a float32 vector takes a multiple of 4 bytes, got 3",
-                assertThrows(IllegalArgumentException.class, () -> Float32Codec.decodeBase64("AAAA")).getMessage());
     }
 }

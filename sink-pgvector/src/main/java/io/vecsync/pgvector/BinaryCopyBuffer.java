@@ -22,6 +22,12 @@ public final class BinaryCopyBuffer {
     /** A buffer holding the format's header, with room for about this many bytes before it grows. */
     public BinaryCopyBuffer(int capacity) {
         buffer = ByteBuffer.allocate(Math.max(capacity, 64));
+        restart();
+    }
+
+    /** Forgets what it holds and begins the data of a new COPY: the header alone. */
+    public void restart() {
+        buffer.clear();
         buffer.put(SIGNATURE).putInt(0).putInt(0);
     }
 

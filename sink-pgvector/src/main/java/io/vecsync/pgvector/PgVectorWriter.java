@@ -44,11 +44,15 @@ final class PgVectorWriter implements VectorWriter {
     private static final int COLUMNS = 9;
     /** Bytes of COPY data sent at a time. */
     private static final int COPY_CHUNK_BYTES = 256 * 1024;
+    /** Room past a chunk for the row that crosses its end, so that the buffer need not grow (a 1024-d row is ~4.3 KB). */
+    private static final int ROW_HEADROOM_BYTES = 64 * 1024;
 
     private final PgConnections connections;
     private final String copySql;
     private final String upsertSql;
     private final String deleteSql;
+    /** One buffer for every COPY: a new one per batch, doubled whenever a row crossed a chunk's end, was most of the writer's garbage. */
+    private final BinaryCopyBuffer copyBuffer = new BinaryCopyBuffer(COPY_CHUNK_BYTES + ROW_HEADROOM_BYTES);
 
     private Connection connection;
     private int upsertsBeforeCopy;
@@ -124,17 +128,17 @@ final class PgVectorWriter implements VectorWriter {
     private boolean copied(Connection db, List<Row> rows) throws SQLException {
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            BinaryCopyBuffer buffer = new BinaryCopyBuffer(COPY_CHUNK_BYTES);
+            copyBuffer.restart();
             for (Row row : rows) {
-                buffer.row(COLUMNS).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
+                copyBuffer.row(COLUMNS).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
                         .float8(row.startSeconds()).float8(row.endSeconds()).text(row.option()).jsonb(row.payload());
-                if (buffer.length() >= COPY_CHUNK_BYTES) {
-                    copy.writeToCopy(buffer.array(), 0, buffer.length());
-                    buffer.clear();
+                if (copyBuffer.length() >= COPY_CHUNK_BYTES) {
+                    copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.length());
+                    copyBuffer.clear();
                 }
             }
-            buffer.finish();
-            copy.writeToCopy(buffer.array(), 0, buffer.length());
+            copyBuffer.finish();
+            copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.length());
             copy.endCopy();
             return true;
         } catch (SQLException e) {

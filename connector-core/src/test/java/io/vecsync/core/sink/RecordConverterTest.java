@@ -105,9 +105,12 @@ class RecordConverterTest {
         assertError(Map.of("id", ID, "embedding", List.of(1, 2, Double.NaN, 4)), "record segments-2@41, field 'embedding': element 2 is NaN");
         assertError(Map.of("id", ID, "embedding", List.of(1, 2, Double.POSITIVE_INFINITY, 4)), "element 2 is Infinity");
         assertError(Map.of("id", ID, "embedding", List.of(0, 0, 0, 0)), "all zeros");
+        assertError(Map.of("id", ID, "embedding", List.of(-0.0, 0, -0.0, 0)), "all zeros");
+        assertError(Map.of("id", ID, "embedding", List.of(1, Double.NEGATIVE_INFINITY, 3, 4)), "element 1 is -Infinity");
         assertError(Map.of("id", "segment-7", "embedding", List.of(1, 2, 3, 4)), "field 'id': 'segment-7' is not a UUID");
         assertError(Map.of("id", ID), "field 'embedding': missing");
         assertError(Map.of("id", ID, "embedding", "AAA"), "field 'embedding': a float32 vector takes a multiple of 4 bytes");
+        assertError(Map.of("id", ID, "embedding", "AAAA-AAAAAAAAAAA"), "field 'embedding': not base64");
         assertError(Map.of("id", ID, "embedding", List.of(1, "two", 3, 4)), "element 1 is not a number");
         DataException noId = assertThrows(DataException.class,
                 () -> converter(Map.of()).convert(record(null, null, Map.of("embedding", List.of(1, 2, 3, 4)))));
