@@ -26,8 +26,8 @@ final class PgReport {
         out.printf(Locale.ROOT, "%nvecsync pgvector benchmark — %,d segments (1024-d float32 unit vectors, uuid5 ids), %d cores, %s%n",
                 options.segments(), Runtime.getRuntime().availableProcessors(), server);
         out.printf(Locale.ROOT, "All measured in this run: one run of each variant, but %d rounds (reported by the median) of"
-                + " (a), (b) and (c-none), interleaved. Connect variants: a %d-partition topic filled before the connector is created, batch.size=1000,"
-                + " max.poll.records=1000, JSON values with base64 float32_le vectors.%n",
+                + " (a), (b) and (c-none), interleaved. Connect variants: a %d-partition topic filled before the connector"
+                + " is created, batch.size=1000, max.poll.records=1000, JSON values with base64 float32_le vectors.%n",
                 PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS);
         printThroughput(runs);
         printTargets(runs);
@@ -123,8 +123,8 @@ final class PgReport {
                 + " after/s: rows/s from then until the last row (-: all came within one batch). write s:"
                 + " time the tasks spent in PostgreSQL writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per"
                 + " bulk write. JVM: this whole process (for (d), which runs before the Connect cluster starts, the"
-                + " client alone; (a) and (b) run in the rounds of (c-none), beside the idle cluster). task: Connect's task threads (fetch, converters, the sink's record conversion). writer: the"
-                + " sink's writer threads (rows encoded for COPY, the JDBC driver). PG: the PostgreSQL server's"
+                + " client alone; (a) and (b) run in the rounds of (c-none), beside the idle cluster). task: Connect's task"
+                + " threads (fetch, converters, the sink's record conversion). writer: the sink's writer threads (rows encoded for COPY, the JDBC driver). PG: the PostgreSQL server's"
                 + " processes (NaN when it is not on this machine). cores: (JVM + PG) CPU / wall. others: cores that other"
                 + " processes on this machine kept busy meanwhile; above ~0.2 the row's figures are depressed by contention.");
         List<String> contended = runs.stream().filter(run -> run.cost().othersCores() > 0.2).map(PgRun::label).toList();

@@ -1,6 +1,7 @@
 package io.vecsync.testing;
 
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 
@@ -14,7 +15,7 @@ public final class JmxMetrics {
     public static boolean exists(String objectNamePattern) {
         try {
             return !ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(objectNamePattern), null).isEmpty();
-        } catch (javax.management.MalformedObjectNameException e) {
+        } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("not a JMX object name pattern: " + objectNamePattern, e);
         }
     }

@@ -178,7 +178,7 @@ public abstract class VectorSinkTask extends SinkTask {
             }
         }
         int unwritten = queue.queuedCount();
-        Map<TopicPartition, Long> rewind = new HashMap<>(queue.dropUnwritten());
+        Map<TopicPartition, Long> rewind = queue.dropUnwritten();
         rewind.keySet().removeAll(partitions);
         log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; reading {} again", unwritten,
                 partitions, rewind);

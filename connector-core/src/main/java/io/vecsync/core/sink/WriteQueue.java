@@ -91,7 +91,10 @@ final class WriteQueue {
         return taken;
     }
 
-    /** Once the writer has stopped on a failure: forgets every operation not written, and returns each partition's first offset among them. */
+    /**
+     * Once the writer has stopped on a failure: forgets every operation not written, and returns each partition's first
+     * offset among them, in a map of the caller's own.
+     */
     synchronized Map<TopicPartition, Long> dropUnwritten() {
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         queued.values().forEach(operations -> operations.forEach(operation -> firstOffsets.merge(
