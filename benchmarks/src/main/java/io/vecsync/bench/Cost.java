@@ -20,9 +20,10 @@ record Cost(CpuUse jvm, double server, double machine) {
 
     /** Starts measuring now; {@link Meter#stop()} ends the stretch. */
     static Meter start(PgDatabase db) {
-        // Collects the garbage of what ran before (and promotes data built just before), which would otherwise be
-        // collected on this stretch's time.
+        // Collects the garbage of what ran before (and promotes data built just before), and writes out the server's
+        // dirty buffers, which would otherwise be done on this stretch's time.
         System.gc();
+        db.checkpoint();
         return new Meter(db, CpuClock.read(), db.serverCpuSeconds(), MachineCpu.busySeconds());
     }
 

@@ -3,7 +3,6 @@ package io.vecsync.bench;
 import io.vecsync.bench.CopyBinaryRows.Columns;
 import io.vecsync.bench.PgDatabase.IndexState;
 import io.vecsync.pgvector.PgVectorSinkConnector;
-import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.JmxMetrics;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -81,6 +80,7 @@ final class SinkRunner {
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(variant.name(), config(variant, topic));
         double firstRow = -1;
+        long writtenAtFirstRow = 0;
         long indexSeenAt = -1;
         long written;
         long count = 0;
@@ -89,6 +89,7 @@ final class SinkRunner {
         while ((written = points.read()) < rows.size()) {
             if (firstRow < 0 && written > 0) {
                 firstRow = stopwatch.seconds();
+                writtenAtFirstRow = written;
             }
             if (stopwatch.seconds() - countedAt >= POLL_MS / 1000.0) {
                 countedAt = stopwatch.seconds();
@@ -115,7 +116,7 @@ final class SinkRunner {
         }
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its tasks' metrics exist.
-        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, loadSeconds,
+        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, writtenAtFirstRow, loadSeconds,
                 JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), indexSeenAt);
         connect.deleteConnector(variant.name());
         awaitStopped(stopwatch, variant, tasks);
@@ -125,7 +126,7 @@ final class SinkRunner {
 
     /** What the issue specifies, with the variant's tasks and consumer overrides. */
     private Map<String, String> config(SinkVariant variant, String topic) {
-        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
+        Map<String, String> config = new LinkedHashMap<>(variant.converters());
         config.put("connector.class", PgVectorSinkConnector.class.getName());
         config.put("topics", topic);
         config.put("tasks.max", Integer.toString(variant.tasks()));

@@ -5,6 +5,7 @@ package io.vecsync.bench;
  *
  * @param firstRowSeconds from creating the connector until the table had a row: task start, table creation, consumer
  *                        group join and first fetch
+ * @param rowsAtFirstRow  rows written when the first were seen: the first batch
  * @param loadSeconds     from creating the connector until the table held every row; in initial-load mode the index
  *                        build is the rest of the run
  * @param writeSeconds    time the tasks spent writing to PostgreSQL (JDBC batch and commit), summed over tasks
@@ -12,5 +13,13 @@ package io.vecsync.bench;
  * @param indexSeenAtRows rows in the table when a deferred HNSW index first showed up (building or built); -1 when the
  *                        index is not deferred
  */
-record SinkStats(double firstRowSeconds, double loadSeconds, double writeSeconds, long writes, long indexSeenAtRows) {
+record SinkStats(double firstRowSeconds, long rowsAtFirstRow, double loadSeconds, double writeSeconds, long writes, long indexSeenAtRows) {
+
+    /**
+     * Rows/s after the first batch, of {@code rows} in {@code seconds} from the connector's creation: what (a) and (b)
+     * measure, which time their rows alone. NaN when every row came in the first batch.
+     */
+    double steadyRowsPerSecond(int rows, double seconds) {
+        return rows > rowsAtFirstRow && seconds > firstRowSeconds ? (rows - rowsAtFirstRow) / (seconds - firstRowSeconds) : Double.NaN;
+    }
 }

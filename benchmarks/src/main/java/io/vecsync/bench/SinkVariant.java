@@ -2,6 +2,9 @@ package io.vecsync.bench;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.pgvector.PgVectorSinkConfig;
+import io.vecsync.testing.ConnectorConfigs;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
+import org.apache.kafka.connect.storage.StringConverter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +16,14 @@ import java.util.Map;
  * @param label             how the report names it
  * @param index             {@code pgvector.index}
  * @param consumerOverrides {@code consumer.override.*} settings beyond max.poll.records
+ * @param jsonText          values read as JSON text by the sink (ByteArrayConverter), else by JsonConverter
  */
-record SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides) {
+record SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides,
+                   boolean jsonText) {
+
+    SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides) {
+        this(name, label, index, initialLoad, tasks, consumerOverrides, false);
+    }
 
     /** The consumer's fetch limits raised so that one fetch can fill a 1,000-record poll (records are ~5.6 KB). */
     private static final Map<String, String> LARGE_FETCHES = Map.of("max.partition.fetch.bytes", "8388608", "fetch.max.bytes", "16777216");
@@ -30,6 +39,8 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
             new SinkVariant("sink-none-2t", "(c-none) same, tasks.max=2, heartbeat 250 ms", "none", false, 2, FAST_REBALANCE);
     static final SinkVariant NO_INDEX_LARGE_FETCHES =
             new SinkVariant("sink-none-fetch", "(c-none) same, tasks.max=1, 8 MB fetches", "none", false, 1, LARGE_FETCHES);
+    static final SinkVariant NO_INDEX_JSON_TEXT = new SinkVariant("sink-none-text",
+            "(c-none) same, tasks.max=1, JSON text values (ByteArrayConverter)", "none", false, 1, Map.of(), true);
     static final SinkVariant INDEX =
             new SinkVariant("sink-hnsw", "(c-index) sink, HNSW present, empty table, tasks.max=1", "hnsw", false, 1, Map.of());
     /** The same N as every other variant, with the index present throughout: what initial-load mode competes with. */
@@ -59,7 +70,13 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
 
     /** The same variant under a name of its own for one of several rounds: a new connector, consumer group and table. */
     SinkVariant round(int round) {
-        return new SinkVariant(name + "-r" + round, label, index, initialLoad, tasks, consumerOverrides);
+        return new SinkVariant(name + "-r" + round, label, index, initialLoad, tasks, consumerOverrides, jsonText);
+    }
+
+    /** The worker's converters for this variant's keys and values. */
+    Map<String, String> converters() {
+        return jsonText ? Map.of("key.converter", StringConverter.class.getName(), "value.converter", ByteArrayConverter.class.getName())
+                : ConnectorConfigs.jsonConverters();
     }
 
     String table() {

@@ -34,10 +34,12 @@ final class StoreSinkConnectRun {
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(name, config(store, run, topic));
         double firstPoint = -1;
+        int countAtFirst = 0;
         int count;
         while ((count = store.pointCount(run)) < points) {
             if (firstPoint < 0 && count > 0) {
                 firstPoint = stopwatch.seconds();
+                countAtFirst = count;
             }
             if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
                 throw new IllegalStateException(name + ": " + count + " of " + points + " points after " + TIMEOUT.toMinutes() + " min");
@@ -47,7 +49,7 @@ final class StoreSinkConnectRun {
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its task's metrics exist.
         String tasks = "kafka.connect:type=plugins,connector=" + name + ",*";
-        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, cost.seconds(),
+        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, countAtFirst, cost.seconds(),
                 JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), -1);
         connect.deleteConnector(name);
         if (count != points) {

@@ -55,14 +55,14 @@ final class StoreSinkReport {
         for (StoreSinkResult result : results) {
             StoreSinkRun sink = result.sink();
             SinkStats stats = sink.sink().orElseThrow();
-            double after = stats.loadSeconds() - stats.firstRowSeconds();
+            double after = stats.steadyRowsPerSecond(sink.points(), stats.loadSeconds());
             out.printf(Locale.ROOT, "%-10s %9.1f %9s %8.1f %,10.0f %12.0f %12.0f %10.2f %10.2f%n", result.store(), stats.firstRowSeconds(),
-                    after > 0 ? String.format(Locale.ROOT, "%,.0f", sink.points() / after) : "-", stats.writeSeconds(),
+                    Double.isNaN(after) ? "-" : String.format(Locale.ROOT, "%,.0f", after), stats.writeSeconds(),
                     (double) sink.points() / Math.max(1, stats.writes()), sink.jvmMicrosPerPoint(), result.direct().jvmMicrosPerPoint(),
                     sink.cost().othersCores(), result.direct().cost().othersCores());
         }
         out.println("1st pt s: seconds until the fake held a point (task start, target creation, group join, first fetch). after/s:"
-                + " points/s from then on (-: all came within one count). write s: time the task spent in the store's writes"
+                + " points/s after the first count (-: all came within one count). write s: time the task spent in the store's writes"
                 + " (client + fake), of (a)'s wall time. pts/write: mean points per bulk write. JVM us/pt: this process's CPU per"
                 + " point: the client, the fake and, for (a), the broker and the worker. others: cores other processes on this"
                 + " machine kept busy meanwhile; above ~0.2 the row's figures are depressed by contention.");

@@ -31,7 +31,7 @@ class PgVectorBenchmarkIT {
         }
         String text = out.toString(StandardCharsets.UTF_8);
         for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's",
-                SinkVariant.NO_INDEX.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
+                SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_JSON_TEXT.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
                 SinkVariant.BARE_PUT.label(), SinkVariant.BARE_JSON_PUT.label())) {
             Matcher row = Pattern.compile(Pattern.quote(variant) + ".*?\\s([\\d,]+)\\s+[\\d.]+\\s+([\\d,]+)").matcher(text);
             assertTrue(row.find() && row.group(1).equals("400") && Long.parseLong(row.group(2).replace(",", "")) > 0,
@@ -44,8 +44,10 @@ class PgVectorBenchmarkIT {
             assertTrue(rounds.find(), "no median of " + PgVectorBenchmark.ROUNDS + " rounds for " + variant + " in:\n" + text);
         }
         for (String target : List.of("(c-none)/(a)", "(c-none)/(b)", "(c-none)/(b, sink's table)", "(c-initial-load)/(c-index)")) {
-            Matcher ratio = Pattern.compile(Pattern.quote(target) + ".*?(\\d+\\.\\d\\d)x\\s+>= [\\d.]+x\\s+(met|MISSED)").matcher(text);
-            assertTrue(ratio.find() && Double.parseDouble(ratio.group(1)) > 0, "no ratio for " + target + " in:\n" + text);
+            // Of steady rates, judged, then of rates with the start-up.
+            Matcher ratio = Pattern.compile(Pattern.quote(target) + ".*?(\\d+\\.\\d\\d)x\\s+>= [\\d.]+x\\s+(met|MISSED)\\s+(\\d+\\.\\d\\d)x").matcher(text);
+            assertTrue(ratio.find() && Double.parseDouble(ratio.group(1)) > 0 && Double.parseDouble(ratio.group(3)) > 0,
+                    "no ratios for " + target + " in:\n" + text);
         }
     }
 }

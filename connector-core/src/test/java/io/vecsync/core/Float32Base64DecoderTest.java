@@ -2,6 +2,7 @@ package io.vecsync.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 
@@ -55,5 +56,24 @@ class Float32Base64DecoderTest {
             }
             assertArrayEquals(vector, decoder.decode(Base64.getEncoder().encodeToString(Float32Codec.encode(vector))), dimension + " dimensions");
         }
+    }
+
+    @Test
+    void decodesTextInsideALargerArrayWhateverItsLength() {
+        Float32Base64Decoder decoder = new Float32Base64Decoder();
+        for (int dimension : new int[]{1024, 1024, 3, 1536}) {
+            float[] vector = new float[dimension];
+            for (int i = 0; i < dimension; i++) {
+                vector[i] = i - dimension / 2f;
+            }
+            String text = Base64.getEncoder().encodeToString(Float32Codec.encode(vector));
+            byte[] document = ("{\"embedding\":\"" + text + "\"}").getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(vector, decoder.decode(document, 14, text.length()), dimension + " dimensions");
+            // One byte more takes in the closing quote.
+            assertThrows(IllegalArgumentException.class, () -> decoder.decode(document, 14, text.length() + 1));
+        }
+        byte[] escaped = "AAAA\\/AAA".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> decoder.decode(escaped, 0, escaped.length)).getMessage()
+                .startsWith("not base64: "));
     }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
 
 
 /**
- * Turns a sink record into an upsert or a delete. Reads Struct values (with a schema) and Map values (schemaless
- * JSON) alike, and rejects what a store must not receive, naming the record and the field.
+ * Turns a sink record into an upsert or a delete. Reads Struct values (with a schema), Map values (schemaless JSON)
+ * and JSON text (ByteArrayConverter, StringConverter) alike, and rejects what a store must not receive, naming the
+ * record and the field.
  */
 public final class RecordConverter {
 
@@ -32,6 +33,7 @@ public final class RecordConverter {
     private final List<String> payloadFields;
     private final boolean normalize;
     private final Float32Base64Decoder base64 = new Float32Base64Decoder();
+    private final JsonValueReader jsonText;
 
     public RecordConverter(CommonSinkConfig config) {
         this.dimension = config.dimension();
@@ -39,6 +41,7 @@ public final class RecordConverter {
         this.vectorField = config.getString(CommonSinkConfig.VECTOR_FIELD);
         this.payloadFields = config.getList(CommonSinkConfig.PAYLOAD_FIELDS);
         this.normalize = config.getBoolean(CommonSinkConfig.VECTOR_NORMALIZE);
+        this.jsonText = new JsonValueReader(vectorField, dimension, base64);
     }
 
     /**
@@ -69,8 +72,18 @@ public final class RecordConverter {
         return new SinkOperation(record, id, new VectorPoint(id, vector, payload));
     }
 
-    private static Map<String, Object> fields(SinkRecord record) {
+    private Map<String, Object> fields(SinkRecord record) {
         Object value = record.value();
+        try {
+            if (value instanceof byte[] bytes) {
+                return jsonText.read(bytes);
+            }
+            if (value instanceof String text) {
+                return jsonText.read(text);
+            }
+        } catch (IllegalArgumentException notJson) {
+            throw error(record, null, notJson.getMessage());
+        }
         if (value instanceof Struct struct) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (Field field : struct.schema().fields()) {
@@ -81,7 +94,8 @@ public final class RecordConverter {
         if (value instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        throw error(record, null, "the value is a " + value.getClass().getSimpleName() + ", expected a struct or a JSON object");
+        throw error(record, null, "the value is a " + value.getClass().getSimpleName()
+                + ", expected a struct, a map or a JSON object's text");
     }
 
     /** The map itself when its keys are all strings, as JsonConverter's are; else a copy keyed by their text. */
@@ -117,6 +131,8 @@ public final class RecordConverter {
         float[] vector;
         if (raw == null) {
             throw error(record, vectorField, "missing");
+        } else if (raw instanceof float[] decoded) {
+            vector = decoded; // JsonValueReader's, made for this record
         } else if (raw instanceof FloatListView view) {
             vector = view.array().clone();
         } else if (raw instanceof List<?> list) {

@@ -8,9 +8,11 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -75,6 +77,33 @@ class RecordConverterTest {
     }
 
     @Test
+    void readsJsonTextAsJsonConverterReadsItsObject() {
+        String text = "{\"id\":\"" + ID.toUpperCase() + "\",\"video_id\":\"a249266f-052d-4148-bc2f-3efa76dc4269\",\"start\":\"00:00:00\","
+                + "\"embedding\":\"" + Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3, 4})) + "\","
+                + "\"end_seconds\":10.0,\"frames\":12,\"live\":false,\"note\":\"caf\\u00e9 \\\"x\\\"\","
+                + "\"tags\":[\"a\",1,2.5,null],\"meta\":{\"a\":1,\"b\":[true]},\"gone\":null}";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        JsonConverter json = new JsonConverter();
+        json.configure(Map.of("schemas.enable", "false"), false);
+        SinkOperation expected = converter(Map.of()).convert(record(null, null, json.toConnectData("segments", bytes).value()));
+        for (Object value : List.of(bytes, text)) {
+            SinkOperation operation = converter(Map.of()).convert(record(null, null, value));
+            assertEquals(expected.id(), operation.id(), value.getClass().getSimpleName());
+            assertArrayEquals(expected.point().vector(), operation.point().vector());
+            assertEquals(expected.point().payload(), operation.point().payload(), value.getClass().getSimpleName());
+            // JsonConverter's maps lose the order; JSON text keeps it.
+            assertEquals(List.of("video_id", "start", "end_seconds", "frames", "live", "note", "tags", "meta"),
+                    List.copyOf(operation.point().payload().keySet()));
+        }
+        assertEquals("caf\u00e9 \"x\"", expected.point().payload().get("note"));
+        assertEquals(10.0, expected.point().payload().get("end_seconds"));
+        assertEquals(12L, expected.point().payload().get("frames"));
+        // Where JsonConverter's long wraps around, JSON text keeps the number.
+        assertEquals("123456789012345678901", converter(Map.of()).convert(record(ID, null, "{\"embedding\":[1,2,3,4],"
+                + "\"big\":123456789012345678901}")).point().payload().get("big").toString());
+    }
+
+    @Test
     void theKeyIsTheIdWhenTheValueHasNone() {
         Map<String, Object> value = new HashMap<>(Map.of("embedding", List.of(1, 2, 3, 4)));
         assertEquals(ID, converter(Map.of()).convert(record(ID, null, value)).id());
@@ -115,8 +144,12 @@ class RecordConverterTest {
         DataException noId = assertThrows(DataException.class,
                 () -> converter(Map.of()).convert(record(null, null, Map.of("embedding", List.of(1, 2, 3, 4)))));
         assertTrue(noId.getMessage().contains("the key is null"), noId.getMessage());
-        DataException notAStruct = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, "text")));
-        assertTrue(notAStruct.getMessage().contains("expected a struct or a JSON object"), notAStruct.getMessage());
+        DataException notJson = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, "{\"id\":")));
+        assertTrue(notJson.getMessage().startsWith("record segments-2@41: the value is not valid JSON: Unexpected end-of-input"),
+                notJson.getMessage());
+        DataException notAStruct = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, 42)));
+        assertTrue(notAStruct.getMessage().contains("the value is a Integer, expected a struct, a map or a JSON object's text"),
+                notAStruct.getMessage());
     }
 
     private static void assertError(Map<String, Object> value, String expected) {

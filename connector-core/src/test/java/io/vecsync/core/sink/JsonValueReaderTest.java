@@ -1,0 +1,82 @@
+package io.vecsync.core.sink;
+
+import io.vecsync.core.Float32Base64Decoder;
+import io.vecsync.core.Float32Codec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonValueReaderTest {
+
+    /** Its base64 holds a '/', which JSON writers may escape. */
+    private static final float[] VECTOR = {-1.9999999f, 0.75f, 3f, -0.125f};
+    private static final String TEXT = Base64.getEncoder().encodeToString(Float32Codec.encode(VECTOR));
+
+    private static Map<String, Object> read(String json) {
+        return new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String document(String embedding) {
+        return "{\"id\":\"x\",\"embedding\":" + embedding + ",\"after\":[1,{\"k\":null}],\"n\":7}";
+    }
+
+    @Test
+    void decodesTheVectorFromTheBytesAndReadsTheFieldsAfterIt() {
+        assertTrue(TEXT.contains("/"), TEXT);
+        Map<String, Object> fields = read(document("\"" + TEXT + "\""));
+        assertArrayEquals(VECTOR, assertInstanceOf(float[].class, fields.get("embedding")));
+        assertEquals(List.of("id", "embedding", "after", "n"), List.copyOf(fields.keySet()));
+        assertEquals(List.of(1L, java.util.Collections.singletonMap("k", null)), fields.get("after"));
+        assertEquals(7L, fields.get("n"));
+    }
+
+    @Test
+    void aTextItCannotDecodeInPlaceIsReadAsAString() {
+        String escaped = TEXT.replace("/", "\\/");
+        String unpadded = TEXT.replace("=", "");
+        String otherDimension = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3}));
+        String notBase64 = "-" + TEXT.substring(1);
+        assertEquals(TEXT.length(), notBase64.length());
+        for (String text : List.of(escaped, unpadded, otherDimension, notBase64)) {
+            Object embedding = read(document("\"" + text + "\"")).get("embedding");
+            assertEquals(text.replace("\\/", "/"), embedding, "JSON's own reading of " + text);
+        }
+        // A shorter text followed by a quote exactly where the configured length ends: never decoded across it.
+        String shorter = TEXT.substring(0, 8);
+        String trap = "{\"embedding\":\"" + shorter + "\",\"p\":\"" + "A".repeat(TEXT.length() - shorter.length() - 7) + "\"}";
+        assertEquals(shorter, read(trap).get("embedding"));
+        assertEquals(List.of(1L, 2L), read(document("[1,2]")).get("embedding"));
+    }
+
+    @Test
+    void readsTextAsBytesAre() {
+        String json = document("\"" + TEXT + "\"");
+        Map<String, Object> fromText = new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json);
+        assertEquals(TEXT, fromText.get("embedding"));
+        assertEquals(List.of("id", "embedding", "after", "n"), List.copyOf(fromText.keySet()));
+    }
+
+    @Test
+    void rejectsWhatIsNotOneJsonObject() {
+        assertMessage("[1,2]", "the value is JSON array, expected a JSON object");
+        assertMessage("", "the value is empty, expected a JSON object");
+        assertMessage("\"text\"", "the value is JSON string, expected a JSON object");
+        assertMessage("{\"id\":1} {}", "the value has JSON '{' after its object, at byte 9");
+        assertMessage("{\"id\":", "the value is not valid JSON: Unexpected end-of-input");
+        assertMessage("{\"id\":tru}", "the value is not valid JSON: Unrecognized token 'tru'");
+    }
+
+    private static void assertMessage(String json, String expected) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> read(json));
+        assertTrue(error.getMessage().startsWith(expected), error.getMessage());
+    }
+}
