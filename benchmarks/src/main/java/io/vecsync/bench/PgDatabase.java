@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -22,7 +23,7 @@ final class PgDatabase implements AutoCloseable {
     private final String url;
     private final Connection connection;
     private final PgServerCpu serverCpu;
-    private boolean checkpointRefused;
+    private Optional<String> checkpointRefusal = Optional.empty();
 
     private PgDatabase(String url, Connection connection) throws SQLException {
         this.url = url;
@@ -103,21 +104,22 @@ final class PgDatabase implements AutoCloseable {
 
     /**
      * Writes the server's dirty buffers out now, so that a checkpoint forced by the last variant's WAL (~0.2 GB per
-     * 50,000 rows) does not fall into the next one's timing; false, and nothing done, where this user may not
-     * (CHECKPOINT takes a superuser, or pg_checkpoint from PostgreSQL 15).
+     * 50,000 rows) does not fall into the next one's timing; nothing, once refused: CHECKPOINT takes a superuser, or
+     * pg_checkpoint from PostgreSQL 15.
      */
-    boolean checkpoint() {
-        if (checkpointRefused) {
-            return false;
+    void checkpoint() {
+        if (checkpointRefusal.isEmpty()) {
+            try {
+                execute("CHECKPOINT");
+            } catch (SQLException refused) {
+                checkpointRefusal = Optional.of(refused.getMessage());
+            }
         }
-        try {
-            execute("CHECKPOINT");
-            return true;
-        } catch (SQLException refused) {
-            checkpointRefused = true;
-            System.err.println("CHECKPOINT refused (" + refused.getMessage() + "): checkpoints may fall into timings");
-            return false;
-        }
+    }
+
+    /** Why the server refused {@link #checkpoint()}; empty while it took every one. */
+    Optional<String> checkpointRefusal() {
+        return checkpointRefusal;
     }
 
     void drop(String table) throws SQLException {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,11 +15,13 @@ final class PgReport {
 
     private final PgBenchOptions options;
     private final String server;
+    private final Optional<String> checkpointRefusal;
     private final PrintStream out;
 
-    PgReport(PgBenchOptions options, String server, PrintStream out) {
+    PgReport(PgBenchOptions options, String server, Optional<String> checkpointRefusal, PrintStream out) {
         this.options = options;
         this.server = server;
+        this.checkpointRefusal = checkpointRefusal;
         this.out = out;
     }
 
@@ -29,6 +32,8 @@ final class PgReport {
                 + " (a), (b) and (c-none), interleaved. Connect variants: a %d-partition topic filled before the connector"
                 + " is created, batch.size=1000, max.poll.records=1000, JSON values with base64 float32_le vectors.%n",
                 PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS);
+        out.println(checkpointRefusal.map(refusal -> "CHECKPOINT refused (" + refusal + "): the server's checkpoints may fall"
+                + " into the timings.").orElse("A CHECKPOINT before each timing: no variant writes out the dirty buffers of the one before."));
         printThroughput(runs);
         printTargets(runs);
         printCosts(runs);
@@ -110,14 +115,11 @@ final class PgReport {
 
     private void printCosts(List<PgRun> runs) {
         out.printf(Locale.ROOT, "%nwhere the time went (measured; CPU in us per row)%n");
-        out.printf(Locale.ROOT, LABEL + " %7s %7s %9s %7s %6s %7s %7s %7s %7s %7s %6s %6s%n", "variant", "wall s", "1st row",
-                "steady/s", "write s", "rows/w", "JVM", "task", "writer", "broker", "PG", "cores", "others");
+        out.printf(Locale.ROOT, LABEL + " %7s %7s %7s %6s %7s %7s %7s %7s %7s %6s %6s%n", "variant", "wall s", "1st row", "write s", "rows/w", "JVM", "task", "writer", "broker", "PG", "cores", "others");
         for (PgRun run : runs) {
             CpuUse jvm = run.cost().jvm();
-            out.printf(Locale.ROOT, LABEL + " %7.1f %7s %9s %7s %6s %7.0f %7s %7s %7s %7.0f %6.2f %6.2f%n", run.label(), run.cost().seconds(),
+            out.printf(Locale.ROOT, LABEL + " %7.1f %7s %7s %6s %7.0f %7s %7s %7s %7.0f %6.2f %6.2f%n", run.label(), run.cost().seconds(),
                     sinkValue(run, sink -> String.format(Locale.ROOT, "%.1f", sink.firstRowSeconds())),
-                    sinkValue(run, sink -> Double.isNaN(sink.steadyRowsPerSecond(run.rows(), run.cost().seconds())) ? "-"
-                            : String.format(Locale.ROOT, "%,.0f", sink.steadyRowsPerSecond(run.rows(), run.cost().seconds()))),
                     sinkValue(run, sink -> String.format(Locale.ROOT, "%.1f", sink.writeSeconds())),
                     sinkValue(run, sink -> String.format(Locale.ROOT, "%,.0f", (double) run.rows() / Math.max(1, sink.writes()))),
                     run.microsPerRow(jvm.process()),
@@ -127,7 +129,7 @@ final class PgReport {
                     run.microsPerRow(run.cost().server()), (jvm.process() + run.cost().server()) / jvm.wall(), run.cost().othersCores());
         }
         out.println("1st row: seconds until the first batch was written (task start, table check, group join, first fetch)."
-                + " steady/s: rows/s after it (-: all came within one batch). write s:"
+                + " write s:"
                 + " time the tasks spent in PostgreSQL writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per"
                 + " bulk write. JVM: this whole process (for (d), which runs before the Connect cluster starts, the"
                 + " client alone; (a) and (b) run in the rounds of (c-none), beside the idle cluster). task: Connect's task"

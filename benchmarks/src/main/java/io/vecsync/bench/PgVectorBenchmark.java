@@ -50,7 +50,7 @@ public final class PgVectorBenchmark {
             // Reported (a), (b), (c), then (d).
             List<PgRun> runs = new ArrayList<>(throughConnect(db, rows, prefix, extra));
             runs.addAll(bareTask);
-            new PgReport(options, db.serverVersion(), report).print(runs);
+            new PgReport(options, db.serverVersion(), db.checkpointRefusal(), report).print(runs);
         }
     }
 

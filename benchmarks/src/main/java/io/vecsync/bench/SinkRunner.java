@@ -116,7 +116,8 @@ final class SinkRunner {
         }
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its tasks' metrics exist.
-        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, writtenAtFirstRow, loadSeconds,
+        // Never seen short of every row: they all came in the first batch.
+        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, firstRow < 0 ? rows.size() : writtenAtFirstRow, loadSeconds,
                 JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), indexSeenAt);
         connect.deleteConnector(variant.name());
         awaitStopped(stopwatch, variant, tasks);
@@ -124,7 +125,7 @@ final class SinkRunner {
         return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
     }
 
-    /** What the issue specifies, with the variant's tasks and consumer overrides. */
+    /** What the issue specifies, with the variant's converters, tasks and consumer overrides. */
     private Map<String, String> config(SinkVariant variant, String topic) {
         Map<String, String> config = new LinkedHashMap<>(variant.converters());
         config.put("connector.class", PgVectorSinkConnector.class.getName());

@@ -49,7 +49,7 @@ final class StoreSinkConnectRun {
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its task's metrics exist.
         String tasks = "kafka.connect:type=plugins,connector=" + name + ",*";
-        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, countAtFirst, cost.seconds(),
+        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, firstPoint < 0 ? points : countAtFirst, cost.seconds(),
                 JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), -1);
         connect.deleteConnector(name);
         if (count != points) {

@@ -55,9 +55,9 @@ final class StoreSinkReport {
         for (StoreSinkResult result : results) {
             StoreSinkRun sink = result.sink();
             SinkStats stats = sink.sink().orElseThrow();
-            double after = stats.steadyRowsPerSecond(sink.points(), stats.loadSeconds());
+            double steady = stats.steadyRowsPerSecond(sink.points(), stats.loadSeconds());
             out.printf(Locale.ROOT, "%-10s %9.1f %9s %8.1f %,10.0f %12.0f %12.0f %10.2f %10.2f%n", result.store(), stats.firstRowSeconds(),
-                    Double.isNaN(after) ? "-" : String.format(Locale.ROOT, "%,.0f", after), stats.writeSeconds(),
+                    Double.isNaN(steady) ? "-" : String.format(Locale.ROOT, "%,.0f", steady), stats.writeSeconds(),
                     (double) sink.points() / Math.max(1, stats.writes()), sink.jvmMicrosPerPoint(), result.direct().jvmMicrosPerPoint(),
                     sink.cost().othersCores(), result.direct().cost().othersCores());
         }

@@ -37,6 +37,14 @@ class PgVectorBenchmarkIT {
             assertTrue(row.find() && row.group(1).equals("400") && Long.parseLong(row.group(2).replace(",", "")) > 0,
                     "no rows/s over the 400 segments for " + variant + " in:\n" + text);
         }
+        // Inserts that walk an HNSW graph never outrun a bare COPY: a (c-index) steady rate above it times a commit, not rows.
+        double rawCopy = steadyRate(text, "(b) raw COPY BINARY");
+        for (String variant : List.of(SinkVariant.INDEX.label(), SinkVariant.INDEX_TWO_TASKS.label(), SinkVariant.INDEX_ONTO_LOADED.label(),
+                SinkVariant.INDEX_FULL.label())) {
+            assertTrue(steadyRate(text, variant) < rawCopy, variant + " faster than raw COPY in:\n" + text);
+        }
+        // The scratch cluster's user may checkpoint: no variant pays for the one before.
+        assertTrue(text.contains("A CHECKPOINT before each timing"), "no checkpoints in:\n" + text);
         // The ratios compare medians of rounds measured side by side.
         for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", SinkVariant.NO_INDEX.label())) {
             Matcher rounds = Pattern.compile(Pattern.quote(variant) + "[^\\n]*median of (?:[\\d,]+, ){"
@@ -49,5 +57,12 @@ class PgVectorBenchmarkIT {
             assertTrue(ratio.find() && Double.parseDouble(ratio.group(1)) > 0 && Double.parseDouble(ratio.group(3)) > 0,
                     "no ratios for " + target + " in:\n" + text);
         }
+    }
+
+    /** The steady/s column of the variant's row in the throughput table. */
+    private static double steadyRate(String report, String variant) {
+        Matcher row = Pattern.compile(Pattern.quote(variant) + ".*?\\s[\\d,]+\\s+[\\d.]+\\s+[\\d,]+\\s+([\\d,]+)").matcher(report);
+        assertTrue(row.find(), "no row for " + variant + " in:\n" + report);
+        return Double.parseDouble(row.group(1).replace(",", ""));
     }
 }

@@ -132,7 +132,7 @@ public final class RecordConverter {
         if (raw == null) {
             throw error(record, vectorField, "missing");
         } else if (raw instanceof float[] decoded) {
-            vector = decoded; // JsonValueReader's, made for this record
+            vector = decoded; // JsonValueReader's, new for this record: normalized in place below
         } else if (raw instanceof FloatListView view) {
             vector = view.array().clone();
         } else if (raw instanceof List<?> list) {

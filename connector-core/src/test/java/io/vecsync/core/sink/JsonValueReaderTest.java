@@ -58,7 +58,7 @@ class JsonValueReaderTest {
     }
 
     @Test
-    void readsTextAsBytesAre() {
+    void readsTextsFieldsAsItsBytesButTheVectorAsAString() {
         String json = document("\"" + TEXT + "\"");
         Map<String, Object> fromText = new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json);
         assertEquals(TEXT, fromText.get("embedding"));
