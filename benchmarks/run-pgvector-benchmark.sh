@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -Dstyle.color=never -DskipTests install -pl benchmarks -am
 # exec:exec forks a JVM of its own: the heap is set here (the segments, their JSON and the converted records of the
 # no-Kafka variants are held at once: ~1 GB at 50,000 segments) and Maven's classes stay out of the measured process.
+# -Xms as -Xmx, as servers run: the System.gc() before each timing otherwise shrinks the heap, and G1 then starts
+# each run with a small young generation (GC took 3-7 us of CPU a row that way here, 2-3 with the heap fixed).
 mvn -B -q -Dstyle.color=never -pl benchmarks exec:exec -Dexec.executable=java \
-    -Dexec.args="-Xmx3g -cp %classpath io.vecsync.bench.PgVectorBenchmark $*"
+    -Dexec.args="-Xms3g -Xmx3g -cp %classpath io.vecsync.bench.PgVectorBenchmark $*"

@@ -4,6 +4,7 @@ import io.vecsync.testing.Eventually;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** The benchmarks' topics on the in-process broker: created and waited for, and their end offsets summed. */
+/** The benchmarks' topics on the in-process broker: created and waited for, their end offsets summed, their consumed records deleted. */
 final class BenchTopics implements AutoCloseable {
 
     private final EmbeddedConnectCluster connect;
@@ -51,10 +52,28 @@ final class BenchTopics implements AutoCloseable {
 
     /** The partitions' end offsets summed: every record written, tombstones included. */
     long endOffsets(String topic, int partitions) throws InterruptedException, ExecutionException {
+        return ends(topic, partitions).values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+    }
+
+    private Map<TopicPartition, ListOffsetsResultInfo> ends(String topic, int partitions) throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
                 .mapToObj(partition -> new TopicPartition(topic, partition))
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        return admin.listOffsets(latest).all().get();
+    }
+
+    /** Deletes the records before the partitions' ends, so that the segments a consumer is done with free their disk. */
+    void deleteConsumed(String topic, int partitions) {
+        try {
+            Map<TopicPartition, RecordsToDelete> before = ends(topic, partitions).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, end -> RecordsToDelete.beforeOffset(end.getValue().offset())));
+            admin.deleteRecords(before).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot delete the consumed records of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted deleting the consumed records of " + topic, e);
+        }
     }
 
     @Override

@@ -126,6 +126,10 @@ final class PgDatabase implements AutoCloseable {
         execute("DROP TABLE IF EXISTS " + table);
     }
 
+    void truncate(String table) throws SQLException {
+        execute("TRUNCATE " + table);
+    }
+
     /** Rows in the table; 0 while it does not exist (the sink creates its table when its task starts). */
     long count(String table) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {

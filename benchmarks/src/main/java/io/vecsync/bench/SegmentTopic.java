@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Fills a topic with segment records keyed by segment id, before any sink reads it. */
+/** Fills a topic with segment records keyed by segment id, before a sink reads them. */
 final class SegmentTopic {
 
     private SegmentTopic() {
@@ -21,6 +21,11 @@ final class SegmentTopic {
         try (BenchTopics topics = new BenchTopics(connect)) {
             topics.create(topic, partitions, Map.of());
         }
+        append(connect, topic, rows);
+    }
+
+    /** Appends the rows to an existing topic. */
+    static void append(EmbeddedConnectCluster connect, String topic, List<SegmentRow> rows) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -4,6 +4,7 @@ import io.vecsync.bench.CopyBinaryRows.Columns;
 import io.vecsync.bench.PgDatabase.IndexState;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.testing.JmxMetrics;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ final class SinkRunner {
     /** How often the table is counted: the resolution of the timings. */
     private static final long POLL_MS = 200;
     private static final long WRITTEN_POLL_MS = 5;
+    private static final int RUNNING_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     private final EmbeddedConnectCluster connect;
     private final PgDatabase db;
@@ -72,28 +74,139 @@ final class SinkRunner {
         String table = variant.table();
         List<SegmentRow> expected = new ArrayList<>(present);
         expected.addAll(rows);
-        // The tasks' own count of points written (after their commits) is read every few milliseconds: in-process,
-        // it costs nothing, where counting the table's rows that often would take CPU from the run. The rows are
-        // counted every 200 ms too, for what a restarted task's count misses.
-        String tasks = "kafka.connect:type=plugins,connector=" + variant.name() + ",*";
         Cost.Meter meter = Cost.start(db);
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(variant.name(), config(variant, topic));
+        Progress progress = awaitRows(stopwatch, variant, new WrittenPoints(variant.name(), variant.tasks()), 0, rows.size(), expected.size());
+        long indexSeenAt = progress.indexSeenAt();
+        IndexState index;
+        while (variant.initialLoad() && (index = db.hnswIndex(table)) != IndexState.VALID) {
+            if (indexSeenAt < 0 && index != IndexState.NONE) {
+                indexSeenAt = expected.size();
+            }
+            await(stopwatch, variant, "a valid HNSW index, found " + index, POLL_MS);
+        }
+        Cost cost = meter.stop();
+        // Read before the connector is deleted, while its tasks' metrics exist.
+        SinkStats stats = progress.stats(rows.size(), WriteTotals.read(variant), indexSeenAt);
+        connect.deleteConnector(variant.name());
+        awaitStopped(stopwatch, variant, tasksPattern(variant));
+        db.verify(table, expected);
+        return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
+    }
+
+    /**
+     * Creates the variant's connector on a topic of its own, lets it write the rows once, unmeasured, and pauses it: a
+     * connector that keeps running between {@link RunningSink#round() rounds}, as a deployed one does, so that they time
+     * neither its start nor the JIT's work on a new connector's, task's and consumer's code (a new connector took
+     * 2-5 us of JVM CPU a row more here).
+     */
+    RunningSink start(SinkVariant variant, List<SegmentRow> rows) throws SQLException, InterruptedException {
+        String topic = "bench-running-" + variant.name();
+        try (BenchTopics topics = new BenchTopics(connect)) {
+            // Small segments, so that deleting the records of past rounds frees their disk.
+            topics.create(topic, PgVectorBenchmark.PARTITIONS, Map.of("segment.bytes", Integer.toString(RUNNING_SEGMENT_BYTES)));
+        }
+        db.drop(variant.table());
+        RunningSink sink = new RunningSink(variant, topic, rows);
+        connect.configureConnector(variant.name(), config(variant, topic));
+        sink.append();
+        Stopwatch stopwatch = Stopwatch.start();
+        awaitRows(stopwatch, variant, sink.points, 0, rows.size(), rows.size());
+        sink.pause(stopwatch);
+        db.truncate(variant.table());
+        return sink;
+    }
+
+    /** A connector paused between rounds; each round appends the rows to its topic, resumes it, and empties its table after. */
+    final class RunningSink implements AutoCloseable {
+
+        private final SinkVariant variant;
+        private final String topic;
+        private final List<SegmentRow> rows;
+        private final WrittenPoints points;
+
+        private RunningSink(SinkVariant variant, String topic, List<SegmentRow> rows) {
+            this.variant = variant;
+            this.topic = topic;
+            this.rows = rows;
+            this.points = new WrittenPoints(variant.name(), variant.tasks());
+        }
+
+        /**
+         * Times from resuming the connector until its tasks have written the rows once more, into the table emptied
+         * after the last round: the same ids, new to the table, as in the first.
+         */
+        PgRun round() throws SQLException, InterruptedException {
+            append();
+            long before = points.read();
+            WriteTotals totalsBefore = WriteTotals.read(variant);
+            Cost.Meter meter = Cost.start(db);
+            Stopwatch stopwatch = Stopwatch.start();
+            connect.resumeConnector(variant.name());
+            Progress progress = awaitRows(stopwatch, variant, points, before, rows.size(), rows.size());
+            Cost cost = meter.stop();
+            SinkStats stats = progress.stats(rows.size(), WriteTotals.read(variant).minus(totalsBefore), -1);
+            pause(stopwatch);
+            db.verify(variant.table(), rows);
+            // Emptied now, not before the next round: autovacuum would vacuum and analyze the full table while the other
+            // variants are timed (the later variants of a round took up to 15 us of PostgreSQL CPU a row more that way).
+            db.truncate(variant.table());
+            return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
+        }
+
+        private void append() {
+            SegmentTopic.append(connect, topic, rows);
+        }
+
+        /** Pauses the connector, waits until its tasks are paused, and deletes the records they consumed. */
+        private void pause(Stopwatch stopwatch) throws InterruptedException {
+            connect.pauseConnector(variant.name());
+            while (!paused()) {
+                await(stopwatch, variant, "tasks not yet paused", WRITTEN_POLL_MS);
+            }
+            try (BenchTopics topics = new BenchTopics(connect)) {
+                topics.deleteConsumed(topic, PgVectorBenchmark.PARTITIONS);
+            }
+        }
+
+        private boolean paused() {
+            ConnectorStateInfo status = connect.connectorStatus(variant.name());
+            return "PAUSED".equals(status.connector().state()) && status.tasks().size() == variant.tasks()
+                    && status.tasks().stream().allMatch(task -> "PAUSED".equals(task.state()));
+        }
+
+        @Override
+        public void close() throws SQLException, InterruptedException {
+            connect.deleteConnector(variant.name());
+            awaitStopped(Stopwatch.start(), variant, tasksPattern(variant));
+            db.drop(variant.table());
+        }
+    }
+
+    /**
+     * Waits until the tasks' count of points written, from {@code base}, reaches {@code rows} and the table holds
+     * {@code expected} rows. The tasks' count (after their commits) is read every few milliseconds: in-process, it costs
+     * nothing, where counting the table's rows that often would take CPU from the run. The rows are counted every
+     * 200 ms too, for what a restarted task's count misses.
+     */
+    private Progress awaitRows(Stopwatch stopwatch, SinkVariant variant, WrittenPoints points, long base, int rows, int expected)
+            throws SQLException, InterruptedException {
+        String table = variant.table();
         double firstRow = -1;
         long writtenAtFirstRow = 0;
         long indexSeenAt = -1;
         long written;
         long count = 0;
         double countedAt = 0;
-        WrittenPoints points = new WrittenPoints(variant.name(), variant.tasks());
-        while ((written = points.read()) < rows.size()) {
+        while ((written = points.read() - base) < rows) {
             if (firstRow < 0 && written > 0) {
                 firstRow = stopwatch.seconds();
                 writtenAtFirstRow = written;
             }
             if (stopwatch.seconds() - countedAt >= POLL_MS / 1000.0) {
                 countedAt = stopwatch.seconds();
-                if ((count = db.count(table)) >= expected.size()) {
+                if ((count = db.count(table)) >= expected) {
                     break;
                 }
                 // In initial-load mode the build should start once the backlog is drained; this shows whether it did.
@@ -101,28 +214,39 @@ final class SinkRunner {
                     indexSeenAt = count;
                 }
             }
-            await(stopwatch, variant, count + " of " + expected.size() + " rows in the table", WRITTEN_POLL_MS);
+            await(stopwatch, variant, count + " of " + expected + " rows in the table", WRITTEN_POLL_MS);
         }
-        while ((count = db.count(table)) < expected.size()) {
-            await(stopwatch, variant, count + " of " + expected.size() + " rows in the table", POLL_MS);
+        while ((count = db.count(table)) < expected) {
+            await(stopwatch, variant, count + " of " + expected + " rows in the table", POLL_MS);
         }
-        double loadSeconds = stopwatch.seconds();
-        IndexState index;
-        while (variant.initialLoad() && (index = db.hnswIndex(table)) != IndexState.VALID) {
-            if (indexSeenAt < 0 && index != IndexState.NONE) {
-                indexSeenAt = count;
-            }
-            await(stopwatch, variant, "a valid HNSW index, found " + index, POLL_MS);
+        return new Progress(firstRow, writtenAtFirstRow, stopwatch.seconds(), indexSeenAt);
+    }
+
+    /** How the rows came: when the first batch was seen, of how many rows, and when the last. */
+    private record Progress(double firstRow, long writtenAtFirstRow, double loadSeconds, long indexSeenAt) {
+
+        SinkStats stats(int rows, WriteTotals totals, long indexSeenAtRows) {
+            // Never seen short of every row: they all came in the first batch.
+            return new SinkStats(firstRow < 0 ? loadSeconds : firstRow, firstRow < 0 ? rows : writtenAtFirstRow, loadSeconds,
+                    totals.writeSeconds(), totals.writes(), indexSeenAtRows);
         }
-        Cost cost = meter.stop();
-        // Read before the connector is deleted, while its tasks' metrics exist.
-        // Never seen short of every row: they all came in the first batch.
-        SinkStats stats = new SinkStats(firstRow < 0 ? loadSeconds : firstRow, firstRow < 0 ? rows.size() : writtenAtFirstRow, loadSeconds,
-                JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), indexSeenAt);
-        connect.deleteConnector(variant.name());
-        awaitStopped(stopwatch, variant, tasks);
-        db.verify(table, expected);
-        return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
+    }
+
+    /** The tasks' totals of time in writes and of writes, from their JMX metrics. */
+    private record WriteTotals(double writeSeconds, long writes) {
+
+        static WriteTotals read(SinkVariant variant) {
+            String tasks = tasksPattern(variant);
+            return new WriteTotals(JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"));
+        }
+
+        WriteTotals minus(WriteTotals earlier) {
+            return new WriteTotals(writeSeconds - earlier.writeSeconds, writes - earlier.writes);
+        }
+    }
+
+    private static String tasksPattern(SinkVariant variant) {
+        return "kafka.connect:type=plugins,connector=" + variant.name() + ",*";
     }
 
     /** What the issue specifies, with the variant's converters, tasks and consumer overrides. */

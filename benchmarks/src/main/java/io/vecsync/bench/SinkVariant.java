@@ -34,7 +34,10 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
     private static final Map<String, String> FAST_REBALANCE = Map.of("heartbeat.interval.ms", "250");
 
     static final SinkVariant NO_INDEX =
-            new SinkVariant("sink-none", "(c-none) sink, pgvector.index=none, tasks.max=1", "none", false, 1, Map.of());
+            new SinkVariant("sink-none", "(c-none) sink, pgvector.index=none, tasks.max=1, resumed", "none", false, 1, Map.of());
+    /** (c-none) as a connector created for each round, its start-up timed with its rows. */
+    static final SinkVariant NO_INDEX_NEW_CONNECTOR = new SinkVariant("sink-none-new",
+            "(c-none) same, tasks.max=1, a new connector each round", "none", false, 1, Map.of());
     static final SinkVariant NO_INDEX_TWO_TASKS =
             new SinkVariant("sink-none-2t", "(c-none) same, tasks.max=2, heartbeat 250 ms", "none", false, 2, FAST_REBALANCE);
     static final SinkVariant NO_INDEX_LARGE_FETCHES =

@@ -31,7 +31,7 @@ class PgVectorBenchmarkIT {
         }
         String text = out.toString(StandardCharsets.UTF_8);
         for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's",
-                SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_JSON_TEXT.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
+                SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label(), SinkVariant.NO_INDEX_JSON_TEXT.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
                 SinkVariant.BARE_PUT.label(), SinkVariant.BARE_JSON_PUT.label())) {
             Matcher row = Pattern.compile(Pattern.quote(variant) + ".*?\\s([\\d,]+)\\s+[\\d.]+\\s+([\\d,]+)").matcher(text);
             assertTrue(row.find() && row.group(1).equals("400") && Long.parseLong(row.group(2).replace(",", "")) > 0,
@@ -45,13 +45,14 @@ class PgVectorBenchmarkIT {
         }
         // The scratch cluster's user may checkpoint: no variant pays for the one before.
         assertTrue(text.contains("A CHECKPOINT before each timing"), "no checkpoints in:\n" + text);
-        // The ratios compare medians of rounds measured side by side.
-        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", SinkVariant.NO_INDEX.label())) {
+        // The ratios compare medians of rounds measured side by side: a running connector resumed, or a new one, per round.
+        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label())) {
             Matcher rounds = Pattern.compile(Pattern.quote(variant) + "[^\\n]*median of (?:[\\d,]+, ){"
                     + (PgVectorBenchmark.ROUNDS - 1) + "}[\\d,]+\\n").matcher(text);
             assertTrue(rounds.find(), "no median of " + PgVectorBenchmark.ROUNDS + " rounds for " + variant + " in:\n" + text);
         }
-        for (String target : List.of("(c-none)/(a)", "(c-none)/(b)", "(c-none)/(b, sink's table)", "(c-initial-load)/(c-index)")) {
+        for (String target : List.of("(c-none)/(a)", "(c-none)/(b)", "(c-none)/(b, sink's table)", "(c-initial-load)/(c-index)",
+                "(c-none, a new connector each round)/(b)")) {
             // Of steady rates, judged, then of rates with the start-up.
             Matcher ratio = Pattern.compile(Pattern.quote(target) + ".*?(\\d+\\.\\d\\d)x\\s+>= [\\d.]+x\\s+(met|MISSED)\\s+(\\d+\\.\\d\\d)x").matcher(text);
             assertTrue(ratio.find() && Double.parseDouble(ratio.group(1)) > 0 && Double.parseDouble(ratio.group(3)) > 0,
