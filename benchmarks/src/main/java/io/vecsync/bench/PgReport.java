@@ -72,8 +72,8 @@ final class PgReport {
                 + " metrics counted every row written (read every 5 ms; SELECT count(*) confirms) and, in initial-load mode, the"
                 + " HNSW index was valid. steady/s: the Connect variants' rows after their first batch over the time after"
                 + " it, so that the worker's start-up or resume is left out as (a) and (b) leave out their session's (they"
-                + " time their rows alone); the same as rows/s for the others. (d): the sink task without Kafka or a worker, 1,000 records a put(), its table created before"
-                + " the timing.");
+                + " time their rows alone); the same as rows/s for the others. (d): the sink task without Kafka or a worker,"
+                + " 1,000 records a put(), its table created before the timing.");
     }
 
     private void printTargets(List<PgRun> runs) {
@@ -122,7 +122,8 @@ final class PgReport {
 
     private void printCosts(List<PgRun> runs) {
         out.printf(Locale.ROOT, "%nwhere the time went (measured; CPU in us per row)%n");
-        out.printf(Locale.ROOT, LABEL + " %7s %7s %7s %6s %7s %7s %7s %7s %7s %6s %6s%n", "variant", "wall s", "1st row", "write s", "rows/w", "JVM", "task", "writer", "broker", "PG", "cores", "others");
+        out.printf(Locale.ROOT, LABEL + " %7s %7s %7s %6s %7s %7s %7s %7s %7s %6s %6s%n", "variant", "wall s", "1st row", "write s",
+                "rows/w", "JVM", "task", "writer", "broker", "PG", "cores", "others");
         for (PgRun run : runs) {
             CpuUse jvm = run.cost().jvm();
             out.printf(Locale.ROOT, LABEL + " %7.1f %7s %7s %6s %7.0f %7s %7s %7s %7.0f %6.2f %6.2f%n", run.label(), run.cost().seconds(),
@@ -136,13 +137,12 @@ final class PgReport {
                     run.microsPerRow(run.cost().server()), (jvm.process() + run.cost().server()) / jvm.wall(), run.cost().othersCores());
         }
         out.println("1st row: seconds until the first batch was written (a new connector: task start, table check, group join,"
-                + " first fetch; a resumed one: the resume and the first fetch)."
-                + " write s:"
-                + " time the tasks spent in PostgreSQL writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per"
-                + " bulk write. JVM: this whole process (for (d), which runs before the Connect cluster starts, the"
-                + " client alone; (a) and (b) run in the rounds of (c-none), beside the idle cluster). task: Connect's task"
-                + " threads (fetch, converters, the sink's record conversion). writer: the sink's writer threads (rows encoded for COPY, the JDBC driver). PG: the PostgreSQL server's"
-                + " processes (NaN when it is not on this machine). cores: (JVM + PG) CPU / wall. others: cores that other"
+                + " first fetch; a resumed one: the resume and the first fetch). write s: time the tasks spent in PostgreSQL"
+                + " writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per bulk write. JVM: this whole process"
+                + " (for (d), which runs before the Connect cluster starts, the client alone; (a) and (b) run in the rounds of"
+                + " (c-none), beside the idle cluster). task: Connect's task threads (fetch, converters, the sink's record"
+                + " conversion). writer: the sink's writer threads (rows encoded for COPY, the JDBC driver). PG: the PostgreSQL"
+                + " server's processes (NaN when it is not on this machine). cores: (JVM + PG) CPU / wall. others: cores that other"
                 + " processes on this machine kept busy meanwhile; above ~0.2 the row's figures are depressed by contention.");
         List<String> contended = runs.stream().filter(run -> run.cost().othersCores() > 0.2).map(PgRun::label).toList();
         if (!contended.isEmpty()) {

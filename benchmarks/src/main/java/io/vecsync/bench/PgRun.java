@@ -19,7 +19,7 @@ record PgRun(String key, String label, int rows, Cost cost, Optional<SinkStats> 
         this(key, label, rows, cost, sink, List.of());
     }
 
-    /** From the start of the timing: for the Connect variants, from creating the connector. */
+    /** From the start of the timing: for the Connect variants, from creating or resuming the connector. */
     double rowsPerSecond() {
         return rows / cost.seconds();
     }
@@ -27,7 +27,8 @@ record PgRun(String key, String label, int rows, Cost cost, Optional<SinkStats> 
     /**
      * Rows/s once rows flow, which is what the ratios compare: (a), (b) and (d) time their rows alone, after their
      * session and table exist; the Connect variants from their first batch written, so that the worker's start-up
-     * (connector and task start, table check, consumer group join, first fetch) is reported beside the rate, not in it.
+     * (connector and task start, table check, consumer group join, first fetch), or a running connector's resume and
+     * first fetch, is reported beside the rate, not in it.
      * A Connect variant whose rows came mostly in its first batch has no such rate: rows/s stands in.
      */
     double steadyRowsPerSecond() {

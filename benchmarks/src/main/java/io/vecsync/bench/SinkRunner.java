@@ -88,9 +88,9 @@ final class SinkRunner {
         }
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its tasks' metrics exist.
-        SinkStats stats = progress.stats(rows.size(), WriteTotals.read(variant), indexSeenAt);
+        SinkStats stats = progress.stats(rows.size(), SinkTaskMetrics.writeTotals(variant.name()), indexSeenAt);
         connect.deleteConnector(variant.name());
-        awaitStopped(stopwatch, variant, tasksPattern(variant));
+        awaitStopped(stopwatch, variant);
         db.verify(table, expected);
         return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
     }
@@ -138,15 +138,20 @@ final class SinkRunner {
          * after the last round: the same ids, new to the table, as in the first.
          */
         PgRun round() throws SQLException, InterruptedException {
+            long left = db.count(variant.table());
+            if (left != 0) {
+                // Those ids would turn the round's COPY into upserts: it would time another write path.
+                throw new IllegalStateException(variant.name() + ": " + left + " rows left in its table from the last round");
+            }
             append();
             long before = points.read();
-            WriteTotals totalsBefore = WriteTotals.read(variant);
+            SinkTaskMetrics.WriteTotals writesBefore = SinkTaskMetrics.writeTotals(variant.name());
             Cost.Meter meter = Cost.start(db);
             Stopwatch stopwatch = Stopwatch.start();
             connect.resumeConnector(variant.name());
             Progress progress = awaitRows(stopwatch, variant, points, before, rows.size(), rows.size());
             Cost cost = meter.stop();
-            SinkStats stats = progress.stats(rows.size(), WriteTotals.read(variant).minus(totalsBefore), -1);
+            SinkStats stats = progress.stats(rows.size(), SinkTaskMetrics.writeTotals(variant.name()).minus(writesBefore), -1);
             pause(stopwatch);
             db.verify(variant.table(), rows);
             // Emptied now, not before the next round: autovacuum would vacuum and analyze the full table while the other
@@ -179,7 +184,7 @@ final class SinkRunner {
         @Override
         public void close() throws SQLException, InterruptedException {
             connect.deleteConnector(variant.name());
-            awaitStopped(Stopwatch.start(), variant, tasksPattern(variant));
+            awaitStopped(Stopwatch.start(), variant);
             db.drop(variant.table());
         }
     }
@@ -225,28 +230,9 @@ final class SinkRunner {
     /** How the rows came: when the first batch was seen, of how many rows, and when the last. */
     private record Progress(double firstRow, long writtenAtFirstRow, double loadSeconds, long indexSeenAt) {
 
-        SinkStats stats(int rows, WriteTotals totals, long indexSeenAtRows) {
-            // Never seen short of every row: they all came in the first batch.
-            return new SinkStats(firstRow < 0 ? loadSeconds : firstRow, firstRow < 0 ? rows : writtenAtFirstRow, loadSeconds,
-                    totals.writeSeconds(), totals.writes(), indexSeenAtRows);
+        SinkStats stats(int rows, SinkTaskMetrics.WriteTotals writes, long indexSeenAtRows) {
+            return SinkStats.observed(firstRow, writtenAtFirstRow, rows, loadSeconds, writes, indexSeenAtRows);
         }
-    }
-
-    /** The tasks' totals of time in writes and of writes, from their JMX metrics. */
-    private record WriteTotals(double writeSeconds, long writes) {
-
-        static WriteTotals read(SinkVariant variant) {
-            String tasks = tasksPattern(variant);
-            return new WriteTotals(JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"));
-        }
-
-        WriteTotals minus(WriteTotals earlier) {
-            return new WriteTotals(writeSeconds - earlier.writeSeconds, writes - earlier.writes);
-        }
-    }
-
-    private static String tasksPattern(SinkVariant variant) {
-        return "kafka.connect:type=plugins,connector=" + variant.name() + ",*";
     }
 
     /** What the issue specifies, with the variant's converters, tasks and consumer overrides. */
@@ -265,8 +251,8 @@ final class SinkRunner {
      * Until the worker has stopped the tasks (their metrics are gone): closing a consumer waits out its pending fetch
      * (up to fetch.max.wait.ms), and the worker would handle the next connector only after that, inside its timing.
      */
-    private static void awaitStopped(Stopwatch stopwatch, SinkVariant variant, String tasks) throws InterruptedException {
-        while (JmxMetrics.exists(tasks)) {
+    private static void awaitStopped(Stopwatch stopwatch, SinkVariant variant) throws InterruptedException {
+        while (JmxMetrics.exists(SinkTaskMetrics.pattern(variant.name()))) {
             await(stopwatch, variant, "the deleted connector's tasks still running", WRITTEN_POLL_MS);
         }
     }

@@ -2,7 +2,6 @@ package io.vecsync.bench;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.testing.ConnectorConfigs;
-import io.vecsync.testing.JmxMetrics;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
@@ -48,9 +47,7 @@ final class StoreSinkConnectRun {
         }
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its task's metrics exist.
-        String tasks = "kafka.connect:type=plugins,connector=" + name + ",*";
-        SinkStats stats = new SinkStats(firstPoint < 0 ? cost.seconds() : firstPoint, firstPoint < 0 ? points : countAtFirst, cost.seconds(),
-                JmxMetrics.sum(tasks, "write-time-ms-total") / 1000, (long) JmxMetrics.sum(tasks, "batches-written-total"), -1);
+        SinkStats stats = SinkStats.observed(firstPoint, countAtFirst, points, cost.seconds(), SinkTaskMetrics.writeTotals(name), -1);
         connect.deleteConnector(name);
         if (count != points) {
             throw new IllegalStateException(name + ": the store holds " + count + " points, expected " + points);

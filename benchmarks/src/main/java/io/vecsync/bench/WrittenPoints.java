@@ -25,7 +25,7 @@ final class WrittenPoints {
 
     WrittenPoints(String connector, int tasks) {
         try {
-            this.pattern = new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",*");
+            this.pattern = new ObjectName(SinkTaskMetrics.pattern(connector));
         } catch (JMException e) {
             throw new IllegalArgumentException(connector, e);
         }

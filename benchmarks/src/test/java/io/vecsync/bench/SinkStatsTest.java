@@ -20,6 +20,21 @@ class SinkStatsTest {
     }
 
     @Test
+    void aRunNoPollSawShortOfEveryRowCameInOneBatch() {
+        SinkTaskMetrics.WriteTotals writes = new SinkTaskMetrics.WriteTotals(0.2, 1);
+        SinkStats oneBatch = SinkStats.observed(-1, 0, 400, 0.5, writes, -1);
+        assertEquals(0.5, oneBatch.firstRowSeconds());
+        assertEquals(400, oneBatch.rowsAtFirstRow());
+        assertTrue(Double.isNaN(oneBatch.steadyRowsPerSecond(400, 0.5)));
+        SinkStats seen = SinkStats.observed(0.1, 100, 400, 0.5, writes, -1);
+        assertEquals(0.1, seen.firstRowSeconds());
+        assertEquals(100, seen.rowsAtFirstRow());
+        assertEquals(300 / 0.4, seen.steadyRowsPerSecond(400, 0.5), 1e-9);
+        assertEquals(0.2, seen.writeSeconds());
+        assertEquals(1, seen.writes());
+    }
+
+    @Test
     void thereIsNoSteadyRateUnlessMostRowsCameAfterTheFirstBatch() {
         assertTrue(Double.isNaN(new SinkStats(0.3, 400, 0.3, 0.1, 1, -1).steadyRowsPerSecond(400, 0.3)));
         assertTrue(Double.isNaN(new SinkStats(1.0, 199, 1.001, 1.0, 2, -1).steadyRowsPerSecond(200, 1.001)), "one row after 199");

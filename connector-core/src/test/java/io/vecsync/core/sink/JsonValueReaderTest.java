@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ class JsonValueReaderTest {
         Map<String, Object> fields = read(document("\"" + TEXT + "\""));
         assertArrayEquals(VECTOR, assertInstanceOf(float[].class, fields.get("embedding")));
         assertEquals(List.of("id", "embedding", "after", "n"), List.copyOf(fields.keySet()));
-        assertEquals(List.of(1L, java.util.Collections.singletonMap("k", null)), fields.get("after"));
+        assertEquals(List.of(1L, Collections.singletonMap("k", null)), fields.get("after"));
         assertEquals(7L, fields.get("n"));
     }
 
