@@ -155,6 +155,12 @@ final class PgReport {
                 + " meanwhile; records that come during a write go into the next); after the first batch (%,d rows) %,.0f rows/s%n",
                 sink.loadSeconds(), sink.firstRowSeconds(), sink.loadSeconds() - sink.firstRowSeconds(), sink.writeSeconds(),
                 sink.rowsAtFirstRow(), noIndex.steadyRowsPerSecond()));
+        PgRun oneTransaction = find(runs, RawCopy.SINK_TABLE.key());
+        PgRun batches = find(runs, RawCopy.SINK_TABLE_BATCHES.key());
+        out.printf(Locale.ROOT, "PostgreSQL CPU a row: raw COPY into the sink's table %.1f us in one transaction, %.1f us in the"
+                + " sink's batches (%,.0f rows/s), %.1f us under (c-none) tasks.max=1, beside the worker's JVM%n",
+                oneTransaction.microsPerRow(oneTransaction.cost().server()), batches.microsPerRow(batches.cost().server()),
+                batches.steadyRowsPerSecond(), noIndex.microsPerRow(noIndex.cost().server()));
     }
 
     private void printQuoted() {

@@ -82,7 +82,7 @@ public final class PgVectorBenchmark {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
             List<Round> variants = new ArrayList<>(List.of(round -> DocsLoop.run(db, rows), round -> RawCopy.DOCS_TABLE.run(db, rows),
-                    round -> RawCopy.SINK_TABLE.run(db, rows)));
+                    round -> RawCopy.SINK_TABLE.run(db, rows), round -> RawCopy.SINK_TABLE_BATCHES.run(db, rows)));
             List<SinkRunner.RunningSink> running = new ArrayList<>();
             try {
                 for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES,
@@ -122,12 +122,15 @@ public final class PgVectorBenchmark {
 
     /**
      * Every variant {@link #ROUNDS} times, the rounds interleaved so that the JIT's late compilations and stretches of
-     * contention do not fall on one variant alone; each variant's median round.
+     * contention do not fall on one variant alone, and each round starting one variant later than the last, so that
+     * none always runs right after the same one (a variant's PostgreSQL CPU a row varied by up to 1.4x
+     * from round to round here); each variant's median round.
      */
     private static List<PgRun> medianRounds(List<Round> variants) throws Exception {
         Map<Round, List<PgRun>> rounds = new LinkedHashMap<>();
         for (int number = 1; number <= ROUNDS; number++) {
-            for (Round variant : variants) {
+            for (int position = 0; position < variants.size(); position++) {
+                Round variant = variants.get((position + number - 1) % variants.size());
                 rounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(log(variant.run(number)));
             }
         }

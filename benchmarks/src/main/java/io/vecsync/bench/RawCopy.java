@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** (b) The raw floor: every row in one binary COPY into a bare table (no vector index), one commit; no conflict handling. */
+/**
+ * (b) The raw floor: the rows in binary COPY into a bare table (no vector index), in one transaction or in the sink's
+ * batches; no conflict handling.
+ */
 final class RawCopy {
 
     /** Into the platform docs' five-column table, as the issue names (b). */
@@ -20,15 +24,28 @@ final class RawCopy {
     /** The same rows into the sink's table (the docs' columns and the four it adds), so PostgreSQL stores what the sink stores. */
     static final RawCopy SINK_TABLE = new RawCopy("copy-raw-sink", Columns.SINK,
             "(b) same, into the sink's 9-column table");
+    /**
+     * The sink's table in the sink's transactions: one COPY and commit per batch, from one session. What the sink's
+     * write pattern costs PostgreSQL alone, without a worker converting records beside it.
+     */
+    static final RawCopy SINK_TABLE_BATCHES = new RawCopy("copy-raw-sink-batches", Columns.SINK,
+            String.format(Locale.ROOT, "(b) same, a COPY and commit per %,d rows (the sink's batches)", SinkVariant.BATCH_SIZE),
+            SinkVariant.BATCH_SIZE);
 
     private final String key;
     private final Columns columns;
     private final String label;
+    private final int rowsPerTransaction;
 
     private RawCopy(String key, Columns columns, String label) {
+        this(key, columns, label, Integer.MAX_VALUE);
+    }
+
+    private RawCopy(String key, Columns columns, String label, int rowsPerTransaction) {
         this.key = key;
         this.columns = columns;
         this.label = label;
+        this.rowsPerTransaction = rowsPerTransaction;
     }
 
     String key() {
@@ -59,8 +76,10 @@ final class RawCopy {
         try (Connection session = db.openSession()) {
             session.setAutoCommit(false);
             Cost.Meter meter = Cost.start(db);
-            copy(session, table, columns, rows);
-            session.commit();
+            for (int from = 0; from < rows.size(); from += rowsPerTransaction) {
+                copy(session, table, columns, rows.subList(from, (int) Math.min(rows.size(), (long) from + rowsPerTransaction)));
+                session.commit();
+            }
             Cost cost = meter.stop();
             db.verify(table, rows);
             return new PgRun(key, label, rows.size(), cost, Optional.empty());

@@ -25,6 +25,9 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
         this(name, label, index, initialLoad, tasks, consumerOverrides, false);
     }
 
+    /** batch.size of every variant, and the rows of each transaction of {@link RawCopy#SINK_TABLE_BATCHES}. */
+    static final int BATCH_SIZE = 1000;
+
     /** The consumer's fetch limits raised so that one fetch can fill a 1,000-record poll (records are ~5.6 KB). */
     private static final Map<String, String> LARGE_FETCHES = Map.of("max.partition.fetch.bytes", "8388608", "fetch.max.bytes", "16777216");
     /**
@@ -93,7 +96,7 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
         config.put(PgVectorSinkConfig.TABLE, table());
         config.put(PgVectorSinkConfig.INDEX, index);
         config.put(PgVectorSinkConfig.INITIAL_LOAD, Boolean.toString(initialLoad));
-        config.put(CommonSinkConfig.BATCH_SIZE, "1000");
+        config.put(CommonSinkConfig.BATCH_SIZE, Integer.toString(BATCH_SIZE));
         config.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(SegmentRows.DIMENSION));
         return config;
     }
