@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * (d) The pgvector sink task driven in this thread without Kafka or a worker, 1,000 records a put() as a worker with
- * max.poll.records=1000 would at best: the sink's own cost, apart from fetching and the worker's.
+ * (d) The pgvector sink task driven in this thread without Kafka or a worker, {@link SinkVariant#BATCH_SIZE} records a
+ * put() as the Connect variants' worker would at best: the sink's own cost, apart from fetching and the worker's.
  */
 final class BareSinkTask {
 
     private static final String TOPIC = "bench-bare";
-    private static final int RECORDS_PER_PUT = 1000;
 
     private BareSinkTask() {
     }
@@ -45,8 +44,8 @@ final class BareSinkTask {
         try {
             task.start(variant.sinkConfig(db.url()));
             Cost.Meter meter = Cost.start(db);
-            for (int from = 0; from < rows.size(); from += RECORDS_PER_PUT) {
-                int to = Math.min(from + RECORDS_PER_PUT, rows.size());
+            for (int from = 0; from < rows.size(); from += SinkVariant.BATCH_SIZE) {
+                int to = Math.min(from + SinkVariant.BATCH_SIZE, rows.size());
                 task.put(convertInLoop ? records(converter, rows, values, from, to) : converted.subList(from, to));
             }
             // put() leaves its writes running while the next records come; a worker's offset commit waits for them.

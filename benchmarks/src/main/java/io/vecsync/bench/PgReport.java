@@ -29,13 +29,14 @@ final class PgReport {
         out.printf(Locale.ROOT, "%nvecsync pgvector benchmark — %,d segments (1024-d float32 unit vectors, uuid5 ids), %d cores, %s%n",
                 options.segments(), Runtime.getRuntime().availableProcessors(), server);
         out.printf(Locale.ROOT, "All measured in this run: one run of each variant, but %d rounds (reported by the median) of"
-                + " (a), (b) and (c-none), interleaved. Connect variants read %d-partition topics filled before they start,"
-                + " with batch.size=1000, max.poll.records=1000, JSON values with base64 float32_le vectors. The (c-none)"
+                + " (a), (b) and (c-none), interleaved, each round starting one variant later than the last. Connect variants"
+                + " read %d-partition topics filled before they start, with batch.size=%d, max.poll.records=%3$d, JSON values"
+                + " with base64 float32_le vectors. The (c-none)"
                 + " variants but one are connectors that keep running, as deployed ones do: each was created and wrote the"
                 + " N rows once before the rounds, and is paused between them; a round appends the N rows to its topic, times"
                 + " them from resuming it, then empties its table. It times neither a connector's start nor the JIT's work on"
                 + " a new connector's code. \"a new connector each round\" times both.%n",
-                PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS);
+                PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS, SinkVariant.BATCH_SIZE);
         out.println(checkpointRefusal.map(refusal -> "CHECKPOINT refused (" + refusal + "): the server's checkpoints may fall"
                 + " into the timings.").orElse("A CHECKPOINT before each timing: no variant writes out the dirty buffers of the one before."));
         printThroughput(runs);
@@ -68,12 +69,12 @@ final class PgReport {
                 + " \"all N rows\" writes the same N as the other variants; the others write M = %,d (--indexed-segments):"
                 + " the first M of the N into an empty table, or M more onto the table holding the N segments and their index"
                 + " (loaded and indexed before the timing).%n", options.indexedSegments());
-        out.println("rows/s: Connect variants from creating the connector (resuming it, for the running ones) until the tasks'"
+        out.printf(Locale.ROOT, "rows/s: Connect variants from creating the connector (resuming it, for the running ones) until the tasks'"
                 + " metrics counted every row written (read every 5 ms; SELECT count(*) confirms) and, in initial-load mode, the"
                 + " HNSW index was valid. steady/s: the Connect variants' rows after their first batch over the time after"
                 + " it, so that the worker's start-up or resume is left out as (a) and (b) leave out their session's (they"
                 + " time their rows alone); the same as rows/s for the others. (d): the sink task without Kafka or a worker,"
-                + " 1,000 records a put(), its table created before the timing.");
+                + " %,d records a put(), its table created before the timing.%n", SinkVariant.BATCH_SIZE);
     }
 
     private void printTargets(List<PgRun> runs) {

@@ -77,7 +77,7 @@ final class RawCopy {
             session.setAutoCommit(false);
             Cost.Meter meter = Cost.start(db);
             for (int from = 0; from < rows.size(); from += rowsPerTransaction) {
-                copy(session, table, columns, rows.subList(from, (int) Math.min(rows.size(), (long) from + rowsPerTransaction)));
+                copy(session, table, columns, rows.subList(from, from + Math.min(rowsPerTransaction, rows.size() - from)));
                 session.commit();
             }
             Cost cost = meter.stop();

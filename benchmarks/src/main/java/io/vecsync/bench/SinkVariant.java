@@ -25,7 +25,10 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
         this(name, label, index, initialLoad, tasks, consumerOverrides, false);
     }
 
-    /** batch.size of every variant, and the rows of each transaction of {@link RawCopy#SINK_TABLE_BATCHES}. */
+    /**
+     * batch.size and max.poll.records of every Connect variant (and of the store sinks' runs), the records of each put()
+     * of (d), and the rows of each transaction of {@link RawCopy#SINK_TABLE_BATCHES}.
+     */
     static final int BATCH_SIZE = 1000;
 
     /** The consumer's fetch limits raised so that one fetch can fill a 1,000-record poll (records are ~5.6 KB). */

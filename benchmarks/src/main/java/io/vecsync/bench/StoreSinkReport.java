@@ -21,8 +21,9 @@ final class StoreSinkReport {
         out.println("Every store is its protocol-level fake from test-support, in this JVM, serving its real wire protocol to the"
                 + " unmodified official client; no real server. One run of each, all measured in this run.");
         out.printf(Locale.ROOT, "(a) the store's sink through a real Connect worker: a %d-partition topic filled before the connector"
-                + " is created, tasks.max=1, batch.size=1000, max.poll.records=1000, JSON values with base64 float32_le vectors;"
-                + " from creating the connector until the fake held every point (counted every 100 ms).%n", PgVectorBenchmark.PARTITIONS);
+                + " is created, tasks.max=1, batch.size=%d, max.poll.records=%2$d, JSON values with base64 float32_le vectors;"
+                + " from creating the connector until the fake held every point (counted every 100 ms).%n", PgVectorBenchmark.PARTITIONS,
+                SinkVariant.BATCH_SIZE);
         out.printf(Locale.ROOT, "(b) the store's official client, one upsert request per point in a loop as the platform docs'"
                 + " snippets write, into a target it created first, after an unmeasured loop of %,d into another. (b) WRITES ONLY"
                 + " THE FIRST %,d OF THE %,d SEGMENTS (--direct-segments): a request per point is slow.%n",

@@ -10,6 +10,7 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ public final class RecordConverter {
         Object raw = fromValue != null ? fromValue : record.key();
         String field = fromValue != null ? idField : "key";
         if (raw instanceof byte[] bytes) {
-            raw = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            raw = new String(bytes, StandardCharsets.UTF_8);
         }
         if (raw == null) {
             throw error(record, field, "no id: the value has no '" + idField + "' and the key is null");
