@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * (d) The pgvector sink task driven in this thread without Kafka or a worker, {@link SinkVariant#BATCH_SIZE} records a
+ * (d) The pgvector sink task driven in this thread without Kafka or a worker, {@link SinkVariant#POLL_RECORDS} records a
  * put() as the Connect variants' worker would at best: the sink's own cost, apart from fetching and the worker's.
  */
 final class BareSinkTask {
@@ -23,7 +23,7 @@ final class BareSinkTask {
     private BareSinkTask() {
     }
 
-    /** Times the put() calls alone, on records the JsonConverter made beforehand. */
+    /** Times the put() calls alone, on the records' JSON text as ByteArrayConverter hands it over (the shipped configs). */
     static PgRun putOnly(PgDatabase db, List<SegmentRow> rows) throws SQLException {
         return run(db, SinkVariant.BARE_PUT, rows, false);
     }
@@ -38,15 +38,15 @@ final class BareSinkTask {
         JsonConverter converter = new JsonConverter();
         converter.configure(Map.of("schemas.enable", "false"), false);
         List<byte[]> values = rows.stream().map(SegmentJson::encode).toList();
-        List<SinkRecord> converted = convertInLoop ? List.of() : records(converter, rows, values, 0, rows.size());
+        List<SinkRecord> text = convertInLoop ? List.of() : textRecords(rows, values);
         db.drop(variant.table());
         PgVectorSinkTask task = new PgVectorSinkTask();
         try {
             task.start(variant.sinkConfig(db.url()));
             Cost.Meter meter = Cost.start(db);
-            for (int from = 0; from < rows.size(); from += SinkVariant.BATCH_SIZE) {
-                int to = Math.min(from + SinkVariant.BATCH_SIZE, rows.size());
-                task.put(convertInLoop ? records(converter, rows, values, from, to) : converted.subList(from, to));
+            for (int from = 0; from < rows.size(); from += SinkVariant.POLL_RECORDS) {
+                int to = Math.min(from + SinkVariant.POLL_RECORDS, rows.size());
+                task.put(convertInLoop ? records(converter, rows, values, from, to) : text.subList(from, to));
             }
             // put() leaves its writes running while the next records come; a worker's offset commit waits for them.
             task.flush(Map.of());
@@ -57,6 +57,15 @@ final class BareSinkTask {
             task.stop();
             db.drop(variant.table());
         }
+    }
+
+    /** Records as a worker with ByteArrayConverter hands them to put(): string keys, the values' bytes. */
+    private static List<SinkRecord> textRecords(List<SegmentRow> rows, List<byte[]> values) {
+        List<SinkRecord> records = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            records.add(new SinkRecord(TOPIC, 0, Schema.STRING_SCHEMA, rows.get(i).id().toString(), Schema.OPTIONAL_BYTES_SCHEMA, values.get(i), i));
+        }
+        return records;
     }
 
     /** Records as a worker hands them to put(): string keys, values through the JsonConverter without schemas. */

@@ -30,13 +30,15 @@ final class PgReport {
                 options.segments(), Runtime.getRuntime().availableProcessors(), server);
         out.printf(Locale.ROOT, "All measured in this run: one run of each variant, but %d rounds (reported by the median) of"
                 + " (a), (b) and (c-none), interleaved, each round starting one variant later than the last. Connect variants"
-                + " read %d-partition topics filled before they start, with batch.size=%d, max.poll.records=%3$d, JSON values"
-                + " with base64 float32_le vectors. The (c-none)"
+                + " read %d-partition topics filled before they start, with the sink's default batch.size (%,d), max.poll.records=%,d,"
+                + " JSON values with base64 float32_le vectors, read as the shipped configs do (ByteArrayConverter: the sink"
+                + " parses the JSON text) but where a row says JsonConverter. The (c-none)"
                 + " variants but one are connectors that keep running, as deployed ones do: each was created and wrote the"
                 + " N rows once before the rounds, and is paused between them; a round appends the N rows to its topic, times"
                 + " them from resuming it, then empties its table. It times neither a connector's start nor the JIT's work on"
                 + " a new connector's code. \"a new connector each round\" times both.%n",
-                PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS, SinkVariant.BATCH_SIZE);
+                PgVectorBenchmark.ROUNDS, PgVectorBenchmark.PARTITIONS, SinkVariant.SINK_BATCH_SIZE,
+                SinkVariant.POLL_RECORDS);
         out.println(checkpointRefusal.map(refusal -> "CHECKPOINT refused (" + refusal + "): the server's checkpoints may fall"
                 + " into the timings.").orElse("A CHECKPOINT before each timing: no variant writes out the dirty buffers of the one before."));
         printThroughput(runs);
@@ -74,7 +76,7 @@ final class PgReport {
                 + " HNSW index was valid. steady/s: the Connect variants' rows after their first batch over the time after"
                 + " it, so that the worker's start-up or resume is left out as (a) and (b) leave out their session's (they"
                 + " time their rows alone); the same as rows/s for the others. (d): the sink task without Kafka or a worker,"
-                + " %,d records a put(), its table created before the timing.%n", SinkVariant.BATCH_SIZE);
+                + " %,d records a put(), its table created before the timing.%n", SinkVariant.POLL_RECORDS);
     }
 
     private void printTargets(List<PgRun> runs) {
@@ -90,13 +92,13 @@ final class PgReport {
         target("(c-none)/(b)  sink vs raw COPY", noIndex, rawCopy, 0.9);
         target("(c-none)/(b, sink's table)", noIndex, rawCopySinkTable, 0.9);
         target("(c-initial-load)/(c-index)", initialLoad, index, 5);
-        out.println("These compare the tasks.max=1 variants with JsonConverter on the same N rows, (c-index) into an empty table."
+        out.println("These compare the tasks.max=1 variants on the same N rows, (c-index) into an empty table."
                 + " The last column divides rows/s instead: the (c) variants' resume or start-up in their time. The same"
                 + " ratios with a new connector each round, and with the best of the other variants:");
         PgRun newConnector = find(runs, SinkVariant.NO_INDEX_NEW_CONNECTOR.name());
         target("(c-none, a new connector each round)/(a)", newConnector, docsLoop, 10);
         target("(c-none, a new connector each round)/(b)", newConnector, rawCopy, 0.9);
-        PgRun bestNoIndex = best(runs, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES, SinkVariant.NO_INDEX_JSON_TEXT);
+        PgRun bestNoIndex = best(runs, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES, SinkVariant.NO_INDEX_JSON_CONVERTER);
         target("(c-none, " + shortName(bestNoIndex) + ")/(a)", bestNoIndex, docsLoop, 10);
         target("(c-none, " + shortName(bestNoIndex) + ")/(b)", bestNoIndex, rawCopy, 0.9);
         target("(c-none, " + shortName(bestNoIndex) + ")/(b, sink's table)", bestNoIndex, rawCopySinkTable, 0.9);

@@ -86,7 +86,7 @@ public final class PgVectorBenchmark {
             List<SinkRunner.RunningSink> running = new ArrayList<>();
             try {
                 for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES,
-                        SinkVariant.NO_INDEX_JSON_TEXT)) {
+                        SinkVariant.NO_INDEX_JSON_CONVERTER)) {
                     SinkRunner.RunningSink connector = sink.start(variant, rows);
                     running.add(connector);
                     variants.add(round -> connector.round());

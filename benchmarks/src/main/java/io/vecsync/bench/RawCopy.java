@@ -29,8 +29,8 @@ final class RawCopy {
      * write pattern costs PostgreSQL alone, without a worker converting records beside it.
      */
     static final RawCopy SINK_TABLE_BATCHES = new RawCopy("copy-raw-sink-batches", Columns.SINK,
-            String.format(Locale.ROOT, "(b) same, a COPY and commit per %,d rows (the sink's batches)", SinkVariant.BATCH_SIZE),
-            SinkVariant.BATCH_SIZE);
+            String.format(Locale.ROOT, "(b) same, a COPY and commit per %,d rows (the sink's batches)", SinkVariant.SINK_BATCH_SIZE),
+            SinkVariant.SINK_BATCH_SIZE);
 
     private final String key;
     private final Columns columns;

@@ -241,7 +241,7 @@ final class SinkRunner {
         config.put("connector.class", PgVectorSinkConnector.class.getName());
         config.put("topics", topic);
         config.put("tasks.max", Integer.toString(variant.tasks()));
-        config.put("consumer.override.max.poll.records", Integer.toString(SinkVariant.BATCH_SIZE));
+        config.put("consumer.override.max.poll.records", Integer.toString(SinkVariant.POLL_RECORDS));
         variant.consumerOverrides().forEach((key, value) -> config.put("consumer.override." + key, value));
         config.putAll(variant.sinkConfig(db.url()));
         return config;

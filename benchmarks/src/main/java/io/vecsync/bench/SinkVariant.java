@@ -16,20 +16,20 @@ import java.util.Map;
  * @param label             how the report names it
  * @param index             {@code pgvector.index}
  * @param consumerOverrides {@code consumer.override.*} settings beyond max.poll.records
- * @param jsonText          values read as JSON text by the sink (ByteArrayConverter), else by JsonConverter
+ * @param jsonConverter     values through Connect's JsonConverter, else read as JSON text by the sink (ByteArrayConverter),
+ *                          as the shipped configs do
  */
 record SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides,
-                   boolean jsonText) {
+                   boolean jsonConverter) {
 
     SinkVariant(String name, String label, String index, boolean initialLoad, int tasks, Map<String, String> consumerOverrides) {
         this(name, label, index, initialLoad, tasks, consumerOverrides, false);
     }
 
-    /**
-     * batch.size and max.poll.records of every Connect variant (and of the store sinks' runs), the records of each put()
-     * of (d), and the rows of each transaction of {@link RawCopy#SINK_TABLE_BATCHES}.
-     */
-    static final int BATCH_SIZE = 1000;
+    /** max.poll.records of every Connect variant (and batch.size too in the store sinks' runs), the records of each put() of (d). */
+    static final int POLL_RECORDS = 1000;
+    /** The pgvector sink's default batch.size, which every variant runs with: its rows per COPY and transaction. */
+    static final int SINK_BATCH_SIZE = (Integer) PgVectorSinkConfig.CONFIG_DEF.defaultValues().get(CommonSinkConfig.BATCH_SIZE);
 
     /** The consumer's fetch limits raised so that one fetch can fill a 1,000-record poll (records are ~5.6 KB). */
     private static final Map<String, String> LARGE_FETCHES = Map.of("max.partition.fetch.bytes", "8388608", "fetch.max.bytes", "16777216");
@@ -48,8 +48,8 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
             new SinkVariant("sink-none-2t", "(c-none) same, tasks.max=2, heartbeat 250 ms", "none", false, 2, FAST_REBALANCE);
     static final SinkVariant NO_INDEX_LARGE_FETCHES =
             new SinkVariant("sink-none-fetch", "(c-none) same, tasks.max=1, 8 MB fetches", "none", false, 1, LARGE_FETCHES);
-    static final SinkVariant NO_INDEX_JSON_TEXT = new SinkVariant("sink-none-text",
-            "(c-none) same, tasks.max=1, JSON text values (ByteArrayConverter)", "none", false, 1, Map.of(), true);
+    static final SinkVariant NO_INDEX_JSON_CONVERTER = new SinkVariant("sink-none-jsonconv",
+            "(c-none) same, tasks.max=1, JsonConverter (Connect's data model)", "none", false, 1, Map.of(), true);
     static final SinkVariant INDEX =
             new SinkVariant("sink-hnsw", "(c-index) sink, HNSW present, empty table, tasks.max=1", "hnsw", false, 1, Map.of());
     /** The same N as every other variant, with the index present throughout: what initial-load mode competes with. */
@@ -64,7 +64,7 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
             new SinkVariant("sink-initial", "(c-initial-load) sink, hnsw + initial.load, tasks.max=1", "hnsw", true, 1, Map.of());
     /** The sink task driven without Kafka or a worker (see {@link BareSinkTask}); the config of {@link #NO_INDEX}. */
     static final SinkVariant BARE_PUT =
-            new SinkVariant("bare-put", "(d) sink task put() alone (records converted before), no Kafka", "none", false, 1, Map.of());
+            new SinkVariant("bare-put", "(d) sink task put() of JSON text values, no Kafka", "none", false, 1, Map.of());
     static final SinkVariant BARE_JSON_PUT =
             new SinkVariant("bare-json-put", "(d) sink task JsonConverter + put(), no Kafka", "none", false, 1, Map.of());
 
@@ -79,13 +79,13 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
 
     /** The same variant under a name of its own for one of several rounds: a new connector, consumer group and table. */
     SinkVariant round(int round) {
-        return new SinkVariant(name + "-r" + round, label, index, initialLoad, tasks, consumerOverrides, jsonText);
+        return new SinkVariant(name + "-r" + round, label, index, initialLoad, tasks, consumerOverrides, jsonConverter);
     }
 
     /** The worker's converters for this variant's keys and values. */
     Map<String, String> converters() {
-        return jsonText ? Map.of("key.converter", StringConverter.class.getName(), "value.converter", ByteArrayConverter.class.getName())
-                : ConnectorConfigs.jsonConverters();
+        return jsonConverter ? ConnectorConfigs.jsonConverters()
+                : Map.of("key.converter", StringConverter.class.getName(), "value.converter", ByteArrayConverter.class.getName());
     }
 
     String table() {
@@ -99,7 +99,6 @@ record SinkVariant(String name, String label, String index, boolean initialLoad,
         config.put(PgVectorSinkConfig.TABLE, table());
         config.put(PgVectorSinkConfig.INDEX, index);
         config.put(PgVectorSinkConfig.INITIAL_LOAD, Boolean.toString(initialLoad));
-        config.put(CommonSinkConfig.BATCH_SIZE, Integer.toString(BATCH_SIZE));
         config.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(SegmentRows.DIMENSION));
         return config;
     }

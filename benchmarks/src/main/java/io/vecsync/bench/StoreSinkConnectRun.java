@@ -55,13 +55,13 @@ final class StoreSinkConnectRun {
         return new StoreSinkRun(points, cost, Optional.of(stats));
     }
 
-    /** As the pgvector benchmark's Connect variants: one task, polls and batches of {@link SinkVariant#BATCH_SIZE} records, schemaless JSON. */
+    /** As the pgvector benchmark's Connect variants: one task, polls and batches of {@link SinkVariant#POLL_RECORDS} records, schemaless JSON. */
     private static Map<String, String> config(StoreSinkTarget store, String run, String topic) {
         Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
         config.put("topics", topic);
         config.put("tasks.max", "1");
-        config.put("consumer.override.max.poll.records", Integer.toString(SinkVariant.BATCH_SIZE));
-        config.put(CommonSinkConfig.BATCH_SIZE, Integer.toString(SinkVariant.BATCH_SIZE));
+        config.put("consumer.override.max.poll.records", Integer.toString(SinkVariant.POLL_RECORDS));
+        config.put(CommonSinkConfig.BATCH_SIZE, Integer.toString(SinkVariant.POLL_RECORDS));
         config.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(SegmentRows.DIMENSION));
         config.putAll(store.sinkConfig(run));
         return config;

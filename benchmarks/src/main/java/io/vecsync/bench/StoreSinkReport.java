@@ -23,7 +23,7 @@ final class StoreSinkReport {
         out.printf(Locale.ROOT, "(a) the store's sink through a real Connect worker: a %d-partition topic filled before the connector"
                 + " is created, tasks.max=1, batch.size=%d, max.poll.records=%2$d, JSON values with base64 float32_le vectors;"
                 + " from creating the connector until the fake held every point (counted every 100 ms).%n", PgVectorBenchmark.PARTITIONS,
-                SinkVariant.BATCH_SIZE);
+                SinkVariant.POLL_RECORDS);
         out.printf(Locale.ROOT, "(b) the store's official client, one upsert request per point in a loop as the platform docs'"
                 + " snippets write, into a target it created first, after an unmeasured loop of %,d into another. (b) WRITES ONLY"
                 + " THE FIRST %,d OF THE %,d SEGMENTS (--direct-segments): a request per point is slow.%n",

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class PgVectorBenchmarkIT {
 
+    private static final String BATCHES_ROW = String.format(Locale.ROOT, "(b) same, a COPY and commit per %,d rows", SinkVariant.SINK_BATCH_SIZE);
+
     @Test
     void reportsEveryVariantAndTheIssuesRatios() throws Exception {
         // 400 segments for every variant, 100 of them for the (c-index) ones.
@@ -30,8 +33,8 @@ class PgVectorBenchmarkIT {
             PgVectorBenchmark.run(new PgBenchOptions(400, 100, Optional.empty()), report);
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's", "(b) same, a COPY and commit per 1,000 rows",
-                SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label(), SinkVariant.NO_INDEX_JSON_TEXT.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
+        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's", BATCHES_ROW,
+                SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label(), SinkVariant.NO_INDEX_JSON_CONVERTER.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
                 SinkVariant.BARE_PUT.label(), SinkVariant.BARE_JSON_PUT.label())) {
             Matcher row = Pattern.compile(Pattern.quote(variant) + ".*?\\s([\\d,]+)\\s+[\\d.]+\\s+([\\d,]+)").matcher(text);
             assertTrue(row.find() && row.group(1).equals("400") && Long.parseLong(row.group(2).replace(",", "")) > 0,
@@ -46,7 +49,7 @@ class PgVectorBenchmarkIT {
         // The scratch cluster's user may checkpoint: no variant pays for the one before.
         assertTrue(text.contains("A CHECKPOINT before each timing"), "no checkpoints in:\n" + text);
         // The ratios compare medians of rounds measured side by side: a running connector resumed, or a new one, per round.
-        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, a COPY and commit per 1,000 rows",
+        for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", BATCHES_ROW,
                 SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label())) {
             Matcher rounds = Pattern.compile(Pattern.quote(variant) + "[^\\n]*median of (?:[\\d,]+, ){"
                     + (PgVectorBenchmark.ROUNDS - 1) + "}[\\d,]+\\n").matcher(text);

@@ -88,13 +88,13 @@ final class PgVectorWriter implements VectorWriter {
     public void write(WriteBatch batch) {
         try {
             Connection db = connection();
-            List<Row> rows = batch.upserts().stream().map(Row::of).toList();
-            if (!rows.isEmpty()) {
+            List<VectorPoint> points = batch.upserts();
+            if (!points.isEmpty()) {
                 if (upsertsBeforeCopy > 0) {
                     upsertsBeforeCopy--;
-                    upsert(db, rows);
-                } else if (!copied(db, rows)) {
-                    upsert(db, rows);
+                    upsert(db, points);
+                } else if (!copied(db, points)) {
+                    upsert(db, points);
                 }
             }
             // Upserts and deletes of one batch touch different ids, so their order does not matter.
@@ -125,11 +125,12 @@ final class PgVectorWriter implements VectorWriter {
      * COPYs the rows into the table; false, with the transaction rolled back, when one's id was already there.
      * Until a conflict is seen again, COPY is then skipped for the next batches.
      */
-    private boolean copied(Connection db, List<Row> rows) throws SQLException {
+    private boolean copied(Connection db, List<VectorPoint> points) throws SQLException {
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             copyBuffer.restart();
-            for (Row row : rows) {
+            for (VectorPoint point : points) {
+                Row row = Row.of(point);
                 copyBuffer.row(COLUMNS).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
                         .float8(row.startSeconds()).float8(row.endSeconds()).text(row.option()).jsonb(row.payload());
                 if (copyBuffer.length() >= COPY_CHUNK_BYTES) {
@@ -155,9 +156,10 @@ final class PgVectorWriter implements VectorWriter {
         }
     }
 
-    private void upsert(Connection db, List<Row> rows) throws SQLException {
+    private void upsert(Connection db, List<VectorPoint> points) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement(upsertSql)) {
-            for (Row row : rows) {
+            for (VectorPoint point : points) {
+                Row row = Row.of(point);
                 upsert.setObject(1, row.id());
                 upsert.setObject(2, row.videoId());
                 upsert.setString(3, row.start());

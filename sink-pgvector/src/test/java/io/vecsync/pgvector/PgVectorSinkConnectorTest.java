@@ -1,5 +1,6 @@
 package io.vecsync.pgvector;
 
+import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.testing.ConfigReference;
 import io.vecsync.testing.PluginRegistration;
 import io.vecsync.testing.ShippedConfigs;
@@ -32,6 +33,19 @@ class PgVectorSinkConnectorTest {
         assertEquals(1024, config.dimension());
         assertEquals(PgVectorSinkConfig.IndexType.HNSW, config.index());
         assertFalse(config.toString().contains("pg-secret"));
+    }
+
+    @Test
+    void batchesAreFiveThousandRowsUnlessSetWhileOtherSinksKeepTheSharedDefault() {
+        assertEquals(5000, new PgVectorSinkConfig(minimal()).batchSize());
+        Map<String, String> props = minimal();
+        props.put(CommonSinkConfig.BATCH_SIZE, "200");
+        assertEquals(200, new PgVectorSinkConfig(props).batchSize());
+        assertEquals(1000, new CommonSinkConfig(CommonSinkConfig.CONFIG_DEF, Map.of()).batchSize());
+        // The shared keys keep their documentation and checks.
+        props.put(CommonSinkConfig.BATCH_SIZE, "0");
+        ConfigException error = assertThrows(ConfigException.class, () -> new PgVectorSinkConfig(props));
+        assertTrue(error.getMessage().contains(CommonSinkConfig.BATCH_SIZE), error.getMessage());
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 
 import java.util.Map;
 
-/** The settings every vecsync sink shares; store modules extend {@link #CONFIG_DEF} with their prefixed keys. */
+/**
+ * The settings every vecsync sink shares; store modules extend {@link #CONFIG_DEF}, or {@link #definition(int)} for a
+ * batch size of their own, with their prefixed keys.
+ */
 public class CommonSinkConfig extends AbstractConfig {
 
     public static final String BATCH_SIZE = "batch.size";
@@ -28,13 +31,18 @@ public class CommonSinkConfig extends AbstractConfig {
     private static final String GROUP_RECORDS = "Records";
     private static final String GROUP_WRITES = "Writes";
 
-    public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
+    /** Records per bulk write unless a store sets its own; some stores take at most 1,000 points a request. */
+    private static final int DEFAULT_BATCH_SIZE = 1000;
+
+    public static final ConfigDef CONFIG_DEF = definition(DEFAULT_BATCH_SIZE);
 
     public CommonSinkConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals);
     }
 
-    private static ConfigDef define(ConfigDef def) {
+    /** The shared settings, a fresh definition to extend, with the store's default batch.size. */
+    public static ConfigDef definition(int defaultBatchSize) {
+        ConfigDef def = new ConfigDef();
         int order = 0;
         def.define(EMBEDDING_DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.HIGH,
                         "Length of every vector. The target is created with it, an existing target must have it, and a record"
@@ -54,7 +62,7 @@ public class CommonSinkConfig extends AbstractConfig {
                         "Scale every vector to unit length before writing. The platform's vectors are already normalized.",
                         GROUP_RECORDS, ++order, Width.SHORT, "Normalize vectors");
         order = 0;
-        def.define(BATCH_SIZE, Type.INT, 1000, Range.between(1, 100_000), Importance.MEDIUM,
+        def.define(BATCH_SIZE, Type.INT, defaultBatchSize, Range.between(1, 100_000), Importance.MEDIUM,
                         "Records per bulk write, at most. Records that arrive while a write runs go together into the next one.",
                         GROUP_WRITES, ++order, Width.SHORT, "Batch size")
                 .define(RETRY_MAX, Type.INT, 5, Range.between(0, 100), Importance.LOW,
