@@ -41,6 +41,32 @@ class JsonValueReaderTest {
     }
 
     @Test
+    void readsTheFieldsAfterADecodedVectorWhereverItStands() {
+        String vector = "\"" + TEXT + "\"";
+        Map<String, Object> spaced = read("{ \"embedding\" : " + vector + " \n,\t\"n\" : 7 , \"s\":\"a,}\" }");
+        assertArrayEquals(VECTOR, assertInstanceOf(float[].class, spaced.get("embedding")));
+        assertEquals(Map.of("n", 7L, "s", "a,}"), Map.of("n", spaced.get("n"), "s", spaced.get("s")));
+        Map<String, Object> last = read("{\"id\":\"x\",\"embedding\":" + vector + "}");
+        assertEquals(List.of("id", "embedding"), List.copyOf(last.keySet()));
+        assertArrayEquals(VECTOR, assertInstanceOf(float[].class, last.get("embedding")));
+        // A repeated field: the last one counts, as with JSON's own reading.
+        String other = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3, 4}));
+        assertArrayEquals(new float[]{1, 2, 3, 4}, (float[]) read("{\"embedding\":" + vector + ",\"embedding\":\"" + other + "\"}").get("embedding"));
+    }
+
+    @Test
+    void errorsAfterADecodedVectorNameTheirPlaceInTheWholeValue() {
+        String head = "{\"embedding\":\"" + TEXT + "\",\"id\":1}";
+        assertMessage(head + " {}", "the value has JSON '{' after its object, at byte " + (head.length() + 1));
+        assertMessage("{\"embedding\":\"" + TEXT + "\",}", "the value is not valid JSON");
+        assertMessage("{\"embedding\":\"" + TEXT + "\" \"id\":1}", "the value is not valid JSON");
+        String beforeToken = "{\"embedding\":\"" + TEXT + "\",\"id\":";
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> read(beforeToken + "tru}"));
+        assertTrue(error.getMessage().startsWith("the value is not valid JSON: Unrecognized token 'tru'")
+                && error.getMessage().endsWith(" at byte " + beforeToken.length()), error.getMessage());
+    }
+
+    @Test
     void aTextItCannotDecodeInPlaceIsReadAsAString() {
         String escaped = TEXT.replace("/", "\\/");
         String unpadded = TEXT.replace("=", "");
