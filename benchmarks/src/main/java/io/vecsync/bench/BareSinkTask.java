@@ -1,10 +1,12 @@
 package io.vecsync.bench;
 
 import io.vecsync.pgvector.PgVectorSinkTask;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.storage.Converter;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,20 +27,23 @@ final class BareSinkTask {
 
     /** Times the put() calls alone, on the records' JSON text as ByteArrayConverter hands it over (the shipped configs). */
     static PgRun putOnly(PgDatabase db, List<SegmentRow> rows) throws SQLException {
-        return run(db, SinkVariant.BARE_PUT, rows, false);
+        return run(db, SinkVariant.BARE_PUT, rows, new ByteArrayConverter(), false);
     }
 
     /** Times the JsonConverter's parsing and the put() calls. */
     static PgRun convertAndPut(PgDatabase db, List<SegmentRow> rows) throws SQLException {
-        return run(db, SinkVariant.BARE_JSON_PUT, rows, true);
+        return run(db, SinkVariant.BARE_JSON_PUT, rows, new JsonConverter(), true);
     }
 
-    /** Runs the task over every row. The task starts (and creates its table) before the timing begins. */
-    private static PgRun run(PgDatabase db, SinkVariant variant, List<SegmentRow> rows, boolean convertInLoop) throws SQLException {
-        JsonConverter converter = new JsonConverter();
+    /**
+     * Runs the task over every row, the values through the converter inside the timing or before it. The task starts
+     * (and creates its table) before the timing begins.
+     */
+    private static PgRun run(PgDatabase db, SinkVariant variant, List<SegmentRow> rows, Converter converter, boolean convertInLoop)
+            throws SQLException {
         converter.configure(Map.of("schemas.enable", "false"), false);
         List<byte[]> values = rows.stream().map(SegmentJson::encode).toList();
-        List<SinkRecord> text = convertInLoop ? List.of() : textRecords(rows, values);
+        List<SinkRecord> converted = convertInLoop ? List.of() : records(converter, rows, values, 0, rows.size());
         db.drop(variant.table());
         PgVectorSinkTask task = new PgVectorSinkTask();
         try {
@@ -46,7 +51,7 @@ final class BareSinkTask {
             Cost.Meter meter = Cost.start(db);
             for (int from = 0; from < rows.size(); from += SinkVariant.POLL_RECORDS) {
                 int to = Math.min(from + SinkVariant.POLL_RECORDS, rows.size());
-                task.put(convertInLoop ? records(converter, rows, values, from, to) : text.subList(from, to));
+                task.put(convertInLoop ? records(converter, rows, values, from, to) : converted.subList(from, to));
             }
             // put() leaves its writes running while the next records come; a worker's offset commit waits for them.
             task.flush(Map.of());
@@ -59,17 +64,8 @@ final class BareSinkTask {
         }
     }
 
-    /** Records as a worker with ByteArrayConverter hands them to put(): string keys, the values' bytes. */
-    private static List<SinkRecord> textRecords(List<SegmentRow> rows, List<byte[]> values) {
-        List<SinkRecord> records = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            records.add(new SinkRecord(TOPIC, 0, Schema.STRING_SCHEMA, rows.get(i).id().toString(), Schema.OPTIONAL_BYTES_SCHEMA, values.get(i), i));
-        }
-        return records;
-    }
-
-    /** Records as a worker hands them to put(): string keys, values through the JsonConverter without schemas. */
-    private static List<SinkRecord> records(JsonConverter converter, List<SegmentRow> rows, List<byte[]> values, int from, int to) {
+    /** Records as a worker hands them to put(): string keys, values through the converter. */
+    private static List<SinkRecord> records(Converter converter, List<SegmentRow> rows, List<byte[]> values, int from, int to) {
         List<SinkRecord> records = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             SchemaAndValue value = converter.toConnectData(TOPIC, values.get(i));

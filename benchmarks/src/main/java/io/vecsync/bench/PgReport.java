@@ -141,7 +141,7 @@ final class PgReport {
         }
         out.println("1st row: seconds until the first batch was written (a new connector: task start, table check, group join,"
                 + " first fetch; a resumed one: the resume and the first fetch). write s: time the tasks spent in PostgreSQL"
-                + " writes (JDBC batch + commit), summed over tasks. rows/w: mean rows per bulk write. JVM: this whole process"
+                + " writes (COPY, or a JDBC batch of upserts, and commit), summed over tasks. rows/w: mean rows per bulk write. JVM: this whole process"
                 + " (for (d), which runs before the Connect cluster starts, the client alone; (a) and (b) run in the rounds of"
                 + " (c-none), beside the idle cluster). task: Connect's task threads (fetch, converters, the sink's record"
                 + " conversion). writer: the sink's writer threads (rows encoded for COPY, the JDBC driver). PG: the PostgreSQL"

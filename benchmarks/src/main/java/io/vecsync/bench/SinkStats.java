@@ -8,7 +8,7 @@ package io.vecsync.bench;
  * @param rowsAtFirstRow  rows written when the first were seen: the first batch
  * @param loadSeconds     from creating (or resuming) the connector until the table held every row; in initial-load mode the index
  *                        build is the rest of the run
- * @param writeSeconds    time the tasks spent writing to PostgreSQL (JDBC batch and commit), summed over tasks
+ * @param writeSeconds    time the tasks spent in the store's writes (for PostgreSQL: COPY or upserts, and commit), summed over tasks
  * @param writes          bulk writes: rows / writes is the mean batch
  * @param indexSeenAtRows rows in the table when a deferred HNSW index first showed up (building or built); -1 when the
  *                        index is not deferred

@@ -8,13 +8,14 @@ import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.SinkPipelineSuite;
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.testing.ShippedConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +34,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PgVectorPipelineIT extends SinkPipelineSuite {
 
     private static final String TABLE = "pipeline_segments";
+    /** The shipped config's converters (JSON text values), so that the pipeline runs what users deploy. */
+    private static final Map<String, String> SHIPPED_CONVERTERS =
+            ShippedConfigs.converters(ShippedConfigs.properties(Path.of("../config/pgvector-sink.properties")));
 
     @BeforeAll
     void dropTable() {
@@ -41,8 +45,11 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
 
     @Override
     protected Map<String, String> sinkConfig() {
-        return Map.of("connector.class", PgVectorSinkConnector.class.getName(),
-                PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, TABLE);
+        Map<String, String> config = new LinkedHashMap<>(SHIPPED_CONVERTERS);
+        config.put("connector.class", PgVectorSinkConnector.class.getName());
+        config.put(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl());
+        config.put(PgVectorSinkConfig.TABLE, TABLE);
+        return config;
     }
 
     @Override
@@ -76,7 +83,7 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
     }
 
     private Map<String, String> sinkConfig(String topic, String table) {
-        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
+        Map<String, String> config = new LinkedHashMap<>(SHIPPED_CONVERTERS);
         config.put("connector.class", PgVectorSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", topic);

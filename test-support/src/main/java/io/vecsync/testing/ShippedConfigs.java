@@ -46,6 +46,17 @@ public final class ShippedConfigs {
         }
     }
 
+    /** The config's key and value converters and their settings, for a test to run what a shipped file deploys. */
+    public static Map<String, String> converters(Map<String, String> config) {
+        Map<String, String> converters = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (key.startsWith("key.converter") || key.startsWith("value.converter")) {
+                converters.put(key, value);
+            }
+        });
+        return converters;
+    }
+
     /** The error messages the connector's validate() reports, per key; empty when the config is valid. */
     public static Map<String, List<String>> errors(Connector connector, Map<String, String> config) {
         Map<String, List<String>> errors = new LinkedHashMap<>();

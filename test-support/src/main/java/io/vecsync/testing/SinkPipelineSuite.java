@@ -37,7 +37,7 @@ public abstract class SinkPipelineSuite {
 
     protected EmbeddedConnectCluster connect;
 
-    /** The sink's connector class and store keys; converters and topics are added here. */
+    /** The sink's connector class and store keys, and its converters if not the JSON converter; topics are added here. */
     protected abstract Map<String, String> sinkConfig();
 
     /** The ids of every point in the store's target. */

@@ -50,7 +50,6 @@ final class JsonValueReader {
 
     /** The same for text, whose vector field goes through a String. */
     Map<String, Object> read(String json) {
-        offsetBase = 0;
         try (JsonParser parser = JSON.createParser(json)) {
             return object(parser, null);
         } catch (IOException e) {
