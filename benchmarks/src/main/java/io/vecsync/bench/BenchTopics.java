@@ -2,21 +2,27 @@ package io.vecsync.bench;
 
 import io.vecsync.testing.Eventually;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** The benchmarks' topics on the in-process broker: created and waited for, their end offsets summed, their consumed records deleted. */
+/**
+ * The benchmarks' topics on the in-process broker: created and waited for, their end offsets and log sizes summed, their
+ * consumed records deleted.
+ */
 final class BenchTopics implements AutoCloseable {
 
     private final EmbeddedConnectCluster connect;
@@ -60,6 +66,21 @@ final class BenchTopics implements AutoCloseable {
                 .mapToObj(partition -> new TopicPartition(topic, partition))
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get();
+    }
+
+    /**
+     * The bytes of the topic's partition logs on the brokers, summed: what its records take on disk, batch framing and
+     * compression included. A log's size counts every record appended, flushed to disk or not yet.
+     */
+    long logBytes(String topic) throws InterruptedException, ExecutionException {
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                .flatMap(dirs -> dirs.values().stream())
+                .map(LogDirDescription::replicaInfos)
+                .flatMap(replicas -> replicas.entrySet().stream())
+                .filter(replica -> replica.getKey().topic().equals(topic))
+                .mapToLong(replica -> replica.getValue().size())
+                .sum();
     }
 
     /** Deletes the records before the partitions' ends, so that the segments a consumer is done with free their disk. */

@@ -5,22 +5,25 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The HTTP front: matches routes, checks the API key, injects faults, meters, and writes the responses. */
+/** The HTTP front: matches routes, redirects, checks the API key, injects faults, meters, writes the responses. */
 final class ApiServer implements AutoCloseable {
 
     private static final int THREADS = 8;
     private static final String HOST = "127.0.0.1";
+    private static final String API_KEY_HEADER = "X-API-Key";
 
     static {
         // Headers and body leave as separate writes; with Nagle's algorithm and delayed ACKs, small answers took 40 ms.
@@ -34,14 +37,14 @@ final class ApiServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final HttpServer server;
 
-    ApiServer(int port, String apiKey, Catalog catalog, Faults faults, Meter meter, TextEmbedder embedder)
-            throws IOException {
+    ApiServer(int port, String apiKey, Catalog catalog, Faults faults, VideoFaults videoFaults, Meter meter,
+              TextEmbedder embedder) throws IOException {
         this.apiKey = apiKey;
         this.faults = faults;
         this.meter = meter;
         this.server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
         // Video items carry URLs on this server, known only once it is bound.
-        Endpoints api = new Endpoints(catalog, faults, embedder, new VideoJson(baseUrl()));
+        Endpoints api = new Endpoints(catalog, faults, videoFaults, embedder, new VideoJson(baseUrl()));
         this.endpoints = List.of(
                 new Endpoint(Route.VIDEOS_LIST, "GET", "/api/backend/v1/developer/videos/list", api::listVideos),
                 new Endpoint(Route.VIDEO_DETAILS, "GET", "/api/backend/v1/developer/videos/get-video-details",
@@ -78,7 +81,8 @@ final class ApiServer implements AutoCloseable {
             Match match = match(exchange.getRequestURI().getPath());
             Response response = respond(exchange, match);
             // Counted before the reply leaves, so a client that has its answer also sees it accounted.
-            meter.record(match.route(), match.pathId(), response.status());
+            meter.record(match.route(), match.pathId(), response.status(),
+                    exchange.getRequestHeaders().containsKey(API_KEY_HEADER));
             send(exchange, response);
         } finally {
             exchange.close();
@@ -88,7 +92,13 @@ final class ApiServer implements AutoCloseable {
     private Response respond(HttpExchange exchange, Match match) {
         try {
             Thread.sleep(faults.latency().toMillis());
-            if (!apiKey.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
+            Optional<String> redirect = faults.redirect(match.route());
+            if (redirect.isPresent()) {
+                URI uri = exchange.getRequestURI();
+                return Response.redirect(redirect.get() + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+            if (!apiKey.equals(exchange.getRequestHeaders().getFirst(API_KEY_HEADER))) {
                 return Response.error(401, "Invalid or missing API key");
             }
             if (faults.keyRevoked()) {
@@ -146,9 +156,7 @@ final class ApiServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (response.status() == 429) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-        }
+        response.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(response.status(), response.body().length);
         try (OutputStream body = exchange.getResponseBody()) {
             body.write(response.body());

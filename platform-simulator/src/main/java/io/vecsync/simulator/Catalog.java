@@ -3,6 +3,7 @@ package io.vecsync.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
-/** The platform's videos and collections; every change advances a logical clock, so timestamps strictly increase. */
+/** The platform's videos and collections; every visible change advances a logical clock, so timestamps increase. */
 final class Catalog {
 
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
@@ -21,7 +22,8 @@ final class Catalog {
 
     private final Random random;
     private final SegmentFactory segmentFactory;
-    private final Map<String, Video> videos = new LinkedHashMap<>();
+    private final Map<String, Video> videos = new HashMap<>();
+    private final CreationOrder creationOrder = new CreationOrder();
     private final Map<String, VideoCollection> collections = new LinkedHashMap<>();
     private Instant clock = EPOCH.minus(TICK);
     private int versionsCompleted;
@@ -41,7 +43,10 @@ final class Catalog {
                 + random.nextInt(Version.FIRST_SEGMENT_SECONDS - MIN_LAST_SEGMENT_SECONDS + 1);
         int duration = (segments - 1) * Version.FIRST_SEGMENT_SECONDS + lastSegmentSeconds;
         Instant now = tick();
-        videos.put(id, new Video(id, name, now, now, doneWord, searchDone, segmentFactory.firstVersion(id, duration)));
+        Video video = new Video(id, creationOrder.nextPosition(), name, now, now, doneWord, searchDone,
+                segmentFactory.firstVersion(id, duration));
+        videos.put(id, video);
+        creationOrder.append(video);
         if (searchDone) {
             versionsCompleted++;
         }
@@ -51,8 +56,14 @@ final class Catalog {
     /** Adds the initial videos "Video 001", "Video 002"..., all done, with segment counts from the inclusive range. */
     synchronized void populate(int count, int minSegments, int maxSegments) {
         for (int i = 1; i <= count; i++) {
-            upload(String.format("Video %03d", i), minSegments + random.nextInt(maxSegments - minSegments + 1), true);
+            upload(initialName(i), minSegments + random.nextInt(maxSegments - minSegments + 1), true);
         }
+    }
+
+    /** "Video %03d", without String.format, which took most of the start time of a million videos. */
+    private static String initialName(int number) {
+        String digits = Integer.toString(number);
+        return "Video " + "0".repeat(Math.max(0, 3 - digits.length())) + digits;
     }
 
     synchronized void completeSearchProcess(String videoId) {
@@ -72,8 +83,17 @@ final class Catalog {
         change(video, true, video.version().next());
     }
 
+    /** A new version of a done video that leaves every listed field as it was, updated_at included. */
+    synchronized void reprocessSilently(String videoId) {
+        Video video = require(videoId);
+        if (!video.searchDone()) {
+            throw new IllegalStateException("only a done video can be re-processed silently: " + videoId);
+        }
+        replace(video.withSearchProcess(true, video.version().next(), video.updatedAt()));
+    }
+
     synchronized void delete(String videoId) {
-        require(videoId);
+        creationOrder.remove(require(videoId));
         videos.remove(videoId);
     }
 
@@ -88,7 +108,13 @@ final class Catalog {
 
     /** Existing videos in creation order. */
     synchronized List<Video> videos() {
-        return List.copyOf(videos.values());
+        return creationOrder.all();
+    }
+
+    /** A page of the videos created in [from, to], the done ones only if asked, oldest or newest first. */
+    synchronized ListingPage byCreation(boolean doneOnly, Instant from, Instant to, boolean newestFirst, int skip,
+                                        int limit) {
+        return creationOrder.page(doneOnly, from, to, newestFirst, skip, limit);
     }
 
     /** The given videos that still exist, in the given order. */
@@ -128,8 +154,13 @@ final class Catalog {
     }
 
     private void change(Video video, boolean searchDone, Version version) {
-        videos.put(video.id(), video.withSearchProcess(searchDone, version, tick()));
-        if (searchDone) { // callers reach done only from not done or with a new version
+        replace(video.withSearchProcess(searchDone, version, tick()));
+    }
+
+    private void replace(Video changed) {
+        videos.put(changed.id(), changed);
+        creationOrder.replace(changed);
+        if (changed.searchDone()) { // callers reach done only from not done or with a new version
             versionsCompleted++;
         }
     }

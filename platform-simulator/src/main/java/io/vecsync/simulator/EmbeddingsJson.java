@@ -1,19 +1,12 @@
 package io.vecsync.simulator;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Writes the embeddings responses with a streaming generator, since they are large and benchmarks fetch many. */
 final class EmbeddingsJson {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build();
     /** Roughly what one written float takes, to size the buffer once. */
     private static final int BYTES_PER_VALUE = 12;
 
@@ -26,11 +19,20 @@ final class EmbeddingsJson {
      * @param shortSegment index of a segment to write with its last value missing, or -1 for a correct response
      */
     static byte[] video(String videoId, List<Segment> segments, int shortSegment) {
+        return video(videoId, "ready", segments, shortSegment);
+    }
+
+    /** A video embeddings response with no segments and the given status. */
+    static byte[] withoutData(String videoId, String status) {
+        return video(videoId, status, List.of(), -1);
+    }
+
+    private static byte[] video(String videoId, String status, List<Segment> segments, int shortSegment) {
         int values = segments.isEmpty() ? 0 : segments.size() * segments.get(0).embedding().length;
         return write(values, generator -> {
             generator.writeStartObject();
             generator.writeStringField("id", videoId);
-            generator.writeStringField("status", "ready");
+            generator.writeStringField("status", status);
             generator.writeArrayFieldStart("data");
             for (int i = 0; i < segments.size(); i++) {
                 Segment segment = segments.get(i);
@@ -69,18 +71,7 @@ final class EmbeddingsJson {
         generator.writeEndArray();
     }
 
-    private static byte[] write(int values, Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + values * BYTES_PER_VALUE);
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            body.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** Writes a whole response document. */
-    private interface Body {
-        void writeTo(JsonGenerator generator) throws IOException;
+    private static byte[] write(int values, Json.Body body) {
+        return Json.write(256 + values * BYTES_PER_VALUE, body);
     }
 }

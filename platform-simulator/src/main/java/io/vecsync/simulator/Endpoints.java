@@ -2,15 +2,13 @@ package io.vecsync.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.OptionalInt;
 
 /** The documented endpoints, answering from the catalog with the faults that concern content applied. */
 final class Endpoints {
@@ -18,15 +16,18 @@ final class Endpoints {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_TEXT_LENGTH = 4096;
     private static final int MAX_PAGE = 1_000_000;
+    private static final List<String> SORT_KEYS = List.of("created_at", "name");
 
     private final Catalog catalog;
     private final Faults faults;
+    private final VideoFaults videoFaults;
     private final TextEmbedder embedder;
     private final VideoJson videoJson;
 
-    Endpoints(Catalog catalog, Faults faults, TextEmbedder embedder, VideoJson videoJson) {
+    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, TextEmbedder embedder, VideoJson videoJson) {
         this.catalog = catalog;
         this.faults = faults;
+        this.videoFaults = videoFaults;
         this.embedder = embedder;
         this.videoJson = videoJson;
     }
@@ -38,22 +39,19 @@ final class Endpoints {
         Instant to = request.instant("end_time").orElse(Instant.MAX);
         int skip = request.integer("skip", 0, 0, Integer.MAX_VALUE);
         int limit = request.integer("limit", 50, 1, 500);
+        // Every video is uploaded and analysed here; only the search-process may still be running.
+        boolean doneOnly = status.equals("search_processed") || status.equals("processed");
+        boolean byCreation = request.choice("sort_by", "created_at", SORT_KEYS).equals("created_at");
         faults.listPageRequested(skip);
-        List<Video> matching = catalog.videos().stream()
-                .filter(statusFilter(status))
-                .filter(video -> !video.createdAt().isBefore(from) && !video.createdAt().isAfter(to))
-                .sorted(order(request))
-                .toList();
-        ArrayNode items = items(page(matching, skip, limit));
-        return Response.ok(switch (faults.listShape()) {
-            case BARE_ARRAY -> items;
-            case WRAPPED_DATA -> skipLimitPage("data", items, matching.size(), skip, limit);
-            case WRAPPED_VIDEOS -> skipLimitPage("videos", items, matching.size(), skip, limit);
-        });
+        ListingPage page = byCreation
+                ? catalog.byCreation(doneOnly, from, to, descending(request), skip, limit)
+                : scanned(request, doneOnly, from, to, skip, limit);
+        return skipLimitPage(page, skip, limit);
     }
 
     Response videoDetails(Request request) {
-        return Response.ok(videoJson.details(video(request.required("video_id"))));
+        Video video = video(Route.VIDEO_DETAILS, request.required("video_id"));
+        return Response.ok(videoJson.details(video, faults.extraVideoFields()));
     }
 
     Response searchProcessStatus(Request request) {
@@ -67,20 +65,11 @@ final class Endpoints {
     }
 
     Response videoEmbeddings(Request request) {
-        Video video = video(request.pathId());
-        if (!video.searchDone() || faults.notReady(video.id())) {
+        Video video = video(Route.VIDEO_EMBEDDINGS, request.pathId());
+        if (!video.searchDone() || videoFaults.notReady(video.id())) {
             throw new HttpError(409, "The search-process pipeline has not finished for this video");
         }
-        Rendition rendition = video.version().rendition();
-        Corruption corruption = faults.corruption(video.id());
-        if (corruption == null) {
-            return Response.ok(rendition.json());
-        }
-        return Response.ok(switch (corruption) {
-            case MALFORMED_JSON -> Arrays.copyOf(rendition.json(), rendition.json().length / 2);
-            case WRONG_DIMENSION -> EmbeddingsJson.video(video.id(), rendition.segments(),
-                    rendition.segments().size() / 2);
-        });
+        return Response.ok(videoFaults.answer(video.id()).body(video.id(), embeddingsBody(video)));
     }
 
     Response textEmbedding(Request request) {
@@ -96,17 +85,21 @@ final class Endpoints {
         int page = request.integer("page", 1, 1, MAX_PAGE);
         int pageSize = request.integer("page_size", 10, 1, 100);
         List<VideoCollection> collections = catalog.collections();
-        ArrayNode data = NODES.arrayNode();
-        for (VideoCollection collection : page(collections, (page - 1) * pageSize, pageSize)) {
-            data.addObject()
-                    .put("collection_id", collection.id())
-                    .put("name", collection.name())
-                    .putNull("description")
-                    .put("parent_type", "user")
-                    .put("video_count", catalog.existing(collection.videoIds()).size())
-                    .put("created_at", collection.createdAt().toString());
-        }
-        return Response.ok(numberedPage(data, page, pageSize, collections.size()));
+        List<VideoCollection> shown = page(collections, (page - 1) * pageSize, pageSize);
+        return numberedPage(page, pageSize, collections.size(), json -> {
+            json.writeStartArray();
+            for (VideoCollection collection : shown) {
+                json.writeStartObject();
+                json.writeStringField("collection_id", collection.id());
+                json.writeStringField("name", collection.name());
+                json.writeNullField("description");
+                json.writeStringField("parent_type", "user");
+                json.writeNumberField("video_count", catalog.existing(collection.videoIds()).size());
+                json.writeStringField("created_at", collection.createdAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
     }
 
     Response collectionVideos(Request request) {
@@ -115,18 +108,45 @@ final class Endpoints {
         int page = request.integer("page", 1, 1, MAX_PAGE);
         int pageSize = request.integer("page_size", 10, 1, 100);
         List<Video> videos = catalog.existing(collection.videoIds()).stream().sorted(order(request)).toList();
-        return Response.ok(numberedPage(items(page(videos, (page - 1) * pageSize, pageSize)), page, pageSize,
-                videos.size()));
+        return numberedPage(page, pageSize, videos.size(), items(page(videos, (page - 1) * pageSize, pageSize)));
     }
 
     private Video video(String videoId) {
         return catalog.find(videoId).orElseThrow(() -> new HttpError(404, "Video not found"));
     }
 
-    private ArrayNode items(List<Video> videos) {
-        ArrayNode items = NODES.arrayNode();
-        videos.forEach(video -> items.add(videoJson.item(video)));
-        return items;
+    /** The video, unless a fault set on it fails the request to this route first, as if it existed or not. */
+    private Video video(Route route, String videoId) {
+        OptionalInt failure = videoFaults.failure(route, videoId);
+        if (failure.isPresent()) {
+            throw new HttpError(failure.getAsInt(), "Simulated failure for this video");
+        }
+        return video(videoId);
+    }
+
+    private byte[] embeddingsBody(Video video) {
+        Rendition rendition = video.version().rendition();
+        Corruption corruption = videoFaults.corruption(video.id());
+        if (corruption == null) {
+            return rendition.json();
+        }
+        return switch (corruption) {
+            case MALFORMED_JSON -> Arrays.copyOf(rendition.json(), rendition.json().length / 2);
+            case WRONG_DIMENSION -> EmbeddingsJson.video(video.id(), rendition.segments(),
+                    rendition.segments().size() / 2);
+        };
+    }
+
+    /** Writes the videos as an array of listing items. */
+    private Json.Body items(List<Video> videos) {
+        boolean extraFields = faults.extraVideoFields();
+        return json -> {
+            json.writeStartArray();
+            for (Video video : videos) {
+                videoJson.item(json, video, extraFields);
+            }
+            json.writeEndArray();
+        };
     }
 
     private static Response pipelineStatus(Video video, String status, int percentage) {
@@ -137,21 +157,26 @@ final class Endpoints {
                 .putNull("error"));
     }
 
-    private static Predicate<Video> statusFilter(String status) {
-        return switch (status) {
-            case "search_processed", "processed" -> Video::searchDone;
-            default -> video -> true; // every video is uploaded and analysed
-        };
+    /** A listing in an order no index keeps: the whole catalog is filtered and sorted, O(n log n) a page. */
+    private ListingPage scanned(Request request, boolean doneOnly, Instant from, Instant to, int skip, int limit) {
+        List<Video> matching = catalog.videos().stream()
+                .filter(video -> video.searchDone() || !doneOnly)
+                .filter(video -> !video.createdAt().isBefore(from) && !video.createdAt().isAfter(to))
+                .sorted(order(request))
+                .toList();
+        return new ListingPage(page(matching, skip, limit), matching.size());
     }
 
     private static Comparator<Video> order(Request request) {
-        String sortBy = request.choice("sort_by", "created_at", List.of("created_at", "name"));
-        String sortOrder = request.choice("sort_order", "desc", List.of("asc", "desc"));
         Comparator<Video> byCreation = Comparator.comparing(Video::createdAt);
-        Comparator<Video> order = sortBy.equals("name")
+        Comparator<Video> order = request.choice("sort_by", "created_at", SORT_KEYS).equals("name")
                 ? Comparator.comparing(Video::name).thenComparing(byCreation)
                 : byCreation;
-        return sortOrder.equals("asc") ? order : order.reversed();
+        return descending(request) ? order.reversed() : order;
+    }
+
+    private static boolean descending(Request request) {
+        return request.choice("sort_order", "desc", List.of("asc", "desc")).equals("desc");
     }
 
     private static <T> List<T> page(List<T> all, int offset, int size) {
@@ -159,16 +184,36 @@ final class Endpoints {
         return all.subList(from, (int) Math.min((long) from + size, all.size()));
     }
 
-    private static ObjectNode skipLimitPage(String itemsKey, ArrayNode items, int total, int skip, int limit) {
-        ObjectNode page = NODES.objectNode();
-        page.set(itemsKey, items);
-        return page.put("total", total).put("skip", skip).put("limit", limit);
+    /** The listing's envelope: the shape scenarios choose, with skip/limit paging. */
+    private Response skipLimitPage(ListingPage page, int skip, int limit) {
+        Json.Body items = items(page.videos());
+        ListShape shape = faults.listShape();
+        return Response.ok(Json.write(page.videos().size() * VideoJson.ITEM_BYTES, json -> {
+            if (shape == ListShape.BARE_ARRAY) {
+                items.writeTo(json);
+                return;
+            }
+            json.writeStartObject();
+            json.writeFieldName(shape == ListShape.WRAPPED_VIDEOS ? "videos" : "data");
+            items.writeTo(json);
+            json.writeNumberField("total", page.total());
+            json.writeNumberField("skip", skip);
+            json.writeNumberField("limit", limit);
+            json.writeEndObject();
+        }));
     }
 
-    private static ObjectNode numberedPage(ArrayNode data, int page, int pageSize, int total) {
-        ObjectNode result = NODES.objectNode();
-        result.set("data", data);
-        return result.put("page", page).put("page_size", pageSize).put("total", total);
+    /** The collections' envelope: page/page_size paging. */
+    private static Response numberedPage(int page, int pageSize, int total, Json.Body data) {
+        return Response.ok(Json.write(pageSize * VideoJson.ITEM_BYTES, json -> {
+            json.writeStartObject();
+            json.writeFieldName("data");
+            data.writeTo(json);
+            json.writeNumberField("page", page);
+            json.writeNumberField("page_size", pageSize);
+            json.writeNumberField("total", total);
+            json.writeEndObject();
+        }));
     }
 
     private static String textField(byte[] body) {

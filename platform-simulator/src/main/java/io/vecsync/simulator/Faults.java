@@ -5,12 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The misbehaviour scenarios switch on: injected failures, chaos, latency, a revoked key, bad embeddings, list shape. */
+/** The misbehaviour of routes scenarios switch on: failures, chaos, latency, a revoked key, redirects, item shapes. */
 final class Faults {
 
     private final Map<Route, Deque<Integer>> queued = new EnumMap<>(Route.class);
@@ -20,9 +20,9 @@ final class Faults {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean keyRevoked;
     private volatile ListShape listShape = ListShape.WRAPPED_DATA;
-    private final Map<String, Corruption> corruptions = new ConcurrentHashMap<>();
-    private final Set<String> notReady = ConcurrentHashMap.newKeySet();
+    private volatile boolean extraVideoFields = true;
     private final Map<Integer, Runnable> beforeListPage = new ConcurrentHashMap<>();
+    private final Map<Route, String> redirects = new ConcurrentHashMap<>();
 
     Faults(long seed) {
         this.chaosRandom = new Random(seed);
@@ -96,28 +96,25 @@ final class Faults {
         listShape = shape;
     }
 
-    /** How the video's embeddings response is broken, or null when it is intact. */
-    Corruption corruption(String videoId) {
-        return corruptions.get(videoId);
+    /** Whether video items carry the fields the Video model does not document. */
+    boolean extraVideoFields() {
+        return extraVideoFields;
     }
 
-    void corrupt(String videoId, Corruption kind) {
-        corruptions.put(videoId, kind);
+    void extraVideoFields(boolean extra) {
+        extraVideoFields = extra;
     }
 
-    void repair(String videoId) {
-        corruptions.remove(videoId);
+    /** The base URL requests to the route are redirected to, if any. */
+    Optional<String> redirect(Route route) {
+        return Optional.ofNullable(redirects.getOrDefault(route, redirects.get(Route.ANY)));
     }
 
-    boolean notReady(String videoId) {
-        return notReady.contains(videoId);
+    void redirect(Route route, String baseUrl) {
+        redirects.put(route, baseUrl);
     }
 
-    void notReady(String videoId, boolean isNotReady) {
-        if (isNotReady) {
-            notReady.add(videoId);
-        } else {
-            notReady.remove(videoId);
-        }
+    void clearRedirect(Route route) {
+        redirects.remove(route);
     }
 }

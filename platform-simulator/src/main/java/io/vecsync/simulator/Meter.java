@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Meter {
 
     private final Map<Route, AtomicInteger> requests = new EnumMap<>(Route.class);
+    private final Map<Route, AtomicInteger> withApiKeyHeader = new EnumMap<>(Route.class);
     private final Map<String, AtomicInteger> embeddingsByVideo = new ConcurrentHashMap<>();
     private final AtomicLong credits = new AtomicLong();
 
     Meter() {
         for (Route route : Route.values()) {
             requests.put(route, new AtomicInteger());
+            withApiKeyHeader.put(route, new AtomicInteger());
         }
     }
 
@@ -24,11 +26,12 @@ final class Meter {
      *
      * @param route   the matched route, ANY for an unknown path
      * @param videoId the video named in the path, or null
+     * @param apiKeyHeader whether the request carried an X-API-Key header, whatever its value
      */
-    void record(Route route, String videoId, int status) {
-        requests.get(Route.ANY).incrementAndGet();
-        if (route != Route.ANY) {
-            requests.get(route).incrementAndGet();
+    void record(Route route, String videoId, int status, boolean apiKeyHeader) {
+        count(requests, route);
+        if (apiKeyHeader) {
+            count(withApiKeyHeader, route);
         }
         if (route == Route.VIDEO_EMBEDDINGS) {
             embeddingsByVideo.computeIfAbsent(videoId, id -> new AtomicInteger()).incrementAndGet();
@@ -42,6 +45,10 @@ final class Meter {
         return requests.get(route).get();
     }
 
+    int requestsWithApiKeyHeader(Route route) {
+        return withApiKeyHeader.get(route).get();
+    }
+
     int embeddingsCalls(String videoId) {
         AtomicInteger calls = embeddingsByVideo.get(videoId);
         return calls == null ? 0 : calls.get();
@@ -51,8 +58,20 @@ final class Meter {
         return credits.get();
     }
 
-    /** The platform refunds 404, 408 and 5xx; calls refused before metering (bad key, rate limit) never cost. */
+    /** Counts under the route and under ANY, which counts every request. */
+    private static void count(Map<Route, AtomicInteger> counters, Route route) {
+        counters.get(Route.ANY).incrementAndGet();
+        if (route != Route.ANY) {
+            counters.get(route).incrementAndGet();
+        }
+    }
+
+    /**
+     * The platform refunds 404, 408 and 5xx; calls refused before metering (bad key, rate limit) never cost, nor do
+     * redirects, which a front proxy answers.
+     */
     private static boolean billable(int status) {
-        return status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429;
+        return status < 500 && (status < 300 || status >= 400) && status != 401 && status != 403 && status != 404
+                && status != 408 && status != 429;
     }
 }

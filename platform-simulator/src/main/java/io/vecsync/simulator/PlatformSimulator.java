@@ -17,6 +17,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final TextEmbedder embedder;
     private final Catalog catalog;
     private final Faults faults;
+    private final VideoFaults videoFaults = new VideoFaults();
     private final Meter meter = new Meter();
     private ApiServer server;
 
@@ -26,6 +27,7 @@ public final class PlatformSimulator implements AutoCloseable {
         this.embedder = new TextEmbedder(builder.dimension);
         this.catalog = new Catalog(builder.seed, new SegmentFactory(builder.seed, builder.options, embedder));
         this.faults = new Faults(builder.seed);
+        faults.extraVideoFields(!builder.documentedFieldsOnly);
         catalog.populate(builder.videos, builder.minSegments, builder.maxSegments);
     }
 
@@ -39,7 +41,7 @@ public final class PlatformSimulator implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         try {
-            server = new ApiServer(port, apiKey, catalog, faults, meter, embedder);
+            server = new ApiServer(port, apiKey, catalog, faults, videoFaults, meter, embedder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }
@@ -82,7 +84,10 @@ public final class PlatformSimulator implements AutoCloseable {
         catalog.completeSearchProcess(videoId);
     }
 
-    /** The video's search-process runs again, so its embeddings are unavailable until it finishes. */
+    /**
+     * The video's search-process runs again, so its embeddings answer 409 until it finishes; meanwhile the video's
+     * status is "analysed" and it is missing from the search_processed and processed listings.
+     */
     public void startReprocessing(String videoId) {
         catalog.startReprocessing(videoId);
     }
@@ -92,9 +97,18 @@ public final class PlatformSimulator implements AutoCloseable {
         catalog.finishReprocessing(videoId);
     }
 
+    /** Starts and finishes re-processing at once; only the undocumented updated_at shows it in the listing. */
     public void reprocess(String videoId) {
         catalog.startReprocessing(videoId);
         catalog.finishReprocessing(videoId);
+    }
+
+    /**
+     * The done video gets a new version, as by {@link #reprocess(String)}, yet no field the listing or details carry
+     * changes, updated_at included: a client can only learn of it by fetching the embeddings again.
+     */
+    public void reprocessSilently(String videoId) {
+        catalog.reprocessSilently(videoId);
     }
 
     public void delete(String videoId) {
@@ -135,20 +149,57 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** Breaks the video's embeddings response until {@link #repair(String)}. */
     public void corrupt(String videoId, Corruption kind) {
-        faults.corrupt(catalog.require(videoId).id(), kind);
+        videoFaults.corrupt(catalog.require(videoId).id(), kind);
     }
 
     public void repair(String videoId) {
-        faults.repair(videoId);
+        videoFaults.repair(videoId);
     }
 
     /** While set, the video's embeddings answer 409 even though the listing says its search-process is done. */
     public void notReady(String videoId, boolean notReady) {
-        faults.notReady(catalog.require(videoId).id(), notReady);
+        videoFaults.notReady(catalog.require(videoId).id(), notReady);
+    }
+
+    /**
+     * Until {@link #clearVideoFailure(String)}, requests about the video to {@link Route#VIDEO_DETAILS} or
+     * {@link Route#VIDEO_EMBEDDINGS} answer {@code status} with a {"detail": ...} body; other videos are unaffected.
+     */
+    public void failVideo(String videoId, Route route, int status) {
+        videoFaults.fail(catalog.require(videoId).id(), route, status);
+    }
+
+    public void clearVideoFailure(String videoId) {
+        videoFaults.clearFailures(videoId);
+    }
+
+    /** What the video's embeddings answer with status 200 once it is done; {@link EmbeddingsAnswer#NORMAL} resets. */
+    public void embeddingsAnswer(String videoId, EmbeddingsAnswer answer) {
+        videoFaults.answer(catalog.require(videoId).id(), answer);
     }
 
     public void listShape(ListShape shape) {
         faults.listShape(shape);
+    }
+
+    /**
+     * Whether video items carry only the fields the platform documents (video_metadata added on details); otherwise
+     * they also carry analyse_status, search_process_status, updated_at and a field no client knows.
+     */
+    public void documentedFieldsOnly(boolean documentedOnly) {
+        faults.extraVideoFields(!documentedOnly);
+    }
+
+    /**
+     * Requests to the route answer 307 with {@code Location: otherBaseUrl + the same path and query}, before the API
+     * key is checked, as a front proxy does; {@link Route#ANY} redirects the routes without a redirect of their own.
+     */
+    public void redirect(Route route, String otherBaseUrl) {
+        faults.redirect(route, otherBaseUrl);
+    }
+
+    public void clearRedirect(Route route) {
+        faults.clearRedirect(route);
     }
 
     /** While set, every request answers 403. */
@@ -180,7 +231,10 @@ public final class PlatformSimulator implements AutoCloseable {
         return meter.embeddingsCalls(videoId);
     }
 
-    /** Net credits: one per embeddings call, except the refunded (404, 408, 5xx) and the refused (401, 403, 429). */
+    /**
+     * Net credits: one per embeddings call, except the refunded (404, 408, 5xx), the refused (401, 403, 429) and the
+     * redirected.
+     */
     public long creditsCharged() {
         return meter.credits();
     }
@@ -192,6 +246,11 @@ public final class PlatformSimulator implements AutoCloseable {
     /** Requests answered on the route; {@link Route#ANY} counts all of them, unknown paths included. */
     public int requests(Route route) {
         return meter.requests(route);
+    }
+
+    /** Requests answered on the route that carried an X-API-Key header, whatever its value. */
+    public int requestsWithApiKeyHeader(Route route) {
+        return meter.requestsWithApiKeyHeader(route);
     }
 
     /** How many (video, version) pairs ever reached search-process done. */
@@ -219,6 +278,7 @@ public final class PlatformSimulator implements AutoCloseable {
         private int dimension = 1024;
         private String apiKey = "sk-sim-local";
         private int port;
+        private boolean documentedFieldsOnly;
 
         private Builder() {
         }
@@ -267,6 +327,12 @@ public final class PlatformSimulator implements AutoCloseable {
         public Builder port(int port) {
             require(port >= 0 && port <= 65535, "port out of range");
             this.port = port;
+            return this;
+        }
+
+        /** See {@link PlatformSimulator#documentedFieldsOnly(boolean)}; off by default. */
+        public Builder documentedFieldsOnly(boolean documentedOnly) {
+            this.documentedFieldsOnly = documentedOnly;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.vecsync.simulator;
 
+import java.lang.ref.SoftReference;
+
 /** One processing result of a video: how it is cut into segments, with the embeddings rendered on first use. */
 final class Version {
 
@@ -12,7 +14,7 @@ final class Version {
     private final int number;
     private final int segmentSeconds;
     private final int durationSeconds;
-    private Rendition rendition;
+    private SoftReference<Rendition> rendition;
 
     Version(SegmentFactory factory, String videoId, int number, int segmentSeconds, int durationSeconds) {
         this.factory = factory;
@@ -52,12 +54,17 @@ final class Version {
         throw new IllegalStateException("a " + durationSeconds + " s video cannot be cut differently");
     }
 
-    /** Rendered lazily because most versions of a large catalog are never fetched. */
+    /**
+     * Rendered lazily because most versions of a large catalog are never fetched, and held softly because a crawl of
+     * all of them must not pin them all; rendering again gives the same segments.
+     */
     synchronized Rendition rendition() {
-        if (rendition == null) {
-            rendition = factory.render(this);
+        Rendition rendered = rendition == null ? null : rendition.get();
+        if (rendered == null) {
+            rendered = factory.render(this);
+            rendition = new SoftReference<>(rendered);
         }
-        return rendition;
+        return rendered;
     }
 
     private int countFor(int seconds) {

@@ -1,11 +1,13 @@
 package io.vecsync.simulator;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 
-/** Renders videos the way the listing and details endpoints describe them, plus a field no client knows. */
+/** Renders videos the way the listing and details endpoints describe them, with or without fields no client knows. */
 final class VideoJson {
 
+    /** Roughly what one item with every field takes, to size a page's buffer once. */
+    static final int ITEM_BYTES = 800;
     private static final String STORAGE = "https://storage.simulator.invalid/videos/";
     private static final String SIGNATURE = "?X-Amz-Signature=simulated";
 
@@ -19,33 +21,50 @@ final class VideoJson {
         return baseUrl + "/api/backend/v1/developer/videos/hls/" + videoId + "/playlist.m3u8";
     }
 
-    ObjectNode item(Video video) {
-        return JsonNodeFactory.instance.objectNode()
-                .put("video_id", video.id())
-                .put("name", video.name())
-                .put("status", video.searchDone() ? "processed" : "analysed")
-                .put("video_path", STORAGE + video.id() + "/source.mp4" + SIGNATURE)
-                .put("thumbnail_path", STORAGE + video.id() + "/thumbnail.jpg" + SIGNATURE)
-                .put("hls_playlist_path", hlsPlaylistUrl(baseUrl, video.id()))
-                .put("transcoding_status", "completed")
-                .put("hls_generation_status", "completed")
-                .put("thumbnail_generation_status", "completed")
-                .put("analyse_status", "done")
-                .put("search_process_status", video.searchProcessStatus())
-                .put("created_at", video.createdAt().toString())
-                .put("updated_at", video.updatedAt().toString())
-                // Unknown to every client: proves they ignore fields the platform adds.
-                .put("owner_tier", "simulated");
+    /**
+     * Writes the video's listing item.
+     *
+     * @param extraFields whether to add the fields the Video model does not document
+     */
+    void item(JsonGenerator json, Video video, boolean extraFields) throws IOException {
+        json.writeStartObject();
+        fields(json, video, extraFields);
+        json.writeEndObject();
     }
 
-    ObjectNode details(Video video) {
-        ObjectNode details = item(video);
-        details.putObject("video_metadata")
-                .put("duration_seconds", video.version().durationSeconds())
-                .put("width", 1920)
-                .put("height", 1080)
-                .put("codec", "h264")
-                .put("fps", 30);
-        return details;
+    /** The details response: the listing item and video_metadata. */
+    byte[] details(Video video, boolean extraFields) {
+        return Json.write(ITEM_BYTES, json -> {
+            json.writeStartObject();
+            fields(json, video, extraFields);
+            json.writeObjectFieldStart("video_metadata");
+            json.writeNumberField("duration_seconds", video.version().durationSeconds());
+            json.writeNumberField("width", 1920);
+            json.writeNumberField("height", 1080);
+            json.writeStringField("codec", "h264");
+            json.writeNumberField("fps", 30);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    private void fields(JsonGenerator json, Video video, boolean extraFields) throws IOException {
+        json.writeStringField("video_id", video.id());
+        json.writeStringField("name", video.name());
+        json.writeStringField("status", video.searchDone() ? "processed" : "analysed");
+        json.writeStringField("video_path", STORAGE + video.id() + "/source.mp4" + SIGNATURE);
+        json.writeStringField("thumbnail_path", STORAGE + video.id() + "/thumbnail.jpg" + SIGNATURE);
+        json.writeStringField("hls_playlist_path", hlsPlaylistUrl(baseUrl, video.id()));
+        json.writeStringField("transcoding_status", "completed");
+        json.writeStringField("hls_generation_status", "completed");
+        json.writeStringField("thumbnail_generation_status", "completed");
+        json.writeStringField("created_at", video.createdAt().toString());
+        if (extraFields) {
+            json.writeStringField("analyse_status", "done");
+            json.writeStringField("search_process_status", video.searchProcessStatus());
+            json.writeStringField("updated_at", video.updatedAt().toString());
+            // Unknown to every client: proves they ignore fields the platform adds.
+            json.writeStringField("owner_tier", "simulated");
+        }
     }
 }

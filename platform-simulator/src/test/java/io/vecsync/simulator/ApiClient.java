@@ -23,6 +23,7 @@ final class ApiClient {
     static final String EMBEDDINGS = "/api/chat/v1/developer/embeddings/video/";
     static final String TEXT = "/api/chat/v1/developer/embeddings/text";
     static final String COLLECTIONS = "/api/backend/v1/developer/collections/list";
+    static final String COLLECTION_VIDEOS = "/api/backend/v1/developer/collections/%s/videos";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,7 +40,12 @@ final class ApiClient {
 
     /** A GET sending the given key, or none when it is null. */
     HttpResponse<String> get(String pathAndQuery, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + pathAndQuery));
+        return getUrl(simulator.baseUrl() + pathAndQuery, apiKey);
+    }
+
+    /** A GET of an absolute URL, which need not be this simulator's, sending the given key or none. */
+    static HttpResponse<String> getUrl(String url, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
@@ -70,6 +76,10 @@ final class ApiClient {
 
     List<String> names(String pathAndQuery) {
         return items(pathAndQuery).stream().map(item -> item.get("name").asText()).toList();
+    }
+
+    List<String> ids(String pathAndQuery) {
+        return items(pathAndQuery).stream().map(item -> item.get("video_id").asText()).toList();
     }
 
     static JsonNode parse(HttpResponse<String> response) {

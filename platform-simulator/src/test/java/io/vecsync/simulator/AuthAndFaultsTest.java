@@ -106,6 +106,32 @@ class AuthAndFaultsTest {
     }
 
     @Test
+    void aRedirectSendsTheSameRequestElsewhereBeforeTheKeyIsChecked() {
+        try (PlatformSimulator target = PlatformSimulator.builder().videos(0).apiKey("sk-sim-test").build().start()) {
+            simulator.redirect(Route.VIDEO_EMBEDDINGS, target.baseUrl());
+            String path = ApiClient.EMBEDDINGS + videoId + "?trace=1";
+
+            HttpResponse<String> withoutKey = api.get(path, null);
+            assertEquals(307, withoutKey.statusCode());
+            String location = withoutKey.headers().firstValue("Location").orElseThrow();
+            assertEquals(target.baseUrl() + path, location);
+            assertEquals(307, api.get(path).statusCode());
+            assertEquals(200, api.get(ApiClient.LIST).statusCode(), "other routes are served");
+            assertEquals(0, simulator.creditsCharged());
+
+            // A client that follows the redirect and rightly drops the key for the other host.
+            assertEquals(401, ApiClient.getUrl(location, null).statusCode());
+            assertEquals(1, target.requests(Route.VIDEO_EMBEDDINGS));
+            assertEquals(0, target.requestsWithApiKeyHeader(Route.VIDEO_EMBEDDINGS));
+            assertEquals(1, simulator.requestsWithApiKeyHeader(Route.VIDEO_EMBEDDINGS));
+            assertEquals(2, simulator.requestsWithApiKeyHeader(Route.ANY));
+
+            simulator.clearRedirect(Route.VIDEO_EMBEDDINGS);
+            assertEquals(200, api.get(path).statusCode());
+        }
+    }
+
+    @Test
     void unknownPathsAreNotFoundAndCountOnlyUnderAny() {
         assertEquals(404, api.get("/api/backend/v1/developer/videos/nothing-here").statusCode());
         assertEquals(1, simulator.requests(Route.ANY));

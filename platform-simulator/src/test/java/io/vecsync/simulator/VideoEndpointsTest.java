@@ -171,7 +171,7 @@ class VideoEndpointsTest {
         assertEquals("Favourites", collection.get("name").asText());
         assertEquals(3, collection.get("video_count").asInt());
 
-        String videos = "/api/backend/v1/developer/collections/" + collectionId + "/videos";
+        String videos = ApiClient.COLLECTION_VIDEOS.formatted(collectionId);
         JsonNode firstPage = api.json(videos + "?page=1&page_size=2");
         assertEquals(3, firstPage.get("total").asInt());
         assertEquals(List.of("Video 006", "Video 003"), api.names(videos + "?page=1&page_size=2"));

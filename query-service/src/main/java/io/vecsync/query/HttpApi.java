@@ -110,7 +110,7 @@ final class HttpApi implements AutoCloseable {
         } catch (BadRequestException e) {
             status = 400;
             sendJson(exchange, status, Map.of("error", e.getMessage(), "field", e.field()));
-        } catch (PlatformUnavailableException e) {
+        } catch (EmbeddingUnavailableException e) {
             status = e.status();
             exchange.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
             sendJson(exchange, status, Map.of("error", e.getMessage()));

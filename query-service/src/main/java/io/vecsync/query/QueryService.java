@@ -16,10 +16,12 @@ import java.util.stream.StreamSupport;
 public final class QueryService implements AutoCloseable {
 
     private final VectorSearcher searcher;
+    private final TextEmbedder embedder;
     private final HttpApi api;
 
-    private QueryService(VectorSearcher searcher, HttpApi api) {
+    private QueryService(VectorSearcher searcher, TextEmbedder embedder, HttpApi api) {
         this.searcher = searcher;
+        this.embedder = embedder;
         this.api = api;
     }
 
@@ -43,7 +45,7 @@ public final class QueryService implements AutoCloseable {
         TextEmbedder embedder = new TextEmbedder(config, metrics);
         HttpApi api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension()), searcher, embedder, metrics);
         api.start();
-        return new QueryService(searcher, api);
+        return new QueryService(searcher, embedder, api);
     }
 
     /** The searcher registered for the store name, or a ConfigException listing those there are. */
@@ -61,6 +63,7 @@ public final class QueryService implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        embedder.close();
         searcher.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.vecsync.query;
 
 import io.vecsync.core.config.Validators;
+import io.vecsync.platform.PlatformSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,9 @@ public class QueryServiceConfig extends AbstractConfig {
     public static final String EMBEDDING_CACHE_SIZE = "embedding.cache.size";
     public static final String STORE_TIMEOUT_MS = "store.timeout.ms";
     public static final String DIMENSION = "embedding.dimension";
+
+    /** The largest platform answer read: a query embedding is about 20 KB of JSON. */
+    private static final int PLATFORM_MAX_BODY_BYTES = 1 << 20;
 
     /** Environment variables with this prefix override file settings: VECSYNC_PGVECTOR_URL sets pgvector.url. */
     public static final String ENV_PREFIX = "VECSYNC_";
@@ -122,5 +127,15 @@ public class QueryServiceConfig extends AbstractConfig {
 
     public int dimension() {
         return getInt(DIMENSION);
+    }
+
+    /**
+     * How to reach the platform: {@value #PLATFORM_TIMEOUT_MS} bounds both connecting and answering, and a failed call
+     * is not retried, so a search never waits past it; the caller gets a Retry-After instead.
+     */
+    public PlatformSettings platformSettings() {
+        Duration timeout = Duration.ofMillis(getLong(PLATFORM_TIMEOUT_MS));
+        return new PlatformSettings(getString(PLATFORM_BASE_URL), getPassword(PLATFORM_API_KEY).value(), PLATFORM_API_KEY,
+                timeout, timeout, 0, 0, 0, PLATFORM_MAX_BODY_BYTES);
     }
 }

@@ -6,6 +6,7 @@ import io.vecsync.core.config.Validators;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.platform.PlatformClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class SearchService {
      * The response body for a request body.
      *
      * @throws BadRequestException naming the field
-     * @throws PlatformUnavailableException when the text cannot be embedded now
+     * @throws EmbeddingUnavailableException when the text cannot be embedded now
      */
     Map<String, Object> search(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -57,8 +58,9 @@ final class SearchService {
             throw new BadRequestException("query", "must be non-empty text");
         }
         String text = query.asText().trim();
-        if (text.length() > TextEmbedder.MAX_CHARS) {
-            throw new BadRequestException("query", "has " + text.length() + " characters; at most " + TextEmbedder.MAX_CHARS);
+        int length = text.codePointCount(0, text.length());
+        if (length > PlatformClient.MAX_TEXT_CHARS) {
+            throw new BadRequestException("query", "has " + length + " characters; at most " + PlatformClient.MAX_TEXT_CHARS);
         }
         return text;
     }

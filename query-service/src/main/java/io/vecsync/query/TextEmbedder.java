@@ -1,47 +1,35 @@
 package io.vecsync.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformException;
+import io.vecsync.platform.PlatformListener;
+import io.vecsync.platform.PlatformRejectedException;
+import io.vecsync.platform.PlatformUnavailableException;
+import io.vecsync.platform.VideoQuery;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Embeds query text through the platform (one credit a call), keeping recent embeddings so repeats are free. */
-final class TextEmbedder {
+final class TextEmbedder implements AutoCloseable {
 
-    static final String PATH = "/api/chat/v1/developer/embeddings/text";
-    /** The platform's limit on query text. */
-    static final int MAX_CHARS = 4096;
     private static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
-
     /** A free platform call for the health check: one video of the listing. */
-    static final String HEALTH_PATH = "/api/backend/v1/developer/videos/list?limit=1";
+    private static final VideoQuery ONE_VIDEO = new VideoQuery(null, null, null, 0, 1, null, null);
 
-    private final URI endpoint;
-    private final URI healthEndpoint;
-    private final String apiKey;
-    private final Duration timeout;
+    private final PlatformClient platform;
+    private final long timeoutMs;
     private final int dimension;
     private final ServiceMetrics metrics;
-    private final HttpClient http;
     private final Map<String, float[]> cache;
 
     TextEmbedder(QueryServiceConfig config, ServiceMetrics metrics) {
-        String base = config.getString(QueryServiceConfig.PLATFORM_BASE_URL).trim().replaceAll("/+$", "");
-        this.endpoint = URI.create(base + PATH);
-        this.healthEndpoint = URI.create(base + HEALTH_PATH);
-        this.apiKey = config.getPassword(QueryServiceConfig.PLATFORM_API_KEY).value();
-        this.timeout = Duration.ofMillis(config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS));
+        this.platform = new PlatformClient(config.platformSettings(), PlatformListener.NONE);
+        this.timeoutMs = config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS);
         this.dimension = config.dimension();
         this.metrics = metrics;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         int capacity = config.getInt(QueryServiceConfig.EMBEDDING_CACHE_SIZE);
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -74,76 +62,51 @@ final class TextEmbedder {
     }
 
     private float[] fetch(String text) {
-        HttpResponse<byte[]> response;
         try {
-            String body = Json.MAPPER.writeValueAsString(Map.of("text", text));
-            response = http.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
-                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new PlatformUnavailableException(503, DEFAULT_RETRY_AFTER_SECONDS,
-                    "the platform did not embed the query within " + timeout.toMillis() + " ms", e);
-        } catch (IOException e) {
-            throw new PlatformUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, "the platform is unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformUnavailableException(503, DEFAULT_RETRY_AFTER_SECONDS, "interrupted while embedding", e);
-        }
-        int status = response.statusCode();
-        if (status == 429) {
-            long retryAfter = response.headers().firstValue("Retry-After").flatMap(TextEmbedder::seconds).orElse(DEFAULT_RETRY_AFTER_SECONDS);
-            throw new PlatformUnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", null);
-        }
-        if (status == 401 || status == 403) {
-            throw new PlatformUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, "the platform rejected the service's key (HTTP "
-                    + status + "); check " + QueryServiceConfig.PLATFORM_API_KEY, null);
-        }
-        if (status == 422 || status == 400) {
-            throw new BadRequestException("query", "the platform refused to embed it (HTTP " + status + ")");
-        }
-        if (status != 200) {
-            throw new PlatformUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, "the platform answered HTTP " + status, null);
-        }
-        metrics.creditSpent();
-        return parse(response.body());
-    }
-
-    private float[] parse(byte[] body) {
-        try {
-            JsonNode embedding = Json.MAPPER.readTree(body).path("data").path(0).path("embedding");
-            if (!embedding.isArray() || embedding.size() != dimension) {
-                throw new PlatformUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, "the platform's query embedding has "
-                        + embedding.size() + " values, expected " + dimension + " (" + QueryServiceConfig.DIMENSION + ")", null);
-            }
-            float[] vector = new float[dimension];
-            for (int i = 0; i < dimension; i++) {
-                vector[i] = (float) embedding.get(i).asDouble();
-            }
+            float[] vector = platform.textEmbedding(text, dimension);
+            metrics.creditSpent();
             return vector;
-        } catch (IOException e) {
-            throw new PlatformUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, "the platform's answer is not JSON", e);
+        } catch (PlatformUnavailableException e) {
+            throw unavailable(e);
+        } catch (PlatformRejectedException e) {
+            if (e.status() == 400 || e.status() == 422) {
+                throw new BadRequestException("query", "the platform refused to embed it (HTTP " + e.status() + ")");
+            }
+            throw new EmbeddingUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
+        } catch (PlatformException e) {
+            // A rejected key or a malformed answer: the operator has to act, but the caller may try later.
+            throw new EmbeddingUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
         }
     }
 
-    private static Optional<Long> seconds(String header) {
-        try {
-            return Optional.of(Math.max(1, (long) Math.ceil(Double.parseDouble(header.trim()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** A busy or slow platform (or a stopping service) is a 503 with its Retry-After; one that failed or could not be reached is a 502. */
+    private EmbeddingUnavailableException unavailable(PlatformUnavailableException e) {
+        long retryAfter = e.retryAfter().map(TextEmbedder::wholeSeconds).orElse(DEFAULT_RETRY_AFTER_SECONDS);
+        return switch (e.reason()) {
+            case RATE_LIMITED -> new EmbeddingUnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", e);
+            case TIMED_OUT -> new EmbeddingUnavailableException(503, retryAfter,
+                    "the platform did not embed the query within " + timeoutMs + " ms", e);
+            case STOPPED -> new EmbeddingUnavailableException(503, retryAfter, e.getMessage(), e);
+            case SERVER_ERROR, UNREACHABLE -> new EmbeddingUnavailableException(502, retryAfter, e.getMessage(), e);
+        };
+    }
+
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** Whether the platform answers at all, for the health check; costs no credit. */
     boolean reachable() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(healthEndpoint).timeout(timeout).header("X-API-Key", apiKey)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            platform.listVideos(ONE_VIDEO);
+            return true;
+        } catch (PlatformException e) {
             return false;
         }
+    }
+
+    @Override
+    public void close() {
+        platform.close();
     }
 }

@@ -12,6 +12,9 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
+import io.vecsync.platform.PlatformSettings;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +29,13 @@ public class PlatformSourceConfig extends AbstractConfig {
     public static final String RETRY_MAX = "platform.retry.max";
     public static final String RETRY_BACKOFF_MS = "platform.retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "platform.retry.backoff.max.ms";
+    public static final String MAX_RESPONSE_BYTES = "platform.max.response.bytes";
 
     public static final String TOPIC = "topic";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String RECENT_WINDOW_MS = "recent.window.ms";
+    public static final String RECONCILIATION_INTERVAL_MS = "reconciliation.interval.ms";
+    public static final String REVERIFY_INTERVAL_MS = "reverify.interval.ms";
     public static final String LIST_PAGE_SIZE = "list.page.size";
     public static final String FETCH_CONCURRENCY = "fetch.concurrency";
     public static final String VECTOR_ENCODING = "vector.encoding";
@@ -78,16 +85,41 @@ public class PlatformSourceConfig extends AbstractConfig {
                         GROUP_PLATFORM, ++order, Width.SHORT, "Retry backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.between(0L, 3_600_000L), Importance.LOW,
                         "Longest backoff between two retries.",
-                        GROUP_PLATFORM, ++order, Width.SHORT, "Max retry backoff (ms)");
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Max retry backoff (ms)")
+                .define(MAX_RESPONSE_BYTES, Type.INT, 64 * 1024 * 1024, Range.between(1024, Integer.MAX_VALUE), Importance.LOW,
+                        "Largest platform response read, in bytes. A video whose embeddings response is larger is reported"
+                                + " (naming the video and this key) and retried later; a task holds up to "
+                                + FETCH_CONCURRENCY + " such responses at once. The default fits about 5,000 segments of"
+                                + " 1024 dimensions.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Max response size (bytes)");
         order = 0;
         def.define(TOPIC, Type.STRING, "vecsync.segments", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH,
                         "Topic the segment records go to. Keys are segment ids; a null value (tombstone) retracts a segment,"
                                 + " so a compacted topic holds exactly the live segments.",
                         GROUP_SYNC, ++order, Width.MEDIUM, "Topic")
-                .define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(100L), Importance.MEDIUM,
-                        "How often the video listing is walked to find finished, re-processed and deleted videos."
-                                + " Listing is free; only embeddings calls cost credits.",
+                .define(POLL_INTERVAL_MS, Type.LONG, 30_000L, Range.atLeast(100L), Importance.MEDIUM,
+                        "How often each task walks the recent part of the listing: the done videos created within "
+                                + RECENT_WINDOW_MS + " of the newest one seen. With nothing new that is one request."
+                                + " New uploads are synced within about this interval of their search-process finishing.",
                         GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)")
+                .define(RECENT_WINDOW_MS, Type.LONG, 86_400_000L, Range.atLeast(0L), Importance.LOW,
+                        "How far back from the newest video a recent walk looks. A video whose search-process finishes"
+                                + " later than this after its upload, or which is re-processed, is found by the next full"
+                                + " walk instead (" + RECONCILIATION_INTERVAL_MS + ").",
+                        GROUP_SYNC, ++order, Width.SHORT, "Recent window (ms)")
+                .define(RECONCILIATION_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000L), Importance.MEDIUM,
+                        "How often each task walks the whole listing (one request per " + LIST_PAGE_SIZE + " done videos"
+                                + " of the library, per task) and asks the platform about every synced video the walk did"
+                                + " not list. This bounds how late three things are seen: a deletion, a video leaving the"
+                                + " scope, and a late completion or re-processing of a video older than " + RECENT_WINDOW_MS
+                                + ". The first walk after a task starts is always a full one.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Reconciliation interval (ms)")
+                .define(REVERIFY_INTERVAL_MS, Type.LONG, 0L, Range.atLeast(0L), Importance.LOW,
+                        "0 (the default) or how often every synced video is fetched again (one credit each) and"
+                                + " re-emitted if its segments changed. The platform documents no field that changes when a"
+                                + " video is re-processed: a re-processing that starts and finishes between two walks is"
+                                + " only seen this way. Credits a day: videos x 86,400,000 / this value.",
+                        GROUP_SYNC, ++order, Width.SHORT, "Re-verification interval (ms)")
                 .define(LIST_PAGE_SIZE, Type.INT, 100, Range.between(1, 500), Importance.LOW,
                         "Videos per listing request (the platform's limit parameter).",
                         GROUP_SYNC, ++order, Width.SHORT, "Listing page size")
@@ -135,6 +167,14 @@ public class PlatformSourceConfig extends AbstractConfig {
 
     public Password apiKey() {
         return getPassword(API_KEY);
+    }
+
+    /** How the task's platform client connects, times out, retries and bounds responses. */
+    public PlatformSettings platformSettings() {
+        Duration requestTimeout = Duration.ofMillis(getLong(REQUEST_TIMEOUT_MS));
+        return new PlatformSettings(baseUrl(), apiKey().value(), API_KEY,
+                Duration.ofMillis(getLong(CONNECT_TIMEOUT_MS)), requestTimeout, getInt(RETRY_MAX),
+                getLong(RETRY_BACKOFF_MS), getLong(RETRY_BACKOFF_MAX_MS), getInt(MAX_RESPONSE_BYTES));
     }
 
     public String topic() {

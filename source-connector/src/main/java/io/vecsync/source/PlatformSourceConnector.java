@@ -3,7 +3,6 @@ package io.vecsync.source;
 import org.apache.kafka.common.config.Config;
 import io.vecsync.core.config.CrossFieldChecks;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -21,7 +20,7 @@ public class PlatformSourceConnector extends SourceConnector {
 
     @Override
     public String version() {
-        return AppInfoParser.getVersion();
+        return VecsyncVersion.get();
     }
 
     @Override
@@ -66,9 +65,12 @@ public class PlatformSourceConnector extends SourceConnector {
         return config;
     }
 
-    /** Exactly-once delivery is not needed: every record is an idempotent upsert or delete by key. */
+    /**
+     * Supported with Connect's per-poll transactions: each poll's records and offsets commit together, so after a
+     * crash the task fetches (and pays for) at most the videos of the poll under way again.
+     */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-        return ExactlyOnceSupport.UNSUPPORTED;
+        return ExactlyOnceSupport.SUPPORTED;
     }
 }

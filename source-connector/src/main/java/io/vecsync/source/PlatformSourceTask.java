@@ -1,9 +1,13 @@
 package io.vecsync.source;
 
-import org.apache.kafka.common.utils.AppInfoParser;
+import io.vecsync.platform.EmbeddingsResult;
+import io.vecsync.platform.PlatformAuthException;
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformException;
+import io.vecsync.platform.SegmentEmbedding;
+import io.vecsync.platform.Video;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -12,52 +16,58 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Walks the platform's listing every poll interval, fetches the embeddings of each video version it has not emitted
- * yet, emits one record per segment, and tombstones the segments of re-processed, deleted or out-of-scope videos.
+ * Fetches each done video the task has not synced (as {@link Discovery} finds them), emits one record per segment,
+ * and tombstones the segments of re-processed, deleted and out-of-scope videos. What it emitted and what Connect
+ * wrote of it is kept by the {@link SyncLedger}.
  */
 public class PlatformSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSourceTask.class);
     /** Records one poll hands to Connect at most: bounds memory, not throughput. */
     static final int MAX_RECORDS_PER_POLL = 2_000;
+    /** Videos queued for fetching at most; a walk's pages wait until the queue drains below it. */
+    static final int MAX_QUEUED_VIDEOS = 1_000;
     private static final long IDLE_WAIT_MS = 500;
 
     private PlatformSourceConfig config;
     private SourceMetrics metrics;
     private PlatformClient client;
-    private VideoCatalog catalog;
+    private VideoScope scope;
     private SyncLedger ledger;
-    private SegmentRecords segmentRecords;
+    private Discovery discovery;
+    private VideoRecords videoRecords;
     private SegmentIdScheme idScheme;
     private FailedVideos failedVideos;
-    private ExecutorService fetchPool;
-    private int fetchConcurrency;
-    private long pollIntervalMs;
+    private TaskExecutors executors;
     private long progressIntervalMs;
     private String taskName;
 
+    private final Deque<SourceRecord> backlog = new ArrayDeque<>();
     private final Deque<Video> toFetch = new ArrayDeque<>();
-    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    private final Set<String> queued = new HashSet<>();
+    private final Deque<InFlight<EmbeddingsResult>> fetches = new ArrayDeque<>();
+    private final Deque<UUID> toCheck = new ArrayDeque<>();
+    private final Deque<InFlight<AbsenceCheck.Outcome>> checks = new ArrayDeque<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private long nextScanAt;
     private long nextProgressAt;
 
     @Override
     public String version() {
-        return AppInfoParser.getVersion();
+        return VecsyncVersion.get();
     }
 
     @Override
@@ -66,206 +76,255 @@ public class PlatformSourceTask extends SourceTask {
         config = taskConfig;
         taskName = "vecsync source task " + taskConfig.taskShards();
         metrics = new SourceMetrics();
-        metrics.register(context.pluginMetrics());
-        client = new PlatformClient(config, metrics);
-        catalog = new VideoCatalog(client, config.scope(), taskConfig.taskShards(), config.getInt(PlatformSourceConfig.LIST_PAGE_SIZE));
+        SourceMetrics.register(metrics, context.pluginMetrics());
+        client = new PlatformClient(config.platformSettings(), metrics);
+        scope = config.scope();
         ledger = new SyncLedger(taskConfig.taskShards(), context.offsetStorageReader());
-        segmentRecords = new SegmentRecords(config.vectorEncoding());
+        backlog.addAll(ledger.migrate(taskConfig.taskShards(), context.offsetStorageReader(), config.topic()));
+        videoRecords = new VideoRecords(config.topic(), new SegmentRecords(config.vectorEncoding()));
         idScheme = config.segmentIdScheme();
-        fetchConcurrency = config.getInt(PlatformSourceConfig.FETCH_CONCURRENCY);
-        AtomicInteger threads = new AtomicInteger();
-        fetchPool = Executors.newFixedThreadPool(fetchConcurrency, runnable -> {
-            Thread thread = new Thread(runnable, "vecsync-fetch-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        pollIntervalMs = config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS);
-        failedVideos = new FailedVideos(pollIntervalMs);
+        executors = new TaskExecutors(config.getInt(PlatformSourceConfig.FETCH_CONCURRENCY));
+        long now = System.currentTimeMillis();
+        discovery = new Discovery(config, client, ledger, metrics, executors, taskName, now);
+        failedVideos = new FailedVideos(config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS));
         progressIntervalMs = config.getLong(PlatformSourceConfig.PROGRESS_LOG_INTERVAL_MS);
-        nextProgressAt = System.currentTimeMillis() + progressIntervalMs;
-        log.info("{} started with {} videos of emitted state", taskName, ledger.size());
+        nextProgressAt = now + progressIntervalMs;
+        log.info("{} started with {} videos in its index{}", taskName, ledger.size(),
+                backlog.isEmpty() ? "" : " (" + backlog.size() + " offsets to migrate from version 1)");
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         long now = System.currentTimeMillis();
         logProgressIfDue(now);
-        List<PendingRecord> batch = new ArrayList<>();
-        if (toFetch.isEmpty() && inFlight.isEmpty()) {
-            if (now < nextScanAt) {
-                stopping.await(Math.min(nextScanAt - now, IDLE_WAIT_MS), TimeUnit.MILLISECONDS);
-                return null;
-            }
-            scan(batch);
-            nextScanAt = System.currentTimeMillis() + pollIntervalMs;
+        ledger.settle();
+        if (!backlog.isEmpty()) {
+            return drainBacklog();
         }
+        List<SourceRecord> records = new ArrayList<>();
+        discovery.advance(now, () -> toFetch.size() < MAX_QUEUED_VIDEOS, this::queueFetch, toCheck::add);
+        applyChecks(records);
         startFetches();
-        while (!inFlight.isEmpty() && batch.size() < MAX_RECORDS_PER_POLL && stopping.getCount() > 0) {
-            InFlight head = inFlight.peek();
-            if (!head.result().isDone() && !awaitIfIdle(head, batch)) {
-                break;
-            }
-            inFlight.poll();
-            apply(head, batch);
-            startFetches();
+        applyFetches(records);
+        metrics.videosPending.set(toFetch.size() + fetches.size());
+        metrics.videosIndexed.set(ledger.size());
+        List<SourceRecord> output = new ArrayList<>(ledger.carriers(config.topic()));
+        output.addAll(records);
+        if (output.isEmpty()) {
+            stopping.await(IDLE_WAIT_MS / 5, TimeUnit.MILLISECONDS);
+            return null;
         }
-        metrics.videosPending.set(toFetch.size() + inFlight.size());
-        return batch.isEmpty() ? null : ledger.seal(batch);
+        return output;
+    }
+
+    /** Called from the producer's thread once a record is written. */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        Object videoId = record.sourcePartition() == null ? null : record.sourcePartition().get(VideoOffset.PARTITION_KEY);
+        if (videoId instanceof String id) {
+            ledger.written(id);
+        }
+    }
+
+    @Override
+    public void commit() {
+        ledger.committed();
     }
 
     @Override
     public void stop() {
         stopping.countDown();
+        if (discovery != null) {
+            discovery.cancel();
+        }
         if (client != null) {
             client.close();
         }
-        if (fetchPool != null) {
-            fetchPool.shutdownNow();
+        if (executors != null) {
+            executors.close();
         }
         if (metrics != null) {
             log.info("{} stopping: {}", taskName, metrics.progressLine());
         }
     }
 
-    /** Finds what to fetch and what to retract by comparing a full listing with the emitted state. */
-    private void scan(List<PendingRecord> batch) {
-        Map<String, Video> listed;
-        try {
-            listed = catalog.walk();
-        } catch (RetriableException | DataException e) {
-            log.warn("{}: listing videos failed, trying again in {} ms: {}", taskName, pollIntervalMs, e.getMessage());
-            return;
+    private List<SourceRecord> drainBacklog() {
+        List<SourceRecord> batch = new ArrayList<>();
+        while (!backlog.isEmpty() && batch.size() < MAX_RECORDS_PER_POLL) {
+            batch.add(backlog.poll());
         }
-        metrics.videosDiscovered.set(listed.size());
-        for (Video video : listed.values()) {
-            enqueueIfNeeded(video);
-        }
-        for (String videoId : ledger.videoIds()) {
-            if (!listed.containsKey(videoId)) {
-                confirmAbsence(videoId, batch);
-            }
-        }
+        return batch;
     }
 
-    /** A video with emitted state is missing from the listing: deleted, re-processing, out of scope, or missed by a page shift. */
-    private void confirmAbsence(String videoId, List<PendingRecord> batch) {
-        Optional<Video> details;
-        try {
-            details = client.videoDetails(videoId);
-        } catch (RetriableException | DataException e) {
-            log.warn("{}: could not check video {} missing from the listing, trying again later: {}", taskName, videoId, e.getMessage());
-            return;
-        }
-        if (details.isEmpty() || !catalog.inScope(details.get())) {
-            log.info("{}: video {} is {}; retracting its segments", taskName, videoId,
-                    details.isEmpty() ? "deleted" : "out of scope");
-            retract(videoId, batch);
-        } else if (!details.get().searchDone()) {
-            VideoState state = ledger.get(videoId);
-            if (!state.stale()) {
-                log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
-                ledger.put(videoId, state.markedStale());
-            }
-        } else {
-            enqueueIfNeeded(details.get());
-        }
-    }
-
-    /** Queues a fetch when the video's version was not emitted yet, unless it failed recently. */
-    private void enqueueIfNeeded(Video video) {
-        VideoState state = ledger.get(video.id());
-        boolean emitted = state != null && !state.stale() && state.scheme() == idScheme && state.version().equals(video.version());
-        if (!emitted && failedVideos.due(video.id(), System.currentTimeMillis())) {
+    private void queueFetch(Video video) {
+        if (failedVideos.due(video.id(), System.currentTimeMillis()) && queued.add(video.id())) {
             toFetch.add(video);
         }
     }
 
+    // ---- synced videos a full walk did not list
+
+    private void applyChecks(List<SourceRecord> records) {
+        while (checks.size() < executors.concurrency() && !toCheck.isEmpty()) {
+            String videoId = toCheck.poll().toString();
+            checks.add(new InFlight<>(videoId, null,
+                    executors.fetch(() -> AbsenceCheck.check(client, videoId, scope, discovery.collectionMembers()))));
+        }
+        List<String> retract = new ArrayList<>();
+        while (!checks.isEmpty() && checks.peek().result().isDone()) {
+            InFlight<AbsenceCheck.Outcome> check = checks.poll();
+            String videoId = check.videoId();
+            try {
+                switch (check.result().join()) {
+                    case GONE, OUT_OF_SCOPE -> retract.add(videoId);
+                    case REPROCESSING -> {
+                        log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
+                        ledger.markStale(UUID.fromString(videoId));
+                    }
+                    case PRESENT -> {
+                        // Missed by a page shift: the next walk lists it.
+                    }
+                }
+            } catch (CompletionException e) {
+                isolate(videoId, "could not check video " + videoId + " missing from the listing", e.getCause());
+                // Unknown is treated as re-processing: its segments stay, and it is fetched again once listed done.
+                ledger.markStale(UUID.fromString(videoId));
+            }
+        }
+        if (!retract.isEmpty()) {
+            Map<String, Optional<VideoOffset>> previous = ledger.previous(retract);
+            retract.forEach(videoId -> retract(videoId, previous.get(videoId), records));
+        }
+    }
+
+    // ---- fetches
+
     private void startFetches() {
-        while (inFlight.size() < fetchConcurrency && !toFetch.isEmpty()) {
+        int dimension = config.embeddingDimension();
+        while (fetches.size() < executors.concurrency() && !toFetch.isEmpty()) {
             Video video = toFetch.poll();
-            int dimension = config.embeddingDimension();
-            inFlight.add(new InFlight(video, CompletableFuture.supplyAsync(() -> client.videoEmbeddings(video.id(), dimension), fetchPool)));
+            fetches.add(new InFlight<>(video.id(), video, executors.fetch(() -> client.videoEmbeddings(video.id(), dimension))));
+        }
+    }
+
+    private void applyFetches(List<SourceRecord> records) throws InterruptedException {
+        List<InFlight<EmbeddingsResult>> done = new ArrayList<>();
+        while (!fetches.isEmpty() && records.size() < MAX_RECORDS_PER_POLL && stopping.getCount() > 0) {
+            InFlight<EmbeddingsResult> head = fetches.peek();
+            if (!head.result().isDone() && !(done.isEmpty() && records.isEmpty() && awaitBriefly(head))) {
+                break;
+            }
+            done.add(fetches.poll());
+            startFetches();
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<VideoOffset>> previous = ledger.previous(done.stream().map(InFlight::videoId).toList());
+        for (InFlight<EmbeddingsResult> fetched : done) {
+            queued.remove(fetched.videoId());
+            apply(fetched, previous.get(fetched.videoId()), records);
         }
     }
 
     /** Waits a little for the oldest fetch when the poll has nothing yet; false when it is still running. */
-    private boolean awaitIfIdle(InFlight head, List<PendingRecord> batch) throws InterruptedException {
-        if (!batch.isEmpty()) {
-            return false;
-        }
+    private boolean awaitBriefly(InFlight<?> head) throws InterruptedException {
         try {
             head.result().get(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return true;
         }
         return true;
     }
 
-    private void apply(InFlight fetched, List<PendingRecord> batch) {
+    private void apply(InFlight<EmbeddingsResult> fetched, Optional<VideoOffset> previous, List<SourceRecord> records) {
         Video video = fetched.video();
         EmbeddingsResult result;
         try {
             result = fetched.result().join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RetriableException || cause instanceof DataException) {
-                metrics.videosFailed.increment();
-                long delay = failedVideos.failed(video.id(), System.currentTimeMillis());
-                log.warn("{}: video {} not synced, trying again in {} s: {}", taskName, video.id(), delay / 1000, cause.getMessage());
-                return;
-            }
-            throw cause instanceof ConnectException connect ? connect : new ConnectException(cause);
+            isolate(video.id(), "video " + video.id() + " not synced", e.getCause());
+            return;
         }
+        boolean synced = ledger.isSynced(UUID.fromString(video.id()));
         switch (result.outcome()) {
-            case READY -> emit(video, result.segments(), batch);
-            case NOT_READY -> {
-                metrics.videosNotReady.increment();
-                long delay = failedVideos.failed(video.id(), System.currentTimeMillis());
-                log.info("{}: embeddings of video {} not ready yet (409), trying again in {} s", taskName, video.id(), delay / 1000);
+            case READY -> {
+                if (result.segments().isEmpty() && previous.filter(p -> !p.segments().isEmpty()).isPresent()) {
+                    notReady(video.id(), "its embeddings came back empty although it had "
+                            + previous.get().segments().size() + " segments; nothing is retracted");
+                } else {
+                    emit(video, result.segments(), previous, records);
+                }
             }
+            case NOT_READY -> notReady(video.id(), "its embeddings are not ready yet");
             case NOT_FOUND -> {
-                log.info("{}: video {} is gone (404); retracting its segments", taskName, video.id());
-                retract(video.id(), batch);
+                if (synced) {
+                    log.info("{}: video {} is gone (404); retracting its segments", taskName, video.id());
+                    retract(video.id(), previous, records);
+                } else {
+                    notReady(video.id(), "it is listed, but its embeddings are not found (404)");
+                }
             }
         }
     }
 
     /** Upserts every segment of the fetched version, then tombstones the emitted segments it no longer has. */
-    private void emit(Video video, List<SegmentEmbedding> segments, List<PendingRecord> batch) {
-        List<SegmentKey> keys = segments.stream().map(s -> new SegmentKey(s.start(), s.end(), s.option())).toList();
-        List<String> ids = idScheme.ids(video.id(), keys);
-        for (int i = 0; i < segments.size(); i++) {
-            batch.add(new PendingRecord(Shards.of(video.id()), config.topic(), ids.get(i), segmentRecords.valueSchema(),
-                    segmentRecords.value(ids.get(i), video, segments.get(i))));
-        }
-        VideoState previous = ledger.get(video.id());
-        if (previous != null) {
-            java.util.Set<String> current = new java.util.HashSet<>(ids);
-            previous.segmentIds(video.id()).stream().filter(id -> !current.contains(id)).distinct()
-                    .forEach(id -> batch.add(tombstone(video.id(), id)));
-        }
-        ledger.put(video.id(), new VideoState(video.version(), idScheme, false, keys));
+    private void emit(Video video, List<SegmentEmbedding> segments, Optional<VideoOffset> previous, List<SourceRecord> records) {
+        UUID id = UUID.fromString(video.id());
         failedVideos.succeeded(video.id());
-        metrics.videosSynced.increment();
-        metrics.segmentsEmitted.add(segments.size());
-    }
-
-    private void retract(String videoId, List<PendingRecord> batch) {
-        failedVideos.succeeded(videoId);
-        VideoState previous = ledger.get(videoId);
-        if (previous == null) {
+        List<SegmentKey> keys = segments.stream().map(s -> new SegmentKey(s.start(), s.end(), s.option())).toList();
+        VideoOffset next = new VideoOffset(idScheme, Fingerprints.of(segments), keys);
+        if (previous.isPresent() && previous.get().equals(next)) {
+            ledger.unchanged(id);
+            metrics.videosUnchanged.increment();
             return;
         }
-        previous.segmentIds(videoId).stream().distinct().forEach(id -> batch.add(tombstone(videoId, id)));
-        ledger.remove(videoId);
-        metrics.videosRetracted.increment();
+        List<String> ids = idScheme.ids(video.id(), keys);
+        Set<String> current = new HashSet<>(ids);
+        List<String> retracted = previous.map(p -> p.segmentIds(video.id()).stream()
+                .filter(segmentId -> !current.contains(segmentId)).distinct().toList()).orElse(List.of());
+        List<SourceRecord> version = videoRecords.version(video, segments, ids, retracted,
+                previous.map(VideoOffset::toMap).orElse(null), keys.isEmpty() ? null : next.toMap());
+        ledger.writing(id, keys.isEmpty() ? null : next, version.size(), previous.isPresent());
+        records.addAll(version);
+        metrics.videosSynced.increment();
+        metrics.segmentsEmitted.add(segments.size());
+        metrics.tombstonesEmitted.add(retracted.size());
     }
 
-    private PendingRecord tombstone(String videoId, String segmentId) {
-        metrics.tombstonesEmitted.increment();
-        return new PendingRecord(Shards.of(videoId), config.topic(), segmentId, null, null);
+    private void retract(String videoId, Optional<VideoOffset> previous, List<SourceRecord> records) {
+        UUID id = UUID.fromString(videoId);
+        failedVideos.succeeded(videoId);
+        if (!ledger.isSynced(id) || ledger.isRetracting(id)) {
+            return;
+        }
+        List<String> ids = previous.map(p -> p.segmentIds(videoId).stream().distinct().toList()).orElse(List.of());
+        List<SourceRecord> tombstones = videoRecords.retraction(videoId, ids, previous.map(VideoOffset::toMap).orElse(null));
+        ledger.retracting(id, tombstones.size());
+        records.addAll(tombstones);
+        metrics.videosRetracted.increment();
+        metrics.tombstonesEmitted.add(tombstones.size());
+    }
+
+    private void notReady(String videoId, String why) {
+        metrics.videosNotReady.increment();
+        long delay = failedVideos.failed(videoId, System.currentTimeMillis());
+        log.info("{}: video {}: {}; trying again in {} s", taskName, videoId, why, delay / 1000);
+    }
+
+    /** One video's failure: reported, counted and backed off; only a rejected API key fails the task. */
+    private void isolate(String videoId, String what, Throwable cause) {
+        if (cause instanceof PlatformAuthException auth) {
+            throw new ConnectException(auth.getMessage(), auth);
+        }
+        if (!(cause instanceof PlatformException)) {
+            throw new ConnectException(what + ": " + cause, cause);
+        }
+        metrics.videosFailed.increment();
+        long delay = failedVideos.failed(videoId, System.currentTimeMillis());
+        log.warn("{}: {}, trying again in {} s: {}", taskName, what, delay / 1000, cause.getMessage());
     }
 
     private void logProgressIfDue(long now) {
@@ -275,6 +334,7 @@ public class PlatformSourceTask extends SourceTask {
         }
     }
 
-    private record InFlight(Video video, CompletableFuture<EmbeddingsResult> result) {
+    /** A platform call under way for one video. */
+    private record InFlight<T>(String videoId, Video video, CompletableFuture<T> result) {
     }
 }

@@ -1,6 +1,8 @@
 package io.vecsync.source;
 
 import io.vecsync.core.Float32Codec;
+import io.vecsync.platform.SegmentEmbedding;
+import io.vecsync.platform.Video;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.Timecodes;

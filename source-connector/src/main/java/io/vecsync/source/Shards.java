@@ -17,14 +17,13 @@ public final class Shards {
     }
 
     /** The shard a video belongs to. */
+    public static int of(UUID videoId) {
+        return Math.floorMod(videoId.hashCode(), COUNT);
+    }
+
+    /** The shard of a video id in UUID form. */
     public static int of(String videoId) {
-        int hash;
-        try {
-            hash = UUID.fromString(videoId).hashCode();
-        } catch (IllegalArgumentException notAUuid) {
-            hash = videoId.hashCode();
-        }
-        return Math.floorMod(hash, COUNT);
+        return of(UUID.fromString(videoId));
     }
 
     /** Shards dealt round-robin over {@code min(maxTasks, COUNT)} tasks. */

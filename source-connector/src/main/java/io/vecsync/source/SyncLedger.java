@@ -5,84 +5,190 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static io.vecsync.source.IndexBucket.PENDING;
+import static io.vecsync.source.IndexBucket.RETRACTING;
+import static io.vecsync.source.IndexBucket.SEEN;
+import static io.vecsync.source.IndexBucket.STALE;
+import static io.vecsync.source.IndexBucket.WRITING;
 
 /**
- * The task's view of what it has emitted, per shard, and the offsets that make it durable. A shard's new state rides
- * on the last record a poll emits for that shard; earlier records carry the previous state, so a crash mid-video
- * commits nothing that was not written and the video is fetched again.
+ * What the task has emitted and how much of it Connect has written: the video index, the recent per-video offsets,
+ * and the acknowledgements that move a video from writing to synced. A video's records carry its offset on the last
+ * one (earlier ones carry the one before), and the index marks it pending before its records and synced once they
+ * are all written, so a crash part-way fetches it again. Only the task thread calls it, except {@link #written} and
+ * {@link #committed}, which Connect calls from its own threads.
  */
 final class SyncLedger {
 
-    private final Map<Integer, Map<String, VideoState>> shards = new TreeMap<>();
-    private final Map<Integer, Map<String, Object>> lastAttached = new HashMap<>();
+    private static final byte REFETCH = PENDING | STALE;
 
-    /** Loads the committed state of the given shards. */
-    SyncLedger(Collection<Integer> owned, OffsetStorageReader reader) {
-        List<Map<String, Object>> partitions = owned.stream().map(ShardOffset::partition).toList();
-        Map<Map<String, Object>, Map<String, Object>> committed = reader.offsets(partitions);
-        for (int shard : owned) {
-            Map<String, Object> offset = committed.get(ShardOffset.partition(shard));
-            shards.put(shard, new HashMap<>(ShardOffset.fromMap(offset).videos()));
-            lastAttached.put(shard, offset == null ? new ShardOffset(Map.of()).toMap() : offset);
+    private final VideoIndex index;
+    private final VideoStates states;
+    private final ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger commits = new AtomicInteger();
+
+    /** Loads the committed index of the shards and settles the videos a previous run left pending. */
+    SyncLedger(Collection<Integer> shards, OffsetStorageReader reader) {
+        this.index = new VideoIndex(shards, reader);
+        this.states = new VideoStates(reader);
+        confirmWrittenPending();
+    }
+
+    /** The carriers that move version-1 offsets of the shards to this form; see {@link LegacyMigration}. */
+    List<SourceRecord> migrate(Collection<Integer> shards, OffsetStorageReader reader, String topic) {
+        return LegacyMigration.carriers(shards, reader, index, states, topic);
+    }
+
+    /** Connect wrote one of the video's records. Any thread. */
+    void written(String videoId) {
+        written.add(videoId);
+    }
+
+    /** Connect committed offsets. Any thread. */
+    void committed() {
+        commits.incrementAndGet();
+    }
+
+    /**
+     * Takes in what Connect wrote and committed since the last call. Commits first: a commit counted before the
+     * writes it may not include only delays forgetting them.
+     */
+    void settle() {
+        int committedNow = commits.getAndSet(0);
+        for (int c = committedNow; c > 0; c--) {
+            states.committed();
+        }
+        if (committedNow > 0) {
+            index.writeDeferred();
+        }
+        for (String videoId = written.poll(); videoId != null; videoId = written.poll()) {
+            if (states.written(videoId)) {
+                settleWritten(UUID.fromString(videoId));
+            }
         }
     }
 
-    VideoState get(String videoId) {
-        return shard(videoId).get(videoId);
+    /**
+     * Every record of the video is written. The index learns it at the next offset commit, not at once: one carrier
+     * a bucket per commit instead of one a video. Until then a restart finds a new video pending and confirms it by
+     * its offset (see {@link #confirmWrittenPending()}), fetches a re-synced one again, and finds a retracted one
+     * gone from the platform with no offset left, so it just drops it.
+     */
+    private void settleWritten(UUID id) {
+        int flags = index.flags(id);
+        if ((flags & RETRACTING) != 0) {
+            index.removeLater(id);
+        } else if ((flags & WRITING) != 0) {
+            index.clearLater(id, (byte) (REFETCH | WRITING));
+        }
     }
 
-    void put(String videoId, VideoState state) {
-        shard(videoId).put(videoId, state);
+    boolean owns(UUID id) {
+        return index.owns(id);
     }
 
-    void remove(String videoId) {
-        shard(videoId).remove(videoId);
+    boolean isSynced(UUID id) {
+        return index.flags(id) >= 0;
     }
 
-    /** Every video with emitted state, across the owned shards. */
-    List<String> videoIds() {
-        List<String> ids = new ArrayList<>();
-        shards.values().forEach(videos -> ids.addAll(videos.keySet()));
-        return ids;
+    /**
+     * Whether a video listed as done must be fetched: it is new, it was seen re-processing, its last write may be
+     * incomplete, or a re-verification is under way; never while its records are on their way.
+     */
+    boolean needsFetch(UUID id, boolean verifying) {
+        int flags = index.flags(id);
+        return flags < 0 || (flags & WRITING) == 0 && ((flags & REFETCH) != 0 || verifying && (flags & RETRACTING) == 0);
+    }
+
+    void beginFullWalk() {
+        index.clearAll(SEEN);
+    }
+
+    void listedByFullWalk(UUID id) {
+        index.mark(id, SEEN, (byte) 0);
+    }
+
+    /** Every synced video the full walk did not list and that is not already being retracted. */
+    void forEachUnlisted(Consumer<UUID> action) {
+        index.forEachWithout((byte) (SEEN | RETRACTING), action);
+    }
+
+    /** The video is fetched again once it is listed done; its segments stay until then. */
+    void markStale(UUID id) {
+        index.mark(id, STALE, (byte) 0);
+    }
+
+    /** The videos' last emitted offsets. */
+    Map<String, Optional<VideoOffset>> previous(Collection<String> videoIds) {
+        return states.read(videoIds);
+    }
+
+    /** A fetch found what was emitted already: nothing to write. */
+    void unchanged(UUID id) {
+        index.put(id, (byte) (Math.max(0, index.flags(id)) & ~REFETCH));
+    }
+
+    /**
+     * The video's new version goes out in {@code records} records, the last carrying {@code next} (null: no segments).
+     * A re-sync is also marked stale: its offset alone cannot tell the old version from the new one after a crash.
+     */
+    void writing(UUID id, VideoOffset next, int records, boolean resync) {
+        int kept = Math.max(0, index.flags(id)) & ~REFETCH;
+        if (records == 0) {
+            index.put(id, (byte) kept);
+            return;
+        }
+        index.put(id, (byte) (kept | PENDING | WRITING | (resync ? STALE : 0)));
+        states.emitted(id.toString(), next, records);
+    }
+
+    /** The video's tombstones go out in {@code records} records; it leaves the index once they are written. */
+    void retracting(UUID id, int records) {
+        if (records == 0) {
+            index.remove(id);
+            return;
+        }
+        index.mark(id, RETRACTING, (byte) 0);
+        states.emitted(id.toString(), null, records);
+    }
+
+    boolean isRetracting(UUID id) {
+        return (index.flags(id) & RETRACTING) != 0;
+    }
+
+    /** Carriers for the index buckets changed since the last call: they go before the poll's other records. */
+    List<SourceRecord> carriers(String topic) {
+        return index.drainChanges(topic);
     }
 
     int size() {
-        return shards.values().stream().mapToInt(Map::size).sum();
+        return index.size();
     }
 
-    /** Turns a poll's pending records into source records with the offsets described in the class doc. */
-    List<SourceRecord> seal(List<PendingRecord> pending) {
-        Map<Integer, Integer> lastIndexOfShard = new HashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            lastIndexOfShard.put(pending.get(i).shard(), i);
+    /**
+     * A new video still pending at start was being written when the last run stopped. Its own offset rides on its
+     * last record, committed only once every record before it was written: if it is there, the video is complete.
+     */
+    private void confirmWrittenPending() {
+        List<String> pending = new ArrayList<>();
+        index.forEachWithout(STALE, id -> {
+            if ((index.flags(id) & PENDING) != 0) {
+                pending.add(id.toString());
+            }
+        });
+        if (pending.isEmpty()) {
+            return;
         }
-        Map<Integer, Map<String, Object>> newOffsets = new HashMap<>();
-        lastIndexOfShard.keySet().forEach(shard -> newOffsets.put(shard, new ShardOffset(shards.get(shard)).toMap()));
-        List<SourceRecord> records = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            PendingRecord record = pending.get(i);
-            int shard = record.shard();
-            Map<String, Object> offset = lastIndexOfShard.get(shard) == i ? newOffsets.get(shard) : lastAttached.get(shard);
-            records.add(record.toSourceRecord(ShardOffset.partition(shard), offset));
-        }
-        lastAttached.putAll(newOffsets);
-        return records;
-    }
-
-    Set<Integer> ownedShards() {
-        return shards.keySet();
-    }
-
-    private Map<String, VideoState> shard(String videoId) {
-        Map<String, VideoState> videos = shards.get(Shards.of(videoId));
-        if (videos == null) {
-            throw new IllegalStateException("video " + videoId + " is in shard " + Shards.of(videoId) + ", not owned by this task");
-        }
-        return videos;
+        Map<String, Optional<VideoOffset>> committed = states.read(pending);
+        pending.stream().filter(videoId -> committed.get(videoId).isPresent())
+                .forEach(videoId -> index.mark(UUID.fromString(videoId), (byte) 0, PENDING));
     }
 }

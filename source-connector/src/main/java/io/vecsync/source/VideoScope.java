@@ -1,5 +1,7 @@
 package io.vecsync.source;
 
+import io.vecsync.platform.Video;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

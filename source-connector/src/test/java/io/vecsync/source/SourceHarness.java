@@ -4,6 +4,7 @@ import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
+import io.vecsync.testing.JmxMetrics;
 import io.vecsync.testing.TopicContents;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -33,6 +34,8 @@ final class SourceHarness {
         this.simulator = simulator;
         this.name = name;
         this.topic = "segments-" + name;
+        // The platform promises only its documented fields; the source must work from those alone.
+        simulator.documentedFieldsOnly(true);
         connect.kafka().createTopic(topic, 3, 1, Map.of("cleanup.policy", "compact"));
     }
 
@@ -65,6 +68,17 @@ final class SourceHarness {
         return ids;
     }
 
+    /** Every segment id of every existing video, done or not: what a retraction must not touch. */
+    Set<String> librarySegmentIds() {
+        Set<String> ids = new HashSet<>();
+        for (String video : simulator.videoIds()) {
+            List<SegmentKey> keys = simulator.segments(video).stream()
+                    .map(segment -> new SegmentKey(segment.start(), segment.end(), segment.option())).toList();
+            ids.addAll(SegmentIdScheme.AUTO.ids(video, keys));
+        }
+        return ids;
+    }
+
     TopicContents topic() {
         return TopicContents.read(connect.kafka(), topic);
     }
@@ -79,12 +93,17 @@ final class SourceHarness {
         return last[0];
     }
 
-    /** Waits until the connector has walked the whole listing at least {@code walks} more times. */
+    /** Waits until every task has walked the whole listing at least {@code walks} more times, start to end. */
     void awaitListingWalks(int walks) {
-        int pagesPerWalk = simulator.videoIds().size() / Integer.parseInt(config(1).get(PlatformSourceConfig.LIST_PAGE_SIZE)) + 1;
-        int target = simulator.requests(io.vecsync.simulator.Route.VIDEOS_LIST) + walks * pagesPerWalk;
-        Eventually.await(SYNC_TIMEOUT, walks + " more listing walks",
-                () -> simulator.requests(io.vecsync.simulator.Route.VIDEOS_LIST) >= target);
+        int tasks = connect.connectorStatus(name).tasks().size();
+        // A walk under way now may have started before the change the caller waits for: one more than asked.
+        long target = fullWalks() + (long) (walks + 1) * tasks;
+        Eventually.await(SYNC_TIMEOUT, walks + " more full listing walks", () -> fullWalks() >= target,
+                () -> fullWalks() + " full walks, waiting for " + target);
+    }
+
+    long fullWalks() {
+        return (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + name + ",*", "full-walks-total");
     }
 
     private String difference(TopicContents contents) {

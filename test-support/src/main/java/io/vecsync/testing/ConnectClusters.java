@@ -6,9 +6,13 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /** Real Kafka Connect clusters for tests: an in-process KRaft broker and distributed workers. */
 public final class ConnectClusters {
+
+    /** The workers' offsets topic, which tests read to check what the source commits. */
+    public static final String OFFSETS_TOPIC = "connect-offsets";
 
     private ConnectClusters() {
     }
@@ -25,12 +29,18 @@ public final class ConnectClusters {
         // Offsets must be committed promptly so restart tests see what was emitted.
         props.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
         props.put("scheduled.rebalance.max.delay.ms", "1000");
+        props.put("offset.storage.topic", OFFSETS_TOPIC);
         props.putAll(extraWorkerProps);
+        // One broker: transactions (exactly-once sources) need their state topic at replication factor 1.
+        Properties brokerProps = new Properties();
+        brokerProps.put("transaction.state.log.replication.factor", "1");
+        brokerProps.put("transaction.state.log.min.isr", "1");
         EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder()
                 .name(name)
                 .numWorkers(workers)
                 .numBrokers(1)
                 .workerProps(props)
+                .brokerProps(brokerProps)
                 .build();
         cluster.start();
         return cluster;

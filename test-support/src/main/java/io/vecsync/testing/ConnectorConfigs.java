@@ -29,6 +29,8 @@ public final class ConnectorConfigs {
         config.put("platform.api.key", simulator.apiKey());
         config.put("topic", topic);
         config.put("poll.interval.ms", "300");
+        // Deletions and re-processing are found by full walks: tests want them within seconds, not the hour default.
+        config.put("reconciliation.interval.ms", "1500");
         config.put("vector.encoding", "float32_le");
         return config;
     }

@@ -7,7 +7,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything on a topic folded by key as log compaction would: the live keys are those whose last value is not null.
@@ -16,8 +18,9 @@ import java.util.Map;
  * @param records    records read, tombstones included
  * @param tombstones tombstones read
  * @param valueBytes bytes of all non-null values
+ * @param tombstoned keys whose last record is a tombstone
  */
-public record TopicContents(Map<String, byte[]> live, int records, int tombstones, long valueBytes) {
+public record TopicContents(Map<String, byte[]> live, int records, int tombstones, long valueBytes, Set<String> tombstoned) {
 
     /** Reads the topic up to its current end. */
     public static TopicContents read(EmbeddedKafkaCluster kafka, String topic) {
@@ -28,6 +31,7 @@ public record TopicContents(Map<String, byte[]> live, int records, int tombstone
             throw new AssertionError("could not read topic " + topic, e);
         }
         Map<String, byte[]> live = new HashMap<>();
+        Set<String> tombstoned = new HashSet<>();
         int records = 0;
         int tombstones = 0;
         long bytes = 0;
@@ -37,11 +41,13 @@ public record TopicContents(Map<String, byte[]> live, int records, int tombstone
             if (record.value() == null) {
                 tombstones++;
                 live.remove(key);
+                tombstoned.add(key);
             } else {
                 bytes += record.value().length;
                 live.put(key, record.value());
+                tombstoned.remove(key);
             }
         }
-        return new TopicContents(Collections.unmodifiableMap(live), records, tombstones, bytes);
+        return new TopicContents(Collections.unmodifiableMap(live), records, tombstones, bytes, Collections.unmodifiableSet(tombstoned));
     }
 }

@@ -1,0 +1,31 @@
+package io.vecsync.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The scale benchmark's table, one line a catalogue size, and its two ratios against their targets. */
+final class SourceScaleReport {
+
+    private final PrintStream out;
+
+    SourceScaleReport(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(List<SourceScaleResult> results) {
+        out.println("N | sync segments/s | largest offset record (B) | offsets-topic bytes | listing requests per idle poll interval"
+                + " | full walk requests | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
+                + " | restart embeddings calls | restart seconds");
+        results.forEach(result -> out.println(SourceScaleBenchmark.format(result)));
+        if (results.isEmpty()) {
+            return;
+        }
+        SourceScaleResult smallest = results.get(0);
+        SourceScaleResult largest = results.get(results.size() - 1);
+        out.printf(Locale.ROOT, "sync rate at %,d / at %,d videos: %.2f (target >= 0.8)%n", largest.videos(), smallest.videos(),
+                largest.syncSegmentsPerSecond() / smallest.syncSegmentsPerSecond());
+        results.forEach(result -> out.printf(Locale.ROOT, "idle poll requests / full walk requests at %,d videos: %.4f%% (target <= 1%%)%n",
+                result.videos(), 100 * result.idleToFullWalk()));
+    }
+}

@@ -1,0 +1,30 @@
+package io.vecsync.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** This connector's own version, as Maven built it: what Connect shows for the plugin, not Kafka's version. */
+final class VecsyncVersion {
+
+    private static final String VERSION = load();
+
+    private VecsyncVersion() {
+    }
+
+    static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = VecsyncVersion.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
