@@ -15,7 +15,7 @@ import java.util.Map;
 public final class E2eBenchmark {
 
     private static final int SEGMENTS_PER_VIDEO = 5;
-    private static final List<E2eVariant> VARIANTS = List.of(E2eVariant.BASELINE, E2eVariant.BATCHING, E2eVariant.LZ4, E2eVariant.ZSTD);
+    static final List<E2eVariant> VARIANTS = List.of(E2eVariant.BASELINE, E2eVariant.BATCHING, E2eVariant.LZ4, E2eVariant.ZSTD);
 
     private E2eBenchmark() {
     }
@@ -24,7 +24,7 @@ public final class E2eBenchmark {
         BenchmarkMain.run(args, E2eOptions::parse, E2eBenchmark::run);
     }
 
-    private static void run(E2eOptions options, PrintStream report) throws Exception {
+    static void run(E2eOptions options, PrintStream report) throws Exception {
         // PostgresServer reads $VECSYNC_PG_URL first, and starts a scratch cluster only without it.
         String url = options.pgUrl().orElseGet(PostgresServer::jdbcUrl);
         // The policy the shipped source's producer.override.* keys need; All is Kafka's default, set here to be explicit.

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Measures how the source connector's sync rate, offsets, idle polls, memory and restarts scale with the catalogue. */
 public final class SourceScaleBenchmark {
@@ -18,11 +19,12 @@ public final class SourceScaleBenchmark {
         BenchmarkMain.run(args, SourceScaleOptions::parse, SourceScaleBenchmark::run);
     }
 
-    private static void run(SourceScaleOptions options, PrintStream report) throws Exception {
-        EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-scale-bench", 1);
+    static void run(SourceScaleOptions options, PrintStream report) throws Exception {
+        EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-scale-bench", 1,
+                Map.of("offset.flush.interval.ms", Integer.toString(options.offsetFlushMs())));
         List<SourceScaleResult> results = new ArrayList<>();
         try (BenchTopics topics = new BenchTopics(connect)) {
-            SourceScaleRun run = new SourceScaleRun(connect, topics);
+            SourceScaleRun run = new SourceScaleRun(connect, topics, options.offsetFlushMs());
             for (int videos : options.videos()) {
                 results.add(run.run(videos));
                 // Each size's figures as soon as they are known: a larger size may not finish.

@@ -7,6 +7,9 @@ import java.util.Locale;
 /** The scale benchmark's table, one line a catalogue size, and its two ratios against their targets. */
 final class SourceScaleReport {
 
+    /** The bound on any offset record, whatever the library's size. */
+    static final int MAX_OFFSET_BYTES = 64 * 1024;
+
     private final PrintStream out;
 
     SourceScaleReport(PrintStream out) {
@@ -27,5 +30,10 @@ final class SourceScaleReport {
                 largest.syncSegmentsPerSecond() / smallest.syncSegmentsPerSecond());
         results.forEach(result -> out.printf(Locale.ROOT, "idle poll requests / full walk requests at %,d videos: %.4f%% (target <= 1%%)%n",
                 result.videos(), 100 * result.idleToFullWalk()));
+        results.forEach(result -> out.printf(Locale.ROOT, "largest offset record at %,d videos: %,d bytes (target <= %,d) %s%n",
+                result.videos(), result.offsets().largestValueBytes(), MAX_OFFSET_BYTES,
+                result.offsets().largestValueBytes() <= MAX_OFFSET_BYTES ? "met" : "MISSED"));
+        results.forEach(result -> out.printf(Locale.ROOT, "embeddings calls after a restart at %,d videos: %d (target 0) %s%n",
+                result.videos(), result.restartEmbeddingsCalls(), result.restartEmbeddingsCalls() == 0 ? "met" : "MISSED"));
     }
 }

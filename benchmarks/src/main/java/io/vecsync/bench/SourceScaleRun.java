@@ -28,10 +28,12 @@ final class SourceScaleRun {
 
     private final EmbeddedConnectCluster connect;
     private final BenchTopics topics;
+    private final int offsetFlushMs;
 
-    SourceScaleRun(EmbeddedConnectCluster connect, BenchTopics topics) {
+    SourceScaleRun(EmbeddedConnectCluster connect, BenchTopics topics, int offsetFlushMs) {
         this.connect = connect;
         this.topics = topics;
+        this.offsetFlushMs = offsetFlushMs;
     }
 
     SourceScaleResult run(int videos) throws Exception {
@@ -60,8 +62,8 @@ final class SourceScaleRun {
             double idleCpuMillis = TaskThreadsCpu.read(name).millisSince(cpuBefore);
             double listingsPerPoll = (simulator.requests(Route.VIDEOS_LIST) - listingsBefore) / (idle.seconds() * 1000 / POLL_INTERVAL_MS);
             double heap = heapAfterGcMegabytes() - heapBefore;
-            // The worker commits offsets every second: wait for the last of the sync's to be in the topic.
-            Thread.sleep(2 * POLL_INTERVAL_MS);
+            // Wait for the worker's next offset flush, so the last of the sync's offsets are in the topic.
+            Thread.sleep(Math.max(0, offsetFlushMs + 2 * POLL_INTERVAL_MS - IDLE_MS));
             OffsetsTopicUse offsets = OffsetsTopicUse.read(connect.kafka().bootstrapServers(), name);
             log("%s: idle %.2f listings a poll, %.0f ms CPU; offsets %,d records", name, listingsPerPoll, idleCpuMillis, offsets.records());
 

@@ -4,7 +4,7 @@ import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
-import io.vecsync.testing.JmxMetrics;
+import io.vecsync.testing.SourceWalks;
 import io.vecsync.testing.TopicContents;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -95,15 +95,7 @@ final class SourceHarness {
 
     /** Waits until every task has walked the whole listing at least {@code walks} more times, start to end. */
     void awaitListingWalks(int walks) {
-        int tasks = connect.connectorStatus(name).tasks().size();
-        // A walk under way now may have started before the change the caller waits for: one more than asked.
-        long target = fullWalks() + (long) (walks + 1) * tasks;
-        Eventually.await(SYNC_TIMEOUT, walks + " more full listing walks", () -> fullWalks() >= target,
-                () -> fullWalks() + " full walks, waiting for " + target);
-    }
-
-    long fullWalks() {
-        return (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + name + ",*", "full-walks-total");
+        SourceWalks.await(connect, name, walks, SYNC_TIMEOUT);
     }
 
     private String difference(TopicContents contents) {

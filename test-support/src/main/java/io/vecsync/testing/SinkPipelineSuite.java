@@ -83,7 +83,11 @@ public abstract class SinkPipelineSuite {
             afterInitialSync(simulator);
 
             List<String> videos = simulator.videoIds();
-            simulator.reprocess(videos.get(0));
+            // The documented contract shows re-processing only as the video leaving the done listing: the source
+            // must walk while it is away to see it.
+            simulator.startReprocessing(videos.get(0));
+            SourceWalks.await(connect, "pipeline-source", 2, TIMEOUT);
+            simulator.finishReprocessing(videos.get(0));
             simulator.delete(videos.get(1));
             Eventually.await(TIMEOUT, "the store to equal the platform after a re-processing and a deletion",
                     () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
