@@ -7,31 +7,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Asks the platform about a synced video that a complete full walk did not list: deleted, re-processing, out of
- * scope, or only hidden by a page shift. Uses only documented answers: the details endpoint's 404 and created_at,
- * and the search-process status endpoint.
+ * What the platform says of a synced video that a complete full walk did not list: deleted, re-processing, out of
+ * scope, or only hidden by a page shift. Uses only documented answers: the details endpoint's 404 and fields, and the
+ * search-process status endpoint. Asked on a fetch thread; judged on the task thread, which owns the scope's state.
+ *
+ * @param details empty when the details endpoint answered 404
+ * @param done    empty when the status endpoint answered 404
  */
-final class AbsenceCheck {
+record AbsenceCheck(Optional<Video> details, Optional<Boolean> done) {
 
     enum Outcome { GONE, OUT_OF_SCOPE, REPROCESSING, PRESENT }
 
-    private AbsenceCheck() {
+    static AbsenceCheck ask(PlatformClient client, String videoId) {
+        Optional<Video> details = client.videoDetails(videoId);
+        return new AbsenceCheck(details, details.isEmpty() ? Optional.empty() : client.searchProcessDone(videoId));
     }
 
     /**
      * @param collectionMembers every member of the collection in scope, read by the same walk; ignored without one
      */
-    static Outcome check(PlatformClient client, String videoId, VideoScope scope, Set<String> collectionMembers) {
-        Optional<Video> details = client.videoDetails(videoId);
-        if (details.isEmpty()) {
+    Outcome outcome(VideoScope scope, Set<String> collectionMembers) {
+        if (details.isEmpty() || done.isEmpty()) {
             return Outcome.GONE;
         }
         if (!scope.includes(details.get(), collectionMembers)) {
             return Outcome.OUT_OF_SCOPE;
-        }
-        Optional<Boolean> done = client.searchProcessDone(videoId);
-        if (done.isEmpty()) {
-            return Outcome.GONE;
         }
         return done.get() ? Outcome.PRESENT : Outcome.REPROCESSING;
     }

@@ -61,7 +61,7 @@ public class PlatformSourceTask extends SourceTask {
     private final Set<String> queued = new HashSet<>();
     private final Deque<InFlight<EmbeddingsResult>> fetches = new ArrayDeque<>();
     private final Deque<UUID> toCheck = new ArrayDeque<>();
-    private final Deque<InFlight<AbsenceCheck.Outcome>> checks = new ArrayDeque<>();
+    private final Deque<InFlight<AbsenceCheck>> checks = new ArrayDeque<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private long nextProgressAt;
 
@@ -167,15 +167,14 @@ public class PlatformSourceTask extends SourceTask {
     private void applyChecks(List<SourceRecord> records) {
         while (checks.size() < executors.concurrency() && !toCheck.isEmpty()) {
             String videoId = toCheck.poll().toString();
-            checks.add(new InFlight<>(videoId, null,
-                    executors.fetch(() -> AbsenceCheck.check(client, videoId, scope, discovery.collectionMembers()))));
+            checks.add(new InFlight<>(videoId, null, executors.fetch(() -> AbsenceCheck.ask(client, videoId))));
         }
         List<String> retract = new ArrayList<>();
         while (!checks.isEmpty() && checks.peek().result().isDone()) {
-            InFlight<AbsenceCheck.Outcome> check = checks.poll();
+            InFlight<AbsenceCheck> check = checks.poll();
             String videoId = check.videoId();
             try {
-                switch (check.result().join()) {
+                switch (check.result().join().outcome(scope, discovery.collectionMembers())) {
                     case GONE, OUT_OF_SCOPE -> retract.add(videoId);
                     case REPROCESSING -> {
                         log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
