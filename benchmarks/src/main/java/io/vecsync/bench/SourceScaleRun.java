@@ -23,6 +23,7 @@ final class SourceScaleRun {
     private static final int DIMENSION = 8;
     private static final long POLL_INTERVAL_MS = 1000;
     private static final long IDLE_MS = 10_000;
+    private static final long SETTLE_MS = 5_000;
     private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(20);
     private static final long WAIT_STEP_MS = 50;
 
@@ -55,6 +56,8 @@ final class SourceScaleRun {
 
             // The initial sync is the tasks' first, full walk; a recent walk starts only once it has ended.
             await(name + " end of the full walk", () -> everyTask(name, task -> SourceTaskMetrics.task(name, task, "recent-walks-total") >= 1));
+            // The task threads still convert and send the sync's last records for a moment after the walk ends.
+            Thread.sleep(SETTLE_MS);
             int listingsBefore = simulator.requests(Route.VIDEOS_LIST);
             TaskThreadsCpu cpuBefore = TaskThreadsCpu.read(name);
             Stopwatch idle = Stopwatch.start();
@@ -63,7 +66,7 @@ final class SourceScaleRun {
             double listingsPerPoll = (simulator.requests(Route.VIDEOS_LIST) - listingsBefore) / (idle.seconds() * 1000 / POLL_INTERVAL_MS);
             double heap = heapAfterGcMegabytes() - heapBefore;
             // Wait for the worker's next offset flush, so the last of the sync's offsets are in the topic.
-            Thread.sleep(Math.max(0, offsetFlushMs + 2 * POLL_INTERVAL_MS - IDLE_MS));
+            Thread.sleep(Math.max(0, offsetFlushMs + 2 * POLL_INTERVAL_MS - IDLE_MS - SETTLE_MS));
             OffsetsTopicUse offsets = OffsetsTopicUse.read(connect.kafka().bootstrapServers(), name);
             log("%s: idle %.2f listings a poll, %.0f ms CPU; offsets %,d records", name, listingsPerPoll, idleCpuMillis, offsets.records());
 

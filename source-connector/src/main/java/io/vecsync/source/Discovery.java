@@ -114,7 +114,7 @@ final class Discovery {
         } else {
             return;
         }
-        walk = new ListingWalk(kind, client, scope, startTime, pageSize);
+        walk = new ListingWalk(kind, client, scope, startTime, pageSize, executors::signal);
         executors.discover(walk);
     }
 

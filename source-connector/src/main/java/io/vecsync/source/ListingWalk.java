@@ -46,16 +46,19 @@ final class ListingWalk implements Runnable {
     private final VideoScope scope;
     private final Instant startTime;
     private final int pageSize;
+    private final Runnable onEvent;
     /** A few pages at most: the walk waits while the task has enough to fetch, so a full walk never fills memory. */
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>(4);
     private volatile boolean cancelled;
 
-    ListingWalk(Kind kind, PlatformClient client, VideoScope scope, Instant startTime, int pageSize) {
+    /** @param onEvent told after each event is queued, on the walk's thread */
+    ListingWalk(Kind kind, PlatformClient client, VideoScope scope, Instant startTime, int pageSize, Runnable onEvent) {
         this.kind = kind;
         this.client = client;
         this.scope = scope;
         this.startTime = startTime;
         this.pageSize = pageSize;
+        this.onEvent = onEvent;
     }
 
     Kind kind() {
@@ -92,8 +95,12 @@ final class ListingWalk implements Runnable {
     }
 
     private void deliver(Event event) throws InterruptedException {
-        while (!cancelled && !events.offer(event, 100, TimeUnit.MILLISECONDS)) {
-            // the task is busy fetching: wait for it
+        while (!cancelled) {
+            if (events.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                onEvent.run();
+                return;
+            }
+            // The task is busy fetching: wait for it.
         }
     }
 

@@ -41,7 +41,10 @@ public class PlatformSourceTask extends SourceTask {
     static final int MAX_RECORDS_PER_POLL = 2_000;
     /** Videos queued for fetching at most; a walk's pages wait until the queue drains below it. */
     static final int MAX_QUEUED_VIDEOS = 1_000;
-    private static final long IDLE_WAIT_MS = 500;
+    /** How long an idle poll waits for a fetch or a walk to have something before it returns nothing. */
+    private static final long IDLE_WAIT_MS = 1_000;
+    /** How long a poll waits for fetches to finish before it hands over what it has. */
+    private static final long BATCH_WAIT_MS = 250;
 
     private PlatformSourceConfig config;
     private SourceMetrics metrics;
@@ -111,7 +114,7 @@ public class PlatformSourceTask extends SourceTask {
         List<SourceRecord> output = new ArrayList<>(ledger.carriers(config.topic()));
         output.addAll(records);
         if (output.isEmpty()) {
-            stopping.await(IDLE_WAIT_MS / 5, TimeUnit.MILLISECONDS);
+            executors.awaitSignal(IDLE_WAIT_MS);
             return null;
         }
         return output;
@@ -206,14 +209,22 @@ public class PlatformSourceTask extends SourceTask {
         }
     }
 
+    /**
+     * Takes the fetches that finish within {@link #BATCH_WAIT_MS}, up to about {@link #MAX_RECORDS_PER_POLL} records.
+     * Connect copies every source partition written since its last offset commit at each poll, and every video is a
+     * partition: fewer, fuller polls keep that copy from becoming the task's main work.
+     */
     private void applyFetches(List<SourceRecord> records) throws InterruptedException {
         List<InFlight<EmbeddingsResult>> done = new ArrayList<>();
-        while (!fetches.isEmpty() && records.size() < MAX_RECORDS_PER_POLL && stopping.getCount() > 0) {
+        long deadline = System.currentTimeMillis() + BATCH_WAIT_MS;
+        int segments = records.size();
+        while (!fetches.isEmpty() && segments < MAX_RECORDS_PER_POLL && stopping.getCount() > 0) {
             InFlight<EmbeddingsResult> head = fetches.peek();
-            if (!head.result().isDone() && !(done.isEmpty() && records.isEmpty() && awaitBriefly(head))) {
+            if (!head.result().isDone() && !awaitUntil(head, deadline)) {
                 break;
             }
             done.add(fetches.poll());
+            segments += head.result().isCompletedExceptionally() ? 0 : head.result().join().segments().size();
             startFetches();
         }
         if (done.isEmpty()) {
@@ -226,10 +237,10 @@ public class PlatformSourceTask extends SourceTask {
         }
     }
 
-    /** Waits a little for the oldest fetch when the poll has nothing yet; false when it is still running. */
-    private boolean awaitBriefly(InFlight<?> head) throws InterruptedException {
+    /** Waits for the oldest fetch until the deadline; false when it is still running then. */
+    private boolean awaitUntil(InFlight<?> head, long deadline) throws InterruptedException {
         try {
-            head.result().get(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+            head.result().get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {

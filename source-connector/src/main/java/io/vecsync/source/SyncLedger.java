@@ -133,7 +133,8 @@ final class SyncLedger {
 
     /** A fetch found what was emitted already: nothing to write. */
     void unchanged(UUID id) {
-        index.put(id, (byte) (Math.max(0, index.flags(id)) & ~REFETCH));
+        int flags = index.flags(id);
+        index.put(id, (byte) (flags < 0 ? SEEN : flags & ~REFETCH));
     }
 
     /**
@@ -141,7 +142,9 @@ final class SyncLedger {
      * A re-sync is also marked stale: its offset alone cannot tell the old version from the new one after a crash.
      */
     void writing(UUID id, VideoOffset next, int records, boolean resync) {
-        int kept = Math.max(0, index.flags(id)) & ~REFETCH;
+        int flags = index.flags(id);
+        // A video new to the index was just listed: the full walk under way, if any, must not ask about it.
+        int kept = flags < 0 ? SEEN : flags & ~REFETCH;
         if (records == 0) {
             index.put(id, (byte) kept);
             return;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,15 @@ class PlatformSourceConnectorTest {
         assertEquals(SegmentIdScheme.AUTO, config.segmentIdScheme());
         assertEquals("vecsync.segments", config.topic());
         assertEquals(VideoScope.all(), config.scope());
+    }
+
+    @Test
+    void reportsItsOwnVersionAndSupportsExactlyOnce() {
+        PlatformSourceConnector connector = new PlatformSourceConnector();
+        assertTrue(connector.version().matches("\\d+\\.\\d+\\.\\d+.*"), connector.version());
+        assertNotEquals(org.apache.kafka.common.utils.AppInfoParser.getVersion(), connector.version(), "not Kafka's version");
+        assertEquals(connector.version(), new PlatformSourceTask().version());
+        assertEquals(org.apache.kafka.connect.source.ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(minimal()));
     }
 
     @Test

@@ -49,6 +49,7 @@ class SourceConnectorIT extends SourceClusterTest {
 
         h.awaitListingWalks(3);
         assertEquals(15, h.simulator.embeddingsCalls(), "steady state polls fetch nothing");
+        assertEquals(0, h.simulator.requests(Route.VIDEO_DETAILS), "no video the platform lists is asked about");
 
         connect.restartConnectorAndTasks(h.name, false, true, false);
         h.awaitListingWalks(3);

@@ -33,12 +33,7 @@ class SourceFaultsIT extends SourceClusterTest {
         h.simulator.failVideo(refused, Route.VIDEO_EMBEDDINGS, status);
         h.start(h.config(1));
 
-        Eventually.await(SourceHarness.SYNC_TIMEOUT, "the four other videos", () -> {
-            Map<String, byte[]> live = h.topic().live();
-            return h.simulator.liveSegments().stream().filter(s -> !s.videoId().equals(refused)).allMatch(s -> live.containsKey(idOf(s)));
-        });
-        assertTrue(h.simulator.segments(refused).stream().noneMatch(s -> h.topic().live().containsKey(idOf(s))));
-        assertRunning(h);
+        awaitEveryVideoBut(h, refused);
 
         h.simulator.clearVideoFailure(refused);
         h.awaitTruth("the refused video once the platform serves it");
@@ -92,12 +87,7 @@ class SourceFaultsIT extends SourceClusterTest {
         Map<String, String> config = h.config(1);
         config.put(PlatformSourceConfig.MAX_RESPONSE_BYTES, Integer.toString(256 * 1024));
         h.start(config);
-        Eventually.await(SourceHarness.SYNC_TIMEOUT, "the three other videos", () -> {
-            Set<String> live = h.topic().live().keySet();
-            return h.simulator.liveSegments().stream().filter(s -> !s.videoId().equals(big)).allMatch(s -> live.contains(idOf(s)));
-        });
-        assertTrue(h.simulator.segments(big).stream().noneMatch(s -> h.topic().live().containsKey(idOf(s))));
-        assertRunning(h);
+        awaitEveryVideoBut(h, big);
         h.simulator.embeddingsAnswer(big, EmbeddingsAnswer.NORMAL);
         h.awaitTruth("the video once its answer fits");
     }
@@ -117,6 +107,16 @@ class SourceFaultsIT extends SourceClusterTest {
         h.awaitListingWalks(2);
         assertEquals(before, h.topic().live().size(), "full walks of a 3-page collection retract nothing");
         assertEquals(210, h.simulator.embeddingsCalls());
+        assertRunning(h);
+    }
+
+    /** Every other video syncs, nothing of the held-back one is live, and the task keeps running. */
+    private static void awaitEveryVideoBut(SourceHarness h, String heldBack) {
+        Eventually.await(SourceHarness.SYNC_TIMEOUT, "every video but " + heldBack, () -> {
+            Set<String> live = h.topic().live().keySet();
+            return h.simulator.liveSegments().stream().filter(s -> !s.videoId().equals(heldBack)).allMatch(s -> live.contains(idOf(s)));
+        });
+        assertTrue(h.simulator.segments(heldBack).stream().noneMatch(s -> h.topic().live().containsKey(idOf(s))));
         assertRunning(h);
     }
 

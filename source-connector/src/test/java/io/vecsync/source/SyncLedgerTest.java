@@ -67,6 +67,22 @@ class SyncLedgerTest {
     }
 
     @Test
+    void aFullWalkAsksOnlyAboutSyncedVideosItDidNotList() {
+        SyncLedger ledger = new SyncLedger(ALL_SHARDS, reader);
+        UUID listed = UUID.randomUUID();
+        UUID unlisted = UUID.randomUUID();
+        ledger.writing(listed, offset(), 1, false);
+        ledger.writing(unlisted, offset(), 1, false);
+        ledger.beginFullWalk();
+        ledger.listedByFullWalk(listed);
+        UUID fetchedDuringTheWalk = UUID.randomUUID();
+        ledger.writing(fetchedDuringTheWalk, offset(), 1, false);
+        List<UUID> asked = new java.util.ArrayList<>();
+        ledger.forEachUnlisted(asked::add);
+        assertEquals(List.of(unlisted), asked);
+    }
+
+    @Test
     void aRetractedVideoLeavesTheIndexOnceItsTombstonesAreWritten() {
         SyncLedger ledger = new SyncLedger(ALL_SHARDS, reader);
         UUID id = UUID.randomUUID();
