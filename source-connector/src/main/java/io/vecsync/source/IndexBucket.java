@@ -36,10 +36,6 @@ final class IndexBucket {
         return find(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 
-    boolean contains(UUID id) {
-        return find(id) >= 0;
-    }
-
     byte flags(int position) {
         return flags[position];
     }

@@ -39,8 +39,6 @@ final class ListingWalk implements Runnable {
     record End(boolean complete, PlatformException failure) implements Event {
     }
 
-    static final int COLLECTION_PAGE_SIZE = 100;
-
     private final Kind kind;
     private final PlatformClient client;
     private final VideoScope scope;
@@ -126,12 +124,12 @@ final class ListingWalk implements Runnable {
         long total = -1;
         int pages = kind == Kind.FULL ? Integer.MAX_VALUE : 1;
         for (int page = 1; page <= pages && !cancelled; page++) {
-            CollectionPage result = client.collectionVideos(scope.collectionId(), page, COLLECTION_PAGE_SIZE);
+            CollectionPage result = client.collectionVideos(scope.collectionId(), page, PlatformClient.MAX_PAGE_SIZE);
             boolean stable = total < 0 || total == result.total();
             total = result.total();
             int before = members.size();
             members.addAll(result.videoIds());
-            if (!stable || result.videoIds().size() < COLLECTION_PAGE_SIZE || members.size() == before) {
+            if (!stable || result.videoIds().size() < PlatformClient.MAX_PAGE_SIZE || members.size() == before) {
                 return new Members(members, stable && members.size() == total);
             }
         }

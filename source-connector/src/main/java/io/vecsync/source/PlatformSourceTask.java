@@ -8,6 +8,7 @@ import io.vecsync.platform.SegmentEmbedding;
 import io.vecsync.platform.Video;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -265,7 +266,12 @@ public class PlatformSourceTask extends SourceTask {
                     notReady(video.id(), "its embeddings came back empty although it had "
                             + previous.get().segments().size() + " segments; nothing is retracted");
                 } else {
-                    emit(video, result.segments(), previous, records);
+                    try {
+                        emit(video, result.segments(), previous, records);
+                    } catch (IllegalArgumentException | DataException e) {
+                        // A value the records cannot hold: this video only, like a malformed response.
+                        failed(video.id(), "video " + video.id() + " not synced", e);
+                    }
                 }
             }
             case NOT_READY -> notReady(video.id(), "its embeddings are not ready yet");
@@ -283,10 +289,10 @@ public class PlatformSourceTask extends SourceTask {
     /** Upserts every segment of the fetched version, then tombstones the emitted segments it no longer has. */
     private void emit(Video video, List<SegmentEmbedding> segments, Optional<VideoOffset> previous, List<SourceRecord> records) {
         UUID id = UUID.fromString(video.id());
-        failedVideos.succeeded(video.id());
         List<SegmentKey> keys = segments.stream().map(s -> new SegmentKey(s.start(), s.end(), s.option())).toList();
         VideoOffset next = new VideoOffset(idScheme, Fingerprints.of(segments), keys);
         if (previous.isPresent() && previous.get().equals(next)) {
+            failedVideos.succeeded(video.id());
             ledger.unchanged(id);
             metrics.videosUnchanged.increment();
             return;
@@ -297,6 +303,7 @@ public class PlatformSourceTask extends SourceTask {
                 .filter(segmentId -> !current.contains(segmentId)).distinct().toList()).orElse(List.of());
         List<SourceRecord> version = videoRecords.version(video, segments, ids, retracted,
                 previous.map(VideoOffset::toMap).orElse(null), keys.isEmpty() ? null : next.toMap());
+        failedVideos.succeeded(video.id());
         ledger.writing(id, keys.isEmpty() ? null : next, version.size(), previous.isPresent());
         records.addAll(version);
         metrics.videosSynced.increment();
@@ -332,6 +339,10 @@ public class PlatformSourceTask extends SourceTask {
         if (!(cause instanceof PlatformException)) {
             throw new ConnectException(what + ": " + cause, cause);
         }
+        failed(videoId, what, cause);
+    }
+
+    private void failed(String videoId, String what, Throwable cause) {
         metrics.videosFailed.increment();
         long delay = failedVideos.failed(videoId, System.currentTimeMillis());
         log.warn("{}: {}, trying again in {} s: {}", taskName, what, delay / 1000, cause.getMessage());

@@ -21,11 +21,6 @@ public final class Shards {
         return Math.floorMod(videoId.hashCode(), COUNT);
     }
 
-    /** The shard of a video id in UUID form. */
-    public static int of(String videoId) {
-        return of(UUID.fromString(videoId));
-    }
-
     /** Shards dealt round-robin over {@code min(maxTasks, COUNT)} tasks. */
     public static List<List<Integer>> assign(int maxTasks) {
         int tasks = Math.max(1, Math.min(maxTasks, COUNT));

@@ -27,8 +27,8 @@ class ShardsTest {
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
             UUID id = UUID.nameUUIDFromBytes(new byte[]{(byte) i, (byte) (i >> 8)});
-            used.add(Shards.of(id.toString()));
-            assertEquals(Shards.of(id.toString()), Shards.of(id.toString().toUpperCase()));
+            used.add(Shards.of(id));
+            assertEquals(Shards.of(id), Shards.of(UUID.fromString(id.toString().toUpperCase())), "ids are read as UUIDs, case and all");
         }
         assertEquals(Shards.COUNT, used.size());
     }

@@ -58,24 +58,23 @@ final class SourceHarness {
 
     /** The segment ids a correct sync holds: every segment of every done video, under the auto scheme. */
     Set<String> expectedIds() {
+        return idsOf(simulator.liveSegments());
+    }
+
+    /** Every segment id of every existing video, done or not: what a retraction must not touch. */
+    Set<String> librarySegmentIds() {
+        return idsOf(simulator.videoIds().stream().flatMap(video -> simulator.segments(video).stream()).toList());
+    }
+
+    /** The ids of the segments under the auto scheme, which looks at each video's segments together. */
+    private static Set<String> idsOf(List<Segment> segments) {
         Map<String, List<SegmentKey>> byVideo = new LinkedHashMap<>();
-        for (Segment segment : simulator.liveSegments()) {
+        for (Segment segment : segments) {
             byVideo.computeIfAbsent(segment.videoId(), v -> new ArrayList<>())
                     .add(new SegmentKey(segment.start(), segment.end(), segment.option()));
         }
         Set<String> ids = new HashSet<>();
         byVideo.forEach((video, keys) -> ids.addAll(SegmentIdScheme.AUTO.ids(video, keys)));
-        return ids;
-    }
-
-    /** Every segment id of every existing video, done or not: what a retraction must not touch. */
-    Set<String> librarySegmentIds() {
-        Set<String> ids = new HashSet<>();
-        for (String video : simulator.videoIds()) {
-            List<SegmentKey> keys = simulator.segments(video).stream()
-                    .map(segment -> new SegmentKey(segment.start(), segment.end(), segment.option())).toList();
-            ids.addAll(SegmentIdScheme.AUTO.ids(video, keys));
-        }
         return ids;
     }
 

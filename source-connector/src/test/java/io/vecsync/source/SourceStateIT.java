@@ -104,7 +104,7 @@ class SourceStateIT extends SourceClusterTest {
     /** Version-1 offsets, one per shard, as the previous vecsync wrote them: every video the simulator has. */
     private static List<ConnectorOffset> versionOneOffsets(SourceHarness h) throws IOException {
         Map<Integer, List<String>> byShard = new LinkedHashMap<>();
-        h.simulator.videoIds().forEach(id -> byShard.computeIfAbsent(Shards.of(id), s -> new ArrayList<>()).add(id));
+        h.simulator.videoIds().forEach(id -> byShard.computeIfAbsent(Shards.of(java.util.UUID.fromString(id)), s -> new ArrayList<>()).add(id));
         List<ConnectorOffset> offsets = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> shard : byShard.entrySet()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
