@@ -18,7 +18,7 @@ final class SourceScaleReport {
 
     void print(List<SourceScaleResult> results) {
         out.println("N | sync segments/s | largest offset record (B) | offsets-topic bytes | listing requests per idle poll interval"
-                + " | full walk requests | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
+                + " | whole-listing requests a reconciliation (all tasks) | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
                 + " | restart embeddings calls | restart seconds");
         results.forEach(result -> out.println(SourceScaleBenchmark.format(result)));
         if (results.isEmpty()) {
@@ -28,7 +28,7 @@ final class SourceScaleReport {
         SourceScaleResult largest = results.get(results.size() - 1);
         out.printf(Locale.ROOT, "sync rate at %,d / at %,d videos: %.2f (target >= 0.8)%n", largest.videos(), smallest.videos(),
                 largest.syncSegmentsPerSecond() / smallest.syncSegmentsPerSecond());
-        results.forEach(result -> out.printf(Locale.ROOT, "idle poll requests / full walk requests at %,d videos: %.4f%% (target <= 1%%)%n",
+        results.forEach(result -> out.printf(Locale.ROOT, "idle poll requests / one reconciliation's requests at %,d videos: %.4f%% (target <= 1%%)%n",
                 result.videos(), 100 * result.idleToFullWalk()));
         results.forEach(result -> out.printf(Locale.ROOT, "largest offset record at %,d videos: %,d bytes (target <= %,d) %s%n",
                 result.videos(), result.offsets().largestValueBytes(), MAX_OFFSET_BYTES,

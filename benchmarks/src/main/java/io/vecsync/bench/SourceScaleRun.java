@@ -75,18 +75,20 @@ final class SourceScaleRun {
                 recentBefore[task] = SourceTaskMetrics.task(name, task, "recent-walks-total");
             }
             int callsBefore = simulator.embeddingsCalls();
+            int wholeListingPagesBefore = simulator.wholeListingPages();
             Stopwatch restart = Stopwatch.start();
             connect.restartConnectorAndTasks(name, false, true, false);
-            // New tasks count from zero: a count below the old task's is the new one, at one or more its full walk is over.
-            await(name + " full walk after the restart", () -> everyTask(name, task -> {
-                long recent = SourceTaskMetrics.task(name, task, "recent-walks-total");
-                return recent >= 1 && recent < recentBefore[task];
-            }));
+            // New tasks count from zero: a recent-walk count below the old task's is the new task. The task that walks
+            // for all reconciles once its first walk is over, the others from the walk it shared before the restart.
+            await(name + " reconciliation after the restart", () -> everyTask(name, task ->
+                    SourceTaskMetrics.task(name, task, "recent-walks-total") < recentBefore[task]
+                            && SourceTaskMetrics.task(name, task, "reconciliations-total") >= 1));
             double restartSeconds = restart.seconds();
             long restartCalls = simulator.embeddingsCalls() - callsBefore;
+            // Every task has reconciled: the pages of whole-listing walks since are what one reconciliation cost.
+            long fullWalk = simulator.wholeListingPages() - wholeListingPagesBefore;
             connect.deleteConnector(name);
             connect.kafka().deleteTopic(topic);
-            long fullWalk = TASKS * (long) Math.ceil(videos / (double) PAGE_SIZE);
             return new SourceScaleResult(videos, segments, segments / syncSeconds, offsets, listingsPerPoll, fullWalk,
                     idleCpuMillis, heap, restartCalls, restartSeconds);
         }

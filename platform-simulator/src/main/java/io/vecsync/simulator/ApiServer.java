@@ -44,7 +44,7 @@ final class ApiServer implements AutoCloseable {
         this.meter = meter;
         this.server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
         // Video items carry URLs on this server, known only once it is bound.
-        Endpoints api = new Endpoints(catalog, faults, videoFaults, embedder, new VideoJson(baseUrl()));
+        Endpoints api = new Endpoints(catalog, faults, videoFaults, embedder, new VideoJson(baseUrl()), meter);
         this.endpoints = List.of(
                 new Endpoint(Route.VIDEOS_LIST, "GET", "/api/backend/v1/developer/videos/list", api::listVideos),
                 new Endpoint(Route.VIDEO_DETAILS, "GET", "/api/backend/v1/developer/videos/get-video-details",

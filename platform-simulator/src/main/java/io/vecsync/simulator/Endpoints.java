@@ -23,19 +23,24 @@ final class Endpoints {
     private final VideoFaults videoFaults;
     private final TextEmbedder embedder;
     private final VideoJson videoJson;
+    private final Meter meter;
 
-    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, TextEmbedder embedder, VideoJson videoJson) {
+    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, TextEmbedder embedder, VideoJson videoJson, Meter meter) {
         this.catalog = catalog;
         this.faults = faults;
         this.videoFaults = videoFaults;
         this.embedder = embedder;
         this.videoJson = videoJson;
+        this.meter = meter;
     }
 
     Response listVideos(Request request) {
         String status = request.choice("status", "uploaded",
                 List.of("uploaded", "analysed", "search_processed", "processed"));
         Instant from = request.instant("start_time").orElse(Instant.MIN);
+        if (request.instant("start_time").isEmpty()) {
+            meter.wholeListingPage();
+        }
         Instant to = request.instant("end_time").orElse(Instant.MAX);
         int skip = request.integer("skip", 0, 0, Integer.MAX_VALUE);
         int limit = request.integer("limit", 50, 1, 500);

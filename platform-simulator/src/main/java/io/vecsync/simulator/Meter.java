@@ -13,6 +13,7 @@ final class Meter {
     private final Map<Route, AtomicInteger> withApiKeyHeader = new EnumMap<>(Route.class);
     private final Map<String, AtomicInteger> embeddingsByVideo = new ConcurrentHashMap<>();
     private final AtomicLong credits = new AtomicLong();
+    private final AtomicInteger wholeListingPages = new AtomicInteger();
 
     Meter() {
         for (Route route : Route.values()) {
@@ -39,6 +40,15 @@ final class Meter {
         if (route.metered() && billable(status)) {
             credits.incrementAndGet();
         }
+    }
+
+    /** A listing page asked for without a start time: a page of a walk over the whole library. */
+    void wholeListingPage() {
+        wholeListingPages.incrementAndGet();
+    }
+
+    int wholeListingPages() {
+        return wholeListingPages.get();
     }
 
     int requests(Route route) {

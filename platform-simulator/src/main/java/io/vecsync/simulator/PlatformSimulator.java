@@ -244,6 +244,11 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     /** Requests answered on the route; {@link Route#ANY} counts all of them, unknown paths included. */
+    /** Listing pages asked for without a start time: the pages of walks over the whole library. */
+    public int wholeListingPages() {
+        return meter.wholeListingPages();
+    }
+
     public int requests(Route route) {
         return meter.requests(route);
     }

@@ -83,6 +83,15 @@ final class IndexBucket {
         }
     }
 
+    /** The {@link VideoIdSet#hash()} of the bucket's ids, to compare with what a shared walk listed. */
+    long idHash() {
+        long hash = 0;
+        for (int i = 0; i < size; i++) {
+            hash += VideoIdSet.hashOf(id(i));
+        }
+        return hash;
+    }
+
     void remove(int position) {
         System.arraycopy(high, position + 1, high, position, size - position - 1);
         System.arraycopy(low, position + 1, low, position, size - position - 1);

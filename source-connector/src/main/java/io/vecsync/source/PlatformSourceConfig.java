@@ -108,11 +108,16 @@ public class PlatformSourceConfig extends AbstractConfig {
                                 + " walk instead (" + RECONCILIATION_INTERVAL_MS + ").",
                         GROUP_SYNC, ++order, Width.SHORT, "Recent window (ms)")
                 .define(RECONCILIATION_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000L), Importance.MEDIUM,
-                        "How often each task walks the whole listing (one request per " + LIST_PAGE_SIZE + " done videos"
-                                + " of the library, per task) and asks the platform about every synced video the walk did"
-                                + " not list. This bounds how late three things are seen: a deletion, a video leaving the"
-                                + " scope, and a late completion or re-processing of a video older than " + RECENT_WINDOW_MS
-                                + ". The first walk after a task starts is always a full one.",
+                        "How often the whole listing is walked (one request per " + LIST_PAGE_SIZE + " done videos of"
+                                + " the library) and every synced video the walk did not list is asked about. This bounds how"
+                                + " late three things are seen: a deletion, a video leaving the scope, and a late completion"
+                                + " or re-processing of a video older than " + RECENT_WINDOW_MS + " (plus, with more than one"
+                                + " task, up to one offset flush and one " + POLL_INTERVAL_MS + "). Only the task that owns"
+                                + " shard 0 walks, first at its start; it shares the walk through source offsets (16 bytes a"
+                                + " video, rewritten only for what changed), and the other tasks read it and fetch one by one"
+                                + " what it listed that they lack. They walk themselves on their first start, when fetching"
+                                + " one by one would cost more than a walk, and when no walk was shared for 10 minutes past"
+                                + " this interval.",
                         GROUP_SYNC, ++order, Width.SHORT, "Reconciliation interval (ms)")
                 .define(REVERIFY_INTERVAL_MS, Type.LONG, 0L, Range.atLeast(0L), Importance.LOW,
                         "0 (the default) or how often every synced video is fetched again (one credit each) and"

@@ -61,13 +61,30 @@ public class PlatformSourceTask extends SourceTask {
     private String taskName;
 
     private final Deque<SourceRecord> backlog = new ArrayDeque<>();
-    private final Deque<Video> toFetch = new ArrayDeque<>();
+    private final Deque<FetchRequest> toFetch = new ArrayDeque<>();
     private final Set<String> queued = new HashSet<>();
-    private final Deque<InFlight<EmbeddingsResult>> fetches = new ArrayDeque<>();
-    private final Deque<UUID> toCheck = new ArrayDeque<>();
-    private final Deque<InFlight<AbsenceCheck>> checks = new ArrayDeque<>();
+    private final Deque<InFlight<FetchRequest, Fetched>> fetches = new ArrayDeque<>();
+    private final Deque<Question> toCheck = new ArrayDeque<>();
+    private final Deque<InFlight<Question, AbsenceCheck>> checks = new ArrayDeque<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private long nextProgressAt;
+    /** Where discovery hands what it finds: the fetch queue and the questions about unlisted videos. */
+    private final Discovery.Findings findings = new Discovery.Findings() {
+        @Override
+        public void fetch(Video listed) {
+            queueFetch(listed.id(), listed);
+        }
+
+        @Override
+        public void fetchById(UUID id) {
+            queueFetch(id.toString(), null);
+        }
+
+        @Override
+        public void check(UUID id, Set<String> collectionMembers) {
+            toCheck.add(new Question(id.toString(), collectionMembers));
+        }
+    };
 
     @Override
     public String version() {
@@ -89,7 +106,11 @@ public class PlatformSourceTask extends SourceTask {
         idScheme = config.segmentIdScheme();
         executors = new TaskExecutors(config.getInt(PlatformSourceConfig.FETCH_CONCURRENCY));
         long now = System.currentTimeMillis();
-        discovery = new Discovery(config, client, ledger, metrics, executors, taskName, now);
+        List<Integer> shards = taskConfig.taskShards();
+        boolean walksForAll = shards.contains(0) && shards.size() < Shards.COUNT;
+        discovery = new Discovery(config, client, ledger, metrics, executors, taskName,
+                walksForAll ? new ListingPublisher(context.offsetStorageReader()) : null,
+                shards.contains(0) ? null : new SharedReconciliation(shards, context.offsetStorageReader()), now);
         failedVideos = new FailedVideos(config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS));
         progressIntervalMs = config.getLong(PlatformSourceConfig.PROGRESS_LOG_INTERVAL_MS);
         nextProgressAt = now + progressIntervalMs;
@@ -106,13 +127,14 @@ public class PlatformSourceTask extends SourceTask {
             return drainBacklog();
         }
         List<SourceRecord> records = new ArrayList<>();
-        discovery.advance(now, () -> toFetch.size() < MAX_QUEUED_VIDEOS, this::queueFetch, toCheck::add);
+        discovery.advance(now, () -> toFetch.size() < MAX_QUEUED_VIDEOS, findings);
         applyChecks(records);
         startFetches();
         applyFetches(records);
         metrics.videosPending.set(toFetch.size() + fetches.size());
         metrics.videosIndexed.set(ledger.size());
         List<SourceRecord> output = new ArrayList<>(ledger.carriers(config.topic()));
+        output.addAll(discovery.drainCarriers());
         output.addAll(records);
         if (output.isEmpty()) {
             executors.awaitSignal(IDLE_WAIT_MS);
@@ -160,9 +182,9 @@ public class PlatformSourceTask extends SourceTask {
         return batch;
     }
 
-    private void queueFetch(Video video) {
-        if (failedVideos.due(video.id(), System.currentTimeMillis()) && queued.add(video.id())) {
-            toFetch.add(video);
+    private void queueFetch(String videoId, Video listed) {
+        if (failedVideos.due(videoId, System.currentTimeMillis()) && queued.add(videoId)) {
+            toFetch.add(new FetchRequest(videoId, listed));
         }
     }
 
@@ -170,15 +192,15 @@ public class PlatformSourceTask extends SourceTask {
 
     private void applyChecks(List<SourceRecord> records) {
         while (checks.size() < executors.concurrency() && !toCheck.isEmpty()) {
-            String videoId = toCheck.poll().toString();
-            checks.add(new InFlight<>(videoId, null, executors.fetch(() -> AbsenceCheck.ask(client, videoId))));
+            Question question = toCheck.poll();
+            checks.add(new InFlight<>(question, executors.fetch(() -> AbsenceCheck.ask(client, question.videoId()))));
         }
         List<String> retract = new ArrayList<>();
         while (!checks.isEmpty() && checks.peek().result().isDone()) {
-            InFlight<AbsenceCheck> check = checks.poll();
-            String videoId = check.videoId();
+            InFlight<Question, AbsenceCheck> check = checks.poll();
+            String videoId = check.request().videoId();
             try {
-                switch (check.result().join().outcome(scope, discovery.collectionMembers())) {
+                switch (check.result().join().outcome(scope, check.request().collectionMembers())) {
                     case GONE, OUT_OF_SCOPE -> retract.add(videoId);
                     case REPROCESSING -> {
                         log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
@@ -205,8 +227,8 @@ public class PlatformSourceTask extends SourceTask {
     private void startFetches() {
         int dimension = config.embeddingDimension();
         while (fetches.size() < executors.concurrency() && !toFetch.isEmpty()) {
-            Video video = toFetch.poll();
-            fetches.add(new InFlight<>(video.id(), video, executors.fetch(() -> client.videoEmbeddings(video.id(), dimension))));
+            FetchRequest request = toFetch.poll();
+            fetches.add(new InFlight<>(request, executors.fetch(() -> fetch(request, dimension))));
         }
     }
 
@@ -216,30 +238,30 @@ public class PlatformSourceTask extends SourceTask {
      * partition: fewer, fuller polls keep that copy from becoming the task's main work.
      */
     private void applyFetches(List<SourceRecord> records) throws InterruptedException {
-        List<InFlight<EmbeddingsResult>> done = new ArrayList<>();
+        List<InFlight<FetchRequest, Fetched>> done = new ArrayList<>();
         long deadline = System.currentTimeMillis() + BATCH_WAIT_MS;
         int segments = records.size();
         while (!fetches.isEmpty() && segments < MAX_RECORDS_PER_POLL && stopping.getCount() > 0) {
-            InFlight<EmbeddingsResult> head = fetches.peek();
+            InFlight<FetchRequest, Fetched> head = fetches.peek();
             if (!head.result().isDone() && !awaitUntil(head, deadline)) {
                 break;
             }
             done.add(fetches.poll());
-            segments += head.result().isCompletedExceptionally() ? 0 : head.result().join().segments().size();
+            segments += head.result().isCompletedExceptionally() ? 0 : head.result().join().embeddings().segments().size();
             startFetches();
         }
         if (done.isEmpty()) {
             return;
         }
-        Map<String, Optional<VideoOffset>> previous = ledger.previous(done.stream().map(InFlight::videoId).toList());
-        for (InFlight<EmbeddingsResult> fetched : done) {
-            queued.remove(fetched.videoId());
-            apply(fetched, previous.get(fetched.videoId()), records);
+        Map<String, Optional<VideoOffset>> previous = ledger.previous(done.stream().map(f -> f.request().videoId()).toList());
+        for (InFlight<FetchRequest, Fetched> fetched : done) {
+            queued.remove(fetched.request().videoId());
+            apply(fetched, previous.get(fetched.request().videoId()), records);
         }
     }
 
     /** Waits for the oldest fetch until the deadline; false when it is still running then. */
-    private boolean awaitUntil(InFlight<?> head, long deadline) throws InterruptedException {
+    private boolean awaitUntil(InFlight<?, ?> head, long deadline) throws InterruptedException {
         try {
             head.result().get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -250,20 +272,40 @@ public class PlatformSourceTask extends SourceTask {
         return true;
     }
 
-    private void apply(InFlight<EmbeddingsResult> fetched, Optional<VideoOffset> previous, List<SourceRecord> records) {
-        Video video = fetched.video();
-        EmbeddingsResult result;
+    /**
+     * The video's details when only its id is known (a shared walk listed it), then its embeddings. Gone or not done
+     * per its details: no embeddings call, so no credit.
+     */
+    private Fetched fetch(FetchRequest request, int dimension) {
+        Video video = request.listed();
+        if (video == null) {
+            video = client.videoDetails(request.videoId()).orElse(null);
+            if (video == null) {
+                return new Fetched(null, new EmbeddingsResult(EmbeddingsResult.Outcome.NOT_FOUND, List.of()));
+            }
+            if (!video.searchDone()) {
+                return new Fetched(video, new EmbeddingsResult(EmbeddingsResult.Outcome.NOT_READY, List.of()));
+            }
+        }
+        return new Fetched(video, client.videoEmbeddings(request.videoId(), dimension));
+    }
+
+    private void apply(InFlight<FetchRequest, Fetched> fetched, Optional<VideoOffset> previous, List<SourceRecord> records) {
+        String videoId = fetched.request().videoId();
+        Fetched answer;
         try {
-            result = fetched.result().join();
+            answer = fetched.result().join();
         } catch (CompletionException e) {
-            isolate(video.id(), "video " + video.id() + " not synced", e.getCause());
+            isolate(videoId, "video " + videoId + " not synced", e.getCause());
             return;
         }
-        boolean synced = ledger.isSynced(UUID.fromString(video.id()));
+        Video video = answer.video();
+        EmbeddingsResult result = answer.embeddings();
+        boolean synced = ledger.isSynced(UUID.fromString(videoId));
         switch (result.outcome()) {
             case READY -> {
                 if (result.segments().isEmpty() && previous.filter(p -> !p.segments().isEmpty()).isPresent()) {
-                    notReady(video.id(), "its embeddings came back empty although it had "
+                    notReady(videoId, "its embeddings came back empty although it had "
                             + previous.get().segments().size() + " segments; nothing is retracted");
                 } else {
                     try {
@@ -274,13 +316,13 @@ public class PlatformSourceTask extends SourceTask {
                     }
                 }
             }
-            case NOT_READY -> notReady(video.id(), "its embeddings are not ready yet");
+            case NOT_READY -> notReady(videoId, "its embeddings are not ready yet");
             case NOT_FOUND -> {
                 if (synced) {
-                    log.info("{}: video {} is gone (404); retracting its segments", taskName, video.id());
-                    retract(video.id(), previous, records);
+                    log.info("{}: video {} is gone (404); retracting its segments", taskName, videoId);
+                    retract(videoId, previous, records);
                 } else {
-                    notReady(video.id(), "it is listed, but its embeddings are not found (404)");
+                    notReady(videoId, "it is listed, but its embeddings are not found (404)");
                 }
             }
         }
@@ -355,7 +397,19 @@ public class PlatformSourceTask extends SourceTask {
         }
     }
 
+    /** A video to fetch: listed with its details, or known by id only (from a shared walk). */
+    private record FetchRequest(String videoId, Video listed) {
+    }
+
+    /** A fetched video: its details (null when gone) and its embeddings. */
+    private record Fetched(Video video, EmbeddingsResult embeddings) {
+    }
+
+    /** A synced video a complete walk did not list, and the collection members that walk read. */
+    private record Question(String videoId, Set<String> collectionMembers) {
+    }
+
     /** A platform call under way for one video. */
-    private record InFlight<T>(String videoId, Video video, CompletableFuture<T> result) {
+    private record InFlight<R, T>(R request, CompletableFuture<T> result) {
     }
 }

@@ -26,6 +26,7 @@ public final class SourceMetrics implements PlatformListener {
     final LongAdder rateLimited = new LongAdder();
     final LongAdder fullWalks = new LongAdder();
     final LongAdder recentWalks = new LongAdder();
+    final LongAdder reconciliations = new LongAdder();
     final AtomicLong videosIndexed = new AtomicLong();
     final AtomicLong videosPending = new AtomicLong();
 
@@ -68,6 +69,8 @@ public final class SourceMetrics implements PlatformListener {
         gauge(pluginMetrics, "retries-total", "Platform requests retried", metrics.retries::sum);
         gauge(pluginMetrics, "rate-limited-total", "Platform answers of 429", metrics.rateLimited::sum);
         gauge(pluginMetrics, "full-walks-total", "Full walks of the listing started (reconciliations)", metrics.fullWalks::sum);
+        gauge(pluginMetrics, "reconciliations-total", "Complete listings, walked here or shared by another task, the task's synced videos were compared with",
+                metrics.reconciliations::sum);
         gauge(pluginMetrics, "recent-walks-total", "Walks of the recent part of the listing started", metrics.recentWalks::sum);
     }
 

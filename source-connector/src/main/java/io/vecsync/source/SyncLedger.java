@@ -121,6 +121,23 @@ final class SyncLedger {
         index.forEachWithout((byte) (SEEN | RETRACTING), action);
     }
 
+    /** The {@link VideoIdSet#hash()} of an owned index bucket's ids. */
+    long indexHash(int shard, int bucket) {
+        return index.bucket(shard, bucket).idHash();
+    }
+
+    /** The synced videos of an owned bucket that a shared walk did not list, but those on their way out or in. */
+    List<UUID> unlisted(int shard, int bucket, VideoIdSet listed) {
+        IndexBucket entries = index.bucket(shard, bucket);
+        List<UUID> unlisted = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if ((entries.flags(i) & (RETRACTING | WRITING)) == 0 && !listed.contains(entries.id(i))) {
+                unlisted.add(entries.id(i));
+            }
+        }
+        return unlisted;
+    }
+
     /** The video is fetched again once it is listed done; its segments stay until then. */
     void markStale(UUID id) {
         index.mark(id, STALE, (byte) 0);

@@ -120,6 +120,11 @@ final class VideoIndex {
         }
     }
 
+    /** A bucket of an owned shard, to read only. */
+    IndexBucket bucket(int shard, int bucket) {
+        return buckets.get(key(shard, bucket));
+    }
+
     int size() {
         return buckets.values().stream().mapToInt(IndexBucket::size).sum();
     }

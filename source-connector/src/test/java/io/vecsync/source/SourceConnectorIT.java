@@ -47,12 +47,12 @@ class SourceConnectorIT extends SourceClusterTest {
                 () -> JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total") == 15,
                 () -> String.valueOf(JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total")));
 
-        h.awaitListingWalks(3);
+        h.awaitReconciliations(3);
         assertEquals(15, h.simulator.embeddingsCalls(), "steady state polls fetch nothing");
         assertEquals(0, h.simulator.requests(Route.VIDEO_DETAILS), "no video the platform lists is asked about");
 
         connect.restartConnectorAndTasks(h.name, false, true, false);
-        h.awaitListingWalks(3);
+        h.awaitReconciliations(3);
         assertEquals(15, h.simulator.embeddingsCalls(), "a restart fetches nothing again");
         assertEquals(synced.live().keySet(), h.topic().live().keySet());
     }
@@ -72,7 +72,7 @@ class SourceConnectorIT extends SourceClusterTest {
         List<String> oldIdsOfReprocessed = h.simulator.segments(reprocessed).stream().map(SourceConnectorIT::idOf).toList();
         List<String> idsOfDeleted = h.simulator.segments(deleted).stream().map(SourceConnectorIT::idOf).toList();
         h.simulator.startReprocessing(reprocessed);
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         h.simulator.finishReprocessing(reprocessed);
         h.simulator.delete(deleted);
 
@@ -111,7 +111,7 @@ class SourceConnectorIT extends SourceClusterTest {
 
         h.awaitTruth("a sync through 429s and 5xx");
         h.simulator.chaos(0);
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         h.awaitTruth("the truth after chaos");
         assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
         assertTrue(h.simulator.requests(Route.VIDEO_EMBEDDINGS) > 12, "failed attempts were retried");
@@ -139,7 +139,7 @@ class SourceConnectorIT extends SourceClusterTest {
         }
         assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
         int callsBefore = h.simulator.embeddingsCalls(ids.get(0));
-        h.awaitListingWalks(8);
+        h.awaitReconciliations(8);
         int callsDuring = h.simulator.embeddingsCalls(ids.get(0)) - callsBefore;
         assertTrue(callsDuring <= 4, "a failing video backs off instead of costing a credit every walk: " + callsDuring + " calls in 8 walks");
 
@@ -165,7 +165,7 @@ class SourceConnectorIT extends SourceClusterTest {
         h.simulator.beforeListPage(14, () -> h.simulator.upload("uploaded during the walk", 2, true));
 
         TopicContents end = h.awaitTruth("only the deleted videos retracted");
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         assertEquals(end.live().keySet(), h.topic().live().keySet(), "nothing retracted later either");
         assertEquals(calls + 2, h.simulator.embeddingsCalls(), "only the two uploads were fetched");
         assertEquals(1, h.simulator.embeddingsCalls(uploaded));
@@ -213,7 +213,7 @@ class SourceConnectorIT extends SourceClusterTest {
 
         Eventually.await(SourceHarness.SYNC_TIMEOUT, "videos 2 and 3 only", () -> h.topic().live().keySet().equals(
                 new java.util.HashSet<>(idsOfVideos(h, ids.subList(2, 4)))));
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         assertEquals(2, h.simulator.embeddingsCalls(), "out-of-scope videos are never fetched");
     }
 

@@ -38,11 +38,11 @@ class SourceExactlyOnceIT {
         config.put("exactly.once.support", "required");
         h.start(config);
         h.awaitTruth("the transactional sync");
-        h.awaitListingWalks(1);
+        h.awaitReconciliations(1);
         assertEquals(25, simulator.embeddingsCalls());
 
         connect.restartConnectorAndTasks(h.name, false, true, false);
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         assertEquals(25, simulator.embeddingsCalls(), "committed transactions carried every video's state");
         h.awaitTruth("the truth after the restart");
     }

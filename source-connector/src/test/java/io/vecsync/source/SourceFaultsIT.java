@@ -49,7 +49,7 @@ class SourceFaultsIT extends SourceClusterTest {
         // Out of the done listing (re-processing), and the details call refused: the check fails, nothing is retracted.
         h.simulator.failVideo(video, Route.VIDEO_DETAILS, 403);
         h.simulator.startReprocessing(video);
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         assertTrue(h.topic().live().keySet().containsAll(oldIds), "the old segments stay while the platform refuses to say");
         assertRunning(h);
         h.simulator.finishReprocessing(video);
@@ -104,7 +104,7 @@ class SourceFaultsIT extends SourceClusterTest {
         Eventually.await(SourceHarness.SYNC_TIMEOUT, "the 210 members", () -> h.simulator.embeddingsCalls() == 210
                 && h.topic().live().size() == h.simulator.liveSegments().stream().filter(s -> ids.subList(0, 210).contains(s.videoId())).count());
         int before = h.topic().live().size();
-        h.awaitListingWalks(2);
+        h.awaitReconciliations(2);
         assertEquals(before, h.topic().live().size(), "full walks of a 3-page collection retract nothing");
         assertEquals(210, h.simulator.embeddingsCalls());
         assertRunning(h);

@@ -92,8 +92,8 @@ final class SourceHarness {
         return last[0];
     }
 
-    /** Waits until every task has walked the whole listing at least {@code walks} more times, start to end. */
-    void awaitListingWalks(int walks) {
+    /** Waits until every task has reconciled against {@code walks} more complete listings; see {@link SourceWalks}. */
+    void awaitReconciliations(int walks) {
         SourceWalks.await(connect, name, walks, SYNC_TIMEOUT);
     }
 

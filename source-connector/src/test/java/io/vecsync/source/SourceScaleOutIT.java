@@ -46,7 +46,7 @@ class SourceScaleOutIT {
         Map<String, String> widened = h.config(3);
         connect.configureConnector(h.name, widened);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(h.name, 3, "three tasks did not start");
-        h.awaitListingWalks(4);
+        h.awaitReconciliations(4);
         String uploaded = simulator.upload("after rescale", 3, true);
         h.awaitTruth("the truth after tasks.max went from 2 to 3 and a new upload");
         assertEquals(41, simulator.embeddingsCalls(), "re-dealing shards fetched nothing again; only the new video was fetched");

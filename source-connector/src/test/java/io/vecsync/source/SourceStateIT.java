@@ -45,7 +45,7 @@ class SourceStateIT extends SourceClusterTest {
         Eventually.await(LARGE_SYNC, "the initial sync of " + videos + " videos",
                 () -> h.simulator.embeddingsCalls() >= videos && h.topic().live().size() == videos,
                 () -> h.simulator.embeddingsCalls() + " embeddings calls");
-        h.awaitListingWalks(1);
+        h.awaitReconciliations(1);
         int calls = h.simulator.embeddingsCalls();
         assertEquals(videos, calls, "one call a video");
 
@@ -72,7 +72,7 @@ class SourceStateIT extends SourceClusterTest {
         h.awaitTruth("the sync by two tasks");
         for (int tasks : new int[]{5, 1}) {
             h.start(h.config(tasks));
-            h.awaitListingWalks(1);
+            h.awaitReconciliations(1);
             assertEquals(120, h.simulator.embeddingsCalls(), "tasks.max " + tasks + " fetched nothing again");
         }
         String deleted = h.simulator.videoIds().get(7);
@@ -96,7 +96,7 @@ class SourceStateIT extends SourceClusterTest {
         connect.resumeConnector(h.name);
         Eventually.await(SourceHarness.SYNC_TIMEOUT, "the deleted video's tombstones",
                 () -> h.topic().tombstoned().containsAll(retracted));
-        h.awaitListingWalks(1);
+        h.awaitReconciliations(1);
         assertEquals(0, h.simulator.embeddingsCalls(), "migrated videos are not fetched again");
         assertTrue(h.topic().live().isEmpty(), "the migration itself upserts nothing");
     }

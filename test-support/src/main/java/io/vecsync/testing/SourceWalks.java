@@ -4,22 +4,26 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.time.Duration;
 
-/** Waits on a running source connector's full listing walks, read from its tasks' metrics. */
+/**
+ * Waits on a running source connector's reconciliations (its tasks comparing their synced videos with a complete
+ * listing, walked by the task or shared by the one that walks for all), read from its tasks' metrics.
+ */
 public final class SourceWalks {
 
     private SourceWalks() {
     }
 
-    /** Waits until every task has walked the whole listing at least {@code walks} more times, start to end. */
+    /** Waits until every task has reconciled against at least {@code walks} complete listings begun after the call. */
     public static void await(EmbeddedConnectCluster connect, String connector, int walks, Duration timeout) {
         int tasks = connect.connectorStatus(connector).tasks().size();
-        // A walk under way now may have started before the change the caller waits for: one more than asked.
-        long target = fullWalks(connector) + (long) (walks + 1) * tasks;
-        Eventually.await(timeout, walks + " more full listing walks of " + connector, () -> fullWalks(connector) >= target,
-                () -> fullWalks(connector) + " full walks, waiting for " + target);
+        // Up to two listings begun before the call may still be reconciled after it: one shared but not yet read, and
+        // the one under way.
+        long target = reconciliations(connector) + (long) (walks + 2) * tasks;
+        Eventually.await(timeout, walks + " more reconciliations of " + connector, () -> reconciliations(connector) >= target,
+                () -> reconciliations(connector) + " reconciliations, waiting for " + target);
     }
 
-    private static long fullWalks(String connector) {
-        return (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + connector + ",*", "full-walks-total");
+    private static long reconciliations(String connector) {
+        return (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + connector + ",*", "reconciliations-total");
     }
 }

@@ -1,0 +1,60 @@
+package io.vecsync.source;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VideoIdSetTest {
+
+    private final Random random = new Random(5);
+
+    @Test
+    void aSetHashesLikeTheIndexBucketOfTheSameIdsWhateverTheOrder() {
+        List<UUID> ids = ids(300);
+        VideoIdSet listed = new VideoIdSet();
+        ids.forEach(listed::add);
+        IndexBucket bucket = new IndexBucket();
+        List<UUID> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled, random);
+        shuffled.forEach(id -> bucket.put(id, IndexBucket.PENDING));
+        assertEquals(bucket.idHash(), listed.hash());
+
+        bucket.remove(bucket.find(ids.get(17)));
+        assertNotEquals(bucket.idHash(), listed.hash(), "one id fewer changes the hash");
+    }
+
+    @Test
+    void sealingSortsAndDropsAVideoListedTwiceAndTheEncodingRoundTrips() {
+        List<UUID> ids = ids(50);
+        VideoIdSet listed = new VideoIdSet();
+        ids.forEach(listed::add);
+        listed.add(ids.get(3));
+        VideoIdSet sealed = listed.seal();
+        assertEquals(50, sealed.size());
+        ids.forEach(id -> assertTrue(sealed.contains(id)));
+        assertFalse(sealed.contains(UUID.randomUUID()));
+
+        VideoIdSet decoded = VideoIdSet.decode(sealed.encode());
+        assertEquals(sealed.hash(), decoded.hash());
+        assertEquals(800, sealed.encode().length, "16 bytes a video");
+        assertThrows(IllegalArgumentException.class, () -> VideoIdSet.decode(new byte[17]));
+    }
+
+    private List<UUID> ids(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(new UUID(random.nextLong(), random.nextLong()));
+        }
+        return ids;
+    }
+}
