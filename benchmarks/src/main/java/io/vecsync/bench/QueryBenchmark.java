@@ -120,7 +120,9 @@ public final class QueryBenchmark {
     private Map<String, String> serviceProps(String url, String table) {
         return Map.of(QueryServiceConfig.STORE, "pgvector", PgVectorSinkConfig.URL, url, PgVectorSinkConfig.TABLE, table,
                 QueryServiceConfig.PLATFORM_BASE_URL, simulator.baseUrl(), QueryServiceConfig.PLATFORM_API_KEY, simulator.apiKey(),
-                QueryServiceConfig.HTTP_HOST, "127.0.0.1", QueryServiceConfig.HTTP_PORT, "0");
+                QueryServiceConfig.HTTP_HOST, "127.0.0.1", QueryServiceConfig.HTTP_PORT, "0",
+                // The benchmark's clients are all one address: the per-client limit would measure itself.
+                QueryServiceConfig.HTTP_RATE_LIMIT, "0");
     }
 
     /** The query vectors a caller computed itself: the text embeddings the platform would return. */

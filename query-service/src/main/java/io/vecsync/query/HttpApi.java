@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.types.Password;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +12,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,28 +23,27 @@ import java.util.concurrent.Executors;
 final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
-    /** Store errors ask the caller to come back after this long. */
-    private static final String STORE_RETRY_AFTER_SECONDS = "5";
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** Requests served at once; the others wait in the server's accept queue. */
+    static final int REQUEST_THREADS = 16;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final SearchService search;
-    private final VectorSearcher searcher;
-    private final TextEmbedder embedder;
+    private final HealthCheck health;
     private final ServiceMetrics metrics;
+    private final RateLimiter rateLimiter;
     private final byte[] apiKey;
     private final List<String> corsOrigins;
     private final byte[] page;
 
-    HttpApi(QueryServiceConfig config, SearchService search, VectorSearcher searcher, TextEmbedder embedder, ServiceMetrics metrics)
-            throws IOException {
+    HttpApi(QueryServiceConfig config, SearchService search, HealthCheck health, ServiceMetrics metrics) throws IOException {
         this.search = search;
-        this.searcher = searcher;
-        this.embedder = embedder;
+        this.health = health;
         this.metrics = metrics;
-        Password key = config.serviceApiKey();
-        this.apiKey = key == null || key.value().isEmpty() ? null : key.value().getBytes(StandardCharsets.UTF_8);
+        this.rateLimiter = new RateLimiter(config.getDouble(QueryServiceConfig.HTTP_RATE_LIMIT),
+                config.getInt(QueryServiceConfig.HTTP_RATE_BURST), System::nanoTime);
+        this.apiKey = config.hasServiceApiKey() ? config.serviceApiKey().value().getBytes(StandardCharsets.UTF_8) : null;
         this.corsOrigins = config.corsOrigins();
         try (InputStream html = HttpApi.class.getResourceAsStream("/static/index.html")) {
             this.page = html.readAllBytes();
@@ -56,9 +53,12 @@ final class HttpApi implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        server = HttpServer.create(new InetSocketAddress(config.getString(QueryServiceConfig.HTTP_HOST),
-                config.getInt(QueryServiceConfig.HTTP_PORT)), 64);
-        executor = Executors.newFixedThreadPool(16);
+        server = HttpServer.create(new InetSocketAddress(config.listenHost(), config.getInt(QueryServiceConfig.HTTP_PORT)), 64);
+        if (apiKey == null && !server.getAddress().getAddress().isLoopbackAddress()) {
+            log.warn("listening on {} without {}: anyone who reaches the port can search and spend the platform's credits",
+                    server.getAddress(), QueryServiceConfig.HTTP_API_KEY);
+        }
+        executor = Executors.newFixedThreadPool(REQUEST_THREADS);
         server.setExecutor(executor);
         server.createContext("/v1/search", this::handleSearch);
         server.createContext("/healthz", this::handleHealth);
@@ -77,8 +77,8 @@ final class HttpApi implements AutoCloseable {
         server.start();
     }
 
-    int port() {
-        return server.getAddress().getPort();
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     private void handleSearch(HttpExchange exchange) throws IOException {
@@ -99,6 +99,13 @@ final class HttpApi implements AutoCloseable {
                 sendJson(exchange, status, Map.of("error", "use POST"));
                 return;
             }
+            Optional<Duration> wait = rateLimiter.acquire(exchange.getRemoteAddress().getAddress().getHostAddress());
+            if (wait.isPresent()) {
+                status = 429;
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(UnavailableException.wholeSeconds(wait.get())));
+                sendJson(exchange, status, Map.of("error", "too many searches from this address; try again later"));
+                return;
+            }
             if (!authorized(exchange)) {
                 status = 401;
                 sendJson(exchange, status, Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
@@ -110,41 +117,23 @@ final class HttpApi implements AutoCloseable {
         } catch (BadRequestException e) {
             status = 400;
             sendJson(exchange, status, Map.of("error", e.getMessage(), "field", e.field()));
-        } catch (EmbeddingUnavailableException e) {
+        } catch (UnavailableException e) {
             status = e.status();
             exchange.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
             sendJson(exchange, status, Map.of("error", e.getMessage()));
-        } catch (RetriableException e) {
-            status = 503;
-            exchange.getResponseHeaders().set("Retry-After", STORE_RETRY_AFTER_SECONDS);
-            sendJson(exchange, status, Map.of("error", "the store is unavailable: " + e.getMessage()));
         } catch (RuntimeException e) {
+            // The exception's text may name hosts, tables or queries: it goes to the log, not to the caller.
             log.error("search failed", e);
             status = 500;
-            sendJson(exchange, status, Map.of("error", "search failed: " + e.getMessage()));
+            sendJson(exchange, status, Map.of("error", "search failed: internal error (see the service's log)"));
         } finally {
             metrics.searched(status, System.nanoTime() - start);
         }
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {
-        Map<String, Object> checks = new LinkedHashMap<>();
-        boolean healthy = true;
-        try {
-            searcher.checkReachable();
-            checks.put("store", "ok");
-        } catch (RuntimeException e) {
-            healthy = false;
-            checks.put("store", "unreachable: " + e.getMessage());
-        }
-        if (embedder.reachable()) {
-            checks.put("platform", "ok");
-        } else {
-            healthy = false;
-            checks.put("platform", "unreachable");
-        }
-        checks.put("status", healthy ? "ok" : "degraded");
-        sendJson(exchange, healthy ? 200 : 503, checks);
+        HealthCheck.Report report = health.check();
+        sendJson(exchange, report.healthy() ? 200 : 503, report.body());
     }
 
     private JsonNode readBody(HttpExchange exchange) {

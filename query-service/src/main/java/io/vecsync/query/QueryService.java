@@ -6,6 +6,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -33,17 +35,33 @@ public final class QueryService implements AutoCloseable {
     public static QueryService start(Map<String, String> props) throws IOException {
         QueryServiceConfig config = new QueryServiceConfig(props);
         SearcherProvider provider = provider(config.store());
-        VectorSearcher searcher = provider.open(props);
+        ServiceMetrics metrics = new ServiceMetrics();
+        VectorSearcher searcher = new GuardedSearcher(provider.open(props), config.storeTimeout(), metrics);
         try {
             searcher.checkReachable();
-        } catch (ConnectException e) {
+        } catch (ConnectException | UnavailableException e) {
             searcher.close();
+            // The operator reads this one, so it carries the store's own words too.
+            String storeSays = e instanceof UnavailableException && e.getCause() instanceof ConnectException cause
+                    ? " (" + cause.getMessage() + ")" : "";
             throw new ConfigException("store " + provider.store() + " is unreachable (check "
-                    + String.join(", ", provider.connectionKeys()) + "): " + e.getMessage());
+                    + String.join(", ", provider.connectionKeys()) + "): " + e.getMessage() + storeSays);
         }
-        ServiceMetrics metrics = new ServiceMetrics();
+        return start(config, searcher, metrics);
+    }
+
+    /** Starts the API over a searcher already opened and guarded: the store's own, or a test's. */
+    static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics) throws IOException {
         TextEmbedder embedder = new TextEmbedder(config, metrics);
-        HttpApi api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension()), searcher, embedder, metrics);
+        HealthCheck health = new HealthCheck(searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
+        HttpApi api;
+        try {
+            api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension()), health, metrics);
+        } catch (IOException | RuntimeException e) {
+            embedder.close();
+            searcher.close();
+            throw e;
+        }
         api.start();
         return new QueryService(searcher, embedder, api);
     }
@@ -57,7 +75,11 @@ public final class QueryService implements AutoCloseable {
     }
 
     public int port() {
-        return api.port();
+        return api.address().getPort();
+    }
+
+    InetSocketAddress address() {
+        return api.address();
     }
 
     @Override

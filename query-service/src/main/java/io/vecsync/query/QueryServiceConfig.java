@@ -32,12 +32,19 @@ public class QueryServiceConfig extends AbstractConfig {
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_API_KEY = "http.api.key";
     public static final String HTTP_CORS_ORIGINS = "http.cors.allowed.origins";
+    public static final String HTTP_RATE_LIMIT = "http.rate.limit.per.second";
+    public static final String HTTP_RATE_BURST = "http.rate.limit.burst";
     public static final String PLATFORM_BASE_URL = "platform.base.url";
     public static final String PLATFORM_API_KEY = "platform.api.key";
     public static final String PLATFORM_TIMEOUT_MS = "platform.timeout.ms";
     public static final String EMBEDDING_CACHE_SIZE = "embedding.cache.size";
+    public static final String HEALTH_PLATFORM_CACHE_MS = "health.platform.cache.ms";
     public static final String STORE_TIMEOUT_MS = "store.timeout.ms";
     public static final String DIMENSION = "embedding.dimension";
+
+    /** Where the service listens when {@value #HTTP_HOST} is empty: this machine only without a key, everywhere with one. */
+    static final String LOOPBACK = "127.0.0.1";
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     /** The largest platform answer read: a query embedding is about 20 KB of JSON. */
     private static final int PLATFORM_MAX_BODY_BYTES = 1 << 20;
@@ -57,17 +64,29 @@ public class QueryServiceConfig extends AbstractConfig {
 
     private static ConfigDef define(ConfigDef def) {
         int order = 0;
-        def.define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the service listens on.",
+        def.define(HTTP_HOST, Type.STRING, "", Importance.MEDIUM,
+                        "Address the service listens on. Empty: " + LOOPBACK + " (this machine only) while " + HTTP_API_KEY
+                                + " is not set, " + ALL_INTERFACES + " (every interface) once it is. Any other address is used"
+                                + " as given, with or without a key.",
                         GROUP_HTTP, ++order, Width.MEDIUM, "Listen address")
                 .define(HTTP_PORT, Type.INT, 8090, Range.between(0, 65_535), Importance.MEDIUM, "Port; 0 picks a free one.",
                         GROUP_HTTP, ++order, Width.SHORT, "Port")
                 .define(HTTP_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
-                        "When set, callers of /v1/search must send it as X-API-Key or Authorization: Bearer.",
+                        "When set, callers of /v1/search must send it as X-API-Key or Authorization: Bearer. Without"
+                                + " it the service listens on this machine only, unless " + HTTP_HOST + " says otherwise.",
                         GROUP_HTTP, ++order, Width.MEDIUM, "Service API key")
                 .define(HTTP_CORS_ORIGINS, Type.LIST, "", Importance.LOW,
                         "Origins allowed to call the API from a browser (CORS), or * for any; empty allows none but the"
                                 + " service's own page.",
-                        GROUP_HTTP, ++order, Width.LONG, "CORS origins");
+                        GROUP_HTTP, ++order, Width.LONG, "CORS origins")
+                .define(HTTP_RATE_LIMIT, Type.DOUBLE, 5.0, Range.atLeast(0.0), Importance.MEDIUM,
+                        "Searches a second each client (by IP address) may make on average; past it the service answers"
+                                + " 429 with Retry-After. 0 turns the limit off. Behind a reverse proxy every caller has the"
+                                + " proxy's address.",
+                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit (searches/s)")
+                .define(HTTP_RATE_BURST, Type.INT, 20, Range.atLeast(1), Importance.LOW,
+                        "Searches a client may make in a burst before " + HTTP_RATE_LIMIT + " applies.",
+                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit burst");
         order = 0;
         def.define(PLATFORM_BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.url("http", "https"), Importance.HIGH,
                         "Base URL of the platform API, which embeds text queries.",
@@ -76,11 +95,16 @@ public class QueryServiceConfig extends AbstractConfig {
                         "Platform API key, sent as X-API-Key; each text embedding costs one credit.",
                         GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
                 .define(PLATFORM_TIMEOUT_MS, Type.LONG, 5_000L, Range.between(100L, 120_000L), Importance.LOW,
-                        "Longest wait for the platform to embed a query; past it the service answers 503.",
+                        "Longest wait for the platform to embed a query (also for a query waiting on the same text's"
+                                + " call) and for /healthz's platform check; past it the service answers 503.",
                         GROUP_PLATFORM, ++order, Width.SHORT, "Platform timeout (ms)")
                 .define(EMBEDDING_CACHE_SIZE, Type.INT, 1_000, Range.atLeast(0), Importance.LOW,
                         "Recent query embeddings kept, so a repeated query costs no credit.",
-                        GROUP_PLATFORM, ++order, Width.SHORT, "Embedding cache size");
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Embedding cache size")
+                .define(HEALTH_PLATFORM_CACHE_MS, Type.LONG, 60_000L, Range.between(0L, 3_600_000L), Importance.LOW,
+                        "How long /healthz reuses its last platform check (a free listing call), so polling it does not"
+                                + " call the platform each time; 0 checks on every request.",
+                        GROUP_PLATFORM, ++order, Width.SHORT, "Health check platform cache (ms)");
         order = 0;
         def.define(STORE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         "The store to search, by the name its module registers: pgvector, qdrant, pinecone or weaviate. Its"
@@ -90,7 +114,9 @@ public class QueryServiceConfig extends AbstractConfig {
                         "Length of the store's vectors; a raw query vector must have it.",
                         GROUP_STORE, ++order, Width.SHORT, "Embedding dimension")
                 .define(STORE_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(100L, 120_000L), Importance.LOW,
-                        "Longest wait for the store to answer a search.",
+                        "Longest wait for the store to answer a search, a /healthz check or the start-up check; past it"
+                                + " the service answers 503 with Retry-After, and lets only one call at a time through to the"
+                                + " store until it answers again.",
                         GROUP_STORE, ++order, Width.SHORT, "Store timeout (ms)");
         return def;
     }
@@ -121,12 +147,29 @@ public class QueryServiceConfig extends AbstractConfig {
         return getPassword(HTTP_API_KEY);
     }
 
+    public boolean hasServiceApiKey() {
+        return serviceApiKey() != null && !serviceApiKey().value().isEmpty();
+    }
+
+    /** The address to listen on: {@value #HTTP_HOST}, or when empty loopback without a service key and every interface with one. */
+    public String listenHost() {
+        String host = getString(HTTP_HOST).trim();
+        if (!host.isEmpty()) {
+            return host;
+        }
+        return hasServiceApiKey() ? ALL_INTERFACES : LOOPBACK;
+    }
+
     public List<String> corsOrigins() {
         return getList(HTTP_CORS_ORIGINS);
     }
 
     public int dimension() {
         return getInt(DIMENSION);
+    }
+
+    public Duration storeTimeout() {
+        return Duration.ofMillis(getLong(STORE_TIMEOUT_MS));
     }
 
     /**

@@ -33,7 +33,7 @@ final class SearchService {
      * The response body for a request body.
      *
      * @throws BadRequestException naming the field
-     * @throws EmbeddingUnavailableException when the text cannot be embedded now
+     * @throws UnavailableException when the text cannot be embedded or the store cannot be searched now
      */
     Map<String, Object> search(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -73,10 +73,12 @@ final class SearchService {
         float[] vector = new float[dimension];
         for (int i = 0; i < dimension; i++) {
             JsonNode value = node.get(i);
-            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-                throw new BadRequestException("vector", "element " + i + " is not a finite number");
+            // A double past float's range, such as 1e39, would become an infinite float element.
+            float element = (float) value.asDouble();
+            if (!value.isNumber() || !Float.isFinite(element)) {
+                throw new BadRequestException("vector", "element " + i + " is not a number within float's range (±3.4e38)");
             }
-            vector[i] = (float) value.asDouble();
+            vector[i] = element;
         }
         return vector;
     }

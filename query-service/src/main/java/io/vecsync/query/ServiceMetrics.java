@@ -5,7 +5,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Request counts, a latency histogram, credits spent and cache hits, in Prometheus' text format at /metrics. */
+/**
+ * Request counts, a latency histogram, credits spent, embeddings saved (cache hits, shared calls) and store timeouts,
+ * in Prometheus' text format at /metrics.
+ */
 final class ServiceMetrics {
 
     /** Upper bounds of the latency buckets, in milliseconds. */
@@ -17,6 +20,8 @@ final class ServiceMetrics {
     private final LongAdder requests = new LongAdder();
     private final LongAdder credits = new LongAdder();
     private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder embeddingsShared = new LongAdder();
+    private final LongAdder storeTimeouts = new LongAdder();
 
     void searched(int status, long nanos) {
         synchronized (requestsByStatus) {
@@ -38,6 +43,14 @@ final class ServiceMetrics {
 
     void cacheHit() {
         cacheHits.increment();
+    }
+
+    void embeddingShared() {
+        embeddingsShared.increment();
+    }
+
+    void storeTimedOut() {
+        storeTimeouts.increment();
     }
 
     long creditsSpent() {
@@ -64,6 +77,11 @@ final class ServiceMetrics {
         out.append("vecsync_platform_credits_spent_total ").append(credits.sum()).append('\n');
         out.append("# HELP vecsync_embedding_cache_hits_total Queries answered from the embedding cache.\n# TYPE vecsync_embedding_cache_hits_total counter\n");
         out.append("vecsync_embedding_cache_hits_total ").append(cacheHits.sum()).append('\n');
+        out.append("# HELP vecsync_embedding_shared_total Queries that waited for the same text's embedding already under way.\n"
+                + "# TYPE vecsync_embedding_shared_total counter\n");
+        out.append("vecsync_embedding_shared_total ").append(embeddingsShared.sum()).append('\n');
+        out.append("# HELP vecsync_store_timeouts_total Store calls given up at store.timeout.ms.\n# TYPE vecsync_store_timeouts_total counter\n");
+        out.append("vecsync_store_timeouts_total ").append(storeTimeouts.sum()).append('\n');
         return out.toString();
     }
 }

@@ -11,8 +11,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Embeds query text through the platform (one credit a call), keeping recent embeddings so repeats are free. */
+/**
+ * Embeds query text through the platform (one credit a call), keeping recent embeddings so repeats are free, and
+ * embedding a text asked again while its first call is still out only once.
+ */
 final class TextEmbedder implements AutoCloseable {
 
     private static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -24,6 +32,8 @@ final class TextEmbedder implements AutoCloseable {
     private final int dimension;
     private final ServiceMetrics metrics;
     private final Map<String, float[]> cache;
+    /** Texts being embedded now, so an identical query arriving meanwhile waits for that call instead of paying again. */
+    private final Map<String, CompletableFuture<float[]>> inFlight = new ConcurrentHashMap<>();
 
     TextEmbedder(QueryServiceConfig config, ServiceMetrics metrics) {
         this.platform = new PlatformClient(config.platformSettings(), PlatformListener.NONE);
@@ -41,23 +51,52 @@ final class TextEmbedder implements AutoCloseable {
         };
     }
 
-    /** The query's embedding, from the cache or the platform. */
+    /** The query's embedding: from the cache, from the same text's call already out, or from the platform. */
     float[] embed(String text) {
         Optional<float[]> cached = cached(text);
         if (cached.isPresent()) {
             metrics.cacheHit();
             return cached.get();
         }
-        float[] vector = fetch(text);
-        synchronized (cache) {
-            cache.put(text, vector);
+        CompletableFuture<float[]> mine = new CompletableFuture<>();
+        CompletableFuture<float[]> running = inFlight.putIfAbsent(text, mine);
+        if (running != null) {
+            metrics.embeddingShared();
+            return await(running);
         }
-        return vector;
+        try {
+            // A call for this text may have finished between the cache miss and taking the slot: it is cached by now.
+            float[] vector = cached(text).orElseGet(() -> fetch(text));
+            synchronized (cache) {
+                cache.put(text, vector);
+            }
+            mine.complete(vector);
+            return vector;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(text, mine);
+        }
     }
 
     private Optional<float[]> cached(String text) {
         synchronized (cache) {
             return Optional.ofNullable(cache.get(text));
+        }
+    }
+
+    /** Another request's call for the same text, waited for no longer than a call of our own would take. */
+    private float[] await(CompletableFuture<float[]> running) {
+        try {
+            return running.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw timedOut(DEFAULT_RETRY_AFTER_SECONDS, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException(503, DEFAULT_RETRY_AFTER_SECONDS, "the service is stopping", e);
         }
     }
 
@@ -72,27 +111,26 @@ final class TextEmbedder implements AutoCloseable {
             if (e.status() == 400 || e.status() == 422) {
                 throw new BadRequestException("query", "the platform refused to embed it (HTTP " + e.status() + ")");
             }
-            throw new EmbeddingUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
+            throw new UnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
         } catch (PlatformException e) {
             // A rejected key or a malformed answer: the operator has to act, but the caller may try later.
-            throw new EmbeddingUnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
+            throw new UnavailableException(502, DEFAULT_RETRY_AFTER_SECONDS, e.getMessage(), e);
         }
     }
 
     /** A busy or slow platform (or a stopping service) is a 503 with its Retry-After; one that failed or could not be reached is a 502. */
-    private EmbeddingUnavailableException unavailable(PlatformUnavailableException e) {
-        long retryAfter = e.retryAfter().map(TextEmbedder::wholeSeconds).orElse(DEFAULT_RETRY_AFTER_SECONDS);
+    private UnavailableException unavailable(PlatformUnavailableException e) {
+        long retryAfter = e.retryAfter().map(UnavailableException::wholeSeconds).orElse(DEFAULT_RETRY_AFTER_SECONDS);
         return switch (e.reason()) {
-            case RATE_LIMITED -> new EmbeddingUnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", e);
-            case TIMED_OUT -> new EmbeddingUnavailableException(503, retryAfter,
-                    "the platform did not embed the query within " + timeoutMs + " ms", e);
-            case STOPPED -> new EmbeddingUnavailableException(503, retryAfter, e.getMessage(), e);
-            case SERVER_ERROR, UNREACHABLE -> new EmbeddingUnavailableException(502, retryAfter, e.getMessage(), e);
+            case RATE_LIMITED -> new UnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", e);
+            case TIMED_OUT -> timedOut(retryAfter, e);
+            case STOPPED -> new UnavailableException(503, retryAfter, e.getMessage(), e);
+            case SERVER_ERROR, UNREACHABLE -> new UnavailableException(502, retryAfter, e.getMessage(), e);
         };
     }
 
-    private static long wholeSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    private UnavailableException timedOut(long retryAfter, Exception cause) {
+        return new UnavailableException(503, retryAfter, "the platform did not embed the query within " + timeoutMs + " ms", cause);
     }
 
     /** Whether the platform answers at all, for the health check; costs no credit. */

@@ -1,14 +1,9 @@
 package io.vecsync.query;
 
-import io.vecsync.core.FloatListView;
-import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.VectorEncoding;
-import io.vecsync.core.SegmentIds;
 import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.SearcherProvider;
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.pinecone.PineconeSinkConfig;
@@ -18,15 +13,11 @@ import io.vecsync.qdrant.QdrantSinkConnector;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.RecordingSinkTaskContext;
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.qdrant.QdrantFake;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import io.vecsync.weaviate.WeaviateSinkConfig;
 import io.vecsync.weaviate.WeaviateSinkConnector;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +64,9 @@ class CrossStoreSearchTest {
                 WeaviateSinkConfig.HTTP_PORT, Integer.toString(weaviate.httpPort()), WeaviateSinkConfig.GRPC_PORT, Integer.toString(weaviate.grpcPort())));
         Map<String, SinkConnector> sinks = Map.of("pgvector", new PgVectorSinkConnector(), "qdrant", new QdrantSinkConnector(),
                 "pinecone", new PineconeSinkConnector(), "weaviate", new WeaviateSinkConnector());
-        List<SinkRecord> records = records();
+        List<SinkRecord> records = SegmentRecords.of(simulator);
         for (Map.Entry<String, SinkConnector> sink : sinks.entrySet()) {
-            Map<String, String> props = storeProps.get(sink.getKey());
-            SinkConnector connector = sink.getValue();
-            VectorSinkTask task = (VectorSinkTask) connector.taskClass().getDeclaredConstructor().newInstance();
-            task.initialize(new RecordingSinkTaskContext(props));
-            task.start(props);
-            SinkTasks.write(task, records);
-            task.stop();
+            SegmentRecords.write(sink.getValue(), storeProps.get(sink.getKey()), records);
         }
     }
 
@@ -92,20 +76,6 @@ class CrossStoreSearchTest {
         qdrant.close();
         pinecone.close();
         weaviate.close();
-    }
-
-    private List<SinkRecord> records() {
-        List<SinkRecord> records = new ArrayList<>();
-        Schema schema = SegmentSchema.value(VectorEncoding.FLOAT_ARRAY);
-        for (Segment segment : simulator.liveSegments()) {
-            String id = SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
-            Struct value = new Struct(schema).put(SegmentSchema.ID, id).put(SegmentSchema.VIDEO_ID, segment.videoId())
-                    .put(SegmentSchema.START, segment.start()).put(SegmentSchema.END, segment.end())
-                    .put(SegmentSchema.START_SECONDS, 0.0).put(SegmentSchema.END_SECONDS, 10.0)
-                    .put(SegmentSchema.EMBEDDING, new FloatListView(segment.embedding()));
-            records.add(new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id, schema, value, records.size()));
-        }
-        return records;
     }
 
     @Test

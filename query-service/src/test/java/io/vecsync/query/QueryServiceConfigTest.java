@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,14 @@ class QueryServiceConfigTest {
         assertEquals("pgvector", QueryService.provider(config.store()).store());
         assertEquals("\"public\".\"video_segments\"", new PgVectorSinkConfig(props).qualifiedTable());
         assertEquals(List.of(), config.corsOrigins());
+        assertEquals("127.0.0.1", config.listenHost(), "without a service key, only this machine can call it");
+        assertEquals("0.0.0.0", new QueryServiceConfig(withKey(props)).listenHost());
+    }
+
+    private static Map<String, String> withKey(Map<String, String> props) {
+        Map<String, String> keyed = new HashMap<>(props);
+        keyed.put(QueryServiceConfig.HTTP_API_KEY, "svc-key");
+        return keyed;
     }
 
     @Test

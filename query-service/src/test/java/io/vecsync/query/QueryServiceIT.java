@@ -3,6 +3,7 @@ package io.vecsync.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.core.SegmentIds;
+import io.vecsync.core.SegmentSchema;
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.simulator.PlatformSimulator;
@@ -19,24 +20,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,6 @@ class QueryServiceIT {
     private static final String TABLE = "query_segments";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PlatformSimulator simulator;
     private static QueryService service;
 
@@ -99,6 +99,8 @@ class QueryServiceIT {
         props.put(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "1000");
         props.put(QueryServiceConfig.HTTP_HOST, "127.0.0.1");
         props.put(QueryServiceConfig.HTTP_PORT, "0");
+        // The tests search more often than a client may by default.
+        props.put(QueryServiceConfig.HTTP_RATE_LIMIT, "0");
         props.putAll(overrides);
         return props;
     }
@@ -113,15 +115,8 @@ class QueryServiceIT {
         }
     }
 
-    static HttpResponse<String> post(QueryService target, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/v1/search"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode search(String body) throws Exception {
-        HttpResponse<String> response = post(service, body, Map.of());
+        HttpResponse<String> response = ServiceClient.post(service, body, Map.of());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("hits");
     }
@@ -192,7 +187,7 @@ class QueryServiceIT {
     }
 
     private static void assertBadRequest(String body, String field) throws Exception {
-        HttpResponse<String> response = post(service, body, Map.of());
+        HttpResponse<String> response = ServiceClient.post(service, body, Map.of());
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(field, JSON.readTree(response.body()).get("field").asText(), response.body());
     }
@@ -200,18 +195,18 @@ class QueryServiceIT {
     @Test
     void aPlatformOutageIsA502Or503WithRetryAfterNeverAHang() throws Exception {
         simulator.failNext(Route.TEXT_EMBEDDINGS, 503, 1);
-        HttpResponse<String> down = post(service, "{\"query\": \"platform outage one\"}", Map.of());
+        HttpResponse<String> down = ServiceClient.post(service, "{\"query\": \"platform outage one\"}", Map.of());
         assertEquals(502, down.statusCode(), down.body());
         assertTrue(down.headers().firstValue("Retry-After").isPresent());
 
         simulator.failNext(Route.TEXT_EMBEDDINGS, 429, 1);
-        HttpResponse<String> limited = post(service, "{\"query\": \"platform outage two\"}", Map.of());
+        HttpResponse<String> limited = ServiceClient.post(service, "{\"query\": \"platform outage two\"}", Map.of());
         assertEquals(503, limited.statusCode(), limited.body());
         assertEquals("1", limited.headers().firstValue("Retry-After").orElseThrow());
 
         simulator.latency(Duration.ofMillis(1_500));
         try {
-            HttpResponse<String> slow = post(service, "{\"query\": \"platform outage three\"}", Map.of());
+            HttpResponse<String> slow = ServiceClient.post(service, "{\"query\": \"platform outage three\"}", Map.of());
             assertEquals(503, slow.statusCode(), slow.body());
             assertTrue(slow.body().contains("within 1000 ms"), slow.body());
         } finally {
@@ -221,13 +216,11 @@ class QueryServiceIT {
 
     @Test
     void healthAndMetricsReport() throws Exception {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = ServiceClient.get(service, "/healthz");
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("ok", JSON.readTree(health.body()).get("store").asText());
         search("{\"query\": \"metrics please\"}");
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = ServiceClient.get(service, "/metrics").body();
         assertTrue(metrics.matches("(?s).*vecsync_search_requests_total\\{status=\"200\"} [1-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*vecsync_platform_credits_spent_total [1-9].*"), metrics);
         assertTrue(metrics.contains("vecsync_search_latency_seconds_bucket{le=\"+Inf\"}"), metrics);
@@ -237,13 +230,13 @@ class QueryServiceIT {
     void anApiKeyAndCorsGuardTheApi() throws Exception {
         try (QueryService guarded = QueryService.start(props(Map.of(QueryServiceConfig.HTTP_API_KEY, "svc-key",
                 QueryServiceConfig.HTTP_CORS_ORIGINS, "https://app.example.com")))) {
-            assertEquals(401, post(guarded, "{\"query\": \"door\"}", Map.of()).statusCode());
-            assertEquals(401, post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "wrong")).statusCode());
-            HttpResponse<String> allowed = post(guarded, "{\"query\": \"door\"}",
+            assertEquals(401, ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of()).statusCode());
+            assertEquals(401, ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "wrong")).statusCode());
+            HttpResponse<String> allowed = ServiceClient.post(guarded, "{\"query\": \"door\"}",
                     Map.of("Authorization", "Bearer svc-key", "Origin", "https://app.example.com"));
             assertEquals(200, allowed.statusCode(), allowed.body());
             assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-            HttpResponse<String> foreign = post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "svc-key", "Origin", "https://evil.example"));
+            HttpResponse<String> foreign = ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "svc-key", "Origin", "https://evil.example"));
             assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
         }
     }
@@ -277,6 +270,37 @@ class QueryServiceIT {
         assertTrue(dom.matches("(?s).*class=\"score\">score 0\\.\\d{3}<.*"), "scores are shown");
         assertTrue(dom.contains(target.videoId()), "the video is named");
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot was taken: " + screenshot);
+    }
+
+    /** A hit whose stored URLs are javascript: ones: the page shows it, but links and loads neither. */
+    @Test
+    void thePageLinksOnlyHttpUrls() throws Exception {
+        String query = "a segment whose links are scripts";
+        String segmentId = UUID.randomUUID().toString();
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+             PreparedStatement insert = db.prepareStatement("INSERT INTO " + TABLE
+                     + " (segment_id, video_id, start_ts, end_ts, embedding, payload) VALUES (?::uuid, ?::uuid, '00:00:01', '00:00:02',"
+                     + " ?::vector, ?::jsonb)")) {
+            insert.setString(1, segmentId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, Arrays.toString(simulator.textEmbedding(query)));
+            insert.setString(4, JSON.writeValueAsString(Map.of(SegmentSchema.HLS_PLAYLIST_URL, "javascript:alert(1)",
+                    SegmentSchema.THUMBNAIL_URL, "javascript:alert(2)")));
+            insert.executeUpdate();
+        }
+        try {
+            assertEquals(segmentId, search(JSON.writeValueAsString(Map.of("query", query))).get(0).get("segment_id").asText());
+            String dom = chromium("http://127.0.0.1:" + service.port() + "/?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                    "--dump-dom");
+            assertTrue(dom.contains("<span class=\"time\">00:00:01 – 00:00:02</span>"), "the hit is shown, unlinked: " + dom);
+            assertFalse(dom.contains("javascript:alert"), dom);
+        } finally {
+            try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+                 PreparedStatement delete = db.prepareStatement("DELETE FROM " + TABLE + " WHERE segment_id = ?::uuid")) {
+                delete.setString(1, segmentId);
+                delete.executeUpdate();
+            }
+        }
     }
 
     private static String chromium(String url, String... mode) throws Exception {

@@ -1,17 +1,17 @@
 package io.vecsync.query;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vecsync.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,100 +19,106 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The embedder against a local platform that answers as told: the cache, and what each failure becomes for the caller. */
+/** The embedder against a local platform that answers as told: the cache, shared calls, and what each failure becomes for the caller. */
 class TextEmbedderTest {
 
-    private static final String EMBEDDING = "{\"status\":\"ready\",\"data\":[{\"embedding\":[0.6,0.8]}]}";
-
-    private final HttpServer platform;
-    private final AtomicInteger calls = new AtomicInteger();
-    private volatile int status = 200;
-    private volatile String retryAfter;
-    private volatile long delayMs;
+    private final FakePlatform platform;
+    private final ServiceMetrics metrics = new ServiceMetrics();
     private final TextEmbedder embedder;
 
     TextEmbedderTest() throws IOException {
-        platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        platform.setExecutor(Executors.newCachedThreadPool());
-        platform.createContext("/api/chat/v1/developer/embeddings/text", this::answer);
-        platform.createContext("/api/backend/v1/developer/videos/list", exchange -> send(exchange, status, "[]"));
-        platform.start();
-        QueryServiceConfig config = new QueryServiceConfig(Map.of(QueryServiceConfig.STORE, "pgvector",
-                QueryServiceConfig.PLATFORM_BASE_URL, "http://127.0.0.1:" + platform.getAddress().getPort(),
-                QueryServiceConfig.PLATFORM_API_KEY, "sk-query", QueryServiceConfig.PLATFORM_TIMEOUT_MS, "300",
-                QueryServiceConfig.DIMENSION, "2"));
-        embedder = new TextEmbedder(config, new ServiceMetrics());
+        platform = new FakePlatform();
+        embedder = embedder(Map.of());
+    }
+
+    private TextEmbedder embedder(Map<String, String> overrides) {
+        return new TextEmbedder(new QueryServiceConfig(platform.serviceProps(overrides)), metrics);
     }
 
     @AfterEach
     void stop() {
         embedder.close();
-        platform.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        calls.incrementAndGet();
-        try {
-            Thread.sleep(delayMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", retryAfter);
-        }
-        send(exchange, status, status == 200 ? EMBEDDING : "{\"detail\":\"no\"}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        platform.close();
     }
 
     @Test
     void aRepeatedQueryIsEmbeddedOnce() {
         assertArrayEquals(new float[]{0.6f, 0.8f}, embedder.embed("door"));
         assertArrayEquals(new float[]{0.6f, 0.8f}, embedder.embed("door"));
-        assertEquals(1, calls.get());
+        assertEquals(1, platform.embeddingCalls.get());
+    }
+
+    /** Five requests with one new text while the first is still at the platform: one call, one credit, five answers. */
+    @Test
+    void identicalQueriesInFlightAreEmbeddedOnce() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try (TextEmbedder patient = embedder(Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "60000",
+                QueryServiceConfig.EMBEDDING_CACHE_SIZE, "0"))) {
+            platform.hold();
+            List<Thread> threads = new ArrayList<>();
+            List<Future<float[]>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(callers.submit(() -> {
+                    synchronized (threads) {
+                        threads.add(Thread.currentThread());
+                    }
+                    return patient.embed("a forklift at the door");
+                }));
+            }
+            // Every caller is parked, at the platform or on the call under way, before the platform answers.
+            Eventually.await(Duration.ofSeconds(30), "five callers waiting", () -> {
+                synchronized (threads) {
+                    return threads.size() == 5 && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                            || t.getState() == Thread.State.TIMED_WAITING);
+                }
+            });
+            platform.release();
+            for (Future<float[]> answer : answers) {
+                assertArrayEquals(new float[]{0.6f, 0.8f}, answer.get());
+            }
+            assertEquals(1, platform.embeddingCalls.get());
+            assertTrue(metrics.prometheus().contains("vecsync_embedding_shared_total 4"), metrics.prometheus());
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
     void aFailingPlatformIsA502AndABusyOrSlowOneA503WithoutRetrying() {
-        status = 503;
-        EmbeddingUnavailableException down = assertThrows(EmbeddingUnavailableException.class, () -> embedder.embed("one"));
+        platform.status = 503;
+        UnavailableException down = assertThrows(UnavailableException.class, () -> embedder.embed("one"));
         assertEquals(502, down.status());
-        assertEquals(1, calls.get(), "a search does not wait for retries");
+        assertEquals(1, platform.embeddingCalls.get(), "a search does not wait for retries");
 
-        status = 429;
-        retryAfter = "2";
-        EmbeddingUnavailableException limited = assertThrows(EmbeddingUnavailableException.class, () -> embedder.embed("two"));
+        platform.status = 429;
+        platform.retryAfter = "2";
+        UnavailableException limited = assertThrows(UnavailableException.class, () -> embedder.embed("two"));
         assertEquals(503, limited.status());
         assertEquals(2, limited.retryAfterSeconds());
 
-        status = 200;
-        delayMs = 1_000;
-        EmbeddingUnavailableException slow = assertThrows(EmbeddingUnavailableException.class, () -> embedder.embed("three"));
+        platform.status = 200;
+        platform.delayMs = 1_000;
+        UnavailableException slow = assertThrows(UnavailableException.class, () -> embedder.embed("three"));
         assertEquals(503, slow.status());
         assertTrue(slow.getMessage().contains("within 300 ms"), slow.getMessage());
     }
 
     @Test
     void aRejectedKeyNamesItsSettingAndARefusedTextIsTheCallersMistake() {
-        status = 401;
-        EmbeddingUnavailableException key = assertThrows(EmbeddingUnavailableException.class, () -> embedder.embed("one"));
+        platform.status = 401;
+        UnavailableException key = assertThrows(UnavailableException.class, () -> embedder.embed("one"));
         assertEquals(502, key.status());
-        assertTrue(key.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY) && !key.getMessage().contains("sk-query"),
+        assertTrue(key.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY) && !key.getMessage().contains(FakePlatform.API_KEY),
                 key.getMessage());
 
-        status = 422;
+        platform.status = 422;
         assertEquals("query", assertThrows(BadRequestException.class, () -> embedder.embed("two")).field());
     }
 
     @Test
     void theHealthCheckListsOneVideo() {
         assertTrue(embedder.reachable());
-        status = 500;
+        platform.status = 500;
         assertFalse(embedder.reachable());
     }
 }

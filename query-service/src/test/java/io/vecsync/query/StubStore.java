@@ -1,0 +1,54 @@
+package io.vecsync.query;
+
+import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.search.SearchRequest;
+import io.vecsync.core.search.VectorSearcher;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** A store a test scripts: every search and reachability check does what {@link #answer} says, and is counted. */
+final class StubStore implements VectorSearcher {
+
+    final AtomicInteger calls = new AtomicInteger();
+    volatile Supplier<List<SearchHit>> answer = List::of;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    /** Calls from now on block, as on a half-open connection, until the store is closed or the caller interrupted. */
+    void hang() {
+        answer = () -> {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        };
+    }
+
+    /** Calls from now on throw this. */
+    void fail(RuntimeException failure) {
+        answer = () -> {
+            throw failure;
+        };
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        calls.incrementAndGet();
+        return answer.get();
+    }
+
+    @Override
+    public void checkReachable() {
+        calls.incrementAndGet();
+        answer.get();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+    }
+}

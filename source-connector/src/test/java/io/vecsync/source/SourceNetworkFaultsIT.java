@@ -1,0 +1,127 @@
+package io.vecsync.source;
+
+import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.testing.Eventually;
+import io.vecsync.testing.FaultProxy;
+import io.vecsync.testing.JmxMetrics;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The source with the platform behind a real TCP fault proxy: down at start, and half-open in the middle of a sync. */
+@Tag("slow")
+class SourceNetworkFaultsIT extends SourceClusterTest {
+
+    private static final int TASKS = 2;
+    private static final long REQUEST_TIMEOUT_MS = 1_500;
+    private static final int FETCH_CONCURRENCY = 4;
+
+    @BeforeAll
+    static void needsTheProxy() {
+        assumeTrue(FaultProxy.available(), "Toxiproxy's server is not built here (bin/toxiproxy-provision needs Go)");
+    }
+
+    @Test
+    void tasksStartAndRestartAndWaitWhileThePlatformIsDownThenSyncOnceItIsBack(TestInfo test) throws Exception {
+        SourceHarness h = harness(test, PlatformSimulator.builder().seed(71).videos(60).segmentsPerVideo(1, 3));
+        try (FaultProxy platform = proxyTo(h.simulator, "platform-down")) {
+            platform.cutConnections();
+            h.start(config(h, platform));
+            long down = System.nanoTime();
+            // Longer than a walk's retries and the 6 s after which the tasks used to fail.
+            Thread.sleep(12_000);
+            assertEveryTaskRunning(h, "while the platform is down");
+            assertEquals(0, h.simulator.embeddingsCalls());
+
+            platform.heal();
+            long healed = System.nanoTime();
+            h.awaitTruth("the sync once the platform is back");
+            System.out.printf("platform down %.1f s at start: synced %.1f s after it came back, tasks never failed%n",
+                    (healed - down) / 1e9, (System.nanoTime() - healed) / 1e9);
+            assertEquals(h.simulator.versionsCompleted(), h.simulator.creditsCharged(), "one credit a video version");
+
+            // Half-open this time, and a restart of the connector and its tasks with state to load.
+            platform.blackhole();
+            String uploaded = h.simulator.upload("uploaded while unreachable", 2, true);
+            h.connect.restartConnectorAndTasks(h.name, false, true, false);
+            Thread.sleep(12_000);
+            assertEveryTaskRunning(h, "after a restart while the platform is half-open");
+            platform.heal();
+            h.awaitTruth("the upload synced once the platform is back");
+            assertEquals(1, h.simulator.embeddingsCalls(uploaded));
+            assertEquals(0, sumOverTasks(h, "videos-retracted-total"), "nothing retracted");
+        }
+    }
+
+    @Test
+    void aHalfOpenPlatformMidSyncNeitherBlocksPollNorRetractsNorLosesAnything(TestInfo test) throws Exception {
+        SourceHarness h = harness(test, PlatformSimulator.builder().seed(72).videos(200).segmentsPerVideo(1, 3));
+        h.simulator.latency(Duration.ofMillis(15));
+        try (FaultProxy platform = proxyTo(h.simulator, "platform-blackhole")) {
+            h.start(config(h, platform));
+            Eventually.await(SourceHarness.SYNC_TIMEOUT, "a third of the videos fetched", () -> h.simulator.embeddingsCalls() >= 70);
+            platform.blackhole();
+            long start = System.nanoTime();
+            Thread.sleep(20_000);
+            assertEveryTaskRunning(h, "while the platform is half-open");
+            platform.heal();
+            long healed = System.nanoTime();
+            h.awaitTruth("the sync after the platform's connections came back");
+            long slowestPoll = (long) maxOverTasks(h, "source-task-metrics", "poll-batch-max-time-ms");
+            long charged = h.simulator.creditsCharged();
+            int versions = h.simulator.versionsCompleted();
+            System.out.printf("platform half-open %.1f s mid-sync: converged %.1f s after; slowest poll %d ms; %d credits for %d"
+                    + " versions; %d videos retracted%n", (healed - start) / 1e9, (System.nanoTime() - healed) / 1e9,
+                    slowestPoll, charged, versions, (long) sumOverTasks(h, "videos-retracted-total"));
+            assertEquals(0, sumOverTasks(h, "videos-retracted-total"), "nothing retracted");
+            // poll() never waits on the network: an idle poll sleeps at most 1 s, a busy one batches 250 ms of fetches.
+            assertTrue(slowestPoll < 3_000, "the slowest poll took " + slowestPoll + " ms");
+            // A response the platform served but the blackhole swallowed is charged, then asked for again: at most the
+            // requests in flight when the network broke.
+            assertTrue(charged >= versions && charged <= versions + (long) TASKS * FETCH_CONCURRENCY,
+                    charged + " credits for " + versions + " versions");
+        }
+    }
+
+    private static FaultProxy proxyTo(PlatformSimulator simulator, String name) {
+        URI platform = URI.create(simulator.baseUrl());
+        return FaultProxy.start(name, platform.getHost(), platform.getPort());
+    }
+
+    private static Map<String, String> config(SourceHarness h, FaultProxy platform) {
+        Map<String, String> config = h.config(TASKS);
+        config.put(PlatformSourceConfig.BASE_URL, "http://" + platform.host() + ":" + platform.port());
+        config.put(PlatformSourceConfig.REQUEST_TIMEOUT_MS, Long.toString(REQUEST_TIMEOUT_MS));
+        config.put(PlatformSourceConfig.CONNECT_TIMEOUT_MS, "1000");
+        config.put(PlatformSourceConfig.FETCH_CONCURRENCY, Integer.toString(FETCH_CONCURRENCY));
+        return config;
+    }
+
+    private static void assertEveryTaskRunning(SourceHarness h, String when) {
+        ConnectorStateInfo status = h.connect.connectorStatus(h.name);
+        assertEquals(TASKS, status.tasks().size());
+        status.tasks().forEach(task -> assertEquals("RUNNING", task.state(), "task " + task.id() + " " + when + ": " + task.trace()));
+    }
+
+    private static double sumOverTasks(SourceHarness h, String attribute) {
+        return JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", attribute);
+    }
+
+    private static double maxOverTasks(SourceHarness h, String type, String attribute) {
+        double max = 0;
+        for (int task = 0; task < TASKS; task++) {
+            max = Math.max(max, JmxMetrics.sum("kafka.connect:type=" + type + ",connector=" + h.name + ",task=" + task, attribute));
+        }
+        return max;
+    }
+}

@@ -1,0 +1,162 @@
+package io.vecsync.testing;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A TCP proxy between a component and its peer that a test can break the way networks break: Toxiproxy's server
+ * (built by bin/toxiproxy-provision), one per test JVM, driven through its Java client. Tests that need it call
+ * {@link #available()} in an assumption, so they skip where the server could not be built.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static ToxiproxyClient client;
+
+    private final Proxy proxy;
+    private final int port;
+
+    private FaultProxy(Proxy proxy, int port) {
+        this.proxy = proxy;
+        this.port = port;
+    }
+
+    /** Whether Toxiproxy's server is here: named by VECSYNC_TOXIPROXY_SERVER, or where bin/toxiproxy-provision builds it. */
+    public static boolean available() {
+        return server() != null;
+    }
+
+    /** A proxy to {@code upstreamHost:upstreamPort}, listening on a free loopback port, passing everything for now. */
+    public static FaultProxy start(String name, String upstreamHost, int upstreamPort) {
+        try {
+            int port = freePort();
+            Proxy proxy = client().createProxy(name, HOST + ":" + port, upstreamHost + ":" + upstreamPort);
+            return new FaultProxy(proxy, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the fault proxy " + name, e);
+        }
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Nothing passes either way and no connection closes: the half-open network a cable pulled mid-stream leaves. */
+    public void blackhole() {
+        run(() -> {
+            proxy.toxics().timeout("blackhole-down", ToxicDirection.DOWNSTREAM, 0);
+            proxy.toxics().timeout("blackhole-up", ToxicDirection.UPSTREAM, 0);
+        });
+    }
+
+    /** Every byte waits this long each way. */
+    public void latency(Duration delay) {
+        run(() -> {
+            proxy.toxics().latency("latency-down", ToxicDirection.DOWNSTREAM, delay.toMillis());
+            proxy.toxics().latency("latency-up", ToxicDirection.UPSTREAM, delay.toMillis());
+        });
+    }
+
+    /** Resets (TCP RST) every open connection; new ones pass again. */
+    public void resetConnections() {
+        run(() -> {
+            Toxic reset = proxy.toxics().resetPeer("reset", ToxicDirection.DOWNSTREAM, 0);
+            Thread.sleep(200);
+            reset.remove();
+        });
+    }
+
+    /** Closes every open connection and refuses new ones, as a peer that is down. */
+    public void cutConnections() {
+        run(proxy::disable);
+    }
+
+    /** Removes every fault: the network is whole again. */
+    public void heal() {
+        run(() -> {
+            for (Toxic toxic : proxy.toxics().getAll()) {
+                toxic.remove();
+            }
+            proxy.enable();
+        });
+    }
+
+    @Override
+    public void close() {
+        run(proxy::delete);
+    }
+
+    private interface ProxyAction {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static void run(ProxyAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fault proxy did not take the change", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while changing the fault proxy", e);
+        }
+    }
+
+    /** Starts this JVM's Toxiproxy server on first use; it is killed when the JVM exits. */
+    private static synchronized ToxiproxyClient client() throws IOException {
+        if (client == null) {
+            Path server = server();
+            if (server == null) {
+                throw new IllegalStateException("Toxiproxy's server is not built; run bin/toxiproxy-provision");
+            }
+            int apiPort = freePort();
+            Process process = new ProcessBuilder(server.toString(), "-host", HOST, "-port", Integer.toString(apiPort))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "toxiproxy.log").toFile()))
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ToxiproxyClient started = new ToxiproxyClient(HOST, apiPort);
+            Eventually.await(Duration.ofSeconds(20), "Toxiproxy's server answering on " + apiPort, () -> answers(started));
+            client = started;
+        }
+        return client;
+    }
+
+    private static boolean answers(ToxiproxyClient candidate) {
+        try {
+            candidate.version();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path server() {
+        String named = System.getenv("VECSYNC_TOXIPROXY_SERVER");
+        if (named != null && !named.isBlank()) {
+            return Files.isExecutable(Path.of(named)) ? Path.of(named) : null;
+        }
+        String cache = System.getenv().getOrDefault("VECSYNC_CACHE_DIR",
+                Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"), "vecsync").toString());
+        Path built = Path.of(cache, "toxiproxy-v2.5.0", "server");
+        return Files.isExecutable(built) ? built : null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
