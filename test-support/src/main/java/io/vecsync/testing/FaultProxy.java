@@ -7,8 +7,6 @@ import eu.rekawek.toxiproxy.model.ToxicDirection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,7 +36,7 @@ public final class FaultProxy implements AutoCloseable {
     /** A proxy to {@code upstreamHost:upstreamPort}, listening on a free loopback port, passing everything for now. */
     public static FaultProxy start(String name, String upstreamHost, int upstreamPort) {
         try {
-            int port = freePort();
+            int port = Provisioned.freePort();
             Proxy proxy = client().createProxy(name, HOST + ":" + port, upstreamHost + ":" + upstreamPort);
             return new FaultProxy(proxy, port);
         } catch (IOException e) {
@@ -121,7 +119,7 @@ public final class FaultProxy implements AutoCloseable {
             if (server == null) {
                 throw new IllegalStateException("Toxiproxy's server is not built; run bin/toxiproxy-provision");
             }
-            int apiPort = freePort();
+            int apiPort = Provisioned.freePort();
             Process process = new ProcessBuilder(server.toString(), "-host", HOST, "-port", Integer.toString(apiPort))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "toxiproxy.log").toFile()))
@@ -144,19 +142,6 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static Path server() {
-        String named = System.getenv("VECSYNC_TOXIPROXY_SERVER");
-        if (named != null && !named.isBlank()) {
-            return Files.isExecutable(Path.of(named)) ? Path.of(named) : null;
-        }
-        String cache = System.getenv().getOrDefault("VECSYNC_CACHE_DIR",
-                Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"), "vecsync").toString());
-        Path built = Path.of(cache, "toxiproxy-v2.5.0", "server");
-        return Files.isExecutable(built) ? built : null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Provisioned.executable("VECSYNC_TOXIPROXY_SERVER", "toxiproxy-v2.5.0/server");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,7 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(String bootstrapServers, String group, Map<String, String> extraProps, Path log) {
         try {
-            int port = freePort();
+            int port = Provisioned.freePort();
             Map<String, String> props = new LinkedHashMap<>();
             props.put("bootstrap.servers", bootstrapServers);
             props.put("group.id", group);
@@ -112,12 +111,6 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
