@@ -1,6 +1,7 @@
 package io.vecsync.lucene;
 
 import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.core.sink.RefusedPointsException;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
@@ -10,13 +11,17 @@ import org.apache.lucene.index.Term;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Applies a batch to the shared IndexWriter: deletes by id term for the tombstones, updateDocument (delete and add
  * by id, atomically) for the rest. Nothing is committed here: the index commits on its timer, and the task commits
- * before Connect commits offsets, so a put() costs no fsync and segments are not cut per batch.
+ * before Connect commits offsets, so a put() costs no fsync and segments are not cut per batch. Lucene refuses a
+ * document it cannot index alone, leaving the index as it was for that id; such points are reported refused once the
+ * rest of the batch is applied. Requests have no size here: documents go to the writer one by one.
  */
 final class LuceneWriter implements VectorWriter {
 
@@ -47,15 +52,27 @@ final class LuceneWriter implements VectorWriter {
     public void write(WriteBatch batch) {
         LuceneIndex target = index.get();
         IndexWriter writer = target.writer();
+        Map<String, String> refused = new LinkedHashMap<>();
         try {
             if (!batch.deletes().isEmpty()) {
                 writer.deleteDocuments(batch.deletes().stream().map(id -> new Term(LuceneDocuments.ID, id)).toArray(Term[]::new));
             }
             for (VectorPoint point : batch.upserts()) {
-                writer.updateDocument(new Term(LuceneDocuments.ID, point.id()), LuceneDocuments.document(point));
+                try {
+                    writer.updateDocument(new Term(LuceneDocuments.ID, point.id()), LuceneDocuments.document(point));
+                } catch (IllegalArgumentException unfit) {
+                    // Lucene's refusal of one document, which leaves the writer open (a tragic error closes it instead).
+                    if (!writer.isOpen()) {
+                        throw unfit;
+                    }
+                    refused.put(point.id(), "Lucene refused the document: " + unfit.getMessage());
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw target.failure("writing " + batch.size() + " points to", e);
+        }
+        if (!refused.isEmpty()) {
+            throw new RefusedPointsException("Lucene refused " + refused.size() + " of " + batch.upserts().size() + " documents", refused);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.vecsync.lucene;
 
 import io.vecsync.core.search.SearchHit;
+import io.vecsync.core.sink.RefusedPointsException;
+import io.vecsync.core.sink.VectorPoint;
+import io.vecsync.core.sink.WriteBatch;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.testing.SinkTasks;
@@ -8,12 +11,15 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the Lucene document keeps of a point's payload, and the points it cannot hold. */
@@ -65,5 +71,30 @@ class LuceneWriterTest {
                 + " leave it out of payload.fields", reasons.get(0));
         assertTrue(reasons.get(1).endsWith("field 'video_id': longer than the 32766 bytes Lucene indexes"), reasons.get(1));
         assertEquals(Set.of(LuceneTasks.id(3)), LuceneTestIndex.readAll(tasks.directory()).keySet());
+    }
+
+    @Test
+    void aDocumentLuceneRefusesAloneIsReportedAndTheRestOfTheBatchIsApplied() throws IOException {
+        LuceneSinkConfig config = new LuceneSinkConfig(tasks.props(Map.of()));
+        Files.createDirectories(config.directory());
+        LuceneIndex index = LuceneIndexes.acquire(config.directory(), config.indexSettings());
+        try {
+            LuceneWriter writer = new LuceneWriter(() -> index);
+            // check() keeps such a point out of a batch; here the writer meets Lucene's own refusal, as for any it did not foresee.
+            Map<String, Object> immense = new LinkedHashMap<>(Map.of("video_id", "v".repeat(40_000)));
+            List<VectorPoint> points = List.of(point(0, Map.of()), point(1, immense), point(2, Map.of()));
+            RefusedPointsException refused = assertThrows(RefusedPointsException.class, () -> writer.write(new WriteBatch(points, List.of(), null)));
+            assertEquals(Set.of(LuceneTasks.id(1)), refused.reasons().keySet());
+            assertTrue(refused.reasons().get(LuceneTasks.id(1)).startsWith("Lucene refused the document: Document contains at least one"
+                    + " immense term in field=\"video_id\""), refused.reasons().toString());
+            index.commit();
+            assertEquals(Set.of(LuceneTasks.id(0), LuceneTasks.id(2)), LuceneTestIndex.committed(tasks.directory()).keySet());
+        } finally {
+            LuceneIndexes.release(index);
+        }
+    }
+
+    private static VectorPoint point(int segment, Map<String, Object> payload) {
+        return new VectorPoint(LuceneTasks.id(segment), LuceneTasks.vector(segment), payload);
     }
 }

@@ -13,11 +13,16 @@ import io.pinecone.configs.PineconeConfig;
 import io.pinecone.configs.PineconeConnection;
 import org.openapitools.db_control.client.model.IndexModel;
 
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The official client's two halves for the configured index: the control plane (REST) at once, and the index's
- * data plane (gRPC), opened on first use at the host the control plane reports for it.
+ * data plane (gRPC), opened on first use at the host the control plane reports for it. Every call of either has the
+ * configured deadline.
  */
 final class IndexConnection implements AutoCloseable {
 
@@ -30,11 +35,22 @@ final class IndexConnection implements AutoCloseable {
 
     IndexConnection(PineconeSinkConfig config) {
         this.config = config;
-        Pinecone.Builder builder = new Pinecone.Builder(config.apiKey().value()).withSourceTag(SOURCE_TAG).withTlsEnabled(config.tls());
+        this.control = new Pinecone.Builder(config.apiKey().value()).withSourceTag(SOURCE_TAG).withTlsEnabled(config.tls())
+                .withOkHttpClient(controlPlaneHttp(config)).build();
+    }
+
+    /**
+     * The control plane's HTTP client, with the call deadline. Given one, the Pinecone client ignores withHost (6.1), so
+     * it sends requests to the configured host itself.
+     */
+    private static OkHttpClient controlPlaneHttp(PineconeSinkConfig config) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(config.timeoutMs()));
         if (config.host() != null) {
-            builder.withHost(config.host());
+            HttpUrl host = HttpUrl.get(config.host());
+            http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().url(chain.request().url().newBuilder()
+                    .scheme(host.scheme()).host(host.host()).port(host.port()).build()).build()));
         }
-        this.control = builder.build();
+        return http.build();
     }
 
     Pinecone control() {

@@ -61,6 +61,16 @@ final class PineconeErrors {
         return new ConnectException(doing + " failed: " + failure, failure);
     }
 
+    /**
+     * Whether Pinecone refused an upsert for what one of its vectors holds (INVALID_ARGUMENT), not for an index of
+     * another dimension, which every vector would meet.
+     */
+    static boolean refusesAVector(RuntimeException failure) {
+        StatusRuntimeException grpc = cause(failure, StatusRuntimeException.class);
+        return grpc != null && grpc.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+                && !String.valueOf(grpc.getStatus().getDescription()).contains("does not match the dimension of the index");
+    }
+
     /** Whether the failure is Pinecone's "not found", over either protocol. */
     static boolean isNotFound(RuntimeException failure) {
         StatusRuntimeException grpc = cause(failure, StatusRuntimeException.class);

@@ -54,8 +54,9 @@ public class PineconeSinkConfig extends CommonSinkConfig {
                                 + " or another plaintext server named by " + HOST + ".",
                         GROUP_CONNECTION, ++order, Width.SHORT, "Data-plane TLS")
                 .define(TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
-                        "Deadline of every data-plane call (upsert, delete, query); a call that misses it is retried as a"
-                                + " transient error. Control-plane calls use the client's own timeouts.",
+                        "Deadline of every call to Pinecone: on the index's data plane (upsert, delete, query) and on the"
+                                + " control plane (describe and create the index). A call that misses it is retried as a"
+                                + " transient error.",
                         GROUP_CONNECTION, ++order, Width.SHORT, "Call timeout (ms)");
         order = 0;
         def.define(INDEX, Type.STRING, "video-segments",

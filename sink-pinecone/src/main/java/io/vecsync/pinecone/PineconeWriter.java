@@ -1,21 +1,23 @@
 package io.vecsync.pinecone;
 
-import com.google.protobuf.Struct;
 import io.pinecone.clients.Index;
 import io.pinecone.unsigned_indices_model.VectorWithUnsignedIndices;
 import io.vecsync.core.FloatListView;
+import io.vecsync.core.sink.RefusedBatchException;
+import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
 import org.apache.kafka.connect.errors.DataException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes a batch over the index's gRPC data plane: upserts in requests within Pinecone's limits (1,000 vectors and
- * 2 MB each), and deletes by id in requests of at most 1,000 ids. Both are idempotent, so a retried batch is safe.
+ * 2 MB each), and deletes by id in requests of at most 1,000 ids. Both are idempotent, so a retried batch is safe. An
+ * upsert Pinecone refuses for what a vector holds is written again in halves by the framework, to find the vectors at
+ * fault.
  */
 final class PineconeWriter implements VectorWriter {
 
@@ -48,17 +50,28 @@ final class PineconeWriter implements VectorWriter {
     public void write(WriteBatch batch) {
         // With a per-topic namespace the task batches per topic, so the batch names its topic.
         String target = namespace.resolve(namespace.perTopic() ? batch.topic() : "");
+        String doing = "writing " + batch.size() + " points to index " + connection.indexName() + (target.isEmpty() ? "" : ", namespace " + target);
         try {
             Index index = connection.index();
             for (List<VectorWithUnsignedIndices> request : upsertRequests(batch.upserts(), target)) {
-                index.upsert(request, target);
+                upsert(index, request, target, doing);
             }
-            for (int from = 0; from < batch.deletes().size(); from += MAX_IDS_PER_DELETE) {
-                delete(index, batch.deletes().subList(from, Math.min(from + MAX_IDS_PER_DELETE, batch.deletes().size())), target);
+            for (List<String> request : Requests.split(batch.deletes(), MAX_IDS_PER_DELETE)) {
+                delete(index, request, target);
             }
         } catch (RuntimeException e) {
-            throw PineconeErrors.translate("writing " + batch.size() + " points to index " + connection.indexName()
-                    + (target.isEmpty() ? "" : ", namespace " + target), e);
+            throw PineconeErrors.translate(doing, e);
+        }
+    }
+
+    private static void upsert(Index index, List<VectorWithUnsignedIndices> request, String namespace, String doing) {
+        try {
+            index.upsert(request, namespace);
+        } catch (RuntimeException e) {
+            if (PineconeErrors.refusesAVector(e)) {
+                throw new RefusedBatchException(PineconeErrors.translate(doing, e).getMessage(), e);
+            }
+            throw e;
         }
     }
 
@@ -76,25 +89,10 @@ final class PineconeWriter implements VectorWriter {
     /** The upserts cut into requests of at most 1,000 vectors whose estimated wire size stays within 2 MB. */
     private static List<List<VectorWithUnsignedIndices>> upsertRequests(List<VectorPoint> points, String namespace) {
         int budget = MAX_REQUEST_BYTES - namespace.getBytes(StandardCharsets.UTF_8).length - VECTOR_OVERHEAD_BYTES;
-        List<List<VectorWithUnsignedIndices>> requests = new ArrayList<>();
-        List<VectorWithUnsignedIndices> request = new ArrayList<>();
-        int requestBytes = 0;
-        for (VectorPoint point : points) {
-            Struct metadata = PineconeMetadata.toStruct(point.payload());
-            int bytes = 4 * point.vector().length + point.id().getBytes(StandardCharsets.UTF_8).length
-                    + metadata.getSerializedSize() + VECTOR_OVERHEAD_BYTES;
-            if (!request.isEmpty() && (request.size() == MAX_VECTORS_PER_UPSERT || requestBytes + bytes > budget)) {
-                requests.add(request);
-                request = new ArrayList<>();
-                requestBytes = 0;
-            }
-            request.add(new VectorWithUnsignedIndices(point.id(), new FloatListView(point.vector()), metadata, null));
-            requestBytes += bytes;
-        }
-        if (!request.isEmpty()) {
-            requests.add(request);
-        }
-        return requests;
+        List<VectorWithUnsignedIndices> vectors = points.stream().map(point -> new VectorWithUnsignedIndices(point.id(),
+                new FloatListView(point.vector()), PineconeMetadata.toStruct(point.payload()), null)).toList();
+        return Requests.split(vectors, MAX_VECTORS_PER_UPSERT, budget, vector -> (long) Float.BYTES * vector.getValuesList().size()
+                + vector.getId().getBytes(StandardCharsets.UTF_8).length + vector.getMetadata().getSerializedSize() + VECTOR_OVERHEAD_BYTES);
     }
 
     /** The store owns the connection and closes it. */

@@ -4,10 +4,12 @@ import io.grpc.Status;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SinkTasks;
+import io.vecsync.testing.pinecone.FakeIndex;
 import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.pinecone.PineconeFake.Rpc;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,12 +114,39 @@ class PineconeFailureTest {
     }
 
     @Test
+    void anUpsertRefusedForOneVectorIsWrittenInHalvesAndOnlyThatVectorGoesToTheDeadLetterQueue() {
+        VectorSinkTask task = TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
+        FAKE.refuseMetadataField("poison");
+        SinkRecord poisoned = TASKS.segment("segments", 2, PineconeTasks.vector(2, 4), Map.of("poison", "x"));
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4), poisoned,
+                TASKS.segment("segments", 3, 4)));
+
+        assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(1), PineconeTasks.id(3)), storedIds());
+        assertEquals(List.of(poisoned), TASKS.lastContext().errantRecords());
+        String reason = TASKS.lastContext().errantReasons().get(0).getMessage();
+        assertTrue(reason.contains("the store refused point " + PineconeTasks.id(2)) && reason.contains("'poison' is refused"), reason);
+        assertEquals(List.of(2, 1), FAKE.index(INDEX).orElseThrow().upserts().stream().map(FakeIndex.UpsertCall::vectors).toList(),
+                "4 vectors refused, then 2 and 2, then the refused pair's 1 and 1: the upserts that went through");
+    }
+
+    @Test
+    void aControlPlaneCallPastTheDeadlineIsRetried() {
+        FAKE.delayControlPlane(Duration.ofSeconds(5));
+        VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.TIMEOUT_MS, "300", CommonSinkConfig.RETRY_MAX, "1"));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        assertTrue(error.getMessage().contains("control plane"), error.getMessage());
+        FAKE.clearFaults();
+        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
+        assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
+    }
+
+    @Test
     void aRequestPineconeRefusesFailsTheTaskWithPineconesReason() {
         VectorSinkTask task = TASKS.start(4, Map.of());
-        FAKE.failNext(Rpc.UPSERT, Status.Code.INVALID_ARGUMENT, 1);
+        FAKE.failNext(Rpc.UPSERT, Status.Code.FAILED_PRECONDITION, 1);
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertFalse(error instanceof RetriableException);
-        assertTrue(error.getMessage().contains("INVALID_ARGUMENT"), error.getMessage());
+        assertTrue(error.getMessage().contains("FAILED_PRECONDITION"), error.getMessage());
     }
 
     @Test

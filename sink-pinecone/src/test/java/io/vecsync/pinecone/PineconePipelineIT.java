@@ -1,7 +1,7 @@
 package io.vecsync.pinecone;
 
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.testing.SinkPipelineSuite;
+import io.vecsync.testing.SinkRefusalSuite;
 import io.vecsync.testing.pinecone.PineconeFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The pipeline suite against the protocol-level fake Pinecone (gRPC data plane, REST control plane). */
-class PineconePipelineIT extends SinkPipelineSuite {
+/** The pipeline and refusal suite against the protocol-level fake Pinecone (gRPC data plane, REST control plane). */
+class PineconePipelineIT extends SinkRefusalSuite {
 
     private static final String INDEX = "video-segments";
     private PineconeFake pinecone;
@@ -41,5 +41,19 @@ class PineconePipelineIT extends SinkPipelineSuite {
     @Override
     protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
         return new PineconeSearcherProvider().open(sinkConfig);
+    }
+
+    /** Pinecone refuses a whole upsert for one vector in it. */
+    @Override
+    protected String refusePoisonedPoints() {
+        pinecone.deleteIndex(INDEX);
+        pinecone.refuseMetadataField(POISON);
+        return "INVALID_ARGUMENT: Metadata field 'poison' is refused by the fake Pinecone";
+    }
+
+    @Override
+    protected void stopRefusing() {
+        pinecone.deleteIndex(INDEX);
+        pinecone.clearFaults();
     }
 }

@@ -1,8 +1,11 @@
 package io.vecsync.qdrant;
 
+import com.google.protobuf.CodedOutputStream;
+import io.grpc.Status;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.VectorFactory;
 import io.qdrant.client.VectorsFactory;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsIdsList;
@@ -11,9 +14,12 @@ import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.Vectors;
+import io.vecsync.core.sink.RefusedBatchException;
+import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 
 import java.util.List;
@@ -21,10 +27,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a batch as one Delete of the tombstoned ids and one Upsert of the rest, each with {@code wait=true}: Qdrant
- * answers once the points are applied, so offsets are only committed for points a search can already see.
+ * Writes a batch as Deletes of the tombstoned ids and Upserts of the rest, each with {@code wait=true}: Qdrant answers
+ * once the points are applied, so offsets are only committed for points a search can already see. Requests stay within
+ * gRPC's default message size (4 MB: about 800 points of 1024 dimensions with their payload), which servers and proxies
+ * on their defaults enforce. An upsert Qdrant refuses for its content is written again in halves by the framework, to
+ * find the points at fault; one it refuses for the collection's shape fails the task.
  */
 final class QdrantWriter implements VectorWriter {
+
+    /** gRPC's default message size, less room for the request's own fields and headers. */
+    static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+    /** Qdrant's words for a request that does not fit the collection, whatever its points hold. */
+    private static final List<String> COLLECTION_MISMATCHES = List.of("Vector dimension error", "Not existing vector name");
 
     private final QdrantConnection connection;
     private final String collection;
@@ -38,22 +52,35 @@ final class QdrantWriter implements VectorWriter {
 
     @Override
     public void write(WriteBatch batch) {
-        if (!batch.deletes().isEmpty()) {
+        List<PointId> ids = batch.deletes().stream().map(id -> PointIdFactory.id(UUID.fromString(id))).toList();
+        for (List<PointId> request : Requests.split(ids, Integer.MAX_VALUE, MAX_REQUEST_BYTES,
+                id -> CodedOutputStream.computeMessageSize(PointsIdsList.IDS_FIELD_NUMBER, id))) {
             DeletePoints delete = DeletePoints.newBuilder()
                     .setCollectionName(collection)
                     .setWait(true)
-                    .setPoints(PointsSelector.newBuilder().setPoints(PointsIdsList.newBuilder()
-                            .addAllIds(batch.deletes().stream().map(id -> PointIdFactory.id(UUID.fromString(id))).toList())))
+                    .setPoints(PointsSelector.newBuilder().setPoints(PointsIdsList.newBuilder().addAllIds(request)))
                     .build();
-            String doing = "deleting " + batch.deletes().size() + " points from collection " + collection;
+            String doing = "deleting " + request.size() + " points from collection " + collection;
             confirm(doing, connection.await(doing, connection.points().delete(delete)));
         }
-        if (!batch.upserts().isEmpty()) {
-            List<PointStruct> points = batch.upserts().stream().map(this::point).toList();
-            UpsertPoints upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true).addAllPoints(points).build();
-            String doing = "upserting " + points.size() + " points into collection " + collection;
-            confirm(doing, connection.await(doing, connection.points().upsert(upsert)));
+        List<PointStruct> points = batch.upserts().stream().map(this::point).toList();
+        for (List<PointStruct> request : Requests.split(points, Integer.MAX_VALUE, MAX_REQUEST_BYTES,
+                point -> CodedOutputStream.computeMessageSize(UpsertPoints.POINTS_FIELD_NUMBER, point))) {
+            UpsertPoints upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true).addAllPoints(request).build();
+            String doing = "upserting " + request.size() + " points into collection " + collection;
+            try {
+                confirm(doing, connection.await(doing, connection.points().upsert(upsert)));
+            } catch (ConnectException failure) {
+                throw refusedForItsPoints(failure) ? new RefusedBatchException(failure.getMessage(), failure) : failure;
+            }
         }
+    }
+
+    /** Qdrant's INVALID_ARGUMENT for what a point holds, not for a collection of another shape. */
+    private static boolean refusedForItsPoints(ConnectException failure) {
+        Status status = Status.fromThrowable(failure.getCause());
+        return failure.getCause() != null && status.getCode() == Status.Code.INVALID_ARGUMENT
+                && COLLECTION_MISMATCHES.stream().noneMatch(String.valueOf(status.getDescription())::contains);
     }
 
     private PointStruct point(VectorPoint point) {

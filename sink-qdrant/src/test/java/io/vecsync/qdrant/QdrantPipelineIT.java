@@ -1,7 +1,7 @@
 package io.vecsync.qdrant;
 
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.testing.SinkPipelineSuite;
+import io.vecsync.testing.SinkRefusalSuite;
 import io.vecsync.testing.qdrant.QdrantFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import java.util.Map;
 import java.util.Set;
 
-/** The pipeline suite against the protocol-level fake Qdrant, with an API key. */
-class QdrantPipelineIT extends SinkPipelineSuite {
+/** The pipeline and refusal suite against the protocol-level fake Qdrant, with an API key. */
+class QdrantPipelineIT extends SinkRefusalSuite {
 
     private static final String COLLECTION = "pipeline-segments";
     private QdrantFake qdrant;
@@ -40,5 +40,19 @@ class QdrantPipelineIT extends SinkPipelineSuite {
     @Override
     protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
         return new QdrantSearcherProvider().open(sinkConfig);
+    }
+
+    /** Qdrant refuses a whole upsert for one point in it. */
+    @Override
+    protected String refusePoisonedPoints() {
+        qdrant.deleteAllCollections();
+        qdrant.refusePayloadKey(POISON);
+        return "INVALID_ARGUMENT (Wrong input: payload key 'poison' is refused by the fake Qdrant)";
+    }
+
+    @Override
+    protected void stopRefusing() {
+        qdrant.deleteAllCollections();
+        qdrant.refusePayloadKey(null);
     }
 }

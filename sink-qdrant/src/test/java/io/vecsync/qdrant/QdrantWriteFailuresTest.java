@@ -98,7 +98,7 @@ class QdrantWriteFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Status.Code.class, names = {"INVALID_ARGUMENT", "FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
+    @EnumSource(value = Status.Code.class, names = {"FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
     void otherCodesFailAtOnce(Status.Code code) {
         QdrantFake fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
@@ -173,6 +173,49 @@ class QdrantWriteFailuresTest {
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("INVALID_ARGUMENT") && error.getMessage().contains("expected dim: 8, got 4"), error.getMessage());
         assertEquals(1, fake.requests(UpsertPoints.class).size(), "no retries");
+    }
+
+    @Test
+    void anUpsertRefusedForOnePointIsWrittenInHalvesAndOnlyThatPointGoesToTheDeadLetterQueue() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
+        fake.refusePayloadKey("poison");
+        List<SinkRecord> records = segments(4);
+        Map<String, Object> poisoned = castMap((Map<?, ?>) records.get(1).value());
+        poisoned.put("poison", "x");
+        records.set(1, records.get(1).newRecord("segments", 0, null, records.get(1).key(), null, poisoned, null));
+        SinkTasks.write(task, records);
+
+        assertEquals(3, fake.points(COLLECTION).size());
+        assertEquals(List.of(records.get(1)), tasks.lastContext().errantRecords());
+        String reason = tasks.lastContext().errantReasons().get(0).getMessage();
+        assertTrue(reason.startsWith("record segments-0@1: the store refused point " + records.get(1).key()
+                + ": upserting 1 points into collection failures failed: INVALID_ARGUMENT"), reason);
+        assertEquals(5, fake.requests(UpsertPoints.class).size(), "4 points, then 2 and 2, then the refused pair's 1 and 1");
+    }
+
+    @Test
+    void aBatchLargerThanAGrpcMessageLandsInSeveralUpserts() {
+        QdrantFake fake = fake(null);
+        VectorSinkTask task = start(fake, Map.of());
+        List<SinkRecord> records = new ArrayList<>();
+        for (SinkRecord record : segments(50)) {
+            Map<String, Object> value = castMap((Map<?, ?>) record.value());
+            value.put("transcript", "w".repeat(100_000));
+            records.add(record.newRecord("segments", 0, null, record.key(), null, value, null));
+        }
+        SinkTasks.write(task, records);
+
+        assertEquals(50, fake.points(COLLECTION).size());
+        List<UpsertPoints> upserts = fake.requests(UpsertPoints.class);
+        assertTrue(upserts.size() >= 2, "5 MB of points in one upsert");
+        assertTrue(upserts.stream().allMatch(upsert -> upsert.getSerializedSize() <= 4 * 1024 * 1024), "each within 4 MB");
+    }
+
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        Map<String, Object> copy = new HashMap<>();
+        map.forEach((key, value) -> copy.put((String) key, value));
+        return copy;
     }
 
     @Test

@@ -35,11 +35,14 @@ import java.util.Optional;
 final class WeaviateConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WeaviateConnection.class);
+    /** Weaviate's GRPC_MAX_MESSAGE_SIZE when the server does not announce its own. */
+    private static final long DEFAULT_GRPC_MAX_MESSAGE_SIZE = 104_858_000;
 
     private final WeaviateSinkConfig config;
     private final TrustManagerFactory trust;
     private final HttpClient http;
     private WeaviateClient client;
+    private long maxRequestBytes;
 
     WeaviateConnection(WeaviateSinkConfig config) {
         this.config = config;
@@ -91,6 +94,24 @@ final class WeaviateConnection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The most a write request may carry: the gRPC message size the server announces ({@code /v1/meta}), less a tenth
+     * for what a request's estimated size leaves out.
+     */
+    synchronized long maxRequestBytes() {
+        if (maxRequestBytes == 0) {
+            Integer announced;
+            try {
+                announced = client().meta().grpcMaxMessageSize();
+            } catch (IOException | RuntimeException e) {
+                throw WeaviateFailures.classify("reading Weaviate's metadata at " + baseUrl(), e);
+            }
+            long limit = announced == null ? DEFAULT_GRPC_MAX_MESSAGE_SIZE : announced;
+            maxRequestBytes = limit - limit / 10;
+        }
+        return maxRequestBytes;
+    }
+
     /** {@code GET /v1/schema/{collection}}: the class definition, or empty when the collection does not exist. */
     Optional<JsonObject> definition(String collection) {
         String endpoint = "/v1/schema/" + URLEncoder.encode(collection, StandardCharsets.UTF_8);
@@ -131,6 +152,7 @@ final class WeaviateConnection implements AutoCloseable {
                 log.debug("closing the Weaviate client: {}", e.getMessage());
             }
             client = null;
+            maxRequestBytes = 0;
         }
     }
 }

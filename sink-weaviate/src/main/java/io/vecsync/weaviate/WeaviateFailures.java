@@ -1,5 +1,6 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.core.sink.RefusedBatchException;
 import io.weaviate.client6.v1.api.WeaviateApiException;
 import io.weaviate.client6.v1.api.WeaviateConnectException;
 import io.weaviate.client6.v1.api.WeaviateTransportException;
@@ -15,6 +16,8 @@ final class WeaviateFailures {
 
     private static final Set<String> TRANSIENT_GRPC = Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "RESOURCE_EXHAUSTED", "ABORTED");
     private static final Set<String> AUTH_GRPC = Set.of("UNAUTHENTICATED", "PERMISSION_DENIED");
+    /** How Weaviate refuses a request for its content: its Go errors arrive as UNKNOWN. */
+    private static final Set<String> REFUSED_GRPC = Set.of("INVALID_ARGUMENT", "UNKNOWN");
 
     private WeaviateFailures() {
     }
@@ -39,6 +42,17 @@ final class WeaviateFailures {
             return new RetriableException(message, e);
         }
         return new ConnectException(message, e);
+    }
+
+    /**
+     * A batch write's failure: as {@link #classify}, but a request Weaviate refuses for its content is a
+     * {@link RefusedBatchException}, which the framework writes again in halves to find the objects at fault.
+     */
+    static ConnectException classifyBatch(String doing, Exception e) {
+        if (e instanceof WeaviateApiException api && api.isGPRC() && REFUSED_GRPC.contains(api.grpcStatusCode())) {
+            return new RefusedBatchException(doing + " failed: " + api.getMessage(), e);
+        }
+        return classify(doing, e);
     }
 
     private static boolean isAuth(Integer status) {

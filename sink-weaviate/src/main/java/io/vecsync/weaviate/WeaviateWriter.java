@@ -2,6 +2,7 @@ package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.RefusedPointsException;
+import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
@@ -16,8 +17,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +39,17 @@ import java.util.regex.Pattern;
  * or invalid tenant name — so such records reach the dead-letter queue before a write. An object refused all the same
  * is retried when Weaviate says the cause is passing, fails the task when its vector length differs from the
  * collection's, and otherwise goes to the dead-letter queue through {@link RefusedPointsException} once the rest of
- * the batch is written.
+ * the batch is written. A request Weaviate refuses whole is written again in halves by the framework. Requests stay
+ * within the gRPC message size the server announces.
  */
 final class WeaviateWriter implements VectorWriter {
 
-    /** Objects per request: Weaviate advises batches of 100 to 1,000, and a request must stay under its gRPC size limit. */
+    /** Objects per request: Weaviate advises batches of 100 to 1,000. */
     static final int MAX_OBJECTS_PER_REQUEST = 1000;
+    /** What an object adds to a request besides its vector and properties: its id, collection, tenant and framing. */
+    private static final int OBJECT_OVERHEAD_BYTES = 128;
+    /** What a property adds besides its name and value: protobuf framing. */
+    private static final int PROPERTY_OVERHEAD_BYTES = 8;
     private static final Pattern VECTOR_LENGTH = Pattern.compile("new node has a vector with length (\\d+)\\. Existing nodes have vectors with length (\\d+)");
     /** Per-object errors a retry can get past: replication, a read-only shard after disk pressure, timeouts. */
     private static final List<String> TRANSIENT_OBJECT_ERRORS = List.of("read-only", "read only", "consistency level",
@@ -53,7 +60,10 @@ final class WeaviateWriter implements VectorWriter {
     private final WeaviateConnection connection;
     private final WeaviateCollectionAdmin admin;
     private final Set<String> readyTenants = new HashSet<>();
-    /** Property types known to the collection: its definition's, plus those Weaviate's auto-schema gave new fields. */
+    /**
+     * Property types known to the collection: its definition's, plus those Weaviate's auto-schema gave new fields. Read
+     * by {@link #check} on Connect's task thread while the writer thread adds to it.
+     */
     private Map<String, String> propertyTypes;
 
     WeaviateWriter(WeaviateSinkConfig config, WeaviateConnection connection, WeaviateCollectionAdmin admin) {
@@ -86,9 +96,9 @@ final class WeaviateWriter implements VectorWriter {
         }
     }
 
-    private Map<String, String> knownPropertyTypes() {
+    private synchronized Map<String, String> knownPropertyTypes() {
         if (propertyTypes == null) {
-            propertyTypes = new HashMap<>(admin.definition().propertyTypes());
+            propertyTypes = new ConcurrentHashMap<>(admin.definition().propertyTypes());
         }
         return propertyTypes;
     }
@@ -128,7 +138,8 @@ final class WeaviateWriter implements VectorWriter {
         CollectionHandle<Map<String, Object>> collection = collection(tenant);
         String vectorName = admin.definition().vectorName();
         String where = config.collection() + tenant.map(t -> ", tenant " + t).orElse("");
-        for (List<VectorPoint> chunk : requests(points)) {
+        long maxBytes = connection.maxRequestBytes();
+        for (List<VectorPoint> chunk : Requests.split(points, MAX_OBJECTS_PER_REQUEST, maxBytes, WeaviateWriter::estimatedBytes)) {
             List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>(chunk.size());
             for (VectorPoint point : chunk) {
                 objects.add(WeaviateObject.of(object -> object.uuid(point.id()).properties(point.payload())
@@ -138,7 +149,7 @@ final class WeaviateWriter implements VectorWriter {
             try {
                 response = collection.data.insertMany(objects);
             } catch (RuntimeException e) {
-                throw WeaviateFailures.classify("writing " + chunk.size() + " objects to " + where, e);
+                throw WeaviateFailures.classifyBatch("writing " + chunk.size() + " objects to " + where, e);
             }
             refused.putAll(refused(response, where));
             Map<String, String> types = knownPropertyTypes();
@@ -183,7 +194,7 @@ final class WeaviateWriter implements VectorWriter {
         for (Optional<String> tenant : tenants) {
             CollectionHandle<Map<String, Object>> collection = collection(tenant);
             String where = config.collection() + tenant.map(t -> ", tenant " + t).orElse("");
-            for (List<String> chunk : requests(ids)) {
+            for (List<String> chunk : Requests.split(ids, MAX_OBJECTS_PER_REQUEST)) {
                 DeleteManyResponse response;
                 try {
                     response = collection.data.deleteMany(Filter.uuid().containsAny(chunk.toArray(String[]::new)));
@@ -198,13 +209,19 @@ final class WeaviateWriter implements VectorWriter {
         }
     }
 
-    /** The items in runs of at most {@link #MAX_OBJECTS_PER_REQUEST}, one request each. */
-    private static <T> List<List<T>> requests(List<T> items) {
-        List<List<T>> requests = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += MAX_OBJECTS_PER_REQUEST) {
-            requests.add(items.subList(from, Math.min(items.size(), from + MAX_OBJECTS_PER_REQUEST)));
+    /** An object's share of a batch request: its vector's float32 bytes, its properties' names and values, framing. */
+    private static long estimatedBytes(VectorPoint point) {
+        long bytes = OBJECT_OVERHEAD_BYTES + (long) Float.BYTES * point.vector().length;
+        for (Map.Entry<String, Object> property : point.payload().entrySet()) {
+            Object value = property.getValue();
+            bytes += PROPERTY_OVERHEAD_BYTES + utf8Length(property.getKey())
+                    + (value instanceof String text ? utf8Length(text) : Double.BYTES);
         }
-        return requests;
+        return bytes;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private List<Optional<String>> allTenants() {

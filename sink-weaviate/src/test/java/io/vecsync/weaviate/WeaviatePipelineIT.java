@@ -1,7 +1,7 @@
 package io.vecsync.weaviate;
 
 import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.testing.SinkPipelineSuite;
+import io.vecsync.testing.SinkRefusalSuite;
 import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import java.util.Map;
 import java.util.Set;
 
-/** The pipeline suite against the protocol-level fake Weaviate (REST and gRPC). */
-class WeaviatePipelineIT extends SinkPipelineSuite {
+/** The pipeline and refusal suite against the protocol-level fake Weaviate (REST and gRPC). */
+class WeaviatePipelineIT extends SinkRefusalSuite {
 
     private static final String COLLECTION = "VideoSegment";
     private FakeWeaviate weaviate;
@@ -40,5 +40,18 @@ class WeaviatePipelineIT extends SinkPipelineSuite {
     @Override
     protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
         return new WeaviateSearcherProvider().open(sinkConfig);
+    }
+
+    /** Without auto-schema Weaviate refuses an object with a property its collection lacks, and keeps the others. */
+    @Override
+    protected String refusePoisonedPoints() {
+        weaviate.reset();
+        weaviate.autoSchema(false);
+        return "no such prop with name '" + POISON + "'";
+    }
+
+    @Override
+    protected void stopRefusing() {
+        weaviate.reset();
     }
 }

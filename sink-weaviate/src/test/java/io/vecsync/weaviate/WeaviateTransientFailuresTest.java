@@ -9,6 +9,7 @@ import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,9 +91,18 @@ class WeaviateTransientFailuresTest {
     }
 
     @Test
+    void aSlowWriteMissesTheDeadlineAndIsRetried() {
+        VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.TIMEOUT_MS, "1000"));
+        harness.fake.delayGrpc("BatchObjects", 1, Duration.ofMillis(3000));
+        SinkTasks.write(task, List.of(harness.segment(0)));
+        assertEquals(Set.of(SinkHarness.id(0)), stored());
+        assertEquals(2, harness.fake.calls("BatchObjects"), "the first call was cut at its deadline and made again");
+    }
+
+    @Test
     void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
         VectorSinkTask task = harness.start(Map.of());
-        harness.fake.failGrpc("BatchObjects", 1, Status.Code.INVALID_ARGUMENT);
+        harness.fake.failGrpc("BatchObjects", 1, Status.Code.FAILED_PRECONDITION);
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertFalse(error instanceof RetriableException, error.toString());
         assertEquals(1, harness.fake.calls("BatchObjects"));

@@ -1,7 +1,8 @@
 package io.vecsync.source;
 
-import org.apache.kafka.common.config.Config;
+import io.vecsync.core.VecsyncVersion;
 import io.vecsync.core.config.CrossFieldChecks;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;

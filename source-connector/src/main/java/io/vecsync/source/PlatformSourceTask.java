@@ -1,5 +1,7 @@
 package io.vecsync.source;
 
+import io.vecsync.core.RequiredConnect;
+import io.vecsync.core.VecsyncVersion;
 import io.vecsync.platform.EmbeddingsResult;
 import io.vecsync.platform.PlatformAuthException;
 import io.vecsync.platform.PlatformClient;
@@ -97,7 +99,7 @@ public class PlatformSourceTask extends SourceTask {
         config = taskConfig;
         taskName = "vecsync source task " + taskConfig.taskShards();
         metrics = new SourceMetrics();
-        SourceMetrics.register(metrics, context.pluginMetrics());
+        SourceMetrics.register(metrics, RequiredConnect.pluginMetrics(() -> context.pluginMetrics()));
         client = new PlatformClient(config.platformSettings(), metrics);
         scope = config.scope();
         ledger = new SyncLedger(taskConfig.taskShards(), context.offsetStorageReader());

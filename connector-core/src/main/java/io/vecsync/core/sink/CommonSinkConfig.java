@@ -25,6 +25,7 @@ public class CommonSinkConfig extends AbstractConfig {
     public static final String RETRY_MAX = "retry.max";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String FLUSH_TIMEOUT_MS = "flush.timeout.ms";
     /** Connect's own key; read here to decide between the dead-letter queue and failing the task. */
     public static final String ERRORS_TOLERANCE = "errors.tolerance";
 
@@ -74,7 +75,14 @@ public class CommonSinkConfig extends AbstractConfig {
                         GROUP_WRITES, ++order, Width.SHORT, "Retry backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.between(0L, 3_600_000L), Importance.LOW,
                         "Longest backoff between two retries.",
-                        GROUP_WRITES, ++order, Width.SHORT, "Max retry backoff (ms)");
+                        GROUP_WRITES, ++order, Width.SHORT, "Max retry backoff (ms)")
+                .define(FLUSH_TIMEOUT_MS, Type.LONG, 60_000L, Range.between(100L, 3_600_000L), Importance.LOW,
+                        "Longest wait of Connect's task thread for the store's writes: at an offset commit (past it,"
+                                + " nothing is committed this time), at a rebalance (past it, the revoked partitions' writes"
+                                + " not yet sent are dropped, uncommitted, for their next owner) and in put() for room in"
+                                + " the queue (past it, Connect redelivers the records after a backoff). The writes go on"
+                                + " meanwhile. Keep it below the consumer's max.poll.interval.ms (5 minutes by default).",
+                        GROUP_WRITES, ++order, Width.SHORT, "Flush timeout (ms)");
         return def;
     }
 

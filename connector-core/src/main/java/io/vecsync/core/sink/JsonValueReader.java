@@ -2,9 +2,13 @@ package io.vecsync.core.sink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.vecsync.core.Float32Base64Decoder;
 
 import java.io.IOException;
@@ -12,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a record value that is a JSON object's text — bytes from ByteArrayConverter, a String from StringConverter —
@@ -21,7 +27,13 @@ import java.util.Map;
  */
 final class JsonValueReader {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** NaN and the infinities are read, to be refused with a sentence of ours rather than the parser's advice. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    /** Where the parser's messages turn to its internals: source locations, features to enable, character codes. */
+    private static final Pattern INTERNALS = Pattern.compile(" \\((for |start marker at )|: (was expecting|expected) \\(|\\n| at \\[Source");
+    private static final Pattern CHARACTER_CODE = Pattern.compile("\\(('.{1,2}') \\(code \\d+\\)\\)");
+    private static final Pattern CONTROL_CODE = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern FEATURE_ADVICE = Pattern.compile("[:;,]? *\\(?(enable|use) `[^`]*`[^)]*\\)?");
 
     private final String vectorField;
     /** Characters of a padded base64 text of a vector of the configured dimension. */
@@ -37,14 +49,14 @@ final class JsonValueReader {
     }
 
     /**
-     * @throws IllegalArgumentException naming what is wrong when the bytes are not one JSON object
+     * @throws InvalidJson naming what is wrong, and where, when the bytes are not one JSON object
      */
     Map<String, Object> read(byte[] json) {
         offsetBase = 0;
         try (JsonParser parser = JSON.createParser(json)) {
             return object(parser, json);
         } catch (IOException e) {
-            throw invalid(e);
+            throw invalid(e, null);
         }
     }
 
@@ -53,14 +65,14 @@ final class JsonValueReader {
         try (JsonParser parser = JSON.createParser(json)) {
             return object(parser, null);
         } catch (IOException e) {
-            throw invalid(e);
+            throw invalid(e, null);
         }
     }
 
     private Map<String, Object> object(JsonParser parser, byte[] bytes) throws IOException {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
-            throw new IllegalArgumentException("the value is " + (first == null ? "empty" : "JSON " + describe(first)) + ", expected a JSON object");
+            throw new InvalidJson(null, "the value is " + (first == null ? "empty" : "JSON " + describe(first)) + ", expected a JSON object", null);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields(parser, bytes, fields);
@@ -73,9 +85,25 @@ final class JsonValueReader {
      * longer than decoding it.
      */
     private void fields(JsonParser parser, byte[] bytes, Map<String, Object> fields) throws IOException {
-        String name;
-        while ((name = parser.nextFieldName()) != null) {
-            JsonToken token = parser.nextToken();
+        while (true) {
+            String before = parser.getParsingContext().getCurrentName();
+            String name;
+            try {
+                name = parser.nextFieldName();
+            } catch (JsonProcessingException fault) {
+                // The parser reads a name and the first token of its value at once: a new name read puts the fault in its value.
+                String read = parser.getParsingContext().getCurrentName();
+                throw invalid(fault, read != null && !read.equals(before) ? read : null);
+            }
+            if (name == null) {
+                break;
+            }
+            JsonToken token;
+            try {
+                token = parser.nextToken();
+            } catch (JsonProcessingException fault) {
+                throw invalid(fault, name);
+            }
             Rest rest = token == JsonToken.VALUE_STRING && bytes != null && name.equals(vectorField) ? vectorInPlace(parser, bytes) : null;
             if (rest != null) {
                 fields.put(name, rest.vector());
@@ -86,12 +114,16 @@ final class JsonValueReader {
                 }
                 return;
             }
-            fields.put(name, value(parser, token));
+            try {
+                fields.put(name, value(parser, token));
+            } catch (JsonProcessingException fault) {
+                throw invalid(fault, name);
+            }
         }
         JsonToken after = parser.nextToken();
         if (after != null) {
-            throw new IllegalArgumentException("the value has JSON " + describe(after) + " after its object, at "
-                    + offset(parser.currentTokenLocation()));
+            throw new InvalidJson(null, "the value has JSON " + describe(after) + " after its object, at "
+                    + offset(parser.currentTokenLocation()), null);
         }
     }
 
@@ -151,7 +183,12 @@ final class JsonValueReader {
         return switch (token) {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_NUMBER_FLOAT -> {
+                if (parser.isNaN()) {
+                    throw new JsonParseException(parser, "'" + parser.getText() + "' is not a number JSON allows", parser.currentTokenLocation());
+                }
+                yield parser.getDoubleValue();
+            }
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
@@ -171,7 +208,7 @@ final class JsonValueReader {
                 }
                 yield array;
             }
-            default -> throw new IllegalArgumentException("unexpected JSON " + describe(token));
+            default -> throw new JsonParseException(parser, "unexpected JSON " + describe(token), parser.currentTokenLocation());
         };
     }
 
@@ -191,10 +228,57 @@ final class JsonValueReader {
         return location.getByteOffset() >= 0 ? "byte " + (offsetBase + location.getByteOffset()) : "character " + location.getCharOffset();
     }
 
-    /** Jackson's message without the document: a vector's text would fill it. */
-    private IllegalArgumentException invalid(IOException e) {
-        String message = e instanceof JsonProcessingException json && json.getLocation() != null
-                ? json.getOriginalMessage() + " at " + offset(json.getLocation()) : e.getMessage();
-        return new IllegalArgumentException("the value is not valid JSON: " + message, e);
+    /**
+     * The parser's failure as a sentence, with the record's field it broke in: the parser's own messages carry its
+     * internals (source locations, features to enable) and, from a vector's text, the document.
+     *
+     * @param field the top-level field whose value was being read, or null
+     */
+    private InvalidJson invalid(IOException e, String field) {
+        if (!(e instanceof JsonProcessingException json)) {
+            return new InvalidJson(null, "the value could not be read: " + e, e);
+        }
+        JsonStreamContext context = json.getProcessor() instanceof JsonParser parser ? parser.getParsingContext() : null;
+        boolean ended = e instanceof JsonEOFException || json.getOriginalMessage().startsWith("Unexpected end-of-input");
+        String problem = ended ? endsEarly(e, context) : plain(json.getOriginalMessage());
+        String where = json.getLocation() == null ? "" : " at " + offset(json.getLocation());
+        return new InvalidJson(field, "the value is not valid JSON: " + problem + where, e);
+    }
+
+    private static String endsEarly(IOException eof, JsonStreamContext context) {
+        JsonToken decoding = eof instanceof JsonEOFException inToken ? inToken.getTokenBeingDecoded() : null;
+        if (decoding == JsonToken.VALUE_STRING || decoding == JsonToken.FIELD_NAME) {
+            return "the text ends inside a string";
+        }
+        if (context != null && context.inArray()) {
+            return "the text ends before an array is closed";
+        }
+        return context != null && context.inObject() ? "the text ends before an object is closed" : "the text ends early";
+    }
+
+    /** The parser's message without its internals: what was wrong, in its words. */
+    private static String plain(String message) {
+        String text = CHARACTER_CODE.matcher(message).replaceAll("$1");
+        text = CONTROL_CODE.matcher(text).replaceAll("(control character $1)");
+        text = FEATURE_ADVICE.matcher(text).replaceAll("");
+        Matcher internals = INTERNALS.matcher(text);
+        return (internals.find() ? text.substring(0, internals.start()) : text).trim();
+    }
+
+    /** JSON text that is not one JSON object, with the record's field it broke in. */
+    static final class InvalidJson extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        InvalidJson(String field, String message, Throwable cause) {
+            super(message, cause);
+            this.field = field;
+        }
+
+        /** The top-level field whose value is not valid, or null when the fault is not in one. */
+        String field() {
+            return field;
+        }
     }
 }

@@ -82,8 +82,8 @@ public final class RecordConverter {
             if (value instanceof String text) {
                 return jsonText.read(text);
             }
-        } catch (IllegalArgumentException notJson) {
-            throw error(record, null, notJson.getMessage());
+        } catch (JsonValueReader.InvalidJson notJson) {
+            throw error(record, notJson.field(), notJson.getMessage());
         }
         if (value instanceof Struct struct) {
             Map<String, Object> fields = new LinkedHashMap<>();

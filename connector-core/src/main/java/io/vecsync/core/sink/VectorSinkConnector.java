@@ -2,8 +2,8 @@ package io.vecsync.core.sink;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
+import io.vecsync.core.VecsyncVersion;
 import io.vecsync.core.config.CrossFieldChecks;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -44,7 +44,7 @@ public abstract class VectorSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return AppInfoParser.getVersion();
+        return VecsyncVersion.get();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.vecsync.core.sink;
 
+import io.vecsync.core.RequiredConnect;
 import io.vecsync.core.RetryPolicy;
+import io.vecsync.core.VecsyncVersion;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The sink task every store shares: converts records, collapses each batch per id in Kafka order, writes in bulk,
@@ -32,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * <p>put() hands the converted records to a {@link WriteQueue}, whose thread writes them while Connect fetches and
  * converts the next ones; records that come while a write runs go together into the next (group commit). put() waits
  * only while the queue is full; offset commits and revoked partitions wait for every write, so only written offsets
- * are committed. A write that failed for good is surfaced there, or at the next put().
+ * are committed. Every wait for the writer ends after flush.timeout.ms. A write that failed for good is surfaced at the
+ * next put(), which fails the task: Connect takes an exception from an offset commit for a reason to read the records
+ * again, which would write and fail them again forever.
  */
 public abstract class VectorSinkTask extends SinkTask {
 
@@ -48,9 +53,12 @@ public abstract class VectorSinkTask extends SinkTask {
     private ErrantRecordReporter reporter;
     private boolean targetReady;
     private WriteQueue queue;
+    private long waitMs;
     /** Dead-letter reports not yet known to be written: offsets are committed only after them. */
     private final List<Future<Void>> reported = new ArrayList<>();
     private final SinkMetrics metrics = new SinkMetrics();
+    /** A failure no retry can fix that came up in an offset commit: nothing is committed after it, the next put() throws it. */
+    private ConnectException fatal;
 
     /** Parses the store module's config: a {@link CommonSinkConfig} built on its extended ConfigDef. */
     protected abstract CommonSinkConfig parseConfig(Map<String, String> props);
@@ -68,7 +76,7 @@ public abstract class VectorSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return AppInfoParser.getVersion();
+        return VecsyncVersion.get();
     }
 
     @Override
@@ -77,9 +85,10 @@ public abstract class VectorSinkTask extends SinkTask {
         converter = new RecordConverter(config);
         retryPolicy = new RetryPolicy(config.getInt(CommonSinkConfig.RETRY_MAX),
                 config.getLong(CommonSinkConfig.RETRY_BACKOFF_MS), config.getLong(CommonSinkConfig.RETRY_BACKOFF_MAX_MS));
+        waitMs = config.getLong(CommonSinkConfig.FLUSH_TIMEOUT_MS);
         boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault(CommonSinkConfig.ERRORS_TOLERANCE, "none").trim());
         reporter = tolerateAll && context != null ? context.errantRecordReporter() : null;
-        metrics.register(context == null ? null : context.pluginMetrics());
+        metrics.register(pluginMetrics());
         store = openStore(config);
         queue = new WriteQueue("vecsync-writer-" + props.getOrDefault("name", "sink"), config.batchSize(),
                 QUEUED_BATCHES * config.batchSize(), this::write);
@@ -91,18 +100,48 @@ public abstract class VectorSinkTask extends SinkTask {
         }
     }
 
+    /** Connect's plugin metrics; a worker older than 4.1 has none, and fails the task with a sentence rather than a stack. */
+    private PluginMetrics pluginMetrics() {
+        if (context == null) {
+            return null;
+        }
+        return RequiredConnect.pluginMetrics(() -> context.pluginMetrics());
+    }
+
     private void prepareTarget() {
         withRetries("preparing the target", () -> store.admin().ensureTarget(config.dimension()));
         targetReady = true;
     }
 
+    /**
+     * Queues the records for the writer. A failure no retry can fix fails the task, and is kept: Connect still asks to
+     * commit offsets as the task stops, and nothing is to be committed past it.
+     */
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (fatal != null) {
+            throw fatal;
+        }
+        try {
+            take(records);
+        } catch (RetriableException transientError) {
+            throw transientError;
+        } catch (ConnectException lasting) {
+            fatal = lasting;
+            throw lasting;
+        }
+    }
+
+    private void take(Collection<SinkRecord> records) {
         if (!targetReady) {
             prepareTarget();
         }
         if (queue.failure() != null) {
             finishWrites();
+        }
+        reportRefused();
+        if (!queue.awaitRoom(waitMs)) {
+            throw behind("room for more records");
         }
         Map<String, List<SinkOperation>> operations = new LinkedHashMap<>();
         for (SinkRecord record : records) {
@@ -116,75 +155,114 @@ public abstract class VectorSinkTask extends SinkTask {
                 reported.add(report(record, bad));
             }
         }
-        operations.forEach(queue::add);
+        queue.add(operations);
         store.delivered(records.size());
     }
 
     /**
      * Waits until every record taken is written, after letting a write that failed transiently go again; throws when
-     * a write fails (again): a RetriableException from put() makes Connect redeliver that put()'s records, which come
-     * after the failed ones.
+     * a write fails (again), or as a RetriableException when the writes take longer than flush.timeout.ms: a
+     * RetriableException from put() makes Connect redeliver that put()'s records, which come after the others.
      */
     private void finishWrites() {
         if (queue.failure() instanceof RetriableException) {
             log.info("writing again the {} operations of earlier puts, from a write that failed transiently", queue.queuedCount());
             queue.resume();
         }
+        boolean drained;
         try {
-            queue.drain();
+            drained = queue.drain(waitMs);
         } catch (RetriableException transientError) {
-            if (context != null) {
-                context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
-            }
+            askForBackoff();
             throw transientError;
         }
-        queue.takeRefused().forEach((record, reason) -> reported.add(report(record, new DataException(describe(record) + ": " + reason))));
+        if (!drained) {
+            throw behind("the writes under way");
+        }
+        reportRefused();
         awaitReports();
     }
 
-    /** Waits for the writes, then lets the store make them durable: Connect commits the offsets given to put() next. */
+    /** Waited flush.timeout.ms in vain: Connect is to come back later; the writes go on meanwhile. */
+    private RetriableException behind(String what) {
+        askForBackoff();
+        return new RetriableException("waited " + waitMs + " ms (" + CommonSinkConfig.FLUSH_TIMEOUT_MS + ") for " + what
+                + "; " + queue.queuedCount() + " operations are waiting to be written");
+    }
+
+    private void askForBackoff() {
+        if (context != null) {
+            context.timeout(retryPolicy.backoffMs(retryPolicy.maxRetries() + 1));
+        }
+    }
+
+    /** The records whose points the store refused go to the dead-letter queue, or fail the task. */
+    private void reportRefused() {
+        queue.takeRefused().forEach((record, reason) -> reported.add(report(record, new DataException(describe(record) + ": " + reason))));
+    }
+
+    /** Waits for the writes, then lets the store make them durable; throws what a write threw. */
     @Override
     public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         finishWrites();
         store.flush();
     }
 
-    /** Commits nothing while a write is failing transiently: the next put() writes it again first. */
+    /**
+     * Commits the offsets once their records are written and durable; nothing while a write fails transiently (the next
+     * put() writes it again first) or takes longer than flush.timeout.ms. A failure a retry cannot fix — a record the
+     * store refused without tolerance, a failed dead-letter report — is kept for the next put() to fail the task with,
+     * and nothing is committed after it.
+     */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (fatal != null) {
+            return Map.of();
+        }
         try {
             flush(currentOffsets);
             return currentOffsets;
         } catch (RetriableException transientError) {
             log.warn("not committing offsets: {}", transientError.getMessage());
-            return Map.of();
+        } catch (ConnectException lasting) {
+            fatal = lasting;
+        } catch (RuntimeException unexpected) {
+            fatal = new ConnectException("making the writes durable failed: " + unexpected, unexpected);
         }
+        if (fatal != null) {
+            log.error("not committing offsets, and failing the task at the next put(): {}", fatal.getMessage());
+        }
+        return Map.of();
+    }
+
+    /** Partitions given to the task, maybe again after a rebalance took them away. */
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        queue.assigned(partitions);
     }
 
     /**
      * Before partitions move to another task, the writes of their records must be over: the new owner starts after the
-     * last committed offset and must not be overtaken by a late write of ours. Writes that fail transiently are
-     * dropped, never committed: the revoked partitions' records go to their next owner, and this task reads its kept
-     * partitions again from the first record not written.
+     * last committed offset and must not be overtaken by a late write of ours. When they are not over within
+     * flush.timeout.ms, or fail, the revoked partitions' writes not yet sent are dropped, uncommitted: their next owner
+     * writes them. The kept partitions' writes stay queued, in order, so none of their offsets is committed before
+     * their records are written (an incremental cooperative rebalance revokes some partitions and keeps the others).
      */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        if (!(queue.failure() instanceof RetriableException)) {
+        if (fatal == null && !(queue.failure() instanceof RetriableException)) {
             try {
                 finishWrites();
                 return;
             } catch (RetriableException failed) {
                 // Dropped below, rather than retried while the group waits for this rebalance.
+            } catch (ConnectException lasting) {
+                fatal = lasting;
             }
         }
-        int unwritten = queue.queuedCount();
-        Map<TopicPartition, Long> rewind = queue.dropUnwritten();
-        rewind.keySet().removeAll(partitions);
-        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; reading {} again", unwritten,
-                partitions, rewind);
-        if (!rewind.isEmpty() && context != null) {
-            context.offset(rewind);
-        }
+        int dropped = queue.drop(partitions);
+        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; their next owner writes them",
+                dropped, partitions);
     }
 
     /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
@@ -225,20 +303,35 @@ public abstract class VectorSinkTask extends SinkTask {
     /** Runs on the writer thread: one batch, with retries; returns the records whose points the store refused. */
     private Map<SinkRecord, String> write(List<SinkOperation> operations) {
         WriteBatch batch = WriteBatch.of(operations);
-        Map<SinkRecord, String> refused = new LinkedHashMap<>();
+        Map<String, String> refusedIds = new LinkedHashMap<>();
         long start = System.nanoTime();
-        try {
-            withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
-        } catch (RefusedPointsException refusedPoints) {
-            Map<String, SinkRecord> lastRecordOfId = new HashMap<>();
-            operations.forEach(operation -> lastRecordOfId.put(operation.id(), operation.record()));
-            refusedPoints.reasons().forEach((id, reason) -> refused.put(lastRecordOfId.get(id), "the store refused point " + id + ": " + reason));
-        }
+        writeIsolatingRefusals(batch, refusedIds);
         metrics.writeNanos.add(System.nanoTime() - start);
         metrics.batches.increment();
         metrics.upserts.add(batch.upserts().size());
         metrics.deletes.add(batch.deletes().size());
+        Map<String, SinkRecord> lastRecordOfId = new HashMap<>();
+        operations.forEach(operation -> lastRecordOfId.put(operation.id(), operation.record()));
+        Map<SinkRecord, String> refused = new LinkedHashMap<>();
+        refusedIds.forEach((id, reason) -> refused.put(lastRecordOfId.get(id), "the store refused point " + id + ": " + reason));
         return refused;
+    }
+
+    /** Writes the batch; a batch refused whole for a point in it is written again in halves, down to that point alone. */
+    private void writeIsolatingRefusals(WriteBatch batch, Map<String, String> refused) {
+        try {
+            withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
+        } catch (RefusedPointsException refusedPoints) {
+            refused.putAll(refusedPoints.reasons());
+        } catch (RefusedBatchException refusedBatch) {
+            if (batch.size() == 1) {
+                refused.put(batch.ids().get(0), refusedBatch.getMessage());
+                return;
+            }
+            log.info("the store refused a batch of {} points for a point in it; writing it in halves: {}", batch.size(),
+                    refusedBatch.getMessage());
+            batch.halves().forEach(half -> writeIsolatingRefusals(half, refused));
+        }
     }
 
     private void withRetries(String what, Runnable action) {
@@ -272,14 +365,17 @@ public abstract class VectorSinkTask extends SinkTask {
 
     /** Offsets may only be committed once the dead-letter queue has the bad records. */
     private void awaitReports() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         for (Future<Void> report : reported) {
             try {
-                report.get();
+                report.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectException("interrupted while reporting errant records", e);
             } catch (ExecutionException e) {
                 throw new ConnectException("could not write to the dead-letter queue", e.getCause());
+            } catch (TimeoutException e) {
+                throw behind("the dead-letter queue");
             }
         }
         reported.clear();

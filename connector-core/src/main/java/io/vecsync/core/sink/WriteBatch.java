@@ -50,4 +50,21 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String
     public int size() {
         return upserts.size() + deletes.size();
     }
+
+    /** The ids the batch writes: its upserts' then its deletes'. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>(size());
+        upserts.forEach(point -> ids.add(point.id()));
+        ids.addAll(deletes);
+        return ids;
+    }
+
+    /** The batch in two, upserts first: each half alone applies its ids as the whole would (they touch disjoint ids). */
+    List<WriteBatch> halves() {
+        int half = (size() + 1) / 2;
+        int upsertsFirst = Math.min(half, upserts.size());
+        int deletesFirst = half - upsertsFirst;
+        return List.of(new WriteBatch(upserts.subList(0, upsertsFirst), deletes.subList(0, deletesFirst), topic),
+                new WriteBatch(upserts.subList(upsertsFirst, upserts.size()), deletes.subList(deletesFirst, deletes.size()), topic));
+    }
 }

@@ -6,10 +6,12 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,11 +37,13 @@ final class WriteQueue {
     private int queuedCount;
     private boolean writing;
     private final Map<SinkRecord, String> refused = new LinkedHashMap<>();
+    /** Partitions taken from the task: their operations are never written again, not even after a failed batch. */
+    private final Set<TopicPartition> dropped = new HashSet<>();
     private RuntimeException failure;
     private boolean stopping;
 
     /**
-     * @param maxQueued operations that may wait besides the batch being written; adding more waits for the writer
+     * @param maxQueued operations that may wait besides the batch being written; {@link #awaitRoom} waits while as many wait
      */
     WriteQueue(String threadName, int batchSize, int maxQueued, BatchWriter writer) {
         this.writer = writer;
@@ -50,27 +54,44 @@ final class WriteQueue {
         thread.start();
     }
 
-    /** Queues the operations under their batch key, then waits while more than maxQueued wait, unless the writer failed. */
-    synchronized void add(String key, List<SinkOperation> operations) {
-        if (operations.isEmpty()) {
-            return;
+    /**
+     * Waits while maxQueued operations or more wait, unless the writer failed or stops; false when there is still no
+     * room after the timeout.
+     */
+    synchronized boolean awaitRoom(long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (queuedCount >= maxQueued && failure == null && !stopping) {
+            if (!await(deadline)) {
+                return false;
+            }
         }
-        queued.computeIfAbsent(key, k -> new ArrayDeque<>()).addAll(operations);
-        queuedCount += operations.size();
-        notifyAll();
-        while (queuedCount > maxQueued && failure == null && !stopping) {
-            await();
-        }
+        return true;
     }
 
-    /** Waits until everything queued is written; throws the failure the writer stopped on, which stays until {@link #resume()}. */
-    synchronized void drain() {
+    /** Queues the operations under their batch keys, in the map's order. */
+    synchronized void add(Map<String, List<SinkOperation>> operations) {
+        operations.forEach((key, batch) -> {
+            queued.computeIfAbsent(key, k -> new ArrayDeque<>()).addAll(batch);
+            queuedCount += batch.size();
+        });
+        notifyAll();
+    }
+
+    /**
+     * Waits until everything queued is written; false when writes are still under way after the timeout. Throws the
+     * failure the writer stopped on, which stays until {@link #resume()}.
+     */
+    synchronized boolean drain(long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (failure == null && (writing || queuedCount > 0)) {
-            await();
+            if (!await(deadline)) {
+                return false;
+            }
         }
         if (failure != null) {
             throw failure;
         }
+        return true;
     }
 
     /** The failure the writer stopped on, or null. */
@@ -92,18 +113,27 @@ final class WriteQueue {
     }
 
     /**
-     * Once the writer has stopped on a failure: forgets every operation not written, and returns each partition's first
-     * offset among them, in a map of the caller's own.
+     * Forgets the operations of these partitions not yet sent to the store, also those of a batch being written should
+     * it fail; returns how many were queued. Those of other partitions stay, in order.
      */
-    synchronized Map<TopicPartition, Long> dropUnwritten() {
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        queued.values().forEach(operations -> operations.forEach(operation -> firstOffsets.merge(
-                new TopicPartition(operation.record().originalTopic(), operation.record().originalKafkaPartition()),
-                operation.record().originalKafkaOffset(), Math::min)));
-        queued.clear();
-        queuedCount = 0;
-        failure = null;
-        return firstOffsets;
+    synchronized int drop(Collection<TopicPartition> partitions) {
+        dropped.addAll(partitions);
+        int before = queuedCount;
+        queued.values().forEach(operations -> operations.removeIf(this::isDropped));
+        queued.values().removeIf(ArrayDeque::isEmpty);
+        queuedCount = queued.values().stream().mapToInt(ArrayDeque::size).sum();
+        notifyAll();
+        return before - queuedCount;
+    }
+
+    /** Partitions given to the task (again): their operations are queued as any others. */
+    synchronized void assigned(Collection<TopicPartition> partitions) {
+        dropped.removeAll(partitions);
+    }
+
+    private boolean isDropped(SinkOperation operation) {
+        SinkRecord record = operation.record();
+        return dropped.contains(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()));
     }
 
     synchronized int queuedCount() {
@@ -177,18 +207,38 @@ final class WriteQueue {
         return batch;
     }
 
-    /** A failed batch goes back before the operations of its key that came after it. */
+    /** A failed batch goes back before the operations of its key that came after it, but for its dropped partitions'. */
     private void putBack(String key, List<SinkOperation> batch) {
         ArrayDeque<SinkOperation> operations = queued.computeIfAbsent(key, k -> new ArrayDeque<>());
         for (int i = batch.size() - 1; i >= 0; i--) {
-            operations.addFirst(batch.get(i));
+            if (!isDropped(batch.get(i))) {
+                operations.addFirst(batch.get(i));
+                queuedCount++;
+            }
         }
-        queuedCount += batch.size();
+        if (operations.isEmpty()) {
+            queued.remove(key);
+        }
     }
 
     private void await() {
         try {
             wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for the store's writes", e);
+        }
+    }
+
+    /** Waits to be notified, at the latest until the deadline ({@link System#nanoTime()}); false once it has passed. */
+    private boolean await(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted while waiting for the store's writes", e);

@@ -61,9 +61,9 @@ class JsonValueReaderTest {
         assertMessage("{\"embedding\":\"" + TEXT + "\",}", "the value is not valid JSON");
         assertMessage("{\"embedding\":\"" + TEXT + "\" \"id\":1}", "the value is not valid JSON");
         String beforeToken = "{\"embedding\":\"" + TEXT + "\",\"id\":";
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> read(beforeToken + "tru}"));
-        assertTrue(error.getMessage().startsWith("the value is not valid JSON: Unrecognized token 'tru'")
-                && error.getMessage().endsWith(" at byte " + beforeToken.length()), error.getMessage());
+        JsonValueReader.InvalidJson error = assertThrows(JsonValueReader.InvalidJson.class, () -> read(beforeToken + "tru}"));
+        assertEquals("the value is not valid JSON: Unrecognized token 'tru' at byte " + beforeToken.length(), error.getMessage());
+        assertEquals("id", error.field(), "the field after the vector whose value is not JSON");
     }
 
     @Test
@@ -98,8 +98,21 @@ class JsonValueReaderTest {
         assertMessage("", "the value is empty, expected a JSON object");
         assertMessage("\"text\"", "the value is JSON string, expected a JSON object");
         assertMessage("{\"id\":1} {}", "the value has JSON '{' after its object, at byte 9");
-        assertMessage("{\"id\":", "the value is not valid JSON: Unexpected end-of-input");
+        assertMessage("{\"id\":", "the value is not valid JSON: the text ends before an object is closed");
         assertMessage("{\"id\":tru}", "the value is not valid JSON: Unrecognized token 'tru'");
+    }
+
+    @Test
+    void namesTheFieldWhoseValueIsNotJsonAndNoFieldForFaultsBetweenFields() {
+        assertField("{\"id\":\"x\",\"after\":[1,{\"k\":nul}]}", "after");
+        assertField("{\"id\":\"x\",\"n\":01}", "n");
+        assertField("{\"id\":\"x\",}", null);
+        assertField("{\"id\":1 \"n\":2}", null);
+        assertField("{\"id\":\"x\"", null);
+    }
+
+    private static void assertField(String json, String field) {
+        assertEquals(field, assertThrows(JsonValueReader.InvalidJson.class, () -> read(json)).field(), json);
     }
 
     private static void assertMessage(String json, String expected) {

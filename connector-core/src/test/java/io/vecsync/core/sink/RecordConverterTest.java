@@ -145,11 +145,31 @@ class RecordConverterTest {
                 () -> converter(Map.of()).convert(record(null, null, Map.of("embedding", List.of(1, 2, 3, 4)))));
         assertTrue(noId.getMessage().contains("the key is null"), noId.getMessage());
         DataException notJson = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, "{\"id\":")));
-        assertTrue(notJson.getMessage().startsWith("record segments-2@41: the value is not valid JSON: Unexpected end-of-input"),
+        assertEquals("record segments-2@41, field 'id': the value is not valid JSON: the text ends before an object is closed at character 6",
                 notJson.getMessage());
         DataException notAStruct = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, 42)));
         assertTrue(notAStruct.getMessage().contains("the value is a Integer, expected a struct, a map or a JSON object's text"),
                 notAStruct.getMessage());
+    }
+
+    @Test
+    void jsonTextThatIsNotValidIsRefusedWithASentenceNamingTheField() {
+        String head = "{\"id\":\"" + ID + "\",\"embedding\":[1,2,";
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put(head + "NaN,4]}", "record segments-2@41, field 'embedding': the value is not valid JSON: 'NaN' is not a number JSON"
+                + " allows at byte " + head.length());
+        reasons.put(head + "3,4", "record segments-2@41, field 'embedding': the value is not valid JSON: the text ends before an array"
+                + " is closed at byte " + (head.length() + 3));
+        reasons.put(head + "3,4],\"start_seconds\":Infinity}", "record segments-2@41, field 'start_seconds': the value is not valid"
+                + " JSON: 'Infinity' is not a number JSON allows at byte " + (head.length() + 21));
+        reasons.put(head + "3,4}", "record segments-2@41, field 'embedding': the value is not valid JSON: Unexpected close marker '}':"
+                + " expected ']' at byte " + (head.length() + 3));
+        reasons.forEach((json, reason) -> {
+            for (Object value : List.of(json.getBytes(StandardCharsets.UTF_8), json)) {
+                DataException error = assertThrows(DataException.class, () -> converter(Map.of()).convert(record(ID, null, value)));
+                assertEquals(reason, error.getMessage().replace(" at character ", " at byte "));
+            }
+        });
     }
 
     private static void assertError(Map<String, Object> value, String expected) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,9 @@ class VectorSinkTaskTest {
         /** RuntimeExceptions or Errors. */
         final List<Throwable> writeFailures = new ArrayList<>();
         final List<WriteBatch> written = new ArrayList<>();
+        /** A batch holding one of these ids is refused whole, as a store answering a 400 for the request does. */
+        final Set<String> refusedWhole = new HashSet<>();
+        int writeCalls;
         /** Writes wait for it: a store that is slow to answer. */
         volatile CountDownLatch answer = new CountDownLatch(0);
         /** Released as each write begins. */
@@ -56,10 +60,14 @@ class VectorSinkTaskTest {
                 @Override
                 public void write(WriteBatch batch) {
                     writesBegun.release();
+                    writeCalls++;
                     try {
                         answer.await();
                     } catch (InterruptedException e) {
                         throw new ConnectException("interrupted", e);
+                    }
+                    if (batch.ids().stream().anyMatch(refusedWhole::contains)) {
+                        throw new RefusedBatchException("400: a point is invalid", null);
                     }
                     if (!writeFailures.isEmpty()) {
                         Throwable failure = writeFailures.remove(0);
@@ -114,14 +122,19 @@ class VectorSinkTaskTest {
         return start(store, null);
     }
 
-    /** @param context Connect's side, or null for none */
     private static ScriptedTask start(ScriptedStore store, SinkTaskContext context) {
+        return start(store, context, Map.of());
+    }
+
+    /** @param context Connect's side, or null for none */
+    private static ScriptedTask start(ScriptedStore store, SinkTaskContext context, Map<String, String> extraProps) {
         ScriptedTask task = new ScriptedTask(store);
         if (context != null) {
             task.initialize(context);
         }
         Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2",
                 CommonSinkConfig.RETRY_MAX, "2", CommonSinkConfig.RETRY_BACKOFF_MS, "1", CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "2"));
+        props.putAll(extraProps);
         task.start(props);
         return task;
     }
@@ -156,28 +169,61 @@ class VectorSinkTaskTest {
     @Test
     void pointsTheStoreRefusesGoToTheDeadLetterQueueAndTheRestStays() {
         ScriptedStore store = new ScriptedStore();
-        ScriptedTask task = new ScriptedTask(store);
-        Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2", "errors.tolerance", "all"));
         RecordingContext context = new RecordingContext();
-        task.initialize(context);
-        task.start(props);
+        ScriptedTask task = start(store, context, Map.of("errors.tolerance", "all"));
         store.writeFailures.add(new RefusedPointsException("1 of 2 refused", Map.of(ID, "text in a number property")));
         SinkRecord refused = record();
-        write(task, List.of(refused, new SinkRecord("t", 0, Schema.STRING_SCHEMA, "fc6f91a7-f47b-5fe0-8ffc-577897f4b916", null,
-                Map.of("embedding", List.of(0, 1)), 8)));
+        task.put(List.of(refused, record(OTHER_ID, 8)));
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(9));
+        assertEquals(offsets, task.preCommit(offsets));
         assertEquals(List.of(refused), context.reported);
         assertEquals("record t-0@7: the store refused point " + ID + ": text in a number property", context.reasons.get(0).getMessage());
+    }
 
-        ScriptedTask intolerant = start(store);
+    @Test
+    void withoutToleranceARefusedPointIsCommittedNeverAndFailsTheTaskAtTheNextPut() {
+        ScriptedStore store = new ScriptedStore();
+        ScriptedTask task = start(store);
         store.writeFailures.add(new RefusedPointsException("refused", Map.of(ID, "bad")));
-        assertThrows(DataException.class, () -> write(intolerant, List.of(record())));
+        task.put(List.of(record()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
+        assertEquals(Map.of(), assertDoesNotThrow(() -> task.preCommit(offsets)),
+                "an exception from preCommit would make Connect read the record again and refuse it again, forever");
+        DataException failure = assertThrows(DataException.class, () -> task.put(List.of()), "the next put() fails the task");
+        assertEquals("record t-0@7: the store refused point " + ID + ": bad", failure.getMessage());
+        assertEquals(Map.of(), task.preCommit(offsets), "and nothing is committed after it");
+    }
+
+    @Test
+    void aBatchRefusedWholeIsWrittenInHalvesUntilTheRefusedPointStandsAlone() {
+        ScriptedStore store = new ScriptedStore();
+        RecordingContext context = new RecordingContext();
+        ScriptedTask task = start(store, context, Map.of("errors.tolerance", "all"));
+        List<SinkRecord> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = String.format("00000000-0000-4000-8000-%012d", i);
+            ids.add(id);
+            records.add(record(id, 10 + i));
+        }
+        store.refusedWhole.add(ids.get(5));
+        task.put(records);
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(18));
+        assertEquals(offsets, task.preCommit(offsets));
+
+        assertEquals(List.of(records.get(5)), context.reported);
+        assertEquals("record t-0@15: the store refused point " + ids.get(5) + ": 400: a point is invalid", context.reasons.get(0).getMessage());
+        Set<String> written = writtenIds(store).stream().flatMap(Set::stream).collect(Collectors.toSet());
+        assertEquals(ids.stream().filter(id -> !id.equals(ids.get(5))).collect(Collectors.toSet()), written);
+        assertEquals(7, store.writeCalls, "8 points, then halves of 4, 2 and 1 around the refused one: 1 + 2 + 2 + 2");
     }
 
     /** Connect's side, recording what the task reports (test-support's twin cannot be used here: it depends on this module). */
-    private static final class RecordingContext implements SinkTaskContext {
+    private static class RecordingContext implements SinkTaskContext {
         final List<SinkRecord> reported = new ArrayList<>();
         final List<Throwable> reasons = new ArrayList<>();
         final Map<TopicPartition, Long> rewound = new HashMap<>();
+        long timeoutMs = -1;
 
         @Override
         public ErrantRecordReporter errantRecordReporter() {
@@ -204,6 +250,7 @@ class VectorSinkTaskTest {
 
         @Override
         public void timeout(long timeoutMs) {
+            this.timeoutMs = timeoutMs;
         }
 
         @Override
@@ -306,9 +353,7 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         ScriptedTask task = start(store);
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
-        for (int i = 0; i < 3; i++) {
-            store.writeFailures.add(new RetriableException("connection refused"));
-        }
+        failNextWrites(store, 3);
         task.put(List.of(record()));
         assertEquals(Map.of(), task.preCommit(offsets), "nothing is committed while the write fails");
 
@@ -318,7 +363,7 @@ class VectorSinkTaskTest {
     }
 
     @Test
-    void revokedPartitionsWaitForTheirWritesAndFailingOnesAreDroppedUncommittedAndReadAgain() {
+    void revokedPartitionsWaitForTheirWritesAndFailingOnesAreDroppedWhileTheKeptOnesStayQueued() {
         ScriptedStore store = new ScriptedStore();
         RecordingContext context = new RecordingContext();
         ScriptedTask task = start(store, context);
@@ -326,21 +371,95 @@ class VectorSinkTaskTest {
         task.close(List.of(new TopicPartition("t", 0)));
         assertEquals(1, store.written.size(), "written before the partition moves on");
 
-        for (int i = 0; i < 3; i++) {
-            store.writeFailures.add(new RetriableException("connection refused"));
-        }
-        task.put(List.of(record(OTHER_ID, 8), new SinkRecord("t", 1, Schema.STRING_SCHEMA, ID, null, Map.of("embedding", List.of(1, 0)), 20)));
+        failNextWrites(store, 3);
+        SinkRecord kept = new SinkRecord("t", 1, Schema.STRING_SCHEMA, ID, null, Map.of("embedding", List.of(1, 0)), 20);
+        task.put(List.of(record(OTHER_ID, 8), kept));
         assertDoesNotThrow(() -> task.close(List.of(new TopicPartition("t", 0))), "an outage during a rebalance fails no task");
-        assertEquals(Map.of(new TopicPartition("t", 1), 20L), context.rewound, "the kept partition is read again from the dropped write");
-        assertEquals(1, store.written.size());
+        assertEquals(Map.of(), context.rewound, "no rewind: Connect may deliver and commit the kept partition's later records first");
+
+        // An incremental cooperative rebalance keeps partition t-1: its later records come while the store is still down.
+        failNextWrites(store, 6);
+        SinkRecord later = new SinkRecord("t", 1, Schema.STRING_SCHEMA, THIRD_ID, null, Map.of("embedding", List.of(0, 1)), 21);
+        assertThrows(RetriableException.class, () -> task.put(List.of(later)), "the failed write is tried again first");
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 1), new OffsetAndMetadata(21));
-        assertEquals(offsets, task.preCommit(offsets), "nothing is left to write again: the redelivered records are");
+        assertEquals(Map.of(), task.preCommit(offsets), "nothing past the unwritten record 20 is committed");
+
+        task.put(List.of(later));
+        Map<TopicPartition, OffsetAndMetadata> all = Map.of(new TopicPartition("t", 1), new OffsetAndMetadata(22));
+        assertEquals(all, task.preCommit(all));
+        assertEquals(List.of(Set.of(ID), Set.of(ID), Set.of(THIRD_ID)), writtenIds(store),
+                "the kept partition's record 20 is written before 21; the revoked partition's record 8 is left to its next owner");
+    }
+
+    @Test
+    @Timeout(60)
+    void aWriteThatNeverEndsHoldsNoWaitLongerThanTheFlushTimeout() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        store.answer = new CountDownLatch(1);
+        RecordingContext context = new RecordingContext();
+        ScriptedTask task = start(store, context, Map.of(CommonSinkConfig.FLUSH_TIMEOUT_MS, "200", CommonSinkConfig.BATCH_SIZE, "1"));
+        task.put(List.of(record()));
+        awaitWriteBegun(store);
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
+        assertEquals(Map.of(), task.preCommit(offsets), "nothing is committed while the write hangs");
+
+        task.put(List.of(record(OTHER_ID, 8), record(THIRD_ID, 9)));
+        RetriableException full = assertThrows(RetriableException.class, () -> task.put(List.of(record(ID, 10))),
+                "a put() finding no room hands its records back to Connect");
+        assertTrue(full.getMessage().startsWith("waited 200 ms (flush.timeout.ms) for room for more records"), full.getMessage());
+        assertTrue(context.timeoutMs > 0, "Connect is asked to wait before redelivering");
+
+        task.close(List.of(new TopicPartition("t", 0)));
+        store.answer.countDown();
+        Map<TopicPartition, OffsetAndMetadata> later = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(11));
+        assertEquals(later, task.preCommit(later));
+        assertEquals(List.of(Set.of(ID)), writtenIds(store), "the revoked partition's queued records were dropped, not written late");
+        task.stop();
+    }
+
+    @Test
+    @Timeout(60)
+    void stopDoesNotWaitForAWriteThatNeverEnds() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        store.answer = new CountDownLatch(1);
+        ScriptedTask task = start(store);
+        task.put(List.of(record()));
+        awaitWriteBegun(store);
+        task.stop();
+        assertEquals(List.of(), store.written);
+    }
+
+    @Test
+    void theTaskReportsVecsyncsVersionNotKafkas() {
+        ScriptedTask task = new ScriptedTask(new ScriptedStore());
+        assertTrue(task.version().matches("\\d+\\.\\d+\\.\\d+.*"), task.version());
+        assertFalse(task.version().equals(org.apache.kafka.common.utils.AppInfoParser.getVersion()), "not Kafka's version");
+    }
+
+    @Test
+    void aWorkerOlderThanConnect41FailsTheTaskAtStartWithASentence() {
+        RecordingContext olderWorker = new RecordingContext() {
+            @Override
+            public PluginMetrics pluginMetrics() {
+                throw new NoSuchMethodError("'org.apache.kafka.common.metrics.PluginMetrics org.apache.kafka.connect.sink.SinkTaskContext.pluginMetrics()'");
+            }
+        };
+        ConnectException failure = assertThrows(ConnectException.class, () -> start(new ScriptedStore(), olderWorker));
+        assertEquals("vecsync needs Kafka Connect 4.1 or newer (its plugin metrics); this worker is older: upgrade the Connect workers",
+                failure.getMessage());
     }
 
     /** put(), then flush as a worker does before committing offsets: waits for the writes and throws their failure. */
     private static void write(VectorSinkTask task, List<SinkRecord> records) {
         task.put(records);
         task.flush(Map.of());
+    }
+
+    /** The writes fail transiently that many times: a write and its two retries each. */
+    private static void failNextWrites(ScriptedStore store, int times) {
+        for (int i = 0; i < times; i++) {
+            store.writeFailures.add(new RetriableException("connection refused"));
+        }
     }
 
     private static void awaitWriteBegun(ScriptedStore store) throws InterruptedException {

@@ -40,6 +40,17 @@ class WriteBatchTest {
     }
 
     @Test
+    void halvesSplitTheIdsUpsertsFirstAndTogetherWriteTheWhole() {
+        WriteBatch batch = WriteBatch.of(List.of(upsert("a", 1), upsert("b", 1), upsert("c", 1), delete("d"), delete("e")));
+        List<WriteBatch> halves = batch.halves();
+        assertEquals(List.of("a", "b", "c"), halves.get(0).ids());
+        assertEquals(List.of("d", "e"), halves.get(1).deletes());
+        List<WriteBatch> quarters = halves.get(1).halves();
+        assertEquals(List.of(List.of("d"), List.of("e")), quarters.stream().map(WriteBatch::ids).toList());
+        assertEquals(List.of(List.of("a", "b"), List.of("c")), halves.get(0).halves().stream().map(WriteBatch::ids).toList());
+    }
+
+    @Test
     void anEmptyBatchIsEmpty() {
         assertTrue(WriteBatch.of(List.of()).isEmpty());
     }

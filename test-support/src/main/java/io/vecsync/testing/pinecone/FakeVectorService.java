@@ -49,7 +49,10 @@ final class FakeVectorService extends VectorServiceGrpc.VectorServiceImplBase {
 
     @Override
     public void upsert(UpsertRequest request, StreamObserver<UpsertResponse> response) {
-        serve(Rpc.UPSERT, response, () -> UpsertResponse.newBuilder().setUpsertedCount(index.upsert(request)).build());
+        serve(Rpc.UPSERT, response, () -> {
+            faults.checkRefused(request);
+            return UpsertResponse.newBuilder().setUpsertedCount(index.upsert(request)).build();
+        });
     }
 
     @Override

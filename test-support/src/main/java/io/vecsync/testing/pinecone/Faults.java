@@ -1,6 +1,7 @@
 package io.vecsync.testing.pinecone;
 
 import io.grpc.Status;
+import io.pinecone.proto.UpsertRequest;
 import io.vecsync.testing.pinecone.PineconeFake.Rpc;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Failures and delays the fake serves instead of answers: the transient errors a sink must ride out. */
+/** Failures and delays the fake serves instead of answers: the transient errors a sink must ride out, and refusals. */
 final class Faults {
 
     private final Map<Rpc, Deque<Status.Code>> nextFailures = new EnumMap<>(Rpc.class);
@@ -19,6 +20,7 @@ final class Faults {
     private final Deque<Integer> nextHttpStatuses = new ArrayDeque<>();
     private Duration controlPlaneDelay = Duration.ZERO;
     private final AtomicInteger served = new AtomicInteger();
+    private volatile String refusedMetadataField;
 
     synchronized void failNext(Rpc rpc, Status.Code code, int times) {
         Deque<Status.Code> queue = nextFailures.computeIfAbsent(rpc, r -> new ArrayDeque<>());
@@ -45,7 +47,20 @@ final class Faults {
         controlPlaneDelay = delay;
     }
 
+    void refuseMetadataField(String field) {
+        refusedMetadataField = field;
+    }
+
+    /** Refuses an upsert whole when a vector has the refused metadata field, as Pinecone refuses an invalid request. */
+    void checkRefused(UpsertRequest request) {
+        String field = refusedMetadataField;
+        if (field != null && request.getVectorsList().stream().anyMatch(vector -> vector.getMetadata().containsFields(field))) {
+            throw Status.INVALID_ARGUMENT.withDescription("Metadata field '" + field + "' is refused by the fake Pinecone").asRuntimeException();
+        }
+    }
+
     synchronized void clear() {
+        refusedMetadataField = null;
         controlPlaneDelay = Duration.ZERO;
         nextFailures.clear();
         permanentFailures.clear();

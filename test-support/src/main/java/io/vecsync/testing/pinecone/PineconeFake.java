@@ -130,6 +130,11 @@ public final class PineconeFake implements AutoCloseable {
         faults.delayNext(rpc, delay);
     }
 
+    /** Every upsert holding a vector with this metadata field is refused whole (INVALID_ARGUMENT), until {@link #clearFaults()}. */
+    public void refuseMetadataField(String field) {
+        faults.refuseMetadataField(field);
+    }
+
     /** The next {@code times} control-plane requests get this HTTP status, with Pinecone's error body. */
     public void failControlPlaneNext(int httpStatus, int times) {
         faults.failControlPlaneNext(httpStatus, times);

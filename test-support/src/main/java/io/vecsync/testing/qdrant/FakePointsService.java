@@ -47,6 +47,7 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
     public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
         fake.answer(request, observer, () -> {
             FakeCollection collection = fake.existing(request.getCollectionName());
+            fake.checkRefused(request.getPointsList());
             long version = fake.nextOperation();
             // Qdrant validates the whole request before applying any of it.
             List<FakePoint> prepared = new ArrayList<>();

@@ -39,6 +39,7 @@ import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Collections.WalConfigDiff;
 import io.qdrant.client.grpc.CollectionsGrpc;
+import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
 import io.qdrant.client.grpc.Points.UpdateResult;
 import io.qdrant.client.grpc.Points.UpdateStatus;
@@ -86,6 +87,7 @@ public final class QdrantFake implements AutoCloseable {
     private Status permanentFailure;
     private final Deque<Duration> delays = new ArrayDeque<>();
     private final Map<String, Runnable> beforeCalls = new LinkedHashMap<>();
+    private String refusedPayloadKey;
     private final List<Message> requests = new ArrayList<>();
     private long operations;
 
@@ -144,6 +146,21 @@ public final class QdrantFake implements AutoCloseable {
     public synchronized void clearFailures() {
         failures.clear();
         permanentFailure = null;
+    }
+
+    /**
+     * Refuses, from now on, every upsert holding a point with this payload key, whole and with INVALID_ARGUMENT, as
+     * Qdrant refuses a request with an invalid point in it; null refuses none again.
+     */
+    public synchronized void refusePayloadKey(String key) {
+        refusedPayloadKey = key;
+    }
+
+    /** Throws Qdrant's INVALID_ARGUMENT when a point has the refused payload key; called under the fake's lock. */
+    void checkRefused(List<PointStruct> points) {
+        if (refusedPayloadKey != null && points.stream().anyMatch(point -> point.containsPayload(refusedPayloadKey))) {
+            throw FakeCollection.invalid("Wrong input: payload key '" + refusedPayloadKey + "' is refused by the fake Qdrant");
+        }
     }
 
     /** The next {@code calls} calls are answered only after the delay, and then carried out, as by a slow server. */

@@ -2,13 +2,15 @@ package io.vecsync.testing.weaviate;
 
 import io.grpc.Status;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Failures a test asks the fake to answer with instead of serving, and a count of the requests served per kind. */
+/** Failures and delays a test asks the fake to answer with instead of serving, and a count of the requests served per kind. */
 final class FakeFaults {
 
     private record RestFault(String method, String pathPrefix, int status) {
@@ -20,6 +22,8 @@ final class FakeFaults {
     private final Deque<RestFault> restFaults = new ArrayDeque<>();
     private final Deque<GrpcFault> grpcFaults = new ArrayDeque<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Duration>> grpcDelays = new ConcurrentHashMap<>();
+    private volatile String refusedProperty;
 
     synchronized void failRest(String method, String pathPrefix, int times, int status) {
         for (int i = 0; i < times; i++) {
@@ -45,6 +49,41 @@ final class FakeFaults {
         return 0;
     }
 
+    synchronized void delayGrpc(String method, int times, Duration delay) {
+        Deque<Duration> delays = grpcDelays.computeIfAbsent(method, key -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            delays.add(delay);
+        }
+    }
+
+    /** Sleeps the delay due for this call, if any, as a server that is slow to answer. */
+    void grpcDelay(String method) {
+        Duration delay;
+        synchronized (this) {
+            Deque<Duration> delays = grpcDelays.get(method);
+            delay = delays == null ? null : delays.poll();
+        }
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void refuseBatchesWith(String property) {
+        refusedProperty = property;
+    }
+
+    /** Refuses a whole batch whose objects have the property set by {@link #refuseBatchesWith}, as a request-level error. */
+    void refuseBatch(List<String> properties) {
+        String refused = refusedProperty;
+        if (refused != null && properties.contains(refused)) {
+            throw Status.INVALID_ARGUMENT.withDescription("batch refused: an object has property '" + refused + "'").asRuntimeException();
+        }
+    }
+
     /** The code to fail this call with, or null to serve it; counts the call. */
     synchronized Status.Code grpcFailure(String method) {
         calls.computeIfAbsent(method, key -> new AtomicInteger()).incrementAndGet();
@@ -65,6 +104,8 @@ final class FakeFaults {
     synchronized void clear() {
         restFaults.clear();
         grpcFaults.clear();
+        grpcDelays.clear();
+        refusedProperty = null;
         calls.clear();
     }
 }

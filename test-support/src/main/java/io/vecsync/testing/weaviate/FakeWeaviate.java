@@ -3,6 +3,7 @@ package io.vecsync.testing.weaviate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,19 +23,27 @@ public final class FakeWeaviate implements AutoCloseable {
     private final FakeWeaviateRest rest;
     private final FakeWeaviateGrpc grpc;
 
-    private FakeWeaviate(String apiKey) {
-        rest = new FakeWeaviateRest(data, faults, apiKey);
-        grpc = new FakeWeaviateGrpc(data, faults, apiKey);
+    /** Weaviate's default GRPC_MAX_MESSAGE_SIZE. */
+    private static final int DEFAULT_GRPC_MAX_MESSAGE_SIZE = 104_858_000;
+
+    private FakeWeaviate(String apiKey, int grpcMaxMessageSize) {
+        rest = new FakeWeaviateRest(data, faults, apiKey, grpcMaxMessageSize);
+        grpc = new FakeWeaviateGrpc(data, faults, apiKey, grpcMaxMessageSize);
     }
 
     /** A server that lets anyone in. */
     public static FakeWeaviate start() {
-        return new FakeWeaviate(null);
+        return new FakeWeaviate(null, DEFAULT_GRPC_MAX_MESSAGE_SIZE);
     }
 
     /** A server that wants {@code Authorization: Bearer <apiKey>} on every request but the health checks. */
     public static FakeWeaviate startWithApiKey(String apiKey) {
-        return new FakeWeaviate(apiKey);
+        return new FakeWeaviate(apiKey, DEFAULT_GRPC_MAX_MESSAGE_SIZE);
+    }
+
+    /** A server that takes gRPC messages of at most this many bytes and announces it, as GRPC_MAX_MESSAGE_SIZE does. */
+    public static FakeWeaviate startWithGrpcMaxMessageSize(int bytes) {
+        return new FakeWeaviate(null, bytes);
     }
 
     public String host() {
@@ -108,6 +117,16 @@ public final class FakeWeaviate implements AutoCloseable {
     /** Answers the next {@code times} calls of a gRPC method (e.g. {@code BatchObjects}) with the status code. */
     public void failGrpc(String method, int times, Status.Code code) {
         faults.failGrpc(method, times, code);
+    }
+
+    /** Answers the next {@code times} calls of a gRPC method only after the delay, as a slow server. */
+    public void delayGrpc(String method, int times, Duration delay) {
+        faults.delayGrpc(method, times, delay);
+    }
+
+    /** Refuses every batch insert holding an object with this property, whole, as Weaviate refuses an invalid request. */
+    public void refuseBatchesWith(String property) {
+        faults.refuseBatchesWith(property);
     }
 
     /** Calls of a gRPC method (e.g. {@code Search}), or REST requests as {@code "GET /schema/VideoSegment"}, served or failed. */

@@ -65,11 +65,13 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
     private final FakeFaults faults;
     private final Server server;
 
-    FakeWeaviateGrpc(FakeWeaviateData data, FakeFaults faults, String apiKey) {
+    /** @param maxMessageSize the largest request it takes, as Weaviate's GRPC_MAX_MESSAGE_SIZE */
+    FakeWeaviateGrpc(FakeWeaviateData data, FakeFaults faults, String apiKey, int maxMessageSize) {
         this.data = data;
         this.faults = faults;
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .maxInboundMessageSize(maxMessageSize)
                     .addService(ServerInterceptors.intercept(this, authentication(apiKey)))
                     .build()
                     .start();
@@ -98,9 +100,10 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         };
     }
 
-    /** Answers with the injected failure, Weaviate's error, or the reply. */
+    /** Answers with the injected failure, Weaviate's error, or the reply, after an injected delay. */
     private <T> void answer(String method, StreamObserver<T> observer, Supplier<T> reply) {
         Status.Code injected = faults.grpcFailure(method);
+        faults.grpcDelay(method);
         if (injected != null) {
             observer.onError(Status.fromCode(injected).withDescription("injected failure").asRuntimeException());
             return;
@@ -123,6 +126,8 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
     public void batchObjects(BatchObjectsRequest request, StreamObserver<BatchObjectsReply> observer) {
         answer("BatchObjects", observer, () -> {
             long start = System.nanoTime();
+            faults.refuseBatch(request.getObjectsList().stream()
+                    .flatMap(object -> object.getProperties().getNonRefProperties().getFieldsMap().keySet().stream()).toList());
             BatchObjectsReply.Builder reply = BatchObjectsReply.newBuilder();
             for (int i = 0; i < request.getObjectsCount(); i++) {
                 BatchObject object = request.getObjects(i);

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 final class FakeWeaviateRest implements AutoCloseable {
 
     static final String VERSION = "1.33.0";
+    private final int grpcMaxMessageSize;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -43,7 +44,8 @@ final class FakeWeaviateRest implements AutoCloseable {
         return thread;
     });
 
-    FakeWeaviateRest(FakeWeaviateData data, FakeFaults faults, String apiKey) {
+    FakeWeaviateRest(FakeWeaviateData data, FakeFaults faults, String apiKey, int grpcMaxMessageSize) {
+        this.grpcMaxMessageSize = grpcMaxMessageSize;
         this.data = data;
         this.faults = faults;
         this.apiKey = apiKey;
@@ -98,7 +100,7 @@ final class FakeWeaviateRest implements AutoCloseable {
         int depth = segments.size();
         if (resource.equals("meta") && depth == 1 && method.equals("GET")) {
             send(exchange, 200, JSON.objectNode().put("hostname", "http://[::]:8080").put("version", VERSION)
-                    .put("grpcMaxMessageSize", 104_858_000).set("modules", JSON.objectNode()));
+                    .put("grpcMaxMessageSize", grpcMaxMessageSize).set("modules", JSON.objectNode()));
         } else if (resource.equals("schema") && depth == 1) {
             switch (method) {
                 case "GET" -> {

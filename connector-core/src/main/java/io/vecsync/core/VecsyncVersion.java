@@ -1,18 +1,18 @@
-package io.vecsync.source;
+package io.vecsync.core;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** This connector's own version, as Maven built it: what Connect shows for the plugin, not Kafka's version. */
-final class VecsyncVersion {
+/** vecsync's own version, as Maven built it: what Connect shows for the sink plugins, not Kafka's version. */
+public final class VecsyncVersion {
 
     private static final String VERSION = load();
 
     private VecsyncVersion() {
     }
 
-    static String get() {
+    public static String get() {
         return VERSION;
     }
 
