@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Dstyle.color=never -DskipTests install -pl benchmarks -am
+# The docs' own Python loops are the baseline: their clients, pinned, in a cached venv.
+VECSYNC_DOCS_PYTHON="$(bash bin/docs-loops-provision)"
+export VECSYNC_DOCS_PYTHON
 # exec:exec forks a JVM of its own: the heap is set here (the segments, their JSON and the converted records of the
 # no-Kafka variants are held at once: ~1 GB at 50,000 segments) and Maven's classes stay out of the measured process.
 # -Xms as -Xmx, as servers run: the System.gc() before each timing otherwise shrinks the heap, and G1 then starts

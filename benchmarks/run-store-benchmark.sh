@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Dstyle.color=never -DskipTests install -pl benchmarks -am
+# The docs' own Python loops are the baseline: their clients, pinned, in a cached venv.
+VECSYNC_DOCS_PYTHON="$(bash bin/docs-loops-provision)"
+export VECSYNC_DOCS_PYTHON
 # exec:exec forks a JVM of its own: the heap is set here (the segments, their JSON and one fake's points at a time:
 # ~0.5 GB at 20,000 segments) and Maven's classes stay out of the measured process.
 # sun.net.httpserver.nodelay: the Weaviate fake's REST API runs on the JDK's HTTP server, which sends headers and body in

@@ -1,14 +1,12 @@
 package io.vecsync.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * (a) The platform docs' Python loop, in JDBC: per row one INSERT ... ON CONFLICT (segment_id) DO UPDATE with the vector
- * as pgvector's text literal, all rows in one transaction with one commit, into the docs' table without a vector index.
+ * (a) The platform docs' pgvector loop, their Python code itself: per row an INSERT ... ON CONFLICT (segment_id) DO
+ * UPDATE with psycopg and pgvector's adapter, a commit a video, into the docs' table with the HNSW index they create.
  */
 final class DocsLoop {
 
@@ -18,43 +16,19 @@ final class DocsLoop {
     private DocsLoop() {
     }
 
-    static PgRun run(PgDatabase db, List<SegmentRow> rows) throws SQLException {
+    static PgRun run(Path python, PgDatabase db, List<SegmentRow> rows) throws Exception {
         db.drop(TABLE);
-        db.createDocsTable(TABLE);
-        String sql = "INSERT INTO " + TABLE + " (segment_id, video_id, start_ts, end_ts, embedding) VALUES (?, ?, ?, ?, ?::vector)"
-                + " ON CONFLICT (segment_id) DO UPDATE SET embedding = EXCLUDED.embedding";
-        try (Connection session = db.openSession()) {
-            session.setAutoCommit(false);
+        // libpq reads the JDBC URL's own form once "jdbc:" is gone: postgresql://host:port/db?user=...
+        List<String> target = List.of("--name", TABLE, "--pg-dsn", db.url().substring("jdbc:".length()));
+        try (DocsLoopScript loop = DocsLoopScript.prepare(python, "pgvector", rows, target)) {
             Cost.Meter meter = Cost.start(db);
-            try (PreparedStatement insert = session.prepareStatement(sql)) {
-                for (SegmentRow row : rows) {
-                    insert.setObject(1, row.id());
-                    insert.setObject(2, row.videoId());
-                    insert.setString(3, row.start());
-                    insert.setString(4, row.end());
-                    insert.setString(5, textLiteral(row.embedding()));
-                    insert.executeUpdate();
-                }
-            }
-            session.commit();
+            loop.run();
             Cost cost = meter.stop();
             db.verify(TABLE, rows);
-            return new PgRun(KEY, "(a) docs' loop: per-row INSERT..ON CONFLICT, text vector, 1 commit", rows.size(), cost,
-                    Optional.empty());
+            return new PgRun(KEY, "(a) docs' loop: their Python, per-row INSERT..ON CONFLICT, a commit a video, HNSW index",
+                    rows.size(), cost, Optional.empty());
         } finally {
             db.drop(TABLE);
         }
-    }
-
-    /** pgvector's text form, '[0.1,0.2,...]', built per row as the docs' loop builds it from the parsed list. */
-    private static String textLiteral(float[] vector) {
-        StringBuilder text = new StringBuilder(vector.length * 12).append('[');
-        for (int i = 0; i < vector.length; i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(vector[i]);
-        }
-        return text.append(']').toString();
     }
 }

@@ -5,12 +5,14 @@ import io.vecsync.testing.PostgresServer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Measures, on the same segments and PostgreSQL server, the docs' per-row loop, raw COPY BINARY, and the pgvector sink
@@ -81,8 +83,11 @@ public final class PgVectorBenchmark {
             for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
                 log(sink.run(SinkVariant.warmUp(round), TOPIC, rows));
             }
-            List<Round> variants = new ArrayList<>(List.of(round -> DocsLoop.run(db, rows), round -> RawCopy.DOCS_TABLE.run(db, rows),
+            List<Round> variants = new ArrayList<>(List.of(round -> RawCopy.DOCS_TABLE.run(db, rows),
                     round -> RawCopy.SINK_TABLE.run(db, rows), round -> RawCopy.SINK_TABLE_BATCHES.run(db, rows)));
+            Optional<Path> python = DocsLoopScript.python();
+            python.ifPresentOrElse(docsPython -> variants.add(0, round -> DocsLoop.run(docsPython, db, rows)),
+                    () -> System.err.println("(a) the docs' loop is left out: no Python with their clients (bin/docs-loops-provision)"));
             List<SinkRunner.RunningSink> running = new ArrayList<>();
             try {
                 for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES,

@@ -36,7 +36,7 @@ public final class DemoMain {
     static final String TOPIC = "vecsync.segments";
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final List<String> PLUGIN_MODULES = List.of("source-connector", "sink-lucene", "sink-pgvector", "sink-qdrant",
-            "sink-pinecone", "sink-weaviate");
+            "sink-pinecone", "sink-weaviate", "sink-chroma");
     /** A sync from a real platform counts as done once nothing new arrived for this long. */
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(20);
     private static final List<String> GENERIC_QUERIES = List.of("person walking near the door", "a car in the rain", "people talking");

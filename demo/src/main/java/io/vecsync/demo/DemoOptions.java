@@ -19,7 +19,7 @@ record DemoOptions(int videos, boolean exitAfterSync, String baseUrl, String api
               --videos N            videos the simulator generates (default 12)
               --exit-after-sync     exit once the first sync is complete and the example queries ran, for scripts and tests
               --base-url, --api-key sync from a real platform instead of the simulator (key also read from VECSYNC_API_KEY)
-              --store-config FILE   a real store instead of the embedded Lucene index: store=pgvector|qdrant|pinecone|weaviate
+              --store-config FILE   a real store instead of the embedded Lucene index: store=pgvector|qdrant|pinecone|weaviate|chroma
                                     and that store's sink settings, e.g. config/pgvector-sink.properties plus store=pgvector
               --vector-encoding     how embeddings travel on the topic (default float32_le)""";
 

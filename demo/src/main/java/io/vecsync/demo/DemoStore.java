@@ -22,7 +22,8 @@ record DemoStore(String name, Map<String, String> settings) {
             "pgvector", "io.vecsync.pgvector.PgVectorSinkConnector",
             "qdrant", "io.vecsync.qdrant.QdrantSinkConnector",
             "pinecone", "io.vecsync.pinecone.PineconeSinkConnector",
-            "weaviate", "io.vecsync.weaviate.WeaviateSinkConnector");
+            "weaviate", "io.vecsync.weaviate.WeaviateSinkConnector",
+            "chroma", "io.vecsync.chroma.ChromaSinkConnector");
 
     static DemoStore embedded(Path indexDirectory) {
         return new DemoStore("lucene", Map.of("store", "lucene", "lucene.directory", indexDirectory.toAbsolutePath().toString()));

@@ -51,7 +51,8 @@ class PackagedPluginsIT {
     private static final Path PLUGINS = Path.of("target/plugins").toAbsolutePath();
     private static final List<String> CONNECTORS = List.of("io.vecsync.source.PlatformSourceConnector",
             "io.vecsync.pgvector.PgVectorSinkConnector", "io.vecsync.qdrant.QdrantSinkConnector",
-            "io.vecsync.pinecone.PineconeSinkConnector", "io.vecsync.weaviate.WeaviateSinkConnector", "io.vecsync.lucene.LuceneSinkConnector");
+            "io.vecsync.pinecone.PineconeSinkConnector", "io.vecsync.weaviate.WeaviateSinkConnector", "io.vecsync.lucene.LuceneSinkConnector",
+            "io.vecsync.chroma.ChromaSinkConnector");
     private static final ObjectMapper JSON = new ObjectMapper();
     private EmbeddedConnectCluster connect;
 

@@ -107,7 +107,8 @@ public class QueryServiceConfig extends AbstractConfig {
                         GROUP_PLATFORM, ++order, Width.SHORT, "Health check platform cache (ms)");
         order = 0;
         def.define(STORE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        "The store to search, by the name its module registers: pgvector, qdrant, pinecone or weaviate. Its"
+                        "The store to search, by the name its module registers: pgvector, qdrant, pinecone, weaviate, chroma or"
+                                + " lucene. Its"
                                 + " connection keys are the same as its sink's.",
                         GROUP_STORE, ++order, Width.SHORT, "Store")
                 .define(DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.MEDIUM,

@@ -15,7 +15,10 @@ import io.vecsync.simulator.Segment;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.pinecone.PineconeFake;
 import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.testing.ChromaServer;
 import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.chroma.ChromaSinkConfig;
+import io.vecsync.chroma.ChromaSinkConnector;
 import io.vecsync.weaviate.WeaviateSinkConfig;
 import io.vecsync.weaviate.WeaviateSinkConnector;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -62,8 +65,13 @@ class CrossStoreSearchTest {
                 PineconeSinkConfig.TLS, "false"));
         storeProps.put("weaviate", Map.of(WeaviateSinkConfig.HOST, weaviate.host(),
                 WeaviateSinkConfig.HTTP_PORT, Integer.toString(weaviate.httpPort()), WeaviateSinkConfig.GRPC_PORT, Integer.toString(weaviate.grpcPort())));
-        Map<String, SinkConnector> sinks = Map.of("pgvector", new PgVectorSinkConnector(), "qdrant", new QdrantSinkConnector(),
-                "pinecone", new PineconeSinkConnector(), "weaviate", new WeaviateSinkConnector());
+        Map<String, SinkConnector> sinks = new LinkedHashMap<>(Map.of("pgvector", new PgVectorSinkConnector(), "qdrant", new QdrantSinkConnector(),
+                "pinecone", new PineconeSinkConnector(), "weaviate", new WeaviateSinkConnector()));
+        // Chroma is a real server here, where Python can install it; its suites say so when it cannot.
+        if (ChromaServer.available()) {
+            storeProps.put("chroma", Map.of(ChromaSinkConfig.URL, ChromaServer.get().url(), ChromaSinkConfig.COLLECTION, "cross-store-segments"));
+            sinks.put("chroma", new ChromaSinkConnector());
+        }
         List<SinkRecord> records = SegmentRecords.of(simulator);
         for (Map.Entry<String, SinkConnector> sink : sinks.entrySet()) {
             SegmentRecords.write(sink.getValue(), storeProps.get(sink.getKey()), records);

@@ -3,9 +3,6 @@ package io.vecsync.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,16 +87,7 @@ public final class WeaviateServer {
     }
 
     private boolean ready() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + httpPort + "/v1/.well-known/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Provisioned.answers(URI.create("http://" + HOST + ":" + httpPort + "/v1/.well-known/ready"));
     }
 
     private static Path binary() {

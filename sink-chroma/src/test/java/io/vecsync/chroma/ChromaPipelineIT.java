@@ -1,0 +1,30 @@
+package io.vecsync.chroma;
+
+import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.testing.SinkPipelineSuite;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The pipeline suite against a real Chroma server. */
+class ChromaPipelineIT extends SinkPipelineSuite {
+
+    private static final String COLLECTION = "pipeline-segments";
+
+    /** The suite asks for it first: where Chroma is not installed, the test is skipped there, saying why. */
+    @Override
+    protected Map<String, String> sinkConfig() {
+        return Map.of("connector.class", ChromaSinkConnector.class.getName(),
+                ChromaSinkConfig.URL, ChromaHarness.url(), ChromaSinkConfig.COLLECTION, COLLECTION);
+    }
+
+    @Override
+    protected Set<String> storedIds() {
+        return new ChromaTestCollections(ChromaHarness.url()).readAll(COLLECTION).keySet();
+    }
+
+    @Override
+    protected VectorSearcher openSearcher(Map<String, String> sinkConfig) {
+        return new ChromaSearcherProvider().open(sinkConfig);
+    }
+}

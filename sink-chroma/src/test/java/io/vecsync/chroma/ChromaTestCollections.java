@@ -1,0 +1,101 @@
+package io.vecsync.chroma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vecsync.testing.StoredPoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Direct calls to a Chroma server's API v2, outside the sink, in its default database: what the tests set up as users
+ * of Chroma's own clients would, and read back.
+ */
+final class ChromaTestCollections {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String url;
+
+    ChromaTestCollections(String url) {
+        this.url = url;
+    }
+
+    /** The collection as the server describes it, or null when it does not exist. */
+    JsonNode collection(String name) {
+        return call("GET", DATABASE + "/collections/" + name, null);
+    }
+
+    /** Every record of the collection with its embedding and its metadata as text. */
+    Map<String, StoredPoint> readAll(String name) {
+        Map<String, StoredPoint> points = new HashMap<>();
+        JsonNode collection = collection(name);
+        if (collection == null) {
+            return points;
+        }
+        JsonNode records = call("POST", DATABASE + "/collections/" + collection.get("id").asText() + "/get",
+                Map.of("include", List.of("embeddings", "metadatas")));
+        for (int i = 0; i < records.get("ids").size(); i++) {
+            JsonNode embedding = records.get("embeddings").get(i);
+            float[] vector = new float[embedding.size()];
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] = embedding.get(d).floatValue();
+            }
+            Map<String, String> payload = new HashMap<>();
+            records.get("metadatas").get(i).properties().forEach(field -> payload.put(field.getKey(), field.getValue().asText()));
+            points.put(records.get("ids").get(i).asText(), new StoredPoint(vector, payload));
+        }
+        return points;
+    }
+
+    /** A collection as the platform docs' script creates it: {@code get_or_create_collection(name, metadata={"hnsw:space": space})}. */
+    void createTheDocsWay(String name, String space) {
+        call("POST", DATABASE + "/collections", Map.of("name", name, "metadata", Map.of("hnsw:space", space)));
+    }
+
+    /** Upserts one record, as the docs' loop does, which fixes the collection's dimension. */
+    void upsert(String name, String id, float[] embedding, Map<String, Object> metadata) {
+        call("POST", DATABASE + "/collections/" + collection(name).get("id").asText() + "/upsert",
+                Map.of("ids", List.of(id), "embeddings", List.of(embedding), "metadatas", List.of(metadata)));
+    }
+
+    void createDatabase(String database) {
+        call("POST", "/api/v2/tenants/default_tenant/databases", Map.of("name", database));
+    }
+
+    /** Deletes the collection when it exists. */
+    void drop(String name) {
+        call("DELETE", DATABASE + "/collections/" + name, null);
+    }
+
+    /** The answer's JSON; null for a 404; fails on any other error. */
+    JsonNode call(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).method(method, publisher)
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
