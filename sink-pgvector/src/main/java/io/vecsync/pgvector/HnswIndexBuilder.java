@@ -17,6 +17,8 @@ import java.sql.Statement;
 final class HnswIndexBuilder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HnswIndexBuilder.class);
+    /** PostgreSQL's longest name (NAMEDATALEN - 1). */
+    private static final int MAX_NAME_BYTES = 63;
 
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
@@ -33,14 +35,28 @@ final class HnswIndexBuilder implements AutoCloseable {
     HnswIndexBuilder(PgVectorSinkConfig config, PgConnections connections) {
         this.config = config;
         this.connections = connections;
-        String name = config.table() + "_embedding_hnsw";
-        this.indexName = name.length() > 63 ? name.substring(0, 63) : name;
+        this.indexName = indexName(config.table());
         this.initialLoad = config.getBoolean(PgVectorSinkConfig.INITIAL_LOAD);
         this.caughtUpRecords = config.getInt(PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS);
         this.caughtUpNanos = config.getLong(PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS) * 1_000_000L;
     }
 
-    /** Called once the table exists, in the admin's transaction: builds the index now unless initial-load mode defers it. */
+    /**
+     * The index's name: the table's and a suffix. PostgreSQL cuts names at 63 bytes (identifiers here are ASCII), so a
+     * long table name keeps its first 49 characters and a hash of the whole name: two tables whose names only differ
+     * further on would share an index name otherwise, and the second would find the first's index and build none.
+     */
+    static String indexName(String table) {
+        String name = table + "_embedding_hnsw";
+        String hashed = "_hnsw_" + String.format("%08x", table.hashCode());
+        return name.length() <= MAX_NAME_BYTES ? name : table.substring(0, MAX_NAME_BYTES - hashed.length()) + hashed;
+    }
+
+    /**
+     * Called once the table exists, in the admin's transaction: builds the index now unless initial-load mode defers
+     * it. An index of this name left invalid by a build cut short (a cancelled CREATE INDEX CONCURRENTLY) is dropped
+     * first: PostgreSQL keeps such an index, unused, and CREATE INDEX IF NOT EXISTS would keep it too.
+     */
     void tableReady(Connection connection) throws SQLException {
         if (config.index() == PgVectorSinkConfig.IndexType.NONE || hasValidIndex(connection)) {
             return;
@@ -51,7 +67,12 @@ final class HnswIndexBuilder implements AutoCloseable {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            prepareBuild(statement, true);
+            if (hasInvalidIndex(connection)) {
+                log.warn("HNSW index {} on {} is invalid, left by a build cut short; building it again", indexName,
+                        config.qualifiedTable());
+                statement.execute("DROP INDEX " + qualifiedIndex());
+            }
+            prepareBuild(connection, statement, false);
             statement.execute(createIndexSql(false));
         }
         log.info("created HNSW cosine index {} on {}", indexName, config.qualifiedTable());
@@ -96,10 +117,11 @@ final class HnswIndexBuilder implements AutoCloseable {
                 return;
             }
             try (Statement statement = connection.createStatement()) {
-                prepareBuild(statement, false);
-                // A build cut short leaves an invalid index behind; IF NOT EXISTS would keep it.
-                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + PgVectorSinkConfig.quote(config.schema()) + "."
-                        + PgVectorSinkConfig.quote(indexName));
+                prepareBuild(connection, statement, true);
+                if (hasInvalidIndex(connection)) {
+                    // Left by a build cut short; PostgreSQL keeps such an index, unused.
+                    statement.execute("DROP INDEX CONCURRENTLY " + qualifiedIndex());
+                }
                 log.info("backlog drained: building HNSW index {} on {}", indexName, config.qualifiedTable());
                 statement.execute(createIndexSql(true));
             }
@@ -116,10 +138,19 @@ final class HnswIndexBuilder implements AutoCloseable {
 
     /**
      * Lets the build use parallel workers: PostgreSQL sizes them by the heap, which looks tiny because pgvector keeps
-     * vectors in TOAST, so it would plan none. Memory and worker count follow the config when it sets them.
+     * vectors in TOAST, so it would plan none. Memory and worker count follow the config when it sets them. A build
+     * takes as long as the table is large, so the statement and read deadlines are lifted for it (TCP keepalive still
+     * finds a dead server under it); a concurrent build also waits for every transaction that uses the table, which
+     * blocks no one, so its lock waits are lifted too, while the admin's build in its transaction blocks writes and
+     * keeps them.
      */
-    private void prepareBuild(Statement statement, boolean inTransaction) throws SQLException {
-        String set = inTransaction ? "SET LOCAL " : "SET ";
+    private void prepareBuild(Connection connection, Statement statement, boolean concurrently) throws SQLException {
+        String set = concurrently ? "SET " : "SET LOCAL ";
+        connection.setNetworkTimeout(Runnable::run, 0);
+        statement.execute(set + "statement_timeout = 0");
+        if (concurrently) {
+            statement.execute("SET lock_timeout = 0");
+        }
         statement.execute(set + "min_parallel_table_scan_size = 0");
         int workers = config.getInt(PgVectorSinkConfig.INDEX_BUILD_WORKERS);
         if (workers >= 0) {
@@ -152,8 +183,24 @@ final class HnswIndexBuilder implements AutoCloseable {
         }
     }
 
+    /** Whether an index of this name on the table is invalid: what a cancelled CREATE INDEX CONCURRENTLY leaves. */
+    private boolean hasInvalidIndex(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(?) AND indrelid = to_regclass(?) AND NOT indisvalid")) {
+            query.setString(1, qualifiedIndex());
+            query.setString(2, config.qualifiedTable());
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    private String qualifiedIndex() {
+        return PgVectorSinkConfig.quote(config.schema()) + "." + PgVectorSinkConfig.quote(indexName);
+    }
+
     private String createIndexSql(boolean concurrently) {
-        return "CREATE INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF NOT EXISTS " + PgVectorSinkConfig.quote(indexName)
+        return "CREATE INDEX " + (concurrently ? "CONCURRENTLY " : "") + PgVectorSinkConfig.quote(indexName)
                 + " ON " + config.qualifiedTable() + " USING hnsw (embedding vector_cosine_ops) WITH (m = "
                 + config.getInt(PgVectorSinkConfig.HNSW_M) + ", ef_construction = "
                 + config.getInt(PgVectorSinkConfig.HNSW_EF_CONSTRUCTION) + ")";

@@ -1,23 +1,23 @@
 package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.common.config.types.Password;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.Statement;
 import java.util.Properties;
-import java.util.Set;
 
-/** Opens connections from the sink's config, and sorts SQL failures into transient (retry) and permanent ones. */
+/**
+ * Opens connections from the sink's config, each with deadlines: the login within {@value #LOGIN_TIMEOUT_SECONDS} s,
+ * every statement within the statement timeout and every lock wait within the lock timeout (the server cancels them),
+ * and every read or write on the network within the socket timeout (the connection is then taken for dead).
+ */
 final class PgConnections {
 
-    /** SQLSTATE classes and codes a retry can fix: connection loss, serialization, deadlock, shutdown, resources, cancel. */
-    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
-    private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
+    /** Bounds the TCP connect and the whole login, so that a server that accepts and never answers is no hang. */
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
     private final PgVectorSinkConfig config;
 
@@ -25,44 +25,50 @@ final class PgConnections {
         this.config = config;
     }
 
-    /** A connection with pgvector's binary type registered, in manual-commit mode. */
+    /** A connection with the session's deadlines, in manual-commit mode. */
     Connection open() throws SQLException {
+        Connection connection = login(config.url(), config.user(), config.password(), config.sslMode(), config.socketTimeoutMs());
+        try {
+            connection.setNetworkTimeout(Runnable::run, config.socketTimeoutMs());
+            try (Statement statement = connection.createStatement()) {
+                // Validated integers; set before manual commit, so that no rollback can undo them.
+                statement.execute("SET statement_timeout = " + config.statementTimeoutMs() + "; SET lock_timeout = "
+                        + config.lockTimeoutMs());
+            }
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Logs in, and nothing more: what validate() tries. Reads wait at most the login timeout until the session's own
+     * socket timeout is set; writes at most the socket timeout.
+     */
+    static Connection login(String url, String user, Password password, String sslMode, int socketTimeoutMs) throws SQLException {
         Properties props = new Properties();
-        if (config.user() != null) {
-            props.setProperty("user", config.user());
+        if (user != null) {
+            props.setProperty("user", user);
         }
-        if (config.password() != null) {
-            props.setProperty("password", config.password().value());
+        if (password != null) {
+            props.setProperty("password", password.value());
         }
-        props.setProperty("sslmode", config.sslMode());
+        props.setProperty("sslmode", sslMode);
         // Rewrites a JDBC batch of inserts into multi-row INSERTs: one round trip per few hundred rows.
         props.setProperty("reWriteBatchedInserts", "true");
         props.setProperty("ApplicationName", "vecsync-pgvector-sink");
-        props.setProperty("connectTimeout", "10");
-        Connection connection = DriverManager.getConnection(config.url(), props);
-        connection.setAutoCommit(false);
-        return connection;
+        props.setProperty("connectTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        props.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        props.setProperty("socketTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        props.setProperty("socketFactory", DeadlineSocketFactory.class.getName());
+        props.setProperty("socketFactoryArg", Integer.toString(socketTimeoutMs));
+        return DriverManager.getConnection(url, props);
     }
 
     /** Registers pgvector's binary codec; only possible once the extension exists. */
     static void registerVectorType(Connection connection) throws SQLException {
         PGvector.addVectorType(connection);
-    }
-
-    /** A failure as the Connect exception that says whether to retry, with what was being done. */
-    static ConnectException classify(String doing, SQLException e) {
-        String message = doing + " failed: " + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
-        return isTransient(e) ? new RetriableException(message, e) : new ConnectException(message, e);
-    }
-
-    static boolean isTransient(SQLException e) {
-        for (SQLException current = e; current != null; current = current.getNextException()) {
-            String state = current.getSQLState();
-            if (current instanceof SQLTransientException || current instanceof SQLRecoverableException
-                    || state != null && (TRANSIENT_CODES.contains(state) || state.length() >= 2 && TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -77,7 +77,7 @@ final class PgVectorSearcher implements VectorSearcher {
             return hits;
         } catch (SQLException e) {
             discard(session);
-            throw PgConnections.classify("searching " + config.qualifiedTable(), e);
+            throw PgErrors.classify("searching " + config.qualifiedTable(), e);
         }
     }
 
@@ -111,7 +111,7 @@ final class PgVectorSearcher implements VectorSearcher {
             release(session);
         } catch (SQLException e) {
             discard(session);
-            throw PgConnections.classify("reaching " + config.qualifiedTable(), e);
+            throw PgErrors.classify("reaching " + config.qualifiedTable(), e);
         }
     }
 

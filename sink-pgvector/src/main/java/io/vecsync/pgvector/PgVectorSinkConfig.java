@@ -21,6 +21,9 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
     public static final String USER = "pgvector.user";
     public static final String PASSWORD = "pgvector.password";
     public static final String SSL_MODE = "pgvector.ssl.mode";
+    public static final String STATEMENT_TIMEOUT_MS = "pgvector.statement.timeout.ms";
+    public static final String LOCK_TIMEOUT_MS = "pgvector.lock.timeout.ms";
+    public static final String SOCKET_TIMEOUT_MS = "pgvector.socket.timeout.ms";
     public static final String SCHEMA = "pgvector.schema";
     public static final String TABLE = "pgvector.table";
     public static final String INDEX = "pgvector.index";
@@ -56,19 +59,40 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
 
     private static ConfigDef define(ConfigDef def) {
         int order = 0;
-        def.define(URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                        Validators.described("a JDBC URL starting with jdbc:postgresql://",
-                                value -> value.toString().trim().startsWith("jdbc:postgresql://")),
-                        Importance.HIGH, "JDBC URL of the database, e.g. jdbc:postgresql://db:5432/video.",
+        def.define(URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(),
+                        Importance.HIGH, "JDBC URL of the database, e.g. jdbc:postgresql://db:5432/video. A URL with a"
+                                + " password (user:pass@host or a password parameter) is refused: the URL shows in logs and"
+                                + " over REST. validate() logs in with it, so a wrong URL, user or password is reported on"
+                                + " its key before the connector is created.",
                         GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL")
                 .define(USER, Type.STRING, null, Importance.HIGH, "Database user; may also be given in the URL.",
                         GROUP_CONNECTION, ++order, Width.MEDIUM, "User")
-                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH, "Database password.",
+                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH, "Database password, hidden in logs and over REST.",
                         GROUP_CONNECTION, ++order, Width.MEDIUM, "Password")
                 .define(SSL_MODE, Type.STRING, "prefer",
                         ValidString.in("disable", "allow", "prefer", "require", "verify-ca", "verify-full"), Importance.MEDIUM,
                         "TLS to the server, as libpq's sslmode: verify-full checks the certificate and the host name.",
-                        GROUP_CONNECTION, ++order, Width.SHORT, "SSL mode");
+                        GROUP_CONNECTION, ++order, Width.SHORT, "SSL mode")
+                .define(STATEMENT_TIMEOUT_MS, Type.INT, 120_000, Range.between(100, 86_400_000), Importance.MEDIUM,
+                        "Longest a statement of the sink may run (PostgreSQL's statement_timeout for its sessions): the"
+                                + " server cancels a longer one, and a cancelled write is retried as a transient error. Leave"
+                                + " room for a batch's inserts into the HNSW index (about 100 rows/s at 1024 dimensions on 2"
+                                + " cores). Index builds are not bound by it.",
+                        GROUP_CONNECTION, ++order, Width.SHORT, "Statement timeout (ms)")
+                .define(LOCK_TIMEOUT_MS, Type.INT, 5_000, Range.between(1, 86_400_000), Importance.LOW,
+                        "Longest a statement of the sink waits for a lock another session holds (PostgreSQL's"
+                                + " lock_timeout): a write or a start-up change of the table gives up then and is retried"
+                                + " later, instead of waiting behind a LOCK TABLE or a long search while every other"
+                                + " session's reads queue behind it.",
+                        GROUP_CONNECTION, ++order, Width.SHORT, "Lock timeout (ms)")
+                .define(SOCKET_TIMEOUT_MS, Type.INT, 150_000, Range.between(100, 86_400_000), Importance.LOW,
+                        "Longest the sink waits on the network for PostgreSQL, to read an answer or to send a write:"
+                                + " past it the connection is taken for dead (a half-open connection after a network"
+                                + " failure), closed, opened again and the write retried. At least "
+                                + STATEMENT_TIMEOUT_MS + ", so that the server cancels a slow statement first. TCP keepalive"
+                                + " (a probe after 30 s of silence) finds a server gone from the network within about a"
+                                + " minute even so.",
+                        GROUP_CONNECTION, ++order, Width.SHORT, "Socket timeout (ms)");
         order = 0;
         def.define(SCHEMA, Type.STRING, "public", identifier(), Importance.MEDIUM,
                         "Schema of the table; created when missing.",
@@ -144,6 +168,18 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
 
     public String sslMode() {
         return getString(SSL_MODE);
+    }
+
+    public int statementTimeoutMs() {
+        return getInt(STATEMENT_TIMEOUT_MS);
+    }
+
+    public int lockTimeoutMs() {
+        return getInt(LOCK_TIMEOUT_MS);
+    }
+
+    public int socketTimeoutMs() {
+        return getInt(SOCKET_TIMEOUT_MS);
     }
 
     /** The table's name, quoted: config values are validated identifiers, and quoting keeps their case. */

@@ -11,15 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Creates the segments table and its HNSW cosine index when missing, or verifies the ones a user already has. */
+/**
+ * Creates the segments table and its HNSW cosine index when missing, or verifies the ones a user already has. It reads
+ * the catalog first and changes only what differs, so that a start with nothing to change takes no lock on the table;
+ * a change waits at most the lock timeout for its lock (other sessions' reads queue behind a waiting ALTER TABLE), and
+ * is then tried again later as a transient failure.
+ */
 final class PgVectorTableAdmin implements TargetAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(PgVectorTableAdmin.class);
 
     /** Columns beyond the docs' five that the sink fills; added to an existing table that lacks them. */
-    static final List<String> EXTRA_COLUMNS = List.of(
+    private static final List<String> EXTRA_COLUMNS = List.of(
             "start_seconds double precision", "end_seconds double precision", "embedding_option text", "payload jsonb");
 
     private final PgVectorSinkConfig config;
@@ -41,20 +48,18 @@ final class PgVectorTableAdmin implements TargetAdmin {
                 lock.execute();
             }
             ensureExtension(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + PgVectorSinkConfig.quote(config.schema()));
-            }
+            ensureSchema(connection);
             String existingType = embeddingType(connection);
             if (existingType == null) {
                 createTable(connection, dimension);
             } else {
                 verify(connection, existingType, dimension);
             }
-            // Still under the lock: concurrent CREATE INDEX IF NOT EXISTS of one name can fail with a duplicate key.
+            // Still under the lock: two tasks would create the index twice.
             indexBuilder.tableReady(connection);
             connection.commit();
         } catch (SQLException e) {
-            throw PgConnections.classify("preparing table " + config.qualifiedTable(), e);
+            throw PgErrors.classify("preparing table " + config.qualifiedTable(), e);
         }
     }
 
@@ -70,6 +75,20 @@ final class PgVectorTableAdmin implements TargetAdmin {
         } catch (SQLException e) {
             throw new ConnectException("the pgvector extension is not installed in the database and could not be created ("
                     + e.getMessage() + "); ask an administrator to run CREATE EXTENSION vector", e);
+        }
+    }
+
+    private void ensureSchema(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            query.setString(1, config.schema());
+            try (ResultSet found = query.executeQuery()) {
+                if (found.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + PgVectorSinkConfig.quote(config.schema()));
         }
     }
 
@@ -126,10 +145,29 @@ final class PgVectorTableAdmin implements TargetAdmin {
             throw new ConnectException("table " + config.qualifiedTable() + " has vector index " + wrongMetric
                     + ", which is not for the cosine metric (vector_cosine_ops); the platform's vectors are compared by cosine");
         }
-        try (Statement statement = connection.createStatement()) {
-            for (String column : EXTRA_COLUMNS) {
-                statement.execute("ALTER TABLE " + config.qualifiedTable() + " ADD COLUMN IF NOT EXISTS " + column);
+        addMissingColumns(connection);
+    }
+
+    /** One ALTER TABLE for the extra columns the table lacks, and none when it has them all. */
+    private void addMissingColumns(Connection connection) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT attname FROM pg_attribute"
+                + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
+            query.setString(1, config.qualifiedTable());
+            try (ResultSet columns = query.executeQuery()) {
+                while (columns.next()) {
+                    present.add(columns.getString(1));
+                }
             }
+        }
+        List<String> missing = EXTRA_COLUMNS.stream().filter(column -> !present.contains(column.substring(0, column.indexOf(' '))))
+                .toList();
+        if (!missing.isEmpty()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + config.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
+                        + String.join(", ADD COLUMN IF NOT EXISTS ", missing));
+            }
+            log.info("added the columns {} to table {}", missing, config.qualifiedTable());
         }
     }
 

@@ -3,6 +3,7 @@ package io.vecsync.pgvector;
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.config.Validators;
+import io.vecsync.core.sink.RefusedPointsException;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
@@ -18,6 +19,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,11 @@ import java.util.UUID;
  * which the driver rewrites into multi-row statements; the next batches then upsert right away for a while. COPY into
  * a staging table and an upsert from it measured no faster than that JDBC batch: pgvector TOASTs vectors, and staging
  * moves each twice.
+ *
+ * <p>When the table refuses a row's data (SQLSTATE class 22 or 23: a user's constraint, a value out of range...), the
+ * batch is rolled back and written again in parts under savepoints to find the rows at fault ({@link RefusedRows});
+ * the others are committed, and those rows are reported refused, so that only their records go to the dead-letter
+ * queue. What can be seen before writing, NUL characters, is refused by {@link #check} already.
  */
 final class PgVectorWriter implements VectorWriter {
 
@@ -54,7 +62,8 @@ final class PgVectorWriter implements VectorWriter {
     /** One buffer for every COPY: a new one per batch, doubled whenever a row crossed a chunk's end, was most of the writer's garbage. */
     private final BinaryCopyBuffer copyBuffer = new BinaryCopyBuffer(COPY_CHUNK_BYTES + ROW_HEADROOM_BYTES);
 
-    private Connection connection;
+    /** Volatile: a task's stop() closes it from its own thread, which ends a write waiting on the server. */
+    private volatile Connection connection;
     private int upsertsBeforeCopy;
 
     PgVectorWriter(PgVectorSinkConfig config, PgConnections connections) {
@@ -82,27 +91,44 @@ final class PgVectorWriter implements VectorWriter {
                 throw new DataException("field '" + field + "': missing; the table's " + field + "_ts column needs it");
             }
         }
+        for (Map.Entry<String, Object> field : point.payload().entrySet()) {
+            if (containsNul(field.getKey()) || containsNul(field.getValue())) {
+                throw new DataException("field '" + field.getKey().replace("\0", "\\u0000") + "': contains a NUL character"
+                        + " (\\u0000), which PostgreSQL stores in neither text nor jsonb");
+            }
+        }
+    }
+
+    /** Whether a payload value, or any text nested in it, holds a NUL character. */
+    private static boolean containsNul(Object value) {
+        if (value instanceof String text) {
+            return text.indexOf('\0') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(entry -> containsNul(String.valueOf(entry.getKey())) || containsNul(entry.getValue()));
+        }
+        return value instanceof Collection<?> list && list.stream().anyMatch(PgVectorWriter::containsNul);
     }
 
     @Override
     public void write(WriteBatch batch) {
+        Map<String, String> refused = new LinkedHashMap<>();
         try {
             Connection db = connection();
-            List<VectorPoint> points = batch.upserts();
-            if (!points.isEmpty()) {
-                if (upsertsBeforeCopy > 0) {
-                    upsertsBeforeCopy--;
-                    upsert(db, points);
-                } else if (!copied(db, points)) {
-                    upsert(db, points);
+            try {
+                writeAll(db, batch);
+            } catch (SQLException e) {
+                if (!PgErrors.isDataError(e)) {
+                    throw e;
                 }
+                db.rollback();
+                RefusedRows.isolate(db, batch.upserts(), VectorPoint::id, this::upsert, refused);
+                RefusedRows.isolate(db, batch.deletes(), id -> id, this::delete, refused);
             }
-            // Upserts and deletes of one batch touch different ids, so their order does not matter.
-            delete(db, batch.deletes());
             db.commit();
         } catch (SQLException e) {
             discardConnection();
-            throw PgConnections.classify("writing " + batch.size() + " points", e);
+            throw PgErrors.classify("writing " + batch.size() + " points", e);
         } catch (RuntimeException | AssertionError driverFailure) {
             // pgjdbc can fail this way, not with an SQLException, when the server drops the connection mid-batch.
             boolean lost = connectionLost();
@@ -111,6 +137,25 @@ final class PgVectorWriter implements VectorWriter {
             throw lost ? new RetriableException(message + " (the connection was lost)", driverFailure)
                     : new ConnectException(message, driverFailure);
         }
+        if (!refused.isEmpty()) {
+            throw new RefusedPointsException("PostgreSQL refused " + refused.size() + " of " + batch.size()
+                    + " points; the others were written", refused);
+        }
+    }
+
+    /** The batch in the open transaction: the upserts by COPY or INSERT, then the deletes. */
+    private void writeAll(Connection db, WriteBatch batch) throws SQLException {
+        List<VectorPoint> points = batch.upserts();
+        if (!points.isEmpty()) {
+            if (upsertsBeforeCopy > 0) {
+                upsertsBeforeCopy--;
+                upsert(db, points);
+            } else if (!copied(db, points)) {
+                upsert(db, points);
+            }
+        }
+        // Upserts and deletes of one batch touch different ids, so their order does not matter.
+        delete(db, batch.deletes());
     }
 
     private boolean connectionLost() {

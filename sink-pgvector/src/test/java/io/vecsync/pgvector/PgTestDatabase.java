@@ -4,6 +4,7 @@ import com.pgvector.PGvector;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.StoredPoint;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +26,24 @@ final class PgTestDatabase {
         }
         PGvector.addVectorType(connection);
         return connection;
+    }
+
+    /** The test server's host, for a fault proxy in front of it. */
+    static String host() {
+        return server().getHost();
+    }
+
+    static int port() {
+        return server().getPort();
+    }
+
+    /** The test server's URL with another host and port: a fault proxy's. */
+    static String urlVia(String host, int port) {
+        return PostgresServer.jdbcUrl().replaceFirst("//[^/]+/", "//" + host + ":" + port + "/");
+    }
+
+    private static URI server() {
+        return URI.create(PostgresServer.jdbcUrl().substring("jdbc:".length()));
     }
 
     static boolean exists(String table) {

@@ -92,6 +92,19 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         return config;
     }
 
+    /** A sink of 4-dimensional vectors sending bad records to the dead-letter topic, reasons in headers; topics created. */
+    private Map<String, String> toleratingSink(String topic, String table, String deadLetterTopic) {
+        connect.kafka().createTopic(topic, 1, 1, Map.of());
+        connect.kafka().createTopic(deadLetterTopic, 1, 1, Map.of());
+        Map<String, String> config = sinkConfig(topic, table);
+        config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", deadLetterTopic);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        return config;
+    }
+
     private static Set<String> rowIds(String table) {
         return PgTestDatabase.readAll(table).keySet();
     }
@@ -101,21 +114,9 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         String topic = "dlq-input";
         String table = "dlq_segments";
         PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
-        connect.kafka().createTopic(topic, 1, 1, Map.of());
-        connect.kafka().createTopic("dlq", 1, 1, Map.of());
-        Map<String, String> config = sinkConfig(topic, table);
-        config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", "dlq");
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        Map<String, String> config = toleratingSink(topic, table, "dlq");
         String video = "a249266f-052d-4148-bc2f-3efa76dc4269";
-        Set<String> good = new HashSet<>();
-        for (int i = 0; i < 3; i++) {
-            String id = SegmentIds.documented(video, "00:00:0" + i, "00:00:1" + i).toString();
-            good.add(id);
-            connect.kafka().produce(topic, id, segmentJson(id, video, "[1, 0.5, 0, " + i + "]"));
-        }
+        Set<String> good = produceGood(topic, video, 3);
         String wrongDimension = SegmentIds.documented(video, "00:01:00", "00:01:10").toString();
         connect.kafka().produce(topic, wrongDimension, segmentJson(wrongDimension, video, "[1, 2, 3]"));
         connect.kafka().produce(topic, "not-a-uuid", segmentJson("not-a-uuid", video, "[1, 2, 3, 4]"));
@@ -133,19 +134,95 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         connect.deleteConnector("dlq-sink");
     }
 
+    /**
+     * Values PostgreSQL cannot take among good records: a NUL character (seen before writing) and a start a user's
+     * constraint refuses (found by the write). They go to the dead-letter queue with the reason; the rest lands.
+     */
+    @Test
+    void valuesTheTableRefusesGoToTheDeadLetterQueueAndTheRestLands() {
+        String topic = "refused-input";
+        String table = "refused_segments";
+        createTableRefusingPlaceholderStarts(table);
+        Map<String, String> config = toleratingSink(topic, table, "refused-dlq");
+        String video = "b249266f-052d-4148-bc2f-3efa76dc4269";
+        String nul = SegmentIds.documented(video, "00:09:00", "00:09:10").toString();
+        String placeholder = SegmentIds.documented(video, "--:--:--", "00:09:20").toString();
+        connect.kafka().produce(topic, nul, withNulInName(segmentJson(nul, video, "[1, 0.5, 0, 9]")));
+        connect.kafka().produce(topic, placeholder, withPlaceholderStart(segmentJson(placeholder, video, "[1, 0.5, 0, 8]")));
+        Set<String> good = produceGood(topic, video, 5);
+        connect.configureConnector("refused-sink", config);
+
+        Eventually.await(TIMEOUT, "the five good records in the table", () -> rowIds(table).equals(good), () -> rowIds(table).toString());
+        Eventually.await(TIMEOUT, "two records in the dead-letter topic", () -> consumeAll("refused-dlq").size() == 2);
+        String reasons = consumeAll("refused-dlq").stream().map(r -> header(r, "__connect.errors.exception.message"))
+                .collect(Collectors.joining("\n"));
+        assertTrue(reasons.contains("field 'video_name': contains a NUL character"), reasons);
+        assertTrue(reasons.contains("the store refused point " + placeholder + ": PostgreSQL refused it: new row for relation"
+                + " \"" + table + "\" violates check constraint \"no_placeholder_start\""), reasons);
+        assertEquals("RUNNING", connect.connectorStatus("refused-sink").tasks().get(0).state());
+        connect.deleteConnector("refused-sink");
+    }
+
+    @Test
+    void withoutToleranceAValueTheTableRefusesFailsTheTaskNamingTheRecordAndTheReason() throws InterruptedException {
+        for (String refused : List.of("nul", "placeholder")) {
+            String topic = "refused-" + refused + "-strict";
+            String table = "refused_" + refused + "_strict";
+            createTableRefusingPlaceholderStarts(table);
+            connect.kafka().createTopic(topic, 1, 1, Map.of());
+            Map<String, String> config = sinkConfig(topic, table);
+            config.put("tasks.max", "1");
+            config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
+            String video = "c249266f-052d-4148-bc2f-3efa76dc4269";
+            String id = SegmentIds.documented(video, "00:09:00", "00:09:10").toString();
+            String value = segmentJson(id, video, "[1, 0.5, 0, 9]");
+            connect.kafka().produce(topic, id, refused.equals("nul") ? withNulInName(value) : withPlaceholderStart(value));
+            produceGood(topic, video, 3);
+            String connector = topic + "-sink";
+            connect.configureConnector(connector, config);
+            connect.assertions().assertConnectorIsRunningAndNumTasksHaveFailed(connector, 1, 1, "the task to fail");
+            String trace = connect.connectorStatus(connector).tasks().get(0).trace();
+            assertTrue(trace.contains("record " + topic + "-0@0"), trace);
+            assertTrue(trace.contains(refused.equals("nul") ? "contains a NUL character" : "violates check constraint"), trace);
+            connect.deleteConnector(connector);
+        }
+    }
+
+    /** The segment with a video_name holding a NUL character, as JSON escapes it. */
+    private static String withNulInName(String segmentJson) {
+        return segmentJson.replace("\"end\"", "\"video_name\":\"a\\u0000b\",\"end\"");
+    }
+
+    /** The segment with the start the table's constraint refuses. */
+    private static String withPlaceholderStart(String segmentJson) {
+        return segmentJson.replace("\"start\":\"00:00:00\"", "\"start\":\"--:--:--\"");
+    }
+
+    /** The sink's table, with a user's constraint the sink cannot know of: no placeholder start. */
+    private static void createTableRefusingPlaceholderStarts(String table) {
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (segment_id uuid PRIMARY KEY,"
+                + " video_id uuid NOT NULL, start_ts text NOT NULL, end_ts text NOT NULL, embedding vector(4),"
+                + " start_seconds double precision, end_seconds double precision, embedding_option text, payload jsonb,"
+                + " CONSTRAINT no_placeholder_start CHECK (start_ts <> '--:--:--'))");
+    }
+
+    private Set<String> produceGood(String topic, String video, int count) {
+        Set<String> good = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            String id = SegmentIds.documented(video, "00:00:0" + i, "00:00:1" + i).toString();
+            good.add(id);
+            connect.kafka().produce(topic, id, segmentJson(id, video, "[1, 0.5, 0, " + i + "]"));
+        }
+        return good;
+    }
+
     @Test
     void aThirtySecondDatabaseOutageLosesNothing() throws Exception {
         assumeTrue(PostgresServer.scratchDir().isPresent(), "needs a scratch cluster this test can stop");
         String topic = "outage-input";
         String table = "outage_segments";
         PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
-        connect.kafka().createTopic(topic, 1, 1, Map.of());
-        connect.kafka().createTopic("outage-dlq", 1, 1, Map.of());
-        Map<String, String> config = sinkConfig(topic, table);
-        config.put(PgVectorSinkConfig.EMBEDDING_DIMENSION, "4");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", "outage-dlq");
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        Map<String, String> config = toleratingSink(topic, table, "outage-dlq");
         config.put("retry.backoff.ms", "200");
         config.put("retry.backoff.max.ms", "2000");
         connect.configureConnector("outage-sink", config);

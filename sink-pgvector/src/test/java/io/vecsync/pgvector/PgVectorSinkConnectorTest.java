@@ -89,11 +89,13 @@ class PgVectorSinkConnectorTest {
         assertEquals(List.of(minimal(), minimal(), minimal()), connector.taskConfigs(3));
     }
 
+    /** Their database is not on this machine: validate() says so on a connection key, and finds nothing else wrong. */
     @Test
     void shippedConfigsValidate() {
         for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/pgvector-sink.properties")),
                 ShippedConfigs.restJson(Path.of("../config/pgvector-sink.json")))) {
             assertEquals(PgVectorSinkConnector.class.getName(), config.get("connector.class"));
+            // No server answers at the shipped URL here: the login check leaves that to the tasks.
             assertEquals(Map.of(), ShippedConfigs.errors(new PgVectorSinkConnector(), config));
         }
     }

@@ -7,6 +7,7 @@ import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +21,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Table and index set-up on a real PostgreSQL: what is created, what is verified, and initial-load mode. */
+/**
+ * Table and index set-up on a real PostgreSQL: what is created, what is verified, initial-load mode, and what it locks.
+ * Another session that holds a lock here gives it up after 30 s, so that a start that waits for it fails its test
+ * instead of hanging.
+ */
 class PgVectorTableAdminTest {
 
     private static final String TABLE = "admin_segments";
@@ -110,6 +119,77 @@ class PgVectorTableAdminTest {
         }
     }
 
+    /** Another session's long search holds its lock on the table: a start with nothing to change must not queue behind it. */
+    @Test
+    void aStartWithNothingToChangeTakesNoLockOnTheTable() throws Exception {
+        start(Map.of());
+        tasks.close();
+        try (Connection reader = holdAccessShareLock(TABLE)) {
+            CompletableFuture.runAsync(() -> start(Map.of())).get(60, TimeUnit.SECONDS);
+            assertEquals(List.of("1"), query(reader, "SELECT 1"), "started while the other session still reads");
+        }
+    }
+
+    @Test
+    void missingColumnsWaitForTheirLockAtMostTheLockTimeoutAndComeOnALaterTry() throws Exception {
+        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
+                + " end_ts text NOT NULL, embedding vector(3))");
+        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.LOCK_TIMEOUT_MS, "300"));
+        try (PgVectorStore store = new PgVectorStore(config)) {
+            try (Connection reader = holdAccessShareLock(TABLE)) {
+                CompletableFuture<Void> prepare = CompletableFuture.runAsync(() -> store.admin().ensureTarget(3));
+                Throwable failure = assertThrows(ExecutionException.class, () -> prepare.get(60, TimeUnit.SECONDS)).getCause();
+                assertInstanceOf(RetriableException.class, failure);
+                assertTrue(failure.getMessage().contains("55P03"), failure.getMessage());
+            }
+            store.admin().ensureTarget(3);
+        }
+        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass").contains("payload"));
+    }
+
+    /** A cancelled CREATE INDEX CONCURRENTLY leaves its index INVALID: here marked so in the catalog, as PostgreSQL does. */
+    @Test
+    void anIndexLeftInvalidByABuildCutShortIsBuiltAgain() throws Exception {
+        start(Map.of());
+        tasks.close();
+        PgTestDatabase.execute("UPDATE pg_index SET indisvalid = false WHERE indrelid = '" + TABLE + "'::regclass");
+        assertTrue(vectorIndexes().isEmpty());
+        start(Map.of());
+        assertEquals(List.of("hnsw vector_cosine_ops"), vectorIndexes());
+        assertEquals(List.of("1"), query("SELECT count(*) FROM pg_index WHERE indrelid = '" + TABLE + "'::regclass AND NOT indisprimary"),
+                "the invalid index was dropped");
+    }
+
+    /** PostgreSQL cuts names at 63 bytes: two long table names alike in their first 60 characters each get an index. */
+    @Test
+    void tablesWithLongNamesAlikeInTheirStartEachGetAnIndex() throws Exception {
+        String prefix = "long_table_name_".repeat(4).substring(0, 60);
+        try {
+            for (String table : List.of(prefix + "_aa", prefix + "_bb")) {
+                tasks.start(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, table,
+                        PgVectorSinkConfig.EMBEDDING_DIMENSION, "3"));
+                assertEquals(List.of("1"), query("SELECT count(*) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                        + " JOIN pg_am a ON a.oid = i.relam WHERE x.indrelid = '" + table + "'::regclass AND a.amname = 'hnsw'"
+                        + " AND x.indisvalid"), table);
+            }
+        } finally {
+            tasks.close();
+            PgTestDatabase.execute("DROP TABLE IF EXISTS " + prefix + "_aa, " + prefix + "_bb");
+        }
+    }
+
+    /** A session in a transaction that has read the table: it holds ACCESS SHARE until closed, as a long search does. */
+    private static Connection holdAccessShareLock(String table) throws Exception {
+        Connection reader = PgTestDatabase.connect();
+        reader.setAutoCommit(false);
+        try (Statement statement = reader.createStatement()) {
+            statement.execute("SET idle_in_transaction_session_timeout = '30s'");
+            statement.execute("SELECT count(*) FROM " + table);
+        }
+        return reader;
+    }
+
     private static List<SinkRecord> backlog(int records) {
         List<SinkRecord> backlog = new ArrayList<>();
         for (int i = 0; i < records; i++) {
@@ -138,9 +218,14 @@ class PgVectorTableAdminTest {
     }
 
     private static List<String> query(String sql) throws Exception {
+        try (Connection connection = PgTestDatabase.connect()) {
+            return query(connection, sql);
+        }
+    }
+
+    private static List<String> query(Connection connection, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = PgTestDatabase.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 rows.add(result.getString(1));
             }

@@ -1,8 +1,10 @@
 package io.vecsync.pgvector;
 
+import io.vecsync.core.sink.RefusedPointsException;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.WriteBatch;
 import io.vecsync.testing.PostgresServer;
+import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +16,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The writer's two ways in — COPY for new ids, the upsert when an id is already there — store the same rows. */
+/**
+ * The writer's two ways in — COPY for new ids, the upsert when an id is already there — store the same rows; a row the
+ * table refuses is reported on its own while the others go in either way.
+ */
 class PgVectorWriterTest {
 
     private static final String TABLE = "writer_segments";
@@ -62,6 +70,37 @@ class PgVectorWriterTest {
         }
         assertEquals(22, PgTestDatabase.count(TABLE));
         assertFalse(PgTestDatabase.readAll(TABLE).containsKey(ids(0)), "the delete went with each batch");
+    }
+
+    @Test
+    void aNulCharacterIsRefusedBeforeTheBatchNamingItsField() {
+        DataException inText = assertThrows(DataException.class, () -> store.writer().check(point(0, Map.of("video_name", "a\u0000b"))));
+        assertTrue(inText.getMessage().contains("field 'video_name': contains a NUL character"), inText.getMessage());
+        DataException inJson = assertThrows(DataException.class,
+                () -> store.writer().check(point(0, Map.of("tags", List.of(Map.of("k", "x\u0000"))))));
+        assertTrue(inJson.getMessage().contains("field 'tags'"), inJson.getMessage());
+        store.writer().check(point(0, Map.of("video_name", "a b")));
+    }
+
+    /** A user's constraint refuses some rows: through COPY (new ids) and through the upsert (ids already there). */
+    @Test
+    void rowsTheTableRefusesAreReportedAndTheOthersAreWritten() {
+        PgTestDatabase.execute("ALTER TABLE " + TABLE + " ADD CONSTRAINT no_late_starts CHECK (start_ts < '00:00:50')");
+        List<VectorPoint> first = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(point(i == 7 ? 57 : i, Map.of()));
+        }
+        RefusedPointsException refused = assertThrows(RefusedPointsException.class,
+                () -> store.writer().write(new WriteBatch(first, List.of(), null)));
+        assertEquals(Set.of(ids(57)), refused.reasons().keySet());
+        assertTrue(refused.reasons().get(ids(57)).contains("violates check constraint \"no_late_starts\"")
+                && refused.reasons().get(ids(57)).contains("23514"), refused.reasons().toString());
+        assertEquals(39, PgTestDatabase.count(TABLE));
+
+        List<VectorPoint> again = List.of(point(1, Map.of()), point(58, Map.of()), point(59, Map.of()), point(2, Map.of()));
+        refused = assertThrows(RefusedPointsException.class, () -> store.writer().write(new WriteBatch(again, List.of(ids(3)), null)));
+        assertEquals(Set.of(ids(58), ids(59)), refused.reasons().keySet());
+        assertEquals(38, PgTestDatabase.count(TABLE), "the delete went in with the rows the table took");
     }
 
     private static VectorPoint point(int i, Map<String, Object> extra) {
