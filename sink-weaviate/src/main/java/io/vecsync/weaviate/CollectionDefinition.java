@@ -18,14 +18,25 @@ import java.util.Optional;
  * @param vectorizer    the vectorizer module of that vector, {@code none} when the writer supplies vectors
  * @param distance      the vector index's distance metric, e.g. {@code cosine}
  * @param propertyTypes property name to its data type, e.g. {@code text}
+ * @param tokenizations text property name to its tokenization, e.g. {@code word}
  */
 record CollectionDefinition(String name, boolean multiTenant, boolean legacyVector, String vectorName, String vectorizer, String distance,
-                            Map<String, String> propertyTypes) {
+                            Map<String, String> propertyTypes, Map<String, String> tokenizations) {
 
     static final String DEFAULT_VECTOR = "default";
 
     CollectionDefinition {
         propertyTypes = Map.copyOf(propertyTypes);
+        tokenizations = Map.copyOf(tokenizations);
+    }
+
+    /**
+     * Whether a filter on the property matches its whole value only. Weaviate compares text by the tokens of the
+     * property's tokenization: with {@code field} the value is one token; with {@code word} (its default, and the
+     * platform docs') a filter matches every value holding all of its words, in any order and case.
+     */
+    boolean filtersExactly(String property) {
+        return "field".equals(tokenizations.get(property));
     }
 
     /**
@@ -36,16 +47,22 @@ record CollectionDefinition(String name, boolean multiTenant, boolean legacyVect
         boolean multiTenant = object(definition, "multiTenancyConfig").map(config -> config.get("enabled"))
                 .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsBoolean).orElse(false);
         Map<String, String> propertyTypes = new LinkedHashMap<>();
+        Map<String, String> tokenizations = new LinkedHashMap<>();
         if (definition.has("properties") && definition.get("properties").isJsonArray()) {
             for (JsonElement property : definition.getAsJsonArray("properties")) {
                 JsonObject fields = property.getAsJsonObject();
-                propertyTypes.put(fields.get("name").getAsString(), fields.getAsJsonArray("dataType").get(0).getAsString());
+                String propertyName = fields.get("name").getAsString();
+                propertyTypes.put(propertyName, fields.getAsJsonArray("dataType").get(0).getAsString());
+                JsonElement tokenization = fields.get("tokenization");
+                if (tokenization != null && tokenization.isJsonPrimitive()) {
+                    tokenizations.put(propertyName, tokenization.getAsString());
+                }
             }
         }
         JsonObject named = object(definition, "vectorConfig").orElse(new JsonObject());
         if (named.isEmpty()) {
             return new CollectionDefinition(name, multiTenant, true, DEFAULT_VECTOR, legacyVectorizer(definition),
-                    distance(definition), propertyTypes);
+                    distance(definition), propertyTypes, tokenizations);
         }
         String vectorName = named.size() == 1 ? named.keySet().iterator().next() : DEFAULT_VECTOR;
         if (!named.has(vectorName)) {
@@ -56,7 +73,7 @@ record CollectionDefinition(String name, boolean multiTenant, boolean legacyVect
         JsonElement vectorizer = vector.get("vectorizer");
         String module = vectorizer != null && vectorizer.isJsonObject() && !vectorizer.getAsJsonObject().isEmpty()
                 ? vectorizer.getAsJsonObject().keySet().iterator().next() : "none";
-        return new CollectionDefinition(name, multiTenant, false, vectorName, module, distance(vector), propertyTypes);
+        return new CollectionDefinition(name, multiTenant, false, vectorName, module, distance(vector), propertyTypes, tokenizations);
     }
 
     private static String legacyVectorizer(JsonObject definition) {

@@ -67,7 +67,12 @@ final class SegmentProperties {
                 : "'" + name + "' is not a Weaviate property name (a letter or _, then letters, digits or _)";
     }
 
-    /** Why Weaviate would refuse this value for a property of this data type, or null when it takes it. */
+    /**
+     * Why Weaviate would refuse this value for a property of this data type, or null when it takes it. A record's
+     * value is a string, a number or a boolean (the framework passes lists and maps on as their text), which no array
+     * property takes; the types beyond the scalars (objects, geo coordinates, phone numbers, blobs, references) are
+     * left to Weaviate, which names the object it refuses.
+     */
     static String valueProblem(Object value, String type) {
         boolean fits = switch (type) {
             case "text" -> value instanceof String;
@@ -76,7 +81,7 @@ final class SegmentProperties {
             case "boolean" -> value instanceof Boolean;
             case "date" -> value instanceof String text && isDate(text);
             case "uuid" -> value instanceof String text && isUuid(text);
-            default -> false;
+            default -> !type.endsWith("[]");
         };
         return fits ? null : "'" + value + "' (" + value.getClass().getSimpleName() + ") does not fit the collection's "
                 + type + " property";

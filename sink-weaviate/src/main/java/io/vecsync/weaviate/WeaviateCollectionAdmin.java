@@ -92,18 +92,12 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
                     .vectorConfig(VectorConfig.selfProvided(vector -> vector.vectorIndex(Hnsw.of(hnsw -> hnsw.distance(Distance.COSINE)))))
                     .multiTenancy(tenancy -> tenancy.enabled(config.multiTenant())));
             log.info("created Weaviate collection {} (no vectorizer, HNSW cosine{})", name, config.multiTenant() ? ", multi-tenant" : "");
-        } catch (WeaviateApiException e) {
-            if (!alreadyExists(e)) {
+        } catch (IOException | RuntimeException e) {
+            if (connection.definition(name).isEmpty()) {
                 throw WeaviateFailures.classify("creating collection " + name, e);
             }
             log.info("collection {} was created meanwhile, by another task", name);
-        } catch (IOException | RuntimeException e) {
-            throw WeaviateFailures.classify("creating collection " + name, e);
         }
-    }
-
-    private static boolean alreadyExists(WeaviateApiException e) {
-        return e.isHTTP() && e.httpStatusCode() == 422 && String.valueOf(e.getMessage()).contains("already exists");
     }
 
     private CollectionDefinition verify(CollectionDefinition found) {
@@ -137,6 +131,7 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
         return found;
     }
 
+    /** Adds the segment properties the collection lacks; one another task added meanwhile is no error. */
     private void addMissingProperties(CollectionDefinition found) {
         CollectionHandle<Map<String, Object>> collection = connection.client().collections.use(found.name());
         for (String property : SegmentProperties.TYPES.keySet()) {
@@ -144,12 +139,12 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
                 try {
                     collection.config.addProperty(SegmentProperties.property(property));
                     log.info("added property {} to collection {}", property, found.name());
-                } catch (WeaviateApiException e) {
-                    if (!alreadyExists(e)) {
+                } catch (IOException | RuntimeException e) {
+                    boolean addedMeanwhile = connection.definition(found.name()).map(CollectionDefinition::parse)
+                            .filter(now -> now.propertyTypes().containsKey(property)).isPresent();
+                    if (!addedMeanwhile) {
                         throw WeaviateFailures.classify("adding property " + property + " to collection " + found.name(), e);
                     }
-                } catch (IOException | RuntimeException e) {
-                    throw WeaviateFailures.classify("adding property " + property + " to collection " + found.name(), e);
                 }
             }
         }

@@ -16,8 +16,11 @@ final class WeaviateFailures {
 
     private static final Set<String> TRANSIENT_GRPC = Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "RESOURCE_EXHAUSTED", "ABORTED");
     private static final Set<String> AUTH_GRPC = Set.of("UNAUTHENTICATED", "PERMISSION_DENIED");
-    /** How Weaviate refuses a request for its content: its Go errors arrive as UNKNOWN. */
-    private static final Set<String> REFUSED_GRPC = Set.of("INVALID_ARGUMENT", "UNKNOWN");
+    /**
+     * How a call fails that grpc-java would not send: over the message size client6 sets from the one Weaviate
+     * announces (client6 keeps the code and description, not the RESOURCE_EXHAUSTED cause).
+     */
+    private static final String NOT_SENT = "CANCELLED: Failed to stream message";
 
     private WeaviateFailures() {
     }
@@ -45,12 +48,15 @@ final class WeaviateFailures {
     }
 
     /**
-     * A batch write's failure: as {@link #classify}, but a request Weaviate refuses for its content is a
-     * {@link RefusedBatchException}, which the framework writes again in halves to find the objects at fault.
+     * A batch insert's failure: as {@link #classify}, but a request too large to send is a {@link RefusedBatchException},
+     * which the framework writes again in halves until the object too large stands alone. Weaviate refuses an object's
+     * content in its reply, object by object; a whole request fails only for reasons that are not an object's
+     * (authentication, the server's own trouble) or for its size.
      */
     static ConnectException classifyBatch(String doing, Exception e) {
-        if (e instanceof WeaviateApiException api && api.isGPRC() && REFUSED_GRPC.contains(api.grpcStatusCode())) {
-            return new RefusedBatchException(doing + " failed: " + api.getMessage(), e);
+        if (e instanceof WeaviateApiException api && api.isGPRC() && String.valueOf(api.getMessage()).contains(NOT_SENT)) {
+            return new RefusedBatchException(doing + " failed: the request is larger than the gRPC message size Weaviate announces ("
+                    + api.getMessage() + ")", e);
         }
         return classify(doing, e);
     }

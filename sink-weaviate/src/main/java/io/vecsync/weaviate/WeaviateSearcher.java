@@ -8,11 +8,8 @@ import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import io.weaviate.client6.v1.api.collections.query.Metadata;
-import io.weaviate.client6.v1.api.collections.query.NearVector;
-import io.weaviate.client6.v1.api.collections.query.QueryResponse;
 import io.weaviate.client6.v1.api.collections.query.Target;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
-import io.weaviate.client6.v1.internal.ObjectBuilder;
 import org.apache.kafka.connect.errors.ConnectException;
 
 import java.io.IOException;
@@ -22,13 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Nearest segments by a near-vector query over gRPC. Weaviate returns the cosine distance (0 to 2), so the score is
- * {@code 1 - distance}. With tenants named by a field, every tenant is searched and the hits merged.
+ * {@code 1 - distance}. With tenants named by a field, every tenant is searched and the hits merged. A video filter is
+ * exact on the sink's own collection (video_id tokenized as one field); on one whose video_id is split into words, as the
+ * platform docs create it, Weaviate's filter also matches other ids holding the same words, so those hits are dropped
+ * here and the next page asked for.
  */
 final class WeaviateSearcher implements VectorSearcher {
+
+    /** Weaviate's QUERY_MAXIMUM_RESULTS: how far offset and limit may reach together. */
+    private static final int MAX_RESULTS = 10_000;
 
     private final WeaviateSinkConfig config;
     private final WeaviateConnection connection;
@@ -46,37 +49,65 @@ final class WeaviateSearcher implements VectorSearcher {
         CollectionDefinition collection = definition();
         List<SearchHit> hits = new ArrayList<>();
         for (Optional<String> tenant : tenants()) {
-            CollectionHandle<Map<String, Object>> handle = connection.client().collections.use(collection.name());
-            QueryResponse<Map<String, Object>> response;
-            try {
-                response = tenant.map(handle::withTenant).orElse(handle).query.nearVector(target(collection, request.vector()), options(request));
-            } catch (RuntimeException e) {
-                throw WeaviateFailures.classify("searching collection " + collection.name() + tenant.map(t -> ", tenant " + t).orElse(""), e);
-            }
-            for (WeaviateObject<Map<String, Object>> object : response.objects()) {
-                double score = 1 - object.queryMetadata().distance();
-                if (request.minScore() == null || score >= request.minScore()) {
-                    hits.add(new SearchHit(object.uuid(), score, new LinkedHashMap<>(object.properties())));
-                }
-            }
+            hits.addAll(search(collection, tenant, request));
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
         return hits.size() > request.topK() ? List.copyOf(hits.subList(0, request.topK())) : hits;
     }
 
+    /** The best hits of one tenant (or of the collection), a page of topK at a time while hits of other videos fill pages. */
+    private List<SearchHit> search(CollectionDefinition collection, Optional<String> tenant, SearchRequest request) {
+        CollectionHandle<Map<String, Object>> handle = connection.client().collections.use(collection.name());
+        CollectionHandle<Map<String, Object>> shard = tenant.map(handle::withTenant).orElse(handle);
+        Set<String> videos = Set.copyOf(request.videoIds());
+        boolean exact = videos.isEmpty() || collection.filtersExactly(SegmentSchema.VIDEO_ID);
+        List<SearchHit> hits = new ArrayList<>();
+        for (int offset = 0; ; offset += request.topK()) {
+            List<WeaviateObject<Map<String, Object>>> page = page(shard, collection, tenant, request, offset);
+            boolean belowMinScore = false;
+            for (WeaviateObject<Map<String, Object>> object : page) {
+                double score = 1 - object.queryMetadata().distance();
+                belowMinScore = request.minScore() != null && score < request.minScore();
+                if (!belowMinScore && (exact || videos.contains(String.valueOf(object.properties().get(SegmentSchema.VIDEO_ID))))) {
+                    hits.add(new SearchHit(object.uuid(), score, payload(object)));
+                }
+            }
+            if (exact || belowMinScore || hits.size() >= request.topK() || page.size() < request.topK()
+                    || offset + 2L * request.topK() > MAX_RESULTS) {
+                return hits;
+            }
+        }
+    }
+
+    private List<WeaviateObject<Map<String, Object>>> page(CollectionHandle<Map<String, Object>> shard, CollectionDefinition collection,
+                                                           Optional<String> tenant, SearchRequest request, int offset) {
+        try {
+            return shard.query.nearVector(target(collection, request.vector()), query -> {
+                query.limit(request.topK()).offset(offset).returnMetadata(Metadata.DISTANCE);
+                if (!request.videoIds().isEmpty()) {
+                    query.filters(Filter.property(SegmentSchema.VIDEO_ID).containsAny(request.videoIds()));
+                }
+                return query;
+            }).objects();
+        } catch (RuntimeException e) {
+            throw WeaviateFailures.classify("searching collection " + collection.name() + tenant.map(t -> ", tenant " + t).orElse(""), e);
+        }
+    }
+
+    /** The hit's properties; Weaviate answers those the segment lacks as null, and a segment has only what it holds. */
+    private static Map<String, Object> payload(WeaviateObject<Map<String, Object>> object) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        object.properties().forEach((name, value) -> {
+            if (value != null) {
+                payload.put(name, value);
+            }
+        });
+        return payload;
+    }
+
     /** The legacy vector is searched unnamed, a named one by its name. */
     private static Target.VectorTarget target(CollectionDefinition collection, float[] vector) {
         return collection.legacyVector() ? Target.vector(vector) : Target.vector(collection.vectorName(), vector);
-    }
-
-    private static Function<NearVector.Builder, ObjectBuilder<NearVector>> options(SearchRequest request) {
-        return query -> {
-            query.limit(request.topK()).returnMetadata(Metadata.DISTANCE);
-            if (!request.videoIds().isEmpty()) {
-                query.filters(Filter.property(SegmentSchema.VIDEO_ID).containsAny(request.videoIds()));
-            }
-            return query;
-        };
     }
 
     private List<Optional<String>> tenants() {

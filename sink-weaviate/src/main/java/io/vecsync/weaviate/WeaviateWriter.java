@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
  * or invalid tenant name — so such records reach the dead-letter queue before a write. An object refused all the same
  * is retried when Weaviate says the cause is passing, fails the task when its vector length differs from the
  * collection's, and otherwise goes to the dead-letter queue through {@link RefusedPointsException} once the rest of
- * the batch is written. A request Weaviate refuses whole is written again in halves by the framework. Requests stay
- * within the gRPC message size the server announces.
+ * the batch is written. Weaviate never refuses a whole request for an object's content; requests stay within the gRPC
+ * message size it announces, and one the estimate lets past that size (a single object too large) is written again in
+ * halves by the framework, see {@link WeaviateFailures#classifyBatch}.
  */
 final class WeaviateWriter implements VectorWriter {
 

@@ -15,33 +15,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sink tasks against one fake Weaviate, with a dimension of 4 and quick retries: starts tasks, makes schemaless
- * segment records, and — registered as a test class's extension — stops everything and empties the fake after each
- * test, and closes the fake after the last.
+ * Sink tasks against one Weaviate — the real server, or the fake for what a server cannot be made to do — with a
+ * dimension of 4 and quick retries: starts tasks, makes schemaless segment records, and — registered as a test class's
+ * extension — stops everything and empties Weaviate after each test, and lets go of it after the last.
  */
 final class SinkHarness extends StoreTestHarness {
 
     static final String COLLECTION = "HarnessSegment";
     static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
-    final FakeWeaviate fake;
-    final WeaviateTestClient weaviate;
+    private final FakeWeaviate fake;
+    private final String apiKey;
     private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(WeaviateSinkTask::new);
+    private WeaviateTestClient weaviate;
     private long offset;
 
-    /** @param apiKey the key the fake wants, or null */
-    SinkHarness(FakeWeaviate fake, String apiKey) {
+    private SinkHarness(FakeWeaviate fake, String apiKey) {
         this.fake = fake;
-        this.weaviate = new WeaviateTestClient(fake.host(), fake.httpPort(), fake.grpcPort(), apiKey);
+        this.apiKey = apiKey;
     }
 
-    SinkHarness(FakeWeaviate fake) {
-        this(fake, null);
+    /** Against the real server; its test class skips with {@link RealWeaviate} where the server is not built. */
+    static SinkHarness onServer() {
+        return new SinkHarness(null, null);
     }
 
-    /** The sink's props for the fake, with the overrides. */
+    /** @param apiKey the key the fake wants, or null */
+    static SinkHarness onFake(FakeWeaviate fake, String apiKey) {
+        return new SinkHarness(fake, apiKey);
+    }
+
+    static SinkHarness onFake(FakeWeaviate fake) {
+        return onFake(fake, null);
+    }
+
+    /** The Weaviate under test, reached with the official client and REST. */
+    synchronized WeaviateTestClient weaviate() {
+        if (weaviate == null) {
+            weaviate = fake == null ? RealWeaviate.client() : new WeaviateTestClient(fake.host(), fake.httpPort(), fake.grpcPort(), apiKey);
+        }
+        return weaviate;
+    }
+
+    /**
+     * The fake, for faults only it can be asked for.
+     *
+     * @throws IllegalStateException against the real server
+     */
+    FakeWeaviate fake() {
+        if (fake == null) {
+            throw new IllegalStateException("a test of the fake's faults runs against the real server");
+        }
+        return fake;
+    }
+
+    /** The sink's props for this Weaviate, with the overrides. */
     Map<String, String> props(Map<String, String> overrides) {
-        Map<String, String> props = new HashMap<>(weaviate.sinkProps());
+        Map<String, String> props = new HashMap<>(weaviate().sinkProps());
         props.put(WeaviateSinkConfig.COLLECTION, COLLECTION);
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
         props.putAll(SinkTaskStarter.QUICK_RETRIES);
@@ -87,16 +117,24 @@ final class SinkHarness extends StoreTestHarness {
         return new SinkRecord("segments", 0, null, id(segment), null, null, offset++);
     }
 
-    /** Stops the tasks and empties the fake, for the next test. */
+    /** Stops the tasks and empties Weaviate (and the fake's faults), for the next test. */
     @Override
     public void reset() {
         tasks.close();
-        fake.reset();
+        if (fake != null) {
+            fake.reset();
+        } else if (weaviate != null) {
+            weaviate.dropAll();
+        }
     }
 
     @Override
     protected void release() {
-        weaviate.close();
-        fake.close();
+        if (weaviate != null) {
+            weaviate.close();
+        }
+        if (fake != null) {
+            fake.close();
+        }
     }
 }

@@ -18,18 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The API key goes to Weaviate as a bearer token on REST and gRPC; a wrong one is named by its key, never shown. */
+/**
+ * The API key goes to Weaviate as a bearer token on REST and gRPC; a wrong one is named by its key, never shown. Fake
+ * only: the shared real server lets anyone in.
+ */
 class WeaviateApiKeyTest {
 
     private static final String KEY = "wv-key-7f3a";
     @RegisterExtension
-    static final SinkHarness harness = new SinkHarness(FakeWeaviate.startWithApiKey(KEY), KEY);
+    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.startWithApiKey(KEY), KEY);
 
     @Test
     void theRightKeyWritesAndSearches() {
         Map<String, String> props = Map.of(WeaviateSinkConfig.API_KEY, KEY);
         SinkTasks.write(harness.start(props), List.of(harness.segment(0), harness.segment(1), harness.tombstone(0)));
-        assertEquals(Set.of(SinkHarness.id(1)), harness.fake.objects(SinkHarness.COLLECTION).keySet());
+        assertEquals(Set.of(SinkHarness.id(1)), harness.fake().objects(SinkHarness.COLLECTION).keySet());
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(props))) {
             searcher.checkReachable();
             assertEquals(1, searcher.search(new SearchRequest(new float[]{1, 0.5f, 0.25f, 1}, 5, List.of(), null)).size());

@@ -1,122 +1,16 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
-import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.weaviate.FakeWeaviate;
-import io.weaviate.client6.v1.api.collections.tenants.Tenant;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+/** Multi-tenancy against the fake, which must answer as the server does. */
+class WeaviateMultiTenancyTest extends WeaviateMultiTenancySuite {
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Segments in tenants of a multi-tenant collection: one tenant from config, or each segment's from a field. */
-class WeaviateMultiTenancyTest {
-
-    private static final Map<String, String> FIELD = Map.of(WeaviateSinkConfig.TENANT_FIELD, "customer",
-            "errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
     @RegisterExtension
-    static final SinkHarness harness = new SinkHarness(FakeWeaviate.start());
+    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.start());
 
-    private static Set<String> stored(String tenant) {
-        return harness.fake.objects(SinkHarness.COLLECTION, tenant).keySet();
-    }
-
-    @Test
-    void aConfiguredTenantIsCreatedWithAMultiTenantCollectionAndHoldsEverySegment() {
-        VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.TENANT, "acme"));
-        assertTrue(harness.fake.collection(SinkHarness.COLLECTION).orElseThrow().path("multiTenancyConfig").path("enabled").asBoolean());
-        assertEquals(Set.of("acme"), harness.fake.tenants(SinkHarness.COLLECTION), "created at start, before any write");
-
-        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
-        SinkTasks.write(task, List.of(harness.tombstone(0)));
-        assertEquals(Set.of(SinkHarness.id(1)), stored("acme"));
-
-        try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(Map.of(WeaviateSinkConfig.TENANT, "acme")))) {
-            assertEquals(List.of(SinkHarness.id(1)), ids(searcher.search(new SearchRequest(new float[]{1, 0.5f, 0.25f, 1}, 5, List.of(), null))));
-        }
-    }
-
-    @Test
-    void aTenantFieldSpreadsSegmentsOverTenantsCreatedOnDemand() {
-        VectorSinkTask task = harness.start(FIELD);
-        SinkTasks.write(task, List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
-                harness.segment(2, Map.of("customer", "acme"))));
-        assertEquals(Set.of("acme", "globex"), harness.fake.tenants(SinkHarness.COLLECTION));
-        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(2)), stored("acme"));
-        assertEquals(Set.of(SinkHarness.id(1)), stored("globex"));
-        assertEquals("acme", harness.fake.objects(SinkHarness.COLLECTION, "acme").get(SinkHarness.id(0)).properties().get("customer"),
-                "the tenant field stays a property");
-    }
-
-    @Test
-    void aTombstoneWithoutATenantDeletesItsIdFromEveryTenant() {
-        VectorSinkTask task = harness.start(FIELD);
-        SinkTasks.write(task, List.of(harness.segment(0, Map.of("customer", "acme")), harness.segment(1, Map.of("customer", "globex")),
-                harness.segment(2, Map.of("customer", "globex"))));
-        SinkTasks.write(task, List.of(harness.tombstone(0), harness.tombstone(1)));
-        assertEquals(Set.of(), stored("acme"));
-        assertEquals(Set.of(SinkHarness.id(2)), stored("globex"));
-    }
-
-    @Test
-    void aSegmentWithoutAValidTenantGoesToTheDeadLetterQueue() {
-        VectorSinkTask task = harness.start(FIELD);
-        SinkRecord missing = harness.segment(0);
-        SinkRecord invalid = harness.segment(1, Map.of("customer", "acme corp"));
-        SinkTasks.write(task, List.of(missing, invalid, harness.segment(2, Map.of("customer", "acme"))));
-        assertEquals(List.of(missing, invalid), harness.context().errantRecords());
-        assertTrue(harness.context().errantReasons().get(0).getMessage().contains("field 'customer': missing; it names the segment's tenant"),
-                harness.context().errantReasons().get(0).getMessage());
-        assertEquals(Set.of(SinkHarness.id(2)), stored("acme"));
-    }
-
-    @Test
-    void theSearcherMergesTheHitsOfEveryTenantBestFirst() {
-        SinkTasks.write(harness.start(FIELD), List.of(harness.segment(0, List.of(1.0, 0.0, 0.0, 0.0), Map.of("customer", "acme")),
-                harness.segment(1, List.of(0.9, 0.1, 0.0, 0.0), Map.of("customer", "globex")),
-                harness.segment(2, List.of(0.0, 1.0, 0.0, 0.0), Map.of("customer", "globex"))));
-        try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(FIELD))) {
-            List<SearchHit> hits = searcher.search(new SearchRequest(new float[]{1, 0, 0, 0}, 2, List.of(), null));
-            assertEquals(List.of(SinkHarness.id(0), SinkHarness.id(1)), ids(hits));
-            assertEquals(1.0, hits.get(0).score(), 1e-6);
-        }
-    }
-
-    @Test
-    void anInactiveTenantIsActivatedBeforeWriting() throws Exception {
-        harness.weaviate.createCollection("{\"class\":\"" + SinkHarness.COLLECTION + "\",\"vectorConfig\":{\"default\":{\"vectorizer\":"
-                + "{\"none\":{}}}},\"multiTenancyConfig\":{\"enabled\":true}}");
-        harness.weaviate.client().collections.use(SinkHarness.COLLECTION).tenants.create(Tenant.inactive("acme"));
-        SinkTasks.write(harness.start(Map.of(WeaviateSinkConfig.TENANT, "acme")), List.of(harness.segment(0)));
-        assertEquals(Set.of(SinkHarness.id(0)), stored("acme"));
-    }
-
-    @Test
-    void tenancyMustMatchTheExistingCollection() {
-        harness.weaviate.createDocsCollection(SinkHarness.COLLECTION);
-        ConnectException plain = assertThrows(ConnectException.class, () -> harness.start(Map.of(WeaviateSinkConfig.TENANT, "acme")));
-        assertEquals("collection " + SinkHarness.COLLECTION + " has multi-tenancy disabled, but weaviate.tenant is set: unset it,"
-                + " or use a multi-tenant weaviate.collection", plain.getMessage());
-
-        harness.reset();
-        harness.weaviate.createCollection("{\"class\":\"" + SinkHarness.COLLECTION + "\",\"multiTenancyConfig\":{\"enabled\":true}}");
-        ConnectException tenanted = assertThrows(ConnectException.class, () -> harness.start(Map.of()));
-        assertTrue(tenanted.getMessage().contains("has multi-tenancy enabled: set weaviate.tenant or weaviate.tenant.field"), tenanted.getMessage());
-    }
-
-    private static List<String> ids(List<SearchHit> hits) {
-        return hits.stream().map(SearchHit::segmentId).collect(Collectors.toList());
+    @Override
+    SinkHarness harness() {
+        return harness;
     }
 }

@@ -4,7 +4,7 @@ import io.vecsync.testing.weaviate.FakeWeaviate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The shared sink behaviour on the protocol-level Weaviate fake, through the official client. */
+/** The shared sink behaviour on the protocol-level Weaviate fake, which must answer as the server does. */
 class WeaviateSinkBehaviourTest extends WeaviateSinkBehaviour {
 
     private static FakeWeaviate fake;

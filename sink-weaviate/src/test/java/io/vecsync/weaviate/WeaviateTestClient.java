@@ -1,9 +1,13 @@
 package io.vecsync.weaviate;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.vecsync.testing.StoredPoint;
 import io.weaviate.client6.v1.api.Authentication;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
+import io.weaviate.client6.v1.api.collections.Vectors;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
 import io.weaviate.client6.v1.api.collections.query.QueryResponse;
 
@@ -16,10 +20,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Direct access to a Weaviate — the fake or a real one — for tests: reads back what the sink wrote with the official
- * client, and sets collections up over REST as the platform docs' Python script leaves them.
+ * client and class definitions over REST, sets collections up over REST as the platform docs' Python script leaves
+ * them, and sets shards read-only.
  */
 final class WeaviateTestClient implements AutoCloseable {
 
@@ -83,9 +89,14 @@ final class WeaviateTestClient implements AutoCloseable {
                 return cursor == null ? query : query.after(cursor);
             });
             for (WeaviateObject<Map<String, Object>> object : page.objects()) {
+                // Weaviate answers the properties an object lacks as null.
                 Map<String, String> payload = new LinkedHashMap<>();
-                object.properties().forEach((name, value) -> payload.put(name, String.valueOf(value)));
-                points.put(object.uuid(), new StoredPoint(object.vectors().getSingle(CollectionDefinition.DEFAULT_VECTOR), payload));
+                object.properties().forEach((name, value) -> {
+                    if (value != null) {
+                        payload.put(name, String.valueOf(value));
+                    }
+                });
+                points.put(object.uuid(), new StoredPoint(onlyVector(object.vectors()), payload));
             }
             if (page.objects().size() < 500) {
                 return points;
@@ -94,8 +105,54 @@ final class WeaviateTestClient implements AutoCloseable {
         }
     }
 
+    /** An object's vector: its one named vector, or the class-level one, which the client names "default". */
+    private static float[] onlyVector(Vectors vectors) {
+        return vectors.size() == 1 && !vectors.contains(CollectionDefinition.DEFAULT_VECTOR)
+                ? (float[]) vectors.asMap().values().iterator().next() : vectors.getSingle(CollectionDefinition.DEFAULT_VECTOR);
+    }
+
     Map<String, StoredPoint> readAll(String collection) {
         return readAll(collection, null);
+    }
+
+    /** The ids of the objects of a collection (of one tenant, when given). */
+    Set<String> ids(String collection, String tenant) {
+        return readAll(collection, tenant).keySet();
+    }
+
+    Set<String> ids(String collection) {
+        return ids(collection, null);
+    }
+
+    /** {@code GET /v1/schema/{collection}}: the class definition. */
+    JsonObject definition(String collection) {
+        return JsonParser.parseString(rest("GET", "/v1/schema/" + collection, null)).getAsJsonObject();
+    }
+
+    /** A property's data type and tokenization as {@code text/word}, {@code number/-}..., by name. */
+    Map<String, String> propertyTypes(String collection) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (JsonElement property : definition(collection).getAsJsonArray("properties")) {
+            JsonObject fields = property.getAsJsonObject();
+            types.put(fields.get("name").getAsString(), fields.getAsJsonArray("dataType").get(0).getAsString() + "/"
+                    + (fields.has("tokenization") && !fields.get("tokenization").isJsonNull() ? fields.get("tokenization").getAsString() : "-"));
+        }
+        return types;
+    }
+
+    /** Sets every shard of the collection READONLY or back to READY, as an operator (or a full disk) does. */
+    void readOnly(String collection, boolean readOnly) {
+        for (JsonElement shard : JsonParser.parseString(rest("GET", "/v1/schema/" + collection + "/shards", null)).getAsJsonArray()) {
+            rest("PUT", "/v1/schema/" + collection + "/shards/" + shard.getAsJsonObject().get("name").getAsString(),
+                    "{\"status\":\"" + (readOnly ? "READONLY" : "READY") + "\"}");
+        }
+    }
+
+    /** Drops every collection: a clean slate for the next test. */
+    void dropAll() {
+        for (JsonElement definition : JsonParser.parseString(rest("GET", "/v1/schema", null)).getAsJsonObject().getAsJsonArray("classes")) {
+            drop(definition.getAsJsonObject().get("class").getAsString());
+        }
     }
 
     /** The collection as the platform docs' Python script creates it: no vectorizer, three text properties, a legacy vector. */
@@ -128,10 +185,12 @@ final class WeaviateTestClient implements AutoCloseable {
         }
     }
 
-    private void rest(String method, String path, String json) {
+    /** @return the response body */
+    private String rest(String method, String path, String json) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + path))
-                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+                    .header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
             if (apiKey != null) {
                 request.header("Authorization", "Bearer " + apiKey);
             }
@@ -139,6 +198,7 @@ final class WeaviateTestClient implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
         } catch (InterruptedException e) {

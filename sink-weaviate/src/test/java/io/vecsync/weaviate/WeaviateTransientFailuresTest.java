@@ -19,39 +19,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Transient failures are retried with backoff and then handed back to Connect; the others fail at once. */
+/**
+ * Transient failures are retried with backoff and then handed back to Connect; the others fail at once. Fake only: a
+ * real server cannot be made to fail or stall a given call on demand.
+ */
 class WeaviateTransientFailuresTest {
 
     @RegisterExtension
-    static final SinkHarness harness = new SinkHarness(FakeWeaviate.start());
+    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.start());
 
     private static Set<String> stored() {
-        return harness.fake.objects(SinkHarness.COLLECTION).keySet();
+        return harness.fake().objects(SinkHarness.COLLECTION).keySet();
     }
 
     @Test
     void anUnavailableBatchWriteIsRetriedUntilItGoesThrough() {
         VectorSinkTask task = harness.start(Map.of());
-        harness.fake.failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
+        harness.fake().failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
         SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
         assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(1)), stored());
-        assertEquals(3, harness.fake.calls("BatchObjects"));
+        assertEquals(3, harness.fake().calls("BatchObjects"));
     }
 
     @Test
     void aDeleteThatTimesOutIsRetried() {
         VectorSinkTask task = harness.start(Map.of());
         SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
-        harness.fake.failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
+        harness.fake().failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
         SinkTasks.write(task, List.of(harness.tombstone(0)));
         assertEquals(Set.of(SinkHarness.id(1)), stored());
-        assertEquals(2, harness.fake.calls("BatchDelete"));
+        assertEquals(2, harness.fake().calls("BatchDelete"));
     }
 
     @Test
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
-        harness.fake.failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
+        harness.fake().failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
         RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertTrue(error.getMessage().contains("RESOURCE_EXHAUSTED"), error.getMessage());
         assertTrue(harness.context().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
@@ -63,17 +66,17 @@ class WeaviateTransientFailuresTest {
 
     @Test
     void restFailuresWhilePreparingTheCollectionAreRetried() {
-        harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 2, 503);
-        harness.fake.failRest("POST", "/schema", 1, 429);
+        harness.fake().failRest("GET", "/schema/" + SinkHarness.COLLECTION, 2, 503);
+        harness.fake().failRest("POST", "/schema", 1, 429);
         SinkTasks.write(harness.start(Map.of()), List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored());
-        assertTrue(harness.fake.calls("GET /schema/" + SinkHarness.COLLECTION) >= 3, "read again after each 503");
+        assertTrue(harness.fake().calls("GET /schema/" + SinkHarness.COLLECTION) >= 3, "read again after each 503");
     }
 
     @Test
     void aWeaviateUnreachableAtStartIsPreparedAgainBeforeTheFirstWrite() {
         // Two failures for start (retry.max 1), two for the first put, then Weaviate answers.
-        harness.fake.failRest("GET", "/schema/" + SinkHarness.COLLECTION, 4, 503);
+        harness.fake().failRest("GET", "/schema/" + SinkHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
         RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + SinkHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
@@ -93,18 +96,18 @@ class WeaviateTransientFailuresTest {
     @Test
     void aSlowWriteMissesTheDeadlineAndIsRetried() {
         VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.TIMEOUT_MS, "1000"));
-        harness.fake.delayGrpc("BatchObjects", 1, Duration.ofMillis(3000));
+        harness.fake().delayGrpc("BatchObjects", 1, Duration.ofMillis(3000));
         SinkTasks.write(task, List.of(harness.segment(0)));
         assertEquals(Set.of(SinkHarness.id(0)), stored());
-        assertEquals(2, harness.fake.calls("BatchObjects"), "the first call was cut at its deadline and made again");
+        assertEquals(2, harness.fake().calls("BatchObjects"), "the first call was cut at its deadline and made again");
     }
 
     @Test
     void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
         VectorSinkTask task = harness.start(Map.of());
-        harness.fake.failGrpc("BatchObjects", 1, Status.Code.FAILED_PRECONDITION);
+        harness.fake().failGrpc("BatchObjects", 1, Status.Code.FAILED_PRECONDITION);
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
         assertFalse(error instanceof RetriableException, error.toString());
-        assertEquals(1, harness.fake.calls("BatchObjects"));
+        assertEquals(1, harness.fake().calls("BatchObjects"));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One collection of the fake: its class definition as {@code GET /v1/schema/{class}} returns it (with the defaults
@@ -27,6 +29,8 @@ final class FakeCollection {
     static final Set<String> DISTANCES = Set.of("cosine", "dot", "l2-squared", "manhattan", "hamming");
     /** The name Weaviate also accepts for a collection's legacy vector, so named-vector clients can write it. */
     static final String DEFAULT_VECTOR = "default";
+    /** Why Weaviate refuses writes to a shard set READONLY by hand. */
+    static final String READ_ONLY = "store is read-only due to: manually set by user";
     private static final String SINGLE_SHARD = "";
 
     private final ObjectNode definition;
@@ -60,6 +64,9 @@ final class FakeCollection {
                 throw WeaviateError.unprocessable("class " + name + " mixes a class-level vector index with named vectors");
             }
             vectorConfig.properties().forEach(entry -> normalizeNamedVector(name, entry.getKey(), (ObjectNode) entry.getValue()));
+            // Weaviate answers its maps with their keys in order, as Go's JSON encoder writes them.
+            definition.set("vectorConfig", JsonNodeFactory.instance.objectNode().setAll(new TreeMap<>(
+                    vectorConfig.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
         } else {
             definition.remove("vectorConfig");
             if (!definition.path("vectorizer").isTextual()) {
@@ -80,12 +87,9 @@ final class FakeCollection {
         return new FakeCollection(definition);
     }
 
-    /** The definition auto-schema gives a class that an insert names before anyone created it. */
+    /** The definition auto-schema gives a class that an insert names before anyone created it: a class-level vector. */
     static FakeCollection autoSchema(String name) {
-        ObjectNode definition = JsonNodeFactory.instance.objectNode().put("class", name);
-        ObjectNode vector = definition.withObjectProperty("vectorConfig").withObjectProperty(DEFAULT_VECTOR);
-        vector.withObjectProperty("vectorizer").putObject("none");
-        return create(definition);
+        return create(JsonNodeFactory.instance.objectNode().put("class", name));
     }
 
     private static void normalizeProperty(String className, ObjectNode property) {
@@ -99,7 +103,7 @@ final class FakeCollection {
         if (!property.path("dataType").isArray() || property.get("dataType").isEmpty()) {
             throw WeaviateError.unprocessable("property '" + propertyName + "' of class " + className + " has no dataType");
         }
-        boolean text = "text".equals(property.get("dataType").get(0).asText());
+        boolean text = property.get("dataType").get(0).asText().matches("text(\\[])?");
         if (text && !property.has("tokenization")) {
             property.put("tokenization", "word");
         }
@@ -115,8 +119,10 @@ final class FakeCollection {
         if (!(vector.path("vectorizer") instanceof ObjectNode vectorizer) || vectorizer.size() != 1) {
             throw WeaviateError.unprocessable("class " + className + ": vector '" + vectorName + "' needs exactly one vectorizer module");
         }
-        if (!vector.path("vectorIndexType").isTextual()) {
-            vector.put("vectorIndexType", "hnsw");
+        String indexType = vector.path("vectorIndexType").asText("");
+        if (!Set.of("hnsw", "flat", "dynamic").contains(indexType)) {
+            throw WeaviateError.unprocessable("target vector \"" + vectorName + "\": unrecognized or unsupported vectorIndexType \""
+                    + indexType + "\"");
         }
         normalizeIndexConfig(className, vector.withObjectProperty("vectorIndexConfig"));
     }
@@ -161,23 +167,22 @@ final class FakeCollection {
     }
 
     /**
-     * The stored name of a vector a request names: the legacy vector answers to "" and "default"; a collection with
-     * exactly one named vector takes an unnamed one as that.
+     * The stored name of a vector a request names: a collection with exactly one named vector takes an unnamed one as
+     * that; the legacy vector answers to "", and to "default" in writes only — a search must leave it unnamed.
      */
-    String resolveVector(String requested) {
-        if (legacyVector()) {
-            if (requested.isEmpty() || requested.equals(DEFAULT_VECTOR)) {
-                return StoredObject.LEGACY;
-            }
-            throw WeaviateError.unprocessable("collection " + name() + " has no named vector '" + requested
-                    + "': it has a class-level vector index");
+    String resolveVector(String requested, boolean search) {
+        if (legacyVector() && (requested.isEmpty() || requested.equals(DEFAULT_VECTOR) && !search)) {
+            return StoredObject.LEGACY;
         }
-        ObjectNode named = (ObjectNode) definition.get("vectorConfig");
+        List<String> named = new ArrayList<>();
+        definition.path("vectorConfig").fieldNames().forEachRemaining(named::add);
         if (requested.isEmpty() && named.size() == 1) {
-            return named.fieldNames().next();
+            return named.get(0);
         }
-        if (!named.has(requested)) {
-            throw WeaviateError.unprocessable("collection " + name() + " has no named vector '" + requested + "'");
+        if (!named.contains(requested)) {
+            throw WeaviateError.unprocessable(search ? "extract target vectors: class " + name() + " does not have named vector "
+                    + requested + " configured. Available named vectors [" + String.join(" ", named) + "]"
+                    : "collection " + name() + " does not have configuration for vector " + requested);
         }
         return requested;
     }
@@ -203,12 +208,18 @@ final class FakeCollection {
         ObjectNode copy = added.deepCopy();
         normalizeProperty(name(), copy);
         if (propertyType(copy.get("name").asText()) != null) {
-            throw WeaviateError.unprocessable("property '" + copy.get("name").asText() + "' already exists in class " + name());
+            throw WeaviateError.unprocessable("class \"" + name() + "\": conflict for property \"" + copy.get("name").asText()
+                    + "\": already in use or provided multiple times");
         }
         definition.withArray("properties").add(copy);
     }
 
-    /** A READONLY shard status, as Weaviate sets it when the disk fills up: writes fail object by object. */
+    /** The name of the collection's one shard without multi-tenancy: Weaviate's are random, this one is fixed. */
+    String shardName() {
+        return name().toLowerCase(Locale.ROOT) + "_shard";
+    }
+
+    /** A READONLY shard status, set by hand or by Weaviate when the disk fills up: writes fail object by object. */
     boolean readOnly() {
         return readOnly;
     }
@@ -239,7 +250,7 @@ final class FakeCollection {
             tenants.put(tenant, "ACTIVE");
         }
         if (!"ACTIVE".equals(tenants.get(tenant))) {
-            throw WeaviateError.unprocessable("tenant not active: \"" + tenant + "\"");
+            throw WeaviateError.unprocessable("tenant not active: '" + tenant + "'");
         }
         return shards.computeIfAbsent(tenant, name -> new TreeMap<>());
     }

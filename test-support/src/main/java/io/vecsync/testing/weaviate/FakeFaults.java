@@ -5,7 +5,6 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +22,6 @@ final class FakeFaults {
     private final Deque<GrpcFault> grpcFaults = new ArrayDeque<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> grpcDelays = new ConcurrentHashMap<>();
-    private volatile String refusedProperty;
 
     synchronized void failRest(String method, String pathPrefix, int times, int status) {
         for (int i = 0; i < times; i++) {
@@ -72,18 +70,6 @@ final class FakeFaults {
         }
     }
 
-    void refuseBatchesWith(String property) {
-        refusedProperty = property;
-    }
-
-    /** Refuses a whole batch whose objects have the property set by {@link #refuseBatchesWith}, as a request-level error. */
-    void refuseBatch(List<String> properties) {
-        String refused = refusedProperty;
-        if (refused != null && properties.contains(refused)) {
-            throw Status.INVALID_ARGUMENT.withDescription("batch refused: an object has property '" + refused + "'").asRuntimeException();
-        }
-    }
-
     /** The code to fail this call with, or null to serve it; counts the call. */
     synchronized Status.Code grpcFailure(String method) {
         calls.computeIfAbsent(method, key -> new AtomicInteger()).incrementAndGet();
@@ -105,7 +91,6 @@ final class FakeFaults {
         restFaults.clear();
         grpcFaults.clear();
         grpcDelays.clear();
-        refusedProperty = null;
         calls.clear();
     }
 }

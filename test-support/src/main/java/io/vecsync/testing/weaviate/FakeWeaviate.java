@@ -6,15 +6,17 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A Weaviate server for tests that speaks Weaviate's real protocols, so the official client talks to it unmodified:
- * its REST API (schema, tenants, objects, health, meta) and its gRPC service (batch insert and delete, search,
- * tenants), each on a free loopback port. It keeps Weaviate's semantics where a sink depends on them — class
- * definitions with defaults and errors, upsert by object id, per-object batch errors (a property of the wrong type, a
- * vector whose length differs from the shard's), delete by filter, distances by the collection's metric, tenants,
- * auto-schema, the bearer API key — and answers with failures on request.
+ * its REST API (schema, shards, tenants, objects, health, meta) and its gRPC service (batch insert and delete, search,
+ * tenants), each on a free loopback port. It keeps Weaviate's semantics where a sink depends on them, with Weaviate
+ * 1.35's messages — class definitions with defaults and errors, upsert by object id, per-object batch errors (a value
+ * its property's type refuses, a vector whose length differs from the shard's, a read-only shard, a tenant), the gRPC
+ * message size it announces, delete by filter, distances by the collection's metric, tokenized text filters, null for
+ * the properties an object lacks, tenants, auto-schema, the bearer API key. The sink's suites run against a real
+ * server too, so any difference fails a test; this fake is for what a real server cannot be made to do on demand:
+ * transient failures, delays, a small message size, an API key.
  */
 public final class FakeWeaviate implements AutoCloseable {
 
@@ -58,11 +60,6 @@ public final class FakeWeaviate implements AutoCloseable {
         return grpc.port();
     }
 
-    /** The version {@code /v1/meta} reports. */
-    public String version() {
-        return FakeWeaviateRest.VERSION;
-    }
-
     // ---- state, for tests
 
     /** The class definition as {@code GET /v1/schema/{class}} returns it. */
@@ -72,42 +69,16 @@ public final class FakeWeaviate implements AutoCloseable {
 
     /** Every object of a collection without multi-tenancy, by id; empty when the collection does not exist. */
     public Map<String, StoredObject> objects(String collection) {
-        return objects(collection, "");
-    }
-
-    /** Every object of one tenant of a collection, by id. */
-    public Map<String, StoredObject> objects(String collection, String tenant) {
-        return data.objects(collection).getOrDefault(tenant, Map.of());
-    }
-
-    /** The tenants of a multi-tenant collection. */
-    public Set<String> tenants(String collection) {
-        return data.tenants(collection).keySet();
-    }
-
-    /** Creates a class from its JSON definition, as {@code POST /v1/schema} does. */
-    public void createCollection(JsonNode definition) {
-        data.createCollection(definition);
+        return data.objects(collection).getOrDefault("", Map.of());
     }
 
     /** Drops every collection, and forgets injected failures and call counts. */
     public void reset() {
         data.deleteAll();
         faults.clear();
-        data.autoSchema(true);
-    }
-
-    /** Whether inserts may add missing properties and classes (Weaviate's AUTOSCHEMA_ENABLED, on by default). */
-    public void autoSchema(boolean enabled) {
-        data.autoSchema(enabled);
     }
 
     // ---- failures and counts
-
-    /** Sets the collection's shards READONLY (as Weaviate does on disk pressure) or back to READY. */
-    public void readOnly(String collection, boolean readOnly) {
-        data.readOnly(collection, readOnly);
-    }
 
     /** Answers the next {@code times} REST requests of this method under the path (after {@code /v1}) with the status. */
     public void failRest(String method, String pathPrefix, int times, int status) {
@@ -122,11 +93,6 @@ public final class FakeWeaviate implements AutoCloseable {
     /** Answers the next {@code times} calls of a gRPC method only after the delay, as a slow server. */
     public void delayGrpc(String method, int times, Duration delay) {
         faults.delayGrpc(method, times, delay);
-    }
-
-    /** Refuses every batch insert holding an object with this property, whole, as Weaviate refuses an invalid request. */
-    public void refuseBatchesWith(String property) {
-        faults.refuseBatchesWith(property);
     }
 
     /** Calls of a gRPC method (e.g. {@code Search}), or REST requests as {@code "GET /schema/VideoSegment"}, served or failed. */

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -23,16 +22,11 @@ import java.util.function.Predicate;
 final class FakeWeaviateData {
 
     private final Map<String, FakeCollection> collections = new TreeMap<>();
-    private volatile boolean autoSchema = true;
-
-    void autoSchema(boolean enabled) {
-        autoSchema = enabled;
-    }
 
     synchronized ObjectNode createCollection(JsonNode requested) {
         FakeCollection collection = FakeCollection.create(requested);
         if (collections.containsKey(collection.name())) {
-            throw WeaviateError.unprocessable("class name \"" + collection.name() + "\" already exists");
+            throw WeaviateError.unprocessable("class name " + collection.name() + " already exists");
         }
         collections.put(collection.name(), collection);
         return collection.definition();
@@ -75,7 +69,8 @@ final class FakeWeaviateData {
     }
 
     /**
-     * Inserts or replaces an object, as one object of a batch.
+     * Inserts or replaces an object, as one object of a batch; auto-schema (on, as Weaviate's default) creates a missing
+     * class with a class-level vector and missing properties with the type of their value.
      *
      * @param vectors vector name as the request gave it ("" for the unnamed vector) to vector
      * @throws WeaviateError with Weaviate's message for this object
@@ -83,9 +78,6 @@ final class FakeWeaviateData {
     synchronized void put(String collectionName, String tenant, String id, Map<String, Object> properties, Map<String, float[]> vectors) {
         FakeCollection collection = collections.get(FakeCollection.capitalize(collectionName));
         if (collection == null) {
-            if (!autoSchema) {
-                throw WeaviateError.unprocessable("class \"" + FakeCollection.capitalize(collectionName) + "\" not found in schema");
-            }
             collection = FakeCollection.autoSchema(FakeCollection.capitalize(collectionName));
             collections.put(collection.name(), collection);
         }
@@ -97,7 +89,7 @@ final class FakeWeaviateData {
         }
         Map<String, StoredObject> shard = collection.shard(tenant, true);
         if (collection.readOnly()) {
-            throw WeaviateError.unprocessable("put object: store is read-only");
+            throw WeaviateError.unprocessable(FakeCollection.READ_ONLY);
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
@@ -107,11 +99,13 @@ final class FakeWeaviateData {
         }
         Map<String, float[]> storedVectors = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> vector : vectors.entrySet()) {
-            String name = collection.resolveVector(vector.getKey());
+            String name = collection.resolveVector(vector.getKey(), false);
             int existing = FakeCollection.dimension(shard, name);
             if (existing != 0 && existing != vector.getValue().length) {
-                throw WeaviateError.unprocessable("insert to vector index: new node has a vector with length " + vector.getValue().length
-                        + ". Existing nodes have vectors with length " + existing);
+                String index = name.equals(StoredObject.LEGACY) ? "for " + uuid : name + " for target vector " + uuid;
+                throw WeaviateError.unprocessable("Validate vector index " + index + ": new node has a vector with length "
+                        + vector.getValue().length + ". Existing nodes have vectors with length " + existing
+                        + ": vector dimensions do not match the index dimensions");
             }
             storedVectors.put(name, vector.getValue().clone());
         }
@@ -120,36 +114,22 @@ final class FakeWeaviateData {
 
     private Object propertyValue(FakeCollection collection, String name, Object value) {
         if (!FakeCollection.PROPERTY_NAME.matcher(name).matches()) {
-            throw WeaviateError.unprocessable("'" + name + "' is not a valid property name");
+            throw WeaviateError.unprocessable("'" + name + "' is not a valid property name. Property names in Weaviate are restricted to"
+                    + " valid GraphQL names, which must be \u201c/[_A-Za-z][_0-9A-Za-z]{0,230}/\u201d");
         }
         if (FakeCollection.RESERVED_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))) {
             throw WeaviateError.unprocessable("'" + name + "' is a reserved property name");
         }
         String type = collection.propertyType(name);
         if (type == null) {
-            if (!autoSchema) {
-                throw WeaviateError.unprocessable("no such prop with name '" + name + "' found in class '" + collection.name()
-                        + "' in the schema. Check your schema files for which properties in this class are available");
-            }
-            type = value instanceof String ? "text" : value instanceof Boolean ? "boolean" : value instanceof Number ? "number" : null;
-            if (type == null) {
-                throw WeaviateError.unprocessable("property '" + name + "': auto-schema cannot infer a type for " + value.getClass().getSimpleName());
-            }
+            type = autoSchemaType(value);
             collection.addProperty(JsonNodeFactory.instance.objectNode().put("name", name).set("dataType",
                     JsonNodeFactory.instance.arrayNode().add(type)));
         }
-        String problem = switch (type) {
-            case "text" -> value instanceof String ? null : "not a string, but " + goType(value);
-            case "number" -> value instanceof Number ? null : "requires a float, the given value is " + goType(value);
-            case "int" -> value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                    ? null : "requires an integer, the given value is " + value;
-            case "boolean" -> value instanceof Boolean ? null : "not a bool, but " + goType(value);
-            case "date" -> isDate(value) ? null : "requires a string with a RFC3339 formatted date, but the given value is " + value;
-            case "uuid" -> isUuid(value) ? null : "requires a string of UUID format, but the given value is " + value;
-            default -> value instanceof List<?> || !type.endsWith("[]") ? null : "requires an array, the given value is " + value;
-        };
+        String problem = PropertyTypes.problem(type, value);
         if (problem != null) {
-            throw WeaviateError.unprocessable("invalid " + type + " property '" + name + "' on class '" + collection.name() + "': " + problem);
+            throw WeaviateError.unprocessable("invalid " + PropertyTypes.describe(type) + " property '" + name + "' on class '"
+                    + collection.name() + "': " + problem);
         }
         if ("int".equals(type)) {
             return ((Number) value).longValue();
@@ -157,24 +137,12 @@ final class FakeWeaviateData {
         return value instanceof Number number ? number.doubleValue() : value;
     }
 
-    private static String goType(Object value) {
-        return value instanceof String ? "string" : value instanceof Number ? "float64" : value instanceof Boolean ? "bool" : "object";
-    }
-
-    private static boolean isDate(Object value) {
-        try {
-            return value instanceof String text && OffsetDateTime.parse(text) != null;
-        } catch (DateTimeParseException e) {
-            return false;
+    /** The type auto-schema gives a new property: an empty list is text[], a map an object. */
+    private static String autoSchemaType(Object value) {
+        if (value instanceof List<?> list) {
+            return (list.isEmpty() ? "text" : autoSchemaType(list.get(0))) + "[]";
         }
-    }
-
-    private static boolean isUuid(Object value) {
-        try {
-            return value instanceof String text && UUID.fromString(text) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return value instanceof String ? "text" : value instanceof Boolean ? "boolean" : value instanceof Number ? "number" : "object";
     }
 
     /**
@@ -185,21 +153,40 @@ final class FakeWeaviateData {
     synchronized ShardView read(String collectionName, String tenant, String vectorName) {
         FakeCollection collection = existing(collectionName);
         List<StoredObject> objects = List.copyOf(collection.shard(tenant, false).values());
-        return new ShardView(collection.definition(), objects, vectorName == null ? null : collection.resolveVector(vectorName));
+        return new ShardView(collection.definition(), objects, vectorName == null ? null : collection.resolveVector(vectorName, true));
     }
 
-    synchronized void readOnly(String collectionName, boolean readOnly) {
-        existing(collectionName).readOnly(readOnly);
+    /** The collection's shards and their status (READY, READONLY), as {@code GET /v1/schema/{class}/shards} lists them. */
+    synchronized Map<String, String> shards(String collectionName) {
+        FakeCollection collection = existing(collectionName);
+        return Map.of(collection.shardName(), collection.readOnly() ? "READONLY" : "READY");
+    }
+
+    /** Sets a shard's status, as {@code PUT /v1/schema/{class}/shards/{shard}} does. */
+    synchronized void shardStatus(String collectionName, String shard, String status) {
+        FakeCollection collection = existing(collectionName);
+        if (!collection.shardName().equals(shard) || !Set.of("READY", "READONLY").contains(status)) {
+            throw WeaviateError.unprocessable("shard " + shard + " of class " + collection.name() + " cannot be set to " + status);
+        }
+        collection.readOnly(status.equals("READONLY"));
     }
 
     /**
-     * Deletes the shard's objects that match; a read-only shard keeps them.
+     * Deletes the shard's objects that match; a read-only shard keeps them, and a class that does not exist has none.
      *
      * @return the ids matched, in id order, and whether they were deleted
      */
     synchronized Deletion delete(String collectionName, String tenant, Predicate<StoredObject> match, boolean dryRun) {
-        FakeCollection collection = existing(collectionName);
-        Map<String, StoredObject> shard = collection.shard(tenant, false);
+        FakeCollection collection = collections.get(FakeCollection.capitalize(collectionName));
+        if (collection == null) {
+            return new Deletion(List.of(), false, null);
+        }
+        Map<String, StoredObject> shard;
+        try {
+            shard = collection.shard(tenant, false);
+        } catch (WeaviateError e) {
+            throw WeaviateError.unprocessable("batch delete: cannot find objects: " + e.getMessage());
+        }
         List<String> matched = new ArrayList<>();
         for (StoredObject object : shard.values()) {
             if (match.test(object)) {
@@ -210,7 +197,7 @@ final class FakeWeaviateData {
         if (deleted) {
             matched.forEach(shard::remove);
         }
-        return new Deletion(matched, deleted, collection.readOnly() && !dryRun ? "delete object: store is read-only" : null);
+        return new Deletion(matched, deleted, collection.readOnly() && !dryRun ? FakeCollection.READ_ONLY : null);
     }
 
     /** @param error why the matched objects were not deleted; null when they were or the request was a dry run */

@@ -1,6 +1,9 @@
 package io.vecsync.testing.weaviate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.grpc.Metadata;
@@ -126,8 +129,6 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
     public void batchObjects(BatchObjectsRequest request, StreamObserver<BatchObjectsReply> observer) {
         answer("BatchObjects", observer, () -> {
             long start = System.nanoTime();
-            faults.refuseBatch(request.getObjectsList().stream()
-                    .flatMap(object -> object.getProperties().getNonRefProperties().getFieldsMap().keySet().stream()).toList());
             BatchObjectsReply.Builder reply = BatchObjectsReply.newBuilder();
             for (int i = 0; i < request.getObjectsCount(); i++) {
                 BatchObject object = request.getObjects(i);
@@ -190,8 +191,8 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             if (!request.hasFilters()) {
                 throw WeaviateError.unprocessable("batch delete needs a filter");
             }
-            FakeWeaviateData.ShardView view = data.read(request.getCollection(), request.getTenant(), null);
-            Predicate<StoredObject> match = FakeFilters.predicate(request.getFilters(), view.definition());
+            JsonNode definition = data.definition(request.getCollection()).map(JsonNode.class::cast).orElse(NullNode.getInstance());
+            Predicate<StoredObject> match = FakeFilters.predicate(request.getFilters(), definition);
             FakeWeaviateData.Deletion deletion = data.delete(request.getCollection(), request.getTenant(), match, request.getDryRun());
             int matches = deletion.matched().size();
             BatchDeleteReply.Builder reply = BatchDeleteReply.newBuilder().setMatches(matches).setTook(seconds(start))
@@ -312,29 +313,31 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
                 metadata.setCertainty(1 - hit.distance() / 2).setCertaintyPresent(true);
             }
         }
-        List<String> names = new ArrayList<>(wanted.getVectorsList());
+        List<String> vectorNames = new ArrayList<>(wanted.getVectorsList());
         if (wanted.getVector()) {
             // The flag asks for the legacy vector, and in a collection of named vectors for all of them.
-            object.vectors().keySet().stream().filter(name -> !name.equals(StoredObject.LEGACY) && !names.contains(name)).forEach(names::add);
+            object.vectors().keySet().stream().filter(name -> !name.equals(StoredObject.LEGACY) && !vectorNames.contains(name))
+                    .forEach(vectorNames::add);
             if (object.vectors().containsKey(StoredObject.LEGACY)) {
                 metadata.setVectorBytes(encode(object.vectors().get(StoredObject.LEGACY)));
             }
         }
-        for (String name : names) {
-            String stored = name.equals(FakeCollection.DEFAULT_VECTOR) && object.vectors().containsKey(StoredObject.LEGACY) ? StoredObject.LEGACY : name;
-            float[] vector = object.vectors().get(stored);
+        for (String name : vectorNames) {
+            float[] vector = object.vectors().get(name);
             if (vector != null) {
                 metadata.addVectors(WeaviateProtoBase.Vectors.newBuilder().setName(name).setVectorBytes(encode(vector))
                         .setType(WeaviateProtoBase.Vectors.VectorType.VECTOR_TYPE_SINGLE_FP32));
             }
         }
+        // Every property asked for is in the reply; those the object lacks are null, as Weaviate answers them.
         WeaviateProtoProperties.Properties.Builder properties = WeaviateProtoProperties.Properties.newBuilder();
         boolean all = !request.hasProperties() || request.getProperties().getReturnAllNonrefProperties();
-        for (String name : all ? List.copyOf(object.properties().keySet()) : request.getProperties().getNonRefPropertiesList()) {
+        List<String> names = new ArrayList<>();
+        view.definition().path("properties").forEach(property -> names.add(property.get("name").asText()));
+        for (String name : all ? names : request.getProperties().getNonRefPropertiesList()) {
             Object value = object.properties().get(name);
-            if (value != null) {
-                properties.putFields(name, propertyValue(FakeCollection.propertyType(view.definition(), name), value));
-            }
+            properties.putFields(name, value == null ? WeaviateProtoProperties.Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build()
+                    : propertyValue(FakeCollection.propertyType(view.definition(), name), value));
         }
         return SearchResult.newBuilder().setMetadata(metadata)
                 .setProperties(PropertiesResult.newBuilder().setNonRefProps(properties)).build();

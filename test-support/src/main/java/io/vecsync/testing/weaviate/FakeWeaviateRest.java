@@ -23,13 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Weaviate's REST API as far as schema, tenants, objects and health go: {@code /v1/meta}, {@code /v1/.well-known/*},
- * {@code /v1/schema[/{class}[/properties|/tenants[/{tenant}]]]} and {@code POST /v1/objects}, with Weaviate's JSON
- * error bodies and its API-key check.
+ * Weaviate's REST API as far as schema, shards, tenants, objects and health go: {@code /v1/meta},
+ * {@code /v1/.well-known/*}, {@code /v1/schema[/{class}[/properties|/shards[/{shard}]|/tenants[/{tenant}]]]} and
+ * {@code POST /v1/objects}, with Weaviate's JSON error bodies and its API-key check.
  */
 final class FakeWeaviateRest implements AutoCloseable {
 
-    static final String VERSION = "1.33.0";
+    private static final String VERSION = "1.35.2";
     private final int grpcMaxMessageSize;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -126,6 +126,15 @@ final class FakeWeaviateRest implements AutoCloseable {
             JsonNode property = body(exchange);
             data.addProperty(segments.get(1), property);
             send(exchange, 200, property);
+        } else if (resource.equals("schema") && depth == 3 && segments.get(2).equals("shards") && method.equals("GET")) {
+            ArrayNode shards = JSON.arrayNode();
+            data.shards(segments.get(1)).forEach((name, status) -> shards.addObject().put("name", name).put("status", status)
+                    .put("vectorQueueSize", 0));
+            send(exchange, 200, shards);
+        } else if (resource.equals("schema") && depth == 4 && segments.get(2).equals("shards") && method.equals("PUT")) {
+            JsonNode status = body(exchange);
+            data.shardStatus(segments.get(1), segments.get(3), status.path("status").asText());
+            send(exchange, 200, status);
         } else if (resource.equals("schema") && depth >= 3 && segments.get(2).equals("tenants")) {
             tenants(exchange, method, segments.get(1), depth == 4 ? segments.get(3) : null);
         } else if (resource.equals("objects") && depth == 1 && method.equals("POST")) {

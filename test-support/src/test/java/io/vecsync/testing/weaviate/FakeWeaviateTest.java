@@ -64,8 +64,8 @@ class FakeWeaviateTest {
     void aBatchRefusesOnlyTheObjectWhoseVectorLengthDiffersFromTheShards() {
         InsertManyResponse response = clips.data.insertMany(List.of(object(A, "v1", 1, 0, 0), object(B, "v1", 1, 0), object(C, "v2", 0, 1, 0)));
         assertEquals(List.of(true, false, true), response.responses().stream().map(InsertManyResponse.InsertObject::successful).toList());
-        assertEquals("insert to vector index: new node has a vector with length 2. Existing nodes have vectors with length 3",
-                response.responses().get(1).error());
+        assertEquals("Validate vector index default for target vector " + B + ": new node has a vector with length 2. Existing nodes"
+                + " have vectors with length 3: vector dimensions do not match the index dimensions", response.responses().get(1).error());
         assertEquals(Set.of(A, C), fake.objects("Clip").keySet());
     }
 
@@ -105,7 +105,7 @@ class FakeWeaviateTest {
                 .path("distance").asText());
         WeaviateApiException duplicate = assertThrows(WeaviateApiException.class, () -> client.collections.create("Clip"));
         assertEquals(422, duplicate.httpStatusCode());
-        assertTrue(duplicate.getMessage().contains("class name \"Clip\" already exists"), duplicate.getMessage());
+        assertTrue(duplicate.getMessage().contains("class name Clip already exists"), duplicate.getMessage());
         assertTrue(client.collections.getConfig("Missing").isEmpty());
     }
 }

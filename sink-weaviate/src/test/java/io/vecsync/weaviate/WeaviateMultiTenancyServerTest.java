@@ -1,0 +1,17 @@
+package io.vecsync.weaviate;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Multi-tenancy against the real Weaviate server. */
+@ExtendWith(RealWeaviate.class)
+class WeaviateMultiTenancyServerTest extends WeaviateMultiTenancySuite {
+
+    @RegisterExtension
+    static final SinkHarness harness = SinkHarness.onServer();
+
+    @Override
+    SinkHarness harness() {
+        return harness;
+    }
+}
