@@ -10,9 +10,6 @@ import java.nio.file.Path;
  */
 final class MachineCpu {
 
-    /** Linux's USER_HZ, the unit of /proc/stat: 100 on every common architecture. */
-    private static final double TICKS_PER_SECOND = 100;
-
     private MachineCpu() {
     }
 
@@ -29,6 +26,6 @@ final class MachineCpu {
         for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
             busy += Long.parseLong(ticks[field]);
         }
-        return busy / TICKS_PER_SECOND;
+        return busy / ProcStat.TICKS_PER_SECOND;
     }
 }

@@ -29,7 +29,7 @@ final class StoreSinkConnectRun {
      */
     StoreSinkRun run(StoreSinkTarget store, String run, String topic, int points) throws InterruptedException {
         String name = store.name().toLowerCase(Locale.ROOT) + "-" + run;
-        StoreSinkRun.Meter meter = StoreSinkRun.start();
+        Cost.Meter meter = Cost.start();
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(name, config(store, run, topic));
         double firstPoint = -1;

@@ -3,15 +3,37 @@ package io.vecsync.bench;
 import java.util.List;
 import java.util.Optional;
 
-/** (b) The docs-style loop: the store's official client upserting one point per request, into a target it created. */
-final class StoreSinkDirectLoop {
+/**
+ * (b) for a store with no server here: its official Java client upserting one point per request, in a loop as the
+ * platform docs' snippets write, into a target it created, after an unmeasured loop into another (the JIT).
+ */
+final class StoreSinkDirectLoop implements StoreSinkBaseline {
 
-    private StoreSinkDirectLoop() {
+    private final StoreSinkTarget store;
+    private final String label;
+    private final Opener opener;
+
+    /** @param opener creates the run's target with the official client, as the docs' script does, and opens a writer into it */
+    StoreSinkDirectLoop(StoreSinkTarget store, String label, Opener opener) {
+        this.store = store;
+        this.label = label;
+        this.opener = opener;
     }
 
-    static StoreSinkRun run(StoreSinkTarget store, String run, List<SegmentRow> rows) throws Exception {
-        StoreSinkTarget.PointWriter writer = store.openDirect(run);
-        StoreSinkRun.Meter meter = StoreSinkRun.start();
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public StoreSinkRun run(List<SegmentRow> warmUp, List<SegmentRow> rows) throws Exception {
+        measure("direct-warm-up", warmUp);
+        return measure("direct", rows);
+    }
+
+    private StoreSinkRun measure(String run, List<SegmentRow> rows) throws Exception {
+        PointWriter writer = opener.open(run);
+        Cost.Meter meter = Cost.start();
         for (SegmentRow row : rows) {
             writer.upsert(row);
         }
@@ -21,5 +43,17 @@ final class StoreSinkDirectLoop {
             throw new IllegalStateException(store.name() + " " + run + ": the store holds " + count + " points, expected " + rows.size());
         }
         return new StoreSinkRun(rows.size(), cost, Optional.empty());
+    }
+
+    /** Creates a run's target and opens a writer into it. */
+    interface Opener {
+
+        PointWriter open(String run) throws Exception;
+    }
+
+    /** The official client writing one point per request; the target closes the client. */
+    interface PointWriter {
+
+        void upsert(SegmentRow row) throws Exception;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Pinecone's fake (REST control plane, gRPC data plane) with the official client's {@code Index.upsert} per vector. */
-final class StoreSinkPinecone implements StoreSinkTarget {
+final class StoreSinkPinecone implements StoreSinkTarget.Fake {
 
     private static final String API_KEY = "bench-key";
     /** The default namespace, where the sink writes without pinecone.namespace. */
@@ -49,7 +49,11 @@ final class StoreSinkPinecone implements StoreSinkTarget {
     }
 
     @Override
-    public PointWriter openDirect(String run) throws Exception {
+    public StoreSinkBaseline baseline() {
+        return new StoreSinkDirectLoop(this, "the official Java client (pinecone-client), Index.upsert a vector", this::openDirect);
+    }
+
+    private StoreSinkDirectLoop.PointWriter openDirect(String run) throws Exception {
         String name = index(run);
         client.createServerlessIndex(name, "cosine", SegmentRows.DIMENSION, "aws", "us-east-1", "disabled", null);
         while (!client.describeIndex(name).getStatus().getReady()) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Qdrant's fake, served over gRPC, with the official client's {@code upsertAsync(...).get()} per point. */
-final class StoreSinkQdrant implements StoreSinkTarget {
+final class StoreSinkQdrant implements StoreSinkTarget.Fake {
 
     private final QdrantFake fake = QdrantFake.start();
     private final QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
@@ -41,7 +41,11 @@ final class StoreSinkQdrant implements StoreSinkTarget {
     }
 
     @Override
-    public PointWriter openDirect(String run) throws Exception {
+    public StoreSinkBaseline baseline() {
+        return new StoreSinkDirectLoop(this, "the official Java client (io.qdrant:client), upsertAsync(...).get() a point", this::openDirect);
+    }
+
+    private StoreSinkDirectLoop.PointWriter openDirect(String run) throws Exception {
         String collection = collection(run);
         client.createCollectionAsync(collection,
                 VectorParams.newBuilder().setSize(SegmentRows.DIMENSION).setDistance(Distance.Cosine).build()).get();

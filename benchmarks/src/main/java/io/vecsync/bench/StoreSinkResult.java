@@ -3,11 +3,15 @@ package io.vecsync.bench;
 /**
  * One store's two measured writes.
  *
- * @param sink   (a) its sink through Connect, all N segments
- * @param direct (b) its official client, one point per request, the first M segments
+ * @param served     where the sink wrote
+ * @param baseline   what (b) was
+ * @param realServer whether the store was a real server: the ratio is judged against the target only then
+ * @param sink       (a) its sink through Connect, all N segments
+ * @param direct     (b) the first M segments
  */
-record StoreSinkResult(String store, StoreSinkRun sink, StoreSinkRun direct) {
+record StoreSinkResult(String store, String served, String baseline, boolean realServer, StoreSinkRun sink, StoreSinkRun direct) {
 
+    /** (a)/(b) of rates from each one's start: the sink's include its connector's start-up. */
     double ratio() {
         return sink.pointsPerSecond() / direct.pointsPerSecond();
     }

@@ -5,14 +5,17 @@ import io.vecsync.core.SegmentSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * A vector store under test: its protocol-level fake, the sink's config pointing at it, and its official client
- * writing one point per request.
- */
+/** A vector store under test: how it is served here, the sink's config pointing at it, and what the sink is measured against. */
 interface StoreSinkTarget extends AutoCloseable {
 
     /** e.g. "Qdrant". */
     String name();
+
+    /** Where the sink writes, for the report, e.g. "its protocol-level fake, in this JVM". */
+    String served();
+
+    /** Whether that is a real server: the 10x target is for those; against a fake, rates time the client side alone. */
+    boolean realServer();
 
     /** The sink connector's class and store keys, writing into the run's target (collection or index), which the sink creates. */
     Map<String, String> sinkConfig(String run);
@@ -20,16 +23,24 @@ interface StoreSinkTarget extends AutoCloseable {
     /** Points the run's target holds; cheap enough to poll while a sink writes. */
     int pointCount(String run);
 
-    /** Creates the run's target with the official client, as the platform docs' script does, and opens a writer into it. */
-    PointWriter openDirect(String run) throws Exception;
+    /** (b): the docs' Python loop where the store has a real server here, else its official Java client a point at a time. */
+    StoreSinkBaseline baseline();
 
     @Override
     void close();
 
-    /** The official client writing one point per request; the target closes the client. */
-    interface PointWriter {
+    /** A store with no server here: its protocol-level fake, in this JVM. */
+    interface Fake extends StoreSinkTarget {
 
-        void upsert(SegmentRow row) throws Exception;
+        @Override
+        default String served() {
+            return "its protocol-level fake from test-support, in this JVM: no server of it runs here";
+        }
+
+        @Override
+        default boolean realServer() {
+            return false;
+        }
     }
 
     /** The payload every vecsync sink writes for a segment record: its fields but the id and the vector, in record order. */

@@ -1,27 +1,34 @@
 package io.vecsync.bench;
 
-import io.vecsync.core.SegmentSchema;
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.testing.WeaviateServer;
 import io.vecsync.weaviate.WeaviateSinkConfig;
 import io.vecsync.weaviate.WeaviateSinkConnector;
 import io.weaviate.client6.v1.api.WeaviateClient;
-import io.weaviate.client6.v1.api.collections.CollectionHandle;
-import io.weaviate.client6.v1.api.collections.Property;
-import io.weaviate.client6.v1.api.collections.VectorConfig;
-import io.weaviate.client6.v1.api.collections.Vectors;
-import io.weaviate.client6.v1.api.collections.vectorindex.Distance;
-import io.weaviate.client6.v1.api.collections.vectorindex.Hnsw;
+import io.weaviate.client6.v1.api.collections.CollectionConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Weaviate's fake (REST and gRPC) with the official client's {@code data.insert} per object, a REST request each. */
+/** The real Weaviate server test-support starts, with the platform docs' Python loop: {@code batch.dynamic()} a video. */
 final class StoreSinkWeaviate implements StoreSinkTarget {
 
-    private final FakeWeaviate fake = FakeWeaviate.start();
-    private final WeaviateClient client = WeaviateClient.connectToCustom(custom -> custom.scheme("http").httpHost(fake.host())
-            .httpPort(fake.httpPort()).grpcHost(fake.host()).grpcPort(fake.grpcPort()));
+    /** Every collection this benchmark makes is named so; the server is this JVM's own. */
+    private static final String PREFIX = "Bench";
+
+    private final WeaviateServer server = WeaviateServer.get();
+    private final WeaviateClient client = WeaviateClient.connectToCustom(custom -> custom.scheme("http")
+            .httpHost(WeaviateServer.HOST).httpPort(server.httpPort()).grpcHost(WeaviateServer.HOST).grpcPort(server.grpcPort()));
+    private final Path python;
+
+    /** @param python the docs' Python, for (b) */
+    StoreSinkWeaviate(Path python) {
+        this.python = python;
+    }
 
     @Override
     public String name() {
@@ -29,42 +36,61 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
     }
 
     @Override
+    public String served() {
+        try {
+            return "a real Weaviate " + client.meta().version() + " server on this machine (bin/weaviate-provision)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean realServer() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> sinkConfig(String run) {
         return Map.of("connector.class", WeaviateSinkConnector.class.getName(),
-                WeaviateSinkConfig.HOST, fake.host(), WeaviateSinkConfig.HTTP_PORT, Integer.toString(fake.httpPort()),
-                WeaviateSinkConfig.GRPC_PORT, Integer.toString(fake.grpcPort()), WeaviateSinkConfig.COLLECTION, collection(run));
+                WeaviateSinkConfig.HOST, WeaviateServer.HOST, WeaviateSinkConfig.HTTP_PORT, Integer.toString(server.httpPort()),
+                WeaviateSinkConfig.GRPC_PORT, Integer.toString(server.grpcPort()), WeaviateSinkConfig.COLLECTION, collection(run));
     }
 
+    /** Weaviate's own count (an aggregation), 0 until the sink has created the collection. */
     @Override
     public int pointCount(String run) {
-        return fake.objects(collection(run)).size();
+        String name = collection(run);
+        try {
+            return client.collections.exists(name) ? Math.toIntExact(client.collections.use(name).size()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
-    public PointWriter openDirect(String run) throws Exception {
-        CollectionHandle<Map<String, Object>> collection = client.collections.create(collection(run), definition -> definition
-                .properties(Property.text(SegmentSchema.VIDEO_ID), Property.text(SegmentSchema.START), Property.text(SegmentSchema.END),
-                        Property.number(SegmentSchema.START_SECONDS), Property.number(SegmentSchema.END_SECONDS),
-                        Property.text(SegmentSchema.EMBEDDING_OPTION))
-                .vectorConfig(VectorConfig.selfProvided(vector -> vector.vectorIndex(Hnsw.of(hnsw -> hnsw.distance(Distance.COSINE))))));
-        return row -> collection.data.insert(StoreSinkTarget.payload(row),
-                object -> object.uuid(row.id().toString()).vectors(Vectors.of(row.embedding())));
+    public StoreSinkBaseline baseline() {
+        return new StoreSinkDocsLoop(python, "weaviate", List.of("--weaviate-port", Integer.toString(server.httpPort()),
+                "--weaviate-grpc-port", Integer.toString(server.grpcPort()), "--name", collection("docs-loop")),
+                "the docs' Python loop (weaviate-client, connect_to_local): a batch.dynamic() a video, the server's default HNSW");
     }
 
     /** A Weaviate class name: "sink-warm-up" becomes "BenchSinkWarmUp". */
     private static String collection(String run) {
-        return "Bench" + Arrays.stream(run.split("-")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+        return PREFIX + Arrays.stream(run.split("-")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .collect(Collectors.joining());
     }
 
+    /** Drops the sink's collections (the docs' loop drops its own), so that the next store's runs share the machine with none of their indexes. */
     @Override
     public void close() {
-        try {
-            client.close();
+        try (WeaviateClient closing = client) {
+            for (CollectionConfig collection : closing.collections.list()) {
+                if (collection.collectionName().startsWith(PREFIX)) {
+                    closing.collections.delete(collection.collectionName());
+                }
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("closing the Weaviate client", e);
-        } finally {
-            fake.close();
+            throw new IllegalStateException("dropping the benchmark's Weaviate collections", e);
         }
     }
 }

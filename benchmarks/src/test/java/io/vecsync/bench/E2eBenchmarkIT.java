@@ -3,9 +3,6 @@ package io.vecsync.bench;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +19,7 @@ class E2eBenchmarkIT {
 
     @Test
     void reportsEveryVariant() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream report = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            E2eBenchmark.run(new E2eOptions(20, Optional.empty()), report);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchmarkReports.of(E2eBenchmark::run, new E2eOptions(20, Optional.empty()));
         for (E2eVariant variant : E2eBenchmark.VARIANTS) {
             Matcher row = Pattern.compile(Pattern.quote(variant.label()) + "\\s+([\\d,]+)\\s+[\\d.]+\\s+([\\d,]+)").matcher(text);
             assertTrue(row.find() && Long.parseLong(row.group(1).replace(",", "")) > 0

@@ -3,9 +3,6 @@ package io.vecsync.bench;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,11 +25,7 @@ class PgVectorBenchmarkIT {
     @Test
     void reportsEveryVariantAndTheIssuesRatios() throws Exception {
         // 400 segments for every variant, 100 of them for the (c-index) ones.
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream report = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            PgVectorBenchmark.run(new PgBenchOptions(400, 100, Optional.empty()), report);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchmarkReports.of(PgVectorBenchmark::run, new PgBenchOptions(400, 100, Optional.empty()));
         for (String variant : List.of("(a) docs' loop", "(b) raw COPY BINARY", "(b) same, into the sink's", BATCHES_ROW,
                 SinkVariant.NO_INDEX.label(), SinkVariant.NO_INDEX_NEW_CONNECTOR.label(), SinkVariant.NO_INDEX_JSON_CONVERTER.label(), SinkVariant.INDEX_FULL.label(), SinkVariant.INITIAL_LOAD.label(),
                 SinkVariant.BARE_PUT.label(), SinkVariant.BARE_JSON_PUT.label())) {

@@ -39,7 +39,7 @@ class SinkStatsTest {
         assertTrue(Double.isNaN(new SinkStats(0.3, 400, 0.3, 0.1, 1, -1).steadyRowsPerSecond(400, 0.3)));
         assertTrue(Double.isNaN(new SinkStats(1.0, 199, 1.001, 1.0, 2, -1).steadyRowsPerSecond(200, 1.001)), "one row after 199");
         assertEquals(101 / 0.5, new SinkStats(1.0, 99, 1.5, 1.4, 2, -1).steadyRowsPerSecond(200, 1.5), 1e-9);
-        PgRun oneBatch = new PgRun("k", "l", 400, new Cost(new CpuUse(0.5, 0.4, Map.of()), 0.1, 0.6),
+        PgRun oneBatch = new PgRun("k", "l", 400, new Cost(new CpuUse(0.5, 0.4, Map.of()), 0.1, 0, 0.6),
                 Optional.of(new SinkStats(0.3, 400, 0.5, 0.1, 1, -1)));
         assertEquals(oneBatch.rowsPerSecond(), oneBatch.steadyRowsPerSecond(), "rows/s stands in");
     }

@@ -3,9 +3,6 @@ package io.vecsync.bench;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,11 +18,7 @@ class SourceScaleBenchmarkIT {
 
     @Test
     void reportsEverySizeAndMeetsTheRestartAndOffsetTargets() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream report = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            SourceScaleBenchmark.run(new SourceScaleOptions(List.of(300, 600), 1_000), report);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = BenchmarkReports.of(SourceScaleBenchmark::run, new SourceScaleOptions(List.of(300, 600), 1_000));
         for (String videos : List.of("300", "600")) {
             Matcher row = Pattern.compile("(?m)^" + videos + " \\| ([\\d,]+) \\| ([\\d,]+) \\| ([\\d,]+) \\|").matcher(text);
             assertTrue(row.find() && Long.parseLong(row.group(1).replace(",", "")) > 0

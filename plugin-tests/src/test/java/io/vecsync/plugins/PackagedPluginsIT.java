@@ -82,6 +82,7 @@ class PackagedPluginsIT {
                 JsonNode manifest = JSON.readTree(plugin.resolve("manifest.json").toFile());
                 assertTrue(plugin.getFileName().toString().startsWith("vecsync-" + manifest.get("name").asText()), plugin.toString());
                 assertTrue(Files.exists(plugin.resolve("doc/README.md")), plugin + " has its docs");
+                assertTrue(Files.readString(plugin.resolve("LICENSE")).contains("Apache License"), plugin + " carries the license");
                 try (Stream<Path> lib = Files.list(plugin.resolve("lib"))) {
                     List<String> jars = lib.map(p -> p.getFileName().toString()).toList();
                     assertTrue(jars.stream().noneMatch(jar -> jar.startsWith("kafka-clients") || jar.startsWith("connect-api")

@@ -1,0 +1,124 @@
+package io.vecsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vecsync.chroma.ChromaSinkConfig;
+import io.vecsync.chroma.ChromaSinkConnector;
+import io.vecsync.testing.ChromaServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real Chroma server test-support starts, for the sink; the platform docs' Python loop writes as the docs do, with
+ * {@code chromadb.PersistentClient}: an embedded store in its own process, on a scratch directory, not the server.
+ */
+final class StoreSinkChroma implements StoreSinkTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the sink's collections are: its default tenant and database. */
+    private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
+    /** Every collection this benchmark makes is named so; the server is this JVM's own. */
+    private static final String PREFIX = "bench-";
+
+    private final String url = ChromaServer.get().url();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path python;
+    private final Path docsStore;
+
+    /** @param python the docs' Python, for (b) */
+    StoreSinkChroma(Path python) {
+        this.python = python;
+        try {
+            this.docsStore = Files.createTempDirectory("store-bench-chroma");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Chroma";
+    }
+
+    @Override
+    public String served() {
+        // Not /api/v2/version: Chroma 1.5.9's server answers "1.0.0" there.
+        return "a real Chroma server on this machine (chroma run of the chromadb bin/chroma-provision installs)";
+    }
+
+    @Override
+    public boolean realServer() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> sinkConfig(String run) {
+        return Map.of("connector.class", ChromaSinkConnector.class.getName(),
+                ChromaSinkConfig.URL, url, ChromaSinkConfig.COLLECTION, PREFIX + run);
+    }
+
+    /** Chroma's own count, 0 until the sink has created the collection. */
+    @Override
+    public int pointCount(String run) {
+        JsonNode collection = get(DATABASE + "/collections/" + PREFIX + run);
+        return collection == null ? 0 : get(DATABASE + "/collections/" + collection.get("id").asText() + "/count").asInt();
+    }
+
+    @Override
+    public StoreSinkBaseline baseline() {
+        return new StoreSinkDocsLoop(python, "chroma", List.of("--chroma-path", docsStore.toString(), "--name", PREFIX + "docs-loop"),
+                "the docs' Python loop (chromadb.PersistentClient, embedded in the loop's process as the docs have it, not the"
+                        + " server): a collection.upsert a video, hnsw:space cosine");
+    }
+
+    /** Drops the sink's collections, so that the next store's runs share the machine with none of their indexes, and the docs' store. */
+    @Override
+    public void close() {
+        for (JsonNode collection : get(DATABASE + "/collections")) {
+            String name = collection.get("name").asText();
+            if (name.startsWith(PREFIX)) {
+                send("DELETE", DATABASE + "/collections/" + name);
+            }
+        }
+        try (Stream<Path> files = Files.walk(docsStore)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode get(String path) {
+        return send("GET", path);
+    }
+
+    /** The answer's JSON; null for a 404; fails on any other error. */
+    private JsonNode send(String method, String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
