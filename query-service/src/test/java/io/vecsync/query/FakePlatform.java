@@ -40,11 +40,14 @@ final class FakePlatform implements AutoCloseable {
         server.start();
     }
 
-    /** The service's settings for this platform and a 2-dimensional store, with the overrides. */
+    /**
+     * The service's settings for this platform and a 2-dimensional store, with the overrides; a platform deadline that a
+     * busy test machine never misses, unless a test overrides it.
+     */
     Map<String, String> serviceProps(Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>(Map.of(QueryServiceConfig.STORE, "pgvector",
                 QueryServiceConfig.PLATFORM_BASE_URL, "http://127.0.0.1:" + server.getAddress().getPort(),
-                QueryServiceConfig.PLATFORM_API_KEY, API_KEY, QueryServiceConfig.PLATFORM_TIMEOUT_MS, "300",
+                QueryServiceConfig.PLATFORM_API_KEY, API_KEY, QueryServiceConfig.PLATFORM_TIMEOUT_MS, "10000",
                 QueryServiceConfig.DIMENSION, "2"));
         props.putAll(overrides);
         return props;

@@ -98,9 +98,11 @@ class TextEmbedderTest {
 
         platform.status = 200;
         platform.delayMs = 1_000;
-        UnavailableException slow = assertThrows(UnavailableException.class, () -> embedder.embed("three"));
-        assertEquals(503, slow.status());
-        assertTrue(slow.getMessage().contains("within 300 ms"), slow.getMessage());
+        try (TextEmbedder impatient = embedder(Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "300"))) {
+            UnavailableException slow = assertThrows(UnavailableException.class, () -> impatient.embed("three"));
+            assertEquals(503, slow.status());
+            assertTrue(slow.getMessage().contains("within 300 ms"), slow.getMessage());
+        }
     }
 
     @Test
