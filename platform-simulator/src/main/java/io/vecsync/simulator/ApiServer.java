@@ -60,7 +60,9 @@ final class ApiServer implements AutoCloseable {
                 new Endpoint(Route.COLLECTIONS, "GET", "/api/backend/v1/developer/collections/list",
                         api::listCollections),
                 new Endpoint(Route.COLLECTIONS, "GET", "/api/backend/v1/developer/collections/{id}/videos",
-                        api::collectionVideos));
+                        api::collectionVideos),
+                new Endpoint(Route.HLS, "GET", VideoJson.HLS_PATH + "{id}/{file}", api::hls),
+                new Endpoint(Route.THUMBNAIL, "GET", VideoJson.THUMBNAIL_PATH + "{id}/{file}", api::thumbnail));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -114,7 +116,7 @@ final class ApiServer implements AutoCloseable {
             if (!match.endpoint().method().equals(exchange.getRequestMethod())) {
                 return Response.error(405, "Method Not Allowed");
             }
-            Request request = new Request(match.pathId(), query(exchange.getRequestURI().getRawQuery()),
+            Request request = new Request(match.pathId(), match.file(), query(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestBody().readAllBytes());
             return match.endpoint().handler().handle(request);
         } catch (HttpError e) {
@@ -131,10 +133,11 @@ final class ApiServer implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             Matcher matcher = endpoint.path().matcher(path);
             if (matcher.matches()) {
-                return new Match(endpoint.route(), endpoint, matcher.groupCount() > 0 ? matcher.group(1) : null);
+                return new Match(endpoint.route(), endpoint, matcher.groupCount() > 0 ? matcher.group(1) : null,
+                        matcher.groupCount() > 1 ? matcher.group(2) : null);
             }
         }
-        return new Match(Route.ANY, null, null);
+        return new Match(Route.ANY, null, null, null);
     }
 
     private static Map<String, String> query(String rawQuery) {
@@ -168,14 +171,15 @@ final class ApiServer implements AutoCloseable {
         Response handle(Request request);
     }
 
-    /** A route's method and path template, where "{id}" stands for one path segment. */
+    /** A route's method and path template, where "{id}" and then "{file}" each stand for one path segment. */
     private record Endpoint(Route route, String method, Pattern path, Handler handler) {
         Endpoint(Route route, String method, String template, Handler handler) {
-            this(route, method, Pattern.compile(Pattern.quote(template).replace("{id}", "\\E([^/]+)\\Q")), handler);
+            this(route, method, Pattern.compile(Pattern.quote(template).replace("{id}", "\\E([^/]+)\\Q")
+                    .replace("{file}", "\\E([^/]+)\\Q")), handler);
         }
     }
 
-    /** The endpoint a path names, if any, and the id in it. */
-    private record Match(Route route, Endpoint endpoint, String pathId) {
+    /** The endpoint a path names, if any, and the id and file name in it. */
+    private record Match(Route route, Endpoint endpoint, String pathId, String file) {
     }
 }

@@ -43,8 +43,9 @@ final class Catalog {
                 + random.nextInt(Version.FIRST_SEGMENT_SECONDS - MIN_LAST_SEGMENT_SECONDS + 1);
         int duration = (segments - 1) * Version.FIRST_SEGMENT_SECONDS + lastSegmentSeconds;
         Instant now = tick();
-        Video video = new Video(id, creationOrder.nextPosition(), name, now, now, doneWord, searchDone,
-                segmentFactory.firstVersion(id, duration));
+        int position = creationOrder.nextPosition();
+        Video video = new Video(id, position, name, now, now, doneWord, searchDone,
+                segmentFactory.firstVersion(id, position, duration));
         videos.put(id, video);
         creationOrder.append(video);
         if (searchDone) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ final class Endpoints {
     private final TextEmbedder embedder;
     private final VideoJson videoJson;
     private final Meter meter;
+    private final VideoMedia media = new VideoMedia();
 
     Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, TextEmbedder embedder, VideoJson videoJson, Meter meter) {
         this.catalog = catalog;
@@ -114,6 +116,22 @@ final class Endpoints {
         int pageSize = request.integer("page_size", 10, 1, 100);
         List<Video> videos = catalog.existing(collection.videoIds()).stream().sorted(order(request)).toList();
         return numberedPage(page, pageSize, videos.size(), items(page(videos, (page - 1) * pageSize, pageSize)));
+    }
+
+    /** The video's playlist, or one of the segments it lists. */
+    Response hls(Request request) {
+        Video video = video(request.pathId());
+        return request.file().equals(VideoMedia.PLAYLIST_FILE)
+                ? Response.ok("application/vnd.apple.mpegurl", media.playlist(video).getBytes(StandardCharsets.UTF_8))
+                : Response.ok("video/mp2t", media.segment(video, request.file()));
+    }
+
+    Response thumbnail(Request request) {
+        Video video = video(request.pathId());
+        if (!request.file().equals(VideoMedia.THUMBNAIL_FILE)) {
+            throw new HttpError(404, "Not Found");
+        }
+        return Response.ok("image/png", media.thumbnail(video));
     }
 
     private Video video(String videoId) {

@@ -243,12 +243,12 @@ public final class PlatformSimulator implements AutoCloseable {
         return meter.requests(Route.TEXT_EMBEDDINGS);
     }
 
-    /** Requests answered on the route; {@link Route#ANY} counts all of them, unknown paths included. */
     /** Listing pages asked for without a start time: the pages of walks over the whole library. */
     public int wholeListingPages() {
         return meter.wholeListingPages();
     }
 
+    /** Requests answered on the route; {@link Route#ANY} counts all of them, unknown paths included. */
     public int requests(Route route) {
         return meter.requests(route);
     }
@@ -270,6 +270,14 @@ public final class PlatformSimulator implements AutoCloseable {
 
     public String hlsPlaylistUrl(String videoId) {
         return VideoJson.hlsPlaylistUrl(baseUrl(), videoId);
+    }
+
+    public String videoName(String videoId) {
+        return catalog.require(videoId).name();
+    }
+
+    public String thumbnailUrl(String videoId) {
+        return VideoJson.thumbnailUrl(baseUrl(), videoId);
     }
 
     /** Configures a simulator; every setting has a default. */

@@ -13,8 +13,9 @@ import java.util.Optional;
  * One API call as the endpoints see it; malformed parameters end it with 422, as the platform's validation does.
  *
  * @param pathId the id in the path, or null when the route has none
+ * @param file   the file name after the id, or null when the route has none
  */
-record Request(String pathId, Map<String, String> query, byte[] body) {
+record Request(String pathId, String file, Map<String, String> query, byte[] body) {
 
     String choice(String name, String fallback, List<String> allowed) {
         String value = query.getOrDefault(name, fallback);

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A JSON response: status, the headers besides Content-Type, and body bytes. */
+/** A response: status, headers and body bytes; JSON unless its headers name another Content-Type. */
 record Response(int status, Map<String, String> headers, byte[] body) {
+
+    /** A 200 of another type than JSON. */
+    static Response ok(String contentType, byte[] body) {
+        return new Response(200, Map.of("Content-Type", contentType), body);
+    }
 
     static Response ok(byte[] json) {
         return new Response(200, Map.of(), json);

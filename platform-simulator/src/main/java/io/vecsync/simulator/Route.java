@@ -9,6 +9,9 @@ public enum Route {
     VIDEO_EMBEDDINGS(true),
     TEXT_EMBEDDINGS(true),
     COLLECTIONS(false),
+    /** A video's HLS playlist and segments. */
+    HLS(false),
+    THUMBNAIL(false),
     ANY(false);
 
     private final boolean metered;

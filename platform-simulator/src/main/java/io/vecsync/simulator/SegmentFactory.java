@@ -21,20 +21,23 @@ final class SegmentFactory {
         this.embedder = embedder;
     }
 
-    Version firstVersion(String videoId, int durationSeconds) {
-        return new Version(this, videoId, 1, Version.FIRST_SEGMENT_SECONDS, durationSeconds);
+    /** @param position the video's place in creation order, which picks what it films */
+    Version firstVersion(String videoId, int position, int durationSeconds) {
+        return new Version(this, videoId, position, 1, Version.FIRST_SEGMENT_SECONDS, durationSeconds);
     }
 
     Rendition render(Version version) {
         // Seeded per version, not drawn from a shared stream, so the order videos are first fetched in does not matter.
         Random random = new Random(seed ^ version.videoId().hashCode() * 0x9E3779B97F4A7C15L ^ version.number());
+        Vocabulary.Captions captions = Vocabulary.captions(version.position(), random);
         List<Segment> segments = new ArrayList<>(version.segmentCount() * options.size());
         for (int i = 0; i < version.segmentCount(); i++) {
             int startSecond = i * version.segmentSeconds();
             String start = timecode(startSecond);
             String end = timecode(Math.min(startSecond + version.segmentSeconds(), version.durationSeconds()));
-            for (String option : options) {
-                String caption = Vocabulary.caption(random);
+            for (int o = 0; o < options.size(); o++) {
+                String option = options.get(o);
+                String caption = captions.get(i * options.size() + o);
                 float[] embedding = embedder.embedNear(caption, NOISE_NORM, random);
                 segments.add(new Segment(version.videoId(), start, end, option, SCOPE, caption, embedding));
             }

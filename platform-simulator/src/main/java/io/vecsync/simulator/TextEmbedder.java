@@ -1,17 +1,15 @@
 package io.vecsync.simulator;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
-/** Maps text to unit vectors: every word has a fixed random direction and a text points along the sum of its words. */
+/**
+ * Maps text to unit vectors: every word has a fixed random direction and a text points along the sum of its words,
+ * stop words left out, so a query shares a caption's direction in proportion to the words they share.
+ */
 final class TextEmbedder {
-
-    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
     private final int dimension;
     private final Map<String, double[]> vocabularyVectors = new ConcurrentHashMap<>();
@@ -50,10 +48,8 @@ final class TextEmbedder {
     }
 
     private static List<String> words(String text) {
-        List<String> words = Arrays.stream(NON_LETTERS.split(text.toLowerCase(Locale.ROOT)))
-                .filter(word -> !word.isEmpty())
-                .toList();
-        // A text without letters still needs a direction: the whole text stands in for its word.
+        List<String> words = Vocabulary.words(text);
+        // A text without letters or of stop words only still needs a direction: the whole text stands in for its word.
         return words.isEmpty() ? List.of(text) : words;
     }
 

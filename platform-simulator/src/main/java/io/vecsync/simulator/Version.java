@@ -11,14 +11,16 @@ final class Version {
 
     private final SegmentFactory factory;
     private final String videoId;
+    private final int position;
     private final int number;
     private final int segmentSeconds;
     private final int durationSeconds;
     private SoftReference<Rendition> rendition;
 
-    Version(SegmentFactory factory, String videoId, int number, int segmentSeconds, int durationSeconds) {
+    Version(SegmentFactory factory, String videoId, int position, int number, int segmentSeconds, int durationSeconds) {
         this.factory = factory;
         this.videoId = videoId;
+        this.position = position;
         this.number = number;
         this.segmentSeconds = segmentSeconds;
         this.durationSeconds = durationSeconds;
@@ -26,6 +28,11 @@ final class Version {
 
     String videoId() {
         return videoId;
+    }
+
+    /** The video's place in creation order. */
+    int position() {
+        return position;
     }
 
     int number() {
@@ -48,7 +55,7 @@ final class Version {
     Version next() {
         for (int seconds : RESEGMENT_SECONDS) {
             if (seconds != segmentSeconds && countFor(seconds) != segmentCount()) {
-                return new Version(factory, videoId, number + 1, seconds, durationSeconds);
+                return new Version(factory, videoId, position, number + 1, seconds, durationSeconds);
             }
         }
         throw new IllegalStateException("a " + durationSeconds + " s video cannot be cut differently");

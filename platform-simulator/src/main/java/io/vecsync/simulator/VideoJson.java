@@ -8,6 +8,9 @@ final class VideoJson {
 
     /** Roughly what one item with every field takes, to size a page's buffer once. */
     static final int ITEM_BYTES = 800;
+    /** Where the platform serves videos' HLS playlists and thumbnails, behind the API key like every endpoint. */
+    static final String HLS_PATH = "/api/backend/v1/developer/videos/hls/";
+    static final String THUMBNAIL_PATH = "/api/backend/v1/developer/videos/thumbnails/";
     private static final String STORAGE = "https://storage.simulator.invalid/videos/";
     private static final String SIGNATURE = "?X-Amz-Signature=simulated";
 
@@ -18,7 +21,11 @@ final class VideoJson {
     }
 
     static String hlsPlaylistUrl(String baseUrl, String videoId) {
-        return baseUrl + "/api/backend/v1/developer/videos/hls/" + videoId + "/playlist.m3u8";
+        return baseUrl + HLS_PATH + videoId + "/" + VideoMedia.PLAYLIST_FILE;
+    }
+
+    static String thumbnailUrl(String baseUrl, String videoId) {
+        return baseUrl + THUMBNAIL_PATH + videoId + "/" + VideoMedia.THUMBNAIL_FILE;
     }
 
     /**
@@ -53,7 +60,7 @@ final class VideoJson {
         json.writeStringField("name", video.name());
         json.writeStringField("status", video.searchDone() ? "processed" : "analysed");
         json.writeStringField("video_path", STORAGE + video.id() + "/source.mp4" + SIGNATURE);
-        json.writeStringField("thumbnail_path", STORAGE + video.id() + "/thumbnail.jpg" + SIGNATURE);
+        json.writeStringField("thumbnail_path", thumbnailUrl(baseUrl, video.id()));
         json.writeStringField("hls_playlist_path", hlsPlaylistUrl(baseUrl, video.id()));
         json.writeStringField("transcoding_status", "completed");
         json.writeStringField("hls_generation_status", "completed");

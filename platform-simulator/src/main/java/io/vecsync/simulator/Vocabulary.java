@@ -1,51 +1,121 @@
 package io.vecsync.simulator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The concrete words segment captions are made of. */
+/**
+ * The captions segments are described by, in the words a person would search with: each video films one subject in
+ * one place, and each of its segments shows the subject doing something else, e.g. "a man wearing a striped shirt
+ * carrying a cardboard box in a warehouse". Captions are distinct across the first 96 videos (16 subjects, 6 or more
+ * places each), so that a query repeating one finds its segment first.
+ */
 final class Vocabulary {
 
-    private static final List<String> WORDS = List.of(
-            "forklift", "door", "striped", "shirt", "dog", "rain", "truck", "ladder", "helmet", "pallet",
-            "window", "bicycle", "car", "bus", "train", "street", "crosswalk", "traffic", "light", "sign",
-            "tree", "grass", "river", "bridge", "boat", "beach", "wave", "sand", "mountain", "snow",
-            "cat", "bird", "horse", "cow", "sheep", "child", "woman", "man", "worker", "crowd",
-            "red", "blue", "green", "yellow", "black", "white", "orange", "purple", "gray", "brown",
-            "jacket", "hat", "glasses", "backpack", "umbrella", "boots", "gloves", "vest", "scarf", "dress",
-            "table", "chair", "desk", "laptop", "phone", "screen", "keyboard", "lamp", "shelf", "box",
-            "kitchen", "oven", "sink", "knife", "plate", "cup", "bottle", "bread", "apple", "coffee",
-            "warehouse", "office", "garage", "parking", "elevator", "stairs", "corridor", "roof", "fence", "gate",
-            "running", "walking", "sitting", "standing", "jumping", "carrying", "lifting", "pushing", "talking", "waving",
-            "night", "sunset", "fog", "smoke", "fire", "storm", "cloud", "shadow", "puddle", "ice",
-            "ball", "goal", "stadium", "referee", "player", "net", "racket", "skateboard", "scooter", "drone",
-            "camera", "microphone", "guitar", "piano", "drum", "stage", "flag", "banner", "poster", "clock",
-            "airplane", "runway", "helicopter", "tractor", "crane", "excavator", "container", "ship", "dock", "anchor",
-            "flower", "garden", "fountain", "bench", "statue", "market", "shop", "cart", "basket", "wheel");
+    /** A kind of subject: what it can be seen doing, and where. */
+    private record Cast(List<String> actions, List<String> places) {
+    }
 
-    private static final Set<String> INDEX = Set.copyOf(WORDS);
-    private static final int MIN_CAPTION_WORDS = 3;
-    private static final int MAX_CAPTION_WORDS = 5;
+    /** Who or what a video films. */
+    private record Subject(Cast cast, String phrase) {
+    }
+
+    private static final Cast PEOPLE = new Cast(List.of(
+            "walking slowly", "carrying a cardboard box", "talking on the phone", "opening a door", "sitting on a bench",
+            "waving at the camera", "drinking coffee", "climbing a ladder", "pushing a shopping cart", "reading a newspaper",
+            "running", "eating an apple", "typing on a laptop", "taking a photo", "crossing the road", "waiting in line",
+            "lifting a heavy crate", "pointing at a sign", "shaking hands", "checking a clipboard", "playing the guitar",
+            "picking up a bag", "dancing", "jumping over a puddle", "sweeping the floor", "laughing", "tying a shoelace",
+            "looking at a map", "writing in a notebook", "stretching"),
+            List.of("in a warehouse", "on a busy street", "at a train station", "in a kitchen", "in a park", "in an office",
+                    "in a parking lot", "at a market", "on a beach", "in a garden"));
+    private static final Cast ANIMALS = new Cast(List.of(
+            "running", "sleeping", "drinking water", "chasing a ball", "looking at the camera", "jumping over a fence",
+            "rolling in the grass", "walking slowly", "eating", "shaking off water", "lying in the sun", "sniffing the ground"),
+            List.of("on a beach", "in a backyard", "in a field", "on a farm", "in a park", "by a river"));
+    private static final Cast VEHICLES = new Cast(List.of(
+            "driving past", "parking", "stopping at a traffic light", "turning left", "backing up", "lifting a pallet",
+            "waiting with hazard lights on", "speeding up", "carrying a load", "pulling away", "crossing a bridge",
+            "reversing slowly"),
+            List.of("in a warehouse", "at a loading dock", "on a busy street", "on a highway", "in a parking lot", "on a farm"));
+
+    /** Video n films subject n modulo their count; the casts alternate so that a few videos already show each kind. */
+    private static final List<Subject> SUBJECTS = List.of(
+            new Subject(PEOPLE, "a man wearing a striped shirt"),
+            new Subject(VEHICLES, "a yellow forklift"),
+            new Subject(ANIMALS, "a brown dog"),
+            new Subject(PEOPLE, "a woman with a red umbrella"),
+            new Subject(VEHICLES, "a red delivery truck"),
+            new Subject(PEOPLE, "a worker in an orange vest"),
+            new Subject(ANIMALS, "a black cat"),
+            new Subject(PEOPLE, "a chef in a white apron"),
+            new Subject(VEHICLES, "a city bus"),
+            new Subject(PEOPLE, "a cyclist in a green jacket"),
+            new Subject(ANIMALS, "a white horse"),
+            new Subject(PEOPLE, "a nurse in blue scrubs"),
+            new Subject(VEHICLES, "a police car"),
+            new Subject(PEOPLE, "a teenager with a skateboard"),
+            new Subject(ANIMALS, "a gray donkey"),
+            new Subject(PEOPLE, "a farmer in a straw hat"));
+
+    /** Added once a video has used every action, so that its captions stay distinct. */
+    private static final List<String> TIMES = List.of("at night", "at sunset", "in the rain", "in the morning", "in the fog",
+            "in the snow");
+
+    /** Words that say nothing about what is seen; text embeddings leave them out. */
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "in", "on", "at", "of", "with", "by", "to", "into",
+            "over", "from", "for", "and", "or", "is", "are", "its");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+    private static final Set<String> INDEX = Stream.of(SUBJECTS.stream().map(Subject::phrase), TIMES.stream(),
+                    Stream.of(PEOPLE, ANIMALS, VEHICLES).flatMap(cast -> Stream.concat(cast.actions().stream(), cast.places().stream())))
+            .flatMap(phrases -> phrases)
+            .flatMap(phrase -> words(phrase).stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private Vocabulary() {
     }
 
+    /** Whether the word is one captions use. */
     static boolean contains(String word) {
         return INDEX.contains(word);
     }
 
-    /** A caption of 3 to 5 distinct vocabulary words. */
-    static String caption(Random random) {
-        int length = MIN_CAPTION_WORDS + random.nextInt(MAX_CAPTION_WORDS - MIN_CAPTION_WORDS + 1);
-        List<String> words = new ArrayList<>(length);
-        while (words.size() < length) {
-            String word = WORDS.get(random.nextInt(WORDS.size()));
-            if (!words.contains(word)) {
-                words.add(word);
-            }
+    /** The text's words that carry meaning: lower case, letters only, stop words left out. */
+    static List<String> words(String text) {
+        return Arrays.stream(NON_LETTERS.split(text.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty() && !STOP_WORDS.contains(word))
+                .toList();
+    }
+
+    /** The captions of one video's segments. */
+    static Captions captions(int videoPosition, Random random) {
+        int index = videoPosition % SUBJECTS.size();
+        Subject subject = SUBJECTS.get(index);
+        List<String> places = subject.cast().places();
+        // Subjects of a cast start at different places, and a subject filmed again is filmed elsewhere: a (subject,
+        // place) pair repeats only once every place was used.
+        long rank = SUBJECTS.subList(0, index).stream().filter(other -> other.cast() == subject.cast()).count();
+        String place = places.get((int) ((rank + videoPosition / SUBJECTS.size()) % places.size()));
+        List<String> actions = new ArrayList<>(subject.cast().actions());
+        Collections.shuffle(actions, random);
+        return new Captions(subject.phrase(), place, actions);
+    }
+
+    /** One video's captions: the n-th is its subject doing the n-th of its shuffled actions in its place. */
+    record Captions(String subject, String place, List<String> actions) {
+
+        String get(int n) {
+            String caption = subject + " " + actions.get(n % actions.size()) + " " + place;
+            int round = n / actions.size();
+            return round == 0 ? caption : caption + " " + TIMES.get((round - 1) % TIMES.size());
         }
-        return String.join(" ", words);
     }
 }

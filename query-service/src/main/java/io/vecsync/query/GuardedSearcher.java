@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -73,6 +74,12 @@ final class GuardedSearcher implements VectorSearcher {
     @Override
     public List<SearchHit> search(SearchRequest request) {
         return call("a search", () -> store.search(request));
+    }
+
+    /** @throws UnavailableException as {@link #search} */
+    @Override
+    public OptionalLong segmentCount() {
+        return call("a count", store::segmentCount);
     }
 
     /** @throws UnavailableException as {@link #search}; other failures as the store's searcher throws them */

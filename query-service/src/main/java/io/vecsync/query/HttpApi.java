@@ -4,26 +4,36 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
-/** The service's HTTP surface: POST /v1/search, GET /healthz, GET /metrics and the search page at /. */
+/**
+ * The service's HTTP surface: POST /v1/search, GET /v1/index (what the page opens with), GET /v1/media/... (the
+ * platform's media, {@link MediaProxy}), GET /healthz, GET /metrics, and the search page at / with its player.
+ */
 final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** A host name, IPv4 or bracketed IPv6 address, and an optional port: nothing that could bend a URL built with it. */
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+])(:\\d{1,5})?");
     /** Requests served at once; the others wait in the server's accept queue. */
     static final int REQUEST_THREADS = 16;
 
@@ -35,9 +45,11 @@ final class HttpApi implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final byte[] apiKey;
     private final List<String> corsOrigins;
-    private final byte[] page;
+    private final List<String> examples;
+    private final Map<String, StaticFile> files;
 
-    HttpApi(QueryServiceConfig config, SearchService search, HealthCheck health, ServiceMetrics metrics) throws IOException {
+    HttpApi(QueryServiceConfig config, SearchService search, HealthCheck health, ServiceMetrics metrics, MediaProxy media)
+            throws IOException {
         this.search = search;
         this.health = health;
         this.metrics = metrics;
@@ -45,15 +57,17 @@ final class HttpApi implements AutoCloseable {
                 config.getInt(QueryServiceConfig.HTTP_RATE_BURST), System::nanoTime);
         this.apiKey = config.hasServiceApiKey() ? config.serviceApiKey().value().getBytes(StandardCharsets.UTF_8) : null;
         this.corsOrigins = config.corsOrigins();
-        try (InputStream html = HttpApi.class.getResourceAsStream("/static/index.html")) {
-            this.page = html.readAllBytes();
-        }
+        this.examples = config.exampleQueries();
+        this.files = Map.of(
+                "/", StaticFile.load("index.html", "text/html; charset=utf-8"),
+                "/vendor/hls.min.js", StaticFile.load("vendor/hls.js/dist/hls.min.js", "text/javascript; charset=utf-8"),
+                "/vendor/hls.js-LICENSE", StaticFile.load("vendor/hls.js/LICENSE", "text/plain; charset=utf-8"));
         // The JDK server writes an answer's headers and body apart; with Nagle's algorithm on, a client's delayed ACK
         // then holds the body back for up to 40 ms. Read once, when the JVM's first server starts; a user's -D wins.
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        server = HttpServer.create(new InetSocketAddress(config.listenHost(), config.getInt(QueryServiceConfig.HTTP_PORT)), 64);
+        server = listen(config);
         if (apiKey == null && !server.getAddress().getAddress().isLoopbackAddress()) {
             log.warn("listening on {} without {}: anyone who reaches the port can search and spend the platform's credits",
                     server.getAddress(), QueryServiceConfig.HTTP_API_KEY);
@@ -61,16 +75,32 @@ final class HttpApi implements AutoCloseable {
         executor = Executors.newFixedThreadPool(REQUEST_THREADS);
         server.setExecutor(executor);
         server.createContext("/v1/search", this::handleSearch);
+        server.createContext("/v1/index", this::handleIndex);
+        server.createContext(MediaLinks.ROUTE, media::handle);
         server.createContext("/healthz", this::handleHealth);
         server.createContext("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4",
                 metrics.prometheus().getBytes(StandardCharsets.UTF_8)));
         server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().equals("/")) {
-                send(exchange, 200, "text/html; charset=utf-8", page);
+            StaticFile file = files.get(exchange.getRequestURI().getPath());
+            if (file != null) {
+                send(exchange, 200, file.contentType(), file.content());
             } else {
                 sendJson(exchange, 404, Map.of("error", "not found"));
             }
         });
+    }
+
+    /** The server bound to the configured address, or a ConfigException naming the port and the key that sets it. */
+    private static HttpServer listen(QueryServiceConfig config) throws IOException {
+        int port = config.getInt(QueryServiceConfig.HTTP_PORT);
+        try {
+            return HttpServer.create(new InetSocketAddress(config.listenHost(), port), 64);
+        } catch (BindException e) {
+            throw new ConfigException("cannot listen on " + config.listenHost() + ":" + port + " (" + e.getMessage() + "): set "
+                    + QueryServiceConfig.HTTP_PORT + " to a free port (0 picks one)"
+                    + (config.getString(QueryServiceConfig.HTTP_HOST).isBlank() ? "" : " or " + QueryServiceConfig.HTTP_HOST
+                    + " to an address of this machine"));
+        }
     }
 
     void start() {
@@ -111,7 +141,7 @@ final class HttpApi implements AutoCloseable {
                 sendJson(exchange, status, Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
                 return;
             }
-            Map<String, Object> response = search.search(readBody(exchange));
+            Map<String, Object> response = search.search(readBody(exchange), origin(exchange));
             status = 200;
             sendJson(exchange, status, response);
         } catch (BadRequestException e) {
@@ -129,6 +159,28 @@ final class HttpApi implements AutoCloseable {
         } finally {
             metrics.searched(status, System.nanoTime() - start);
         }
+    }
+
+    /** How many segments the page searches, when the store tells, and the example queries it offers. */
+    private void handleIndex(HttpExchange exchange) throws IOException {
+        OptionalLong segments = search.segmentCount();
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("segments", segments.isPresent() ? segments.getAsLong() : null);
+        index.put("examples", examples);
+        sendJson(exchange, 200, index);
+    }
+
+    /**
+     * This service as its caller reached it, for the links in its answers: the Host header when it is a host name or
+     * address with an optional port, else the address the service listens on.
+     */
+    private String origin(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || !HOST.matcher(host).matches()) {
+            InetSocketAddress local = exchange.getLocalAddress();
+            host = local.getAddress().getHostAddress() + ":" + local.getPort();
+        }
+        return "http://" + host;
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {
@@ -167,7 +219,7 @@ final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         send(exchange, status, "application/json", Json.MAPPER.writeValueAsBytes(body));
     }
 
@@ -176,6 +228,20 @@ final class HttpApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** A file of the page, read from the jar once. */
+    private record StaticFile(byte[] content, String contentType) {
+
+        static StaticFile load(String name, String contentType) throws IOException {
+            try (InputStream in = HttpApi.class.getResourceAsStream("/static/" + name)) {
+                if (in == null) {
+                    throw new IOException("static/" + name + " is missing from the classpath: build the query service with Maven,"
+                            + " which installs the page's player");
+                }
+                return new StaticFile(in.readAllBytes(), contentType);
+            }
+        }
     }
 
     @Override

@@ -19,11 +19,13 @@ public final class QueryService implements AutoCloseable {
 
     private final VectorSearcher searcher;
     private final TextEmbedder embedder;
+    private final MediaProxy media;
     private final HttpApi api;
 
-    private QueryService(VectorSearcher searcher, TextEmbedder embedder, HttpApi api) {
+    private QueryService(VectorSearcher searcher, TextEmbedder embedder, MediaProxy media, HttpApi api) {
         this.searcher = searcher;
         this.embedder = embedder;
+        this.media = media;
         this.api = api;
     }
 
@@ -54,16 +56,20 @@ public final class QueryService implements AutoCloseable {
     static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics) throws IOException {
         TextEmbedder embedder = new TextEmbedder(config, metrics);
         HealthCheck health = new HealthCheck(searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
+        MediaLinks links = new MediaLinks(config.getString(QueryServiceConfig.PLATFORM_BASE_URL),
+                config.getList(QueryServiceConfig.MEDIA_PATH_PREFIXES));
+        MediaProxy media = new MediaProxy(config, links);
         HttpApi api;
         try {
-            api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension()), health, metrics);
+            api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension(), links), health, metrics, media);
         } catch (IOException | RuntimeException e) {
+            media.close();
             embedder.close();
             searcher.close();
             throw e;
         }
         api.start();
-        return new QueryService(searcher, embedder, api);
+        return new QueryService(searcher, embedder, media, api);
     }
 
     /** The searcher registered for the store name, or a ConfigException listing those there are. */
@@ -85,6 +91,7 @@ public final class QueryService implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        media.close();
         embedder.close();
         searcher.close();
     }

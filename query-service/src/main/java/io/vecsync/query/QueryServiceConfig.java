@@ -41,6 +41,10 @@ public class QueryServiceConfig extends AbstractConfig {
     public static final String HEALTH_PLATFORM_CACHE_MS = "health.platform.cache.ms";
     public static final String STORE_TIMEOUT_MS = "store.timeout.ms";
     public static final String DIMENSION = "embedding.dimension";
+    public static final String PAGE_EXAMPLES = "page.example.queries";
+    public static final String MEDIA_PATH_PREFIXES = "media.path.prefixes";
+    public static final String MEDIA_TIMEOUT_MS = "media.timeout.ms";
+    public static final String MEDIA_MAX_BYTES = "media.max.bytes";
 
     /** Where the service listens when {@value #HTTP_HOST} is empty: this machine only without a key, everywhere with one. */
     static final String LOOPBACK = "127.0.0.1";
@@ -55,6 +59,7 @@ public class QueryServiceConfig extends AbstractConfig {
     private static final String GROUP_HTTP = "HTTP";
     private static final String GROUP_PLATFORM = "Platform";
     private static final String GROUP_STORE = "Store";
+    private static final String GROUP_MEDIA = "Media";
 
     public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
 
@@ -86,7 +91,11 @@ public class QueryServiceConfig extends AbstractConfig {
                         GROUP_HTTP, ++order, Width.SHORT, "Rate limit (searches/s)")
                 .define(HTTP_RATE_BURST, Type.INT, 20, Range.atLeast(1), Importance.LOW,
                         "Searches a client may make in a burst before " + HTTP_RATE_LIMIT + " applies.",
-                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit burst");
+                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit burst")
+                .define(PAGE_EXAMPLES, Type.LIST, "man wearing striped shirt,yellow forklift lifting a pallet,brown dog running on a beach",
+                        Importance.LOW, "Queries the search page offers before the first search (the defaults suit the platform"
+                                + " simulator's videos); empty offers none.",
+                        GROUP_HTTP, ++order, Width.LONG, "Example queries");
         order = 0;
         def.define(PLATFORM_BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.url("http", "https"), Importance.HIGH,
                         "Base URL of the platform API, which embeds text queries.",
@@ -96,7 +105,8 @@ public class QueryServiceConfig extends AbstractConfig {
                         GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
                 .define(PLATFORM_TIMEOUT_MS, Type.LONG, 5_000L, Range.between(100L, 120_000L), Importance.LOW,
                         "Longest wait for the platform to embed a query (also for a query waiting on the same text's"
-                                + " call) and for /healthz's platform check; past it the service answers 503.",
+                                + " call), for /healthz's platform check, and for the platform's headers on a media request;"
+                                + " past it the service answers 503 (504 for media).",
                         GROUP_PLATFORM, ++order, Width.SHORT, "Platform timeout (ms)")
                 .define(EMBEDDING_CACHE_SIZE, Type.INT, 1_000, Range.atLeast(0), Importance.LOW,
                         "Recent query embeddings kept, so a repeated query costs no credit.",
@@ -119,6 +129,21 @@ public class QueryServiceConfig extends AbstractConfig {
                                 + " the service answers 503 with Retry-After, and lets only one call at a time through to the"
                                 + " store until it answers again.",
                         GROUP_STORE, ++order, Width.SHORT, "Store timeout (ms)");
+        order = 0;
+        def.define(MEDIA_PATH_PREFIXES, Type.LIST, "/api/backend/v1/developer/videos/hls/,/api/backend/v1/developer/videos/thumbnails/",
+                        Importance.LOW, "Paths on the platform's host (" + PLATFORM_BASE_URL + ") under which it serves HLS"
+                                + " playlists, segments and thumbnails behind its API key. Hits' links to them point at the"
+                                + " service's /v1/media/, which fetches them with the key, so that it never reaches the"
+                                + " browser; it serves nothing else.",
+                        GROUP_MEDIA, ++order, Width.LONG, "Media path prefixes")
+                .define(MEDIA_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
+                        "Longest a media request may take, from the platform's first byte to its last; past it the"
+                                + " transfer is cut. Connecting and the platform's headers wait at most "
+                                + PLATFORM_TIMEOUT_MS + ".",
+                        GROUP_MEDIA, ++order, Width.SHORT, "Media timeout (ms)")
+                .define(MEDIA_MAX_BYTES, Type.LONG, 64L << 20, Range.between(1L << 10, 1L << 32), Importance.LOW,
+                        "Largest platform answer a media request passes on; past it the transfer is cut.",
+                        GROUP_MEDIA, ++order, Width.SHORT, "Media size limit (bytes)");
         return def;
     }
 
@@ -167,6 +192,10 @@ public class QueryServiceConfig extends AbstractConfig {
 
     public int dimension() {
         return getInt(DIMENSION);
+    }
+
+    public List<String> exampleQueries() {
+        return getList(PAGE_EXAMPLES);
     }
 
     public Duration storeTimeout() {

@@ -2,6 +2,8 @@ package io.vecsync.query;
 
 import org.apache.kafka.common.config.ConfigException;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,16 +19,31 @@ public final class QueryServiceMain {
                     + "\nSettings may also come from VECSYNC_* environment variables: VECSYNC_PGVECTOR_URL sets pgvector.url.");
             System.exit(2);
         }
-        Map<String, String> props = QueryServiceConfig.load(args.length == 1 ? Path.of(args[0]) : null, System.getenv());
+        Path file = args.length == 1 ? Path.of(args[0]) : null;
+        Map<String, String> props;
+        try {
+            props = QueryServiceConfig.load(file, System.getenv());
+        } catch (NoSuchFileException e) {
+            exit("the config file " + file + " does not exist");
+            return;
+        } catch (IOException e) {
+            exit("cannot read the config file " + file + ": " + e);
+            return;
+        }
         QueryService service;
         try {
             service = QueryService.start(props);
         } catch (ConfigException e) {
-            System.err.println("vecsync query service cannot start: " + e.getMessage());
-            System.exit(1);
+            exit(e.getMessage());
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         System.out.println("vecsync query service on port " + service.port() + ": POST /v1/search, GET /healthz, GET /metrics, page at /");
+    }
+
+    /** One line an operator can act on, no stack trace. */
+    private static void exit(String why) {
+        System.err.println("vecsync query service cannot start: " + why);
+        System.exit(1);
     }
 }

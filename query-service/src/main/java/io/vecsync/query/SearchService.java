@@ -7,35 +7,53 @@ import io.vecsync.core.search.SearchHit;
 import io.vecsync.core.search.SearchRequest;
 import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.platform.PlatformClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Validates a search request, embeds its text, asks the store, and turns hits into playable segments. */
 final class SearchService {
 
     static final int DEFAULT_TOP_K = 10;
     static final int MAX_TOP_K = 100;
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
     private final VectorSearcher searcher;
     private final TextEmbedder embedder;
     private final int dimension;
+    private final MediaLinks media;
 
-    SearchService(VectorSearcher searcher, TextEmbedder embedder, int dimension) {
+    SearchService(VectorSearcher searcher, TextEmbedder embedder, int dimension, MediaLinks media) {
         this.searcher = searcher;
         this.embedder = embedder;
         this.dimension = dimension;
+        this.media = media;
+    }
+
+    /** The store's segment count, or empty when it does not tell or cannot be asked now: the page then omits it. */
+    OptionalLong segmentCount() {
+        try {
+            return searcher.segmentCount();
+        } catch (RuntimeException e) {
+            log.warn("counting the store's segments failed: {}", e.getMessage());
+            return OptionalLong.empty();
+        }
     }
 
     /**
-     * The response body for a request body.
+     * The response body for a request body; hits' media links point at the service's proxy under {@code origin}.
      *
      * @throws BadRequestException naming the field
      * @throws UnavailableException when the text cannot be embedded or the store cannot be searched now
      */
-    Map<String, Object> search(JsonNode body) {
+    Map<String, Object> search(JsonNode body, String origin) {
         if (body == null || !body.isObject()) {
             throw new BadRequestException("body", "expected a JSON object with \"query\" or \"vector\"");
         }
@@ -48,7 +66,7 @@ final class SearchService {
                 topK(body.get("top_k")), videoIds(body.get("video_ids")), minScore(body.get("min_score")));
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit hit : searcher.search(request)) {
-            hits.add(hit(hit));
+            hits.add(hit(hit, origin));
         }
         return Map.of("hits", hits);
     }
@@ -120,7 +138,7 @@ final class SearchService {
         return node.asDouble();
     }
 
-    private static Map<String, Object> hit(SearchHit hit) {
+    private Map<String, Object> hit(SearchHit hit, String origin) {
         Map<String, Object> payload = hit.payload();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment_id", hit.segmentId());
@@ -130,8 +148,19 @@ final class SearchService {
         out.put("score", hit.score());
         out.put("video_name", payload.get(SegmentSchema.VIDEO_NAME));
         Object hls = payload.get(SegmentSchema.HLS_PLAYLIST_URL);
-        out.put("playable_url", hls == null ? null : hls + "#t=" + payload.get(SegmentSchema.START));
-        out.put("thumbnail_url", payload.get(SegmentSchema.THUMBNAIL_URL));
+        out.put("playable_url", hls == null ? null : link(hls, origin) + "#t=" + payload.get(SegmentSchema.START));
+        Object thumbnail = payload.get(SegmentSchema.THUMBNAIL_URL);
+        out.put("thumbnail_url", thumbnail == null ? null : link(thumbnail, origin));
         return out;
+    }
+
+    /** The proxy's link for the platform's media; any other URL as the store holds it. */
+    private String link(Object stored, String origin) {
+        String url = stored.toString();
+        try {
+            return media.proxyPath(new URI(url)).map(path -> origin + path).orElse(url);
+        } catch (URISyntaxException notAUrl) {
+            return url;
+        }
     }
 }

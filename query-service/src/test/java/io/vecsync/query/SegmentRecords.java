@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A simulator's live segments as the source's records, written into a store through its sink's task. */
+/** A started simulator's live segments as the source's records, written into a store through its sink's task. */
 final class SegmentRecords {
 
     private SegmentRecords() {
@@ -32,7 +32,10 @@ final class SegmentRecords {
             Struct value = new Struct(schema).put(SegmentSchema.ID, id).put(SegmentSchema.VIDEO_ID, segment.videoId())
                     .put(SegmentSchema.START, segment.start()).put(SegmentSchema.END, segment.end())
                     .put(SegmentSchema.START_SECONDS, 0.0).put(SegmentSchema.END_SECONDS, 10.0)
-                    .put(SegmentSchema.EMBEDDING, new FloatListView(segment.embedding()));
+                    .put(SegmentSchema.EMBEDDING, new FloatListView(segment.embedding()))
+                    .put(SegmentSchema.VIDEO_NAME, simulator.videoName(segment.videoId()))
+                    .put(SegmentSchema.HLS_PLAYLIST_URL, simulator.hlsPlaylistUrl(segment.videoId()))
+                    .put(SegmentSchema.THUMBNAIL_URL, simulator.thumbnailUrl(segment.videoId()));
             records.add(new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id, schema, value, records.size()));
         }
         return records;

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Nearest segments by Lucene's HNSW search: a KnnFloatVectorQuery, filtered by a TermInSetQuery on video_id. Lucene
@@ -45,13 +46,7 @@ final class LuceneSearcher implements VectorSearcher {
     @Override
     public synchronized List<SearchHit> search(SearchRequest request) {
         try {
-            SearcherManager manager = refreshedManager();
-            IndexSearcher searcher = manager.acquire();
-            try {
-                return hits(searcher, request);
-            } finally {
-                manager.release(searcher);
-            }
+            return withSearcher(searcher -> hits(searcher, request));
         } catch (IOException e) {
             throw new RetriableException("searching " + describe() + " failed: " + e, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -113,6 +108,32 @@ final class LuceneSearcher implements VectorSearcher {
             }
         }
         return readOnly;
+    }
+
+    @Override
+    public synchronized OptionalLong segmentCount() {
+        try {
+            return OptionalLong.of(withSearcher(searcher -> searcher.getIndexReader().numDocs()));
+        } catch (IOException e) {
+            throw new RetriableException("counting the documents of " + describe() + " failed: " + e, e);
+        }
+    }
+
+    /** Runs the work on a fresh searcher. */
+    private <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        SearcherManager manager = refreshedManager();
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Something read from an index searcher. */
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.vecsync.core.search;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** A store's nearest-neighbour search, with one score semantics on every store: cosine similarity. */
 public interface VectorSearcher extends AutoCloseable {
@@ -18,6 +19,16 @@ public interface VectorSearcher extends AutoCloseable {
      * @throws org.apache.kafka.connect.errors.ConnectException naming what is wrong
      */
     void checkReachable();
+
+    /**
+     * How many segments the store holds, for a search page to say how much it searches; empty where counting is not
+     * cheap or not implemented.
+     *
+     * @throws org.apache.kafka.connect.errors.RetriableException when the store is unreachable
+     */
+    default OptionalLong segmentCount() {
+        return OptionalLong.empty();
+    }
 
     @Override
     void close();
