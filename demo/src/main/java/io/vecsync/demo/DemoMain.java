@@ -8,9 +8,13 @@ import io.vecsync.testing.ConnectorConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One command: an in-process Kafka broker and Connect worker that loads vecsync's packaged plugins through
@@ -32,75 +37,127 @@ import java.util.concurrent.CountDownLatch;
 public final class DemoMain {
 
     static final String SOURCE = "vecsync-source";
-    static final String SINK = "vecsync-sink";
     static final String TOPIC = "vecsync.segments";
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final List<String> PLUGIN_MODULES = List.of("source-connector", "sink-lucene", "sink-pgvector", "sink-qdrant",
             "sink-pinecone", "sink-weaviate", "sink-chroma");
     /** A sync from a real platform counts as done once nothing new arrived for this long. */
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(20);
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
     private static final List<String> GENERIC_QUERIES = List.of("person walking near the door", "a car in the rain", "people talking");
+    private static final String VERBOSE_HINT = "(bin/demo --verbose shows Kafka's and the connectors' logs)";
 
     private DemoMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         DemoOptions options;
         try {
             options = DemoOptions.parse(Arrays.asList(args));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println("bin/demo: " + e.getMessage());
+            System.err.println("bin/demo --help lists the options");
             System.exit(2);
             return;
         }
-        System.exit(run(options, System.out));
+        if (options.help()) {
+            System.out.print(DemoOptions.USAGE);
+            return;
+        }
+        if (options.verbose()) {
+            // Before any logger exists: slf4j-simple reads system properties over the demo's simplelogger.properties.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.io.vecsync", "info");
+        } else {
+            // gRPC and Netty, in the plugins, log through java.util.logging (INFO lines at their first connection).
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
+        }
+        CleanShutdown shutdown = CleanShutdown.install();
+        int status = 0;
+        try {
+            run(options, System.out, shutdown.requested());
+        } catch (Exception e) {
+            // After Ctrl-C, which reaches the query service too, a failure is the stop's doing: nothing to report.
+            status = shutdown.requested().getCount() == 0 ? 0 : 1;
+            if (status != 0) {
+                System.err.println("bin/demo: " + (e instanceof DemoFailure || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+                if (options.verbose()) {
+                    e.printStackTrace();
+                } else {
+                    System.err.println(VERBOSE_HINT);
+                }
+            }
+        }
+        shutdown.stopped();
+        System.exit(status);
     }
 
-    /** Runs the demo; returns the exit status. */
-    static int run(DemoOptions options, PrintStream out) throws Exception {
+    /** Runs the demo until the first sync was searched with --exit-after-sync, else until {@code stop} is counted down. */
+    static void run(DemoOptions options, PrintStream out, CountDownLatch stop) throws Exception {
         Path root = repositoryRoot();
-        Path work = Files.createDirectories(root.resolve("demo/target/demo-run"));
-        DemoStore store = options.storeConfig() == null
-                ? DemoStore.embedded(Files.createTempDirectory(work, "lucene-index")) : DemoStore.fromFile(options.storeConfig());
+        Path runDir = Files.createTempDirectory(Files.createDirectories(root.resolve("demo/target/demo-run")), "run-");
+        DemoStore store = options.storeConfig() == null ? DemoStore.embedded(runDir.resolve("lucene-index")) : DemoStore.fromFile(options.storeConfig());
+        store.notes().forEach(note -> out.println("note: " + note));
         PlatformSimulator simulator = options.baseUrl() == null
                 ? PlatformSimulator.builder().videos(options.videos()).build().start() : null;
-        out.println(simulator != null
-                ? "platform simulator: " + simulator.baseUrl() + " with " + options.videos() + " videos"
-                : "platform: " + options.baseUrl());
-        out.println("starting an in-process Kafka broker and a Connect worker with plugin.path = the packaged vecsync plugins...");
-        EmbeddedConnectCluster connect = ConnectClusters.start("vecsync-demo", 1, Map.of(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath(root)));
         try {
-            connect.kafka().createTopic(TOPIC, 1, 1, Map.of("cleanup.policy", "compact"));
-            connect.configureConnector(SOURCE, sourceConfig(options, simulator));
-            Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
-            sink.put("connector.class", store.sinkConnectorClass());
-            sink.put("topics", TOPIC);
-            sink.putAll(store.sinkSettings());
-            connect.configureConnector(SINK, sink);
-            out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink " + SINK + " (" + store.name() + ")");
-            SyncProgress progress = new SyncProgress(out, simulator == null ? -1 : simulator.liveSegments().size());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            follow(connect, progress, simulator, stopped, () -> {
-                progress.printSummary(simulator);
-                // The sink commits on its own schedule: give it a moment before the first searches.
-                Thread.sleep(2_000);
-                try (QueryServiceProcess service = startQueryService(root, store, options, simulator, work)) {
-                    out.println();
-                    out.println("query service: " + service.base() + "  (search page at " + service.base() + "/, API at POST /v1/search)");
-                    printExamples(out, service, exampleQueries(simulator));
-                    if (!options.exitAfterSync()) {
-                        out.println("still syncing new and changed videos; Ctrl-C to stop");
-                        stopped.await();
+            out.println(simulator != null
+                    ? "platform simulator: " + simulator.baseUrl() + " with " + options.videos() + " videos"
+                    : "platform: " + options.baseUrl());
+            out.println("starting an in-process Kafka broker and a Connect worker with plugin.path = the packaged vecsync plugins...");
+            EmbeddedConnectCluster connect = startConnect(root, options.verbose());
+            try {
+                out.println("Kafka broker: " + connect.kafka().bootstrapServers() + "    Connect REST API: " + connect.endpointForResource("connectors"));
+                connect.kafka().createTopic(TOPIC, 1, 1, Map.of("cleanup.policy", "compact"));
+                // Connect would create it at the replication factor a production cluster wants, which one broker cannot give.
+                store.deadLetterTopic().ifPresent(topic -> connect.kafka().createTopic(topic, 1, 1, Map.of()));
+                configure(connect, SOURCE, sourceConfig(options, simulator));
+                configure(connect, store.connectorName(), store.sinkConfig(TOPIC));
+                out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink connector " + store.connectorName()
+                        + " (" + store.name() + ")");
+                try (ConnectorWatch watch = new ConnectorWatch(connect, List.of(SOURCE, store.connectorName()), store.connectorName(),
+                        List.of(new TopicPartition(TOPIC, 0)))) {
+                    SyncProgress progress = new SyncProgress(out, simulator == null ? -1 : simulator.liveSegments().size());
+                    if (awaitSync(connect, watch, progress, simulator, stop)) {
+                        progress.printSummary(simulator);
+                        serve(root, store, options, simulator, runDir, watch, out, stop);
                     }
                 }
-            });
-            return 0;
+            } finally {
+                if (stop.getCount() == 0) {
+                    out.println("stopping the query service, the connectors and the broker...");
+                }
+                connect.stop();
+            }
         } finally {
-            connect.stop();
             if (simulator != null) {
                 simulator.close();
             }
+        }
+    }
+
+    /** Starts the broker and the worker; Kafka's storage formatter prints its bootstrap records on System.out. */
+    private static EmbeddedConnectCluster startConnect(Path root, boolean verbose) {
+        Map<String, String> worker = Map.of(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath(root),
+                // As the shipped configs expect of a worker: secrets as ${file:PATH:KEY}.
+                WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file",
+                WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", FileConfigProvider.class.getName());
+        PrintStream stdout = System.out;
+        if (!verbose) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        }
+        try {
+            return ConnectClusters.start("vecsync-demo", 1, worker);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static void configure(EmbeddedConnectCluster connect, String name, Map<String, String> config) {
+        try {
+            connect.configureConnector(name, config);
+        } catch (ConnectRestException e) {
+            throw DemoFailure.ofRest("Connect refused connector " + name, e);
         }
     }
 
@@ -116,12 +173,24 @@ public final class DemoMain {
         return config;
     }
 
-    private static QueryServiceProcess startQueryService(Path root, DemoStore store, DemoOptions options, PlatformSimulator simulator,
-                                                         Path work) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(store.settings());
+    /** The query service on the synced store, the example queries, then, unless exiting after the sync, until stopped. */
+    private static void serve(Path root, DemoStore store, DemoOptions options, PlatformSimulator simulator, Path runDir,
+                              ConnectorWatch watch, PrintStream out, CountDownLatch stop) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(store.queryServiceSettings());
         settings.put("platform.base.url", simulator != null ? simulator.baseUrl() : options.baseUrl());
         settings.put("platform.api.key", simulator != null ? simulator.apiKey() : options.apiKey());
-        return QueryServiceProcess.start(root.resolve("query-service/target/query-service-" + VERSION + "-all.jar"), settings, work);
+        Path jar = root.resolve("query-service/target/query-service-" + VERSION + "-all.jar");
+        try (QueryServiceProcess service = QueryServiceProcess.start(jar, settings, store.queryServiceEnvironment(), runDir)) {
+            out.println();
+            out.println("query service: " + service.base() + "  (search page at " + service.base() + "/, API at POST /v1/search)");
+            printExamples(out, service, exampleQueries(simulator));
+            if (!options.exitAfterSync()) {
+                out.println("still syncing new and changed videos; Ctrl-C to stop");
+                while (!stop.await(STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    watch.checkRunning();
+                }
+            }
+        }
     }
 
     /** With the simulator, each example repeats one segment's caption, so its first hit shows what search finds. */
@@ -149,34 +218,37 @@ public final class DemoMain {
         }
     }
 
-    /** An action to run once, when the first sync is complete. */
-    @FunctionalInterface
-    interface OnSynced {
-        void run() throws Exception;
-    }
-
-    /** Reads the topic and shows progress until the first sync is complete, then runs the action. */
-    private static void follow(EmbeddedConnectCluster connect, SyncProgress progress, PlatformSimulator simulator,
-                               CountDownLatch stopped, OnSynced onSynced) throws Exception {
+    /**
+     * Reads the topic and shows progress until the first sync is in the store: every segment on the topic (or, from a
+     * real platform, nothing new for a while) and committed by the sink. Returns false when stopped before.
+     */
+    private static boolean awaitSync(EmbeddedConnectCluster connect, ConnectorWatch watch, SyncProgress progress,
+                                     PlatformSimulator simulator, CountDownLatch stop) throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "vecsync-demo-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, TOPIC)) {
             long lastNews = System.nanoTime();
-            while (stopped.getCount() > 0) {
+            long lastCheck = System.nanoTime();
+            while (stop.getCount() > 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     progress.record(new String(record.key(), StandardCharsets.UTF_8), record.value());
                     lastNews = System.nanoTime();
                 }
                 progress.render();
-                boolean synced = simulator != null
+                if (System.nanoTime() - lastCheck < STATUS_INTERVAL.toNanos()) {
+                    continue;
+                }
+                lastCheck = System.nanoTime();
+                watch.checkRunning();
+                boolean onTopic = simulator != null
                         ? progress.liveSegments() == simulator.liveSegments().size()
                         : progress.liveSegments() > 0 && System.nanoTime() - lastNews > QUIET_PERIOD.toNanos();
-                if (synced) {
-                    onSynced.run();
-                    return;
+                if (onTopic && watch.sinkCaughtUp()) {
+                    return true;
                 }
             }
+            return false;
         }
     }
 
@@ -186,7 +258,7 @@ public final class DemoMain {
         for (String module : PLUGIN_MODULES) {
             Path plugin = root.resolve(module + "/target/" + module + "-" + VERSION + "-plugin");
             if (!Files.isDirectory(plugin)) {
-                throw new IllegalStateException(plugin + " is missing: build the plugins first (bin/demo does)");
+                throw new DemoFailure(plugin + " is missing: remove demo/target and run bin/demo, which then builds everything");
             }
             paths.add(plugin.toString());
         }

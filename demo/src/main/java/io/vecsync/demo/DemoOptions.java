@@ -1,5 +1,10 @@
 package io.vecsync.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,18 +15,14 @@ import java.util.List;
  * @param apiKey      the real platform's key; required with baseUrl
  * @param storeConfig a properties file naming a real store ({@code store=pgvector} and its sink keys); null uses the
  *                    embedded Lucene index
+ * @param verbose     whether Kafka's and the connectors' logs are shown
+ * @param help        whether only the usage was asked for
  */
-record DemoOptions(int videos, boolean exitAfterSync, String baseUrl, String apiKey, String vectorEncoding, Path storeConfig) {
+record DemoOptions(int videos, boolean exitAfterSync, String baseUrl, String apiKey, String vectorEncoding, Path storeConfig,
+                   boolean verbose, boolean help) {
 
-    static final String USAGE = """
-            usage: bin/demo [--videos N] [--exit-after-sync] [--base-url URL --api-key KEY] [--store-config FILE]
-                            [--vector-encoding float_array|float32_le]
-              --videos N            videos the simulator generates (default 12)
-              --exit-after-sync     exit once the first sync is complete and the example queries ran, for scripts and tests
-              --base-url, --api-key sync from a real platform instead of the simulator (key also read from VECSYNC_API_KEY)
-              --store-config FILE   a real store instead of the embedded Lucene index: store=pgvector|qdrant|pinecone|weaviate|chroma
-                                    and that store's sink settings, e.g. config/pgvector-sink.properties plus store=pgvector
-              --vector-encoding     how embeddings travel on the topic (default float32_le)""";
+    /** Read by bin/demo too, so that --help answers before anything is built. */
+    static final String USAGE = usage();
 
     static DemoOptions parse(List<String> args) {
         int videos = 12;
@@ -30,31 +31,55 @@ record DemoOptions(int videos, boolean exitAfterSync, String baseUrl, String api
         String apiKey = System.getenv("VECSYNC_API_KEY");
         String encoding = "float32_le";
         Path storeConfig = null;
+        boolean verbose = false;
+        boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--videos" -> videos = Integer.parseInt(value(args, ++i, arg));
+                case "--videos" -> videos = videos(value(args, ++i, arg));
                 case "--exit-after-sync" -> exitAfterSync = true;
                 case "--base-url" -> baseUrl = value(args, ++i, arg);
                 case "--api-key" -> apiKey = value(args, ++i, arg);
                 case "--vector-encoding" -> encoding = value(args, ++i, arg);
                 case "--store-config" -> storeConfig = Path.of(value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                case "--verbose" -> verbose = true;
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (baseUrl != null && (apiKey == null || apiKey.isBlank())) {
-            throw new IllegalArgumentException("--base-url needs --api-key (or VECSYNC_API_KEY)\n" + USAGE);
+            throw new IllegalArgumentException("--base-url needs --api-key (or VECSYNC_API_KEY)");
         }
-        if (videos < 1) {
-            throw new IllegalArgumentException("--videos must be at least 1\n" + USAGE);
+        if (storeConfig != null && !Files.isRegularFile(storeConfig)) {
+            throw new IllegalArgumentException("--store-config: " + storeConfig + " not found");
         }
-        return new DemoOptions(videos, exitAfterSync, baseUrl, apiKey, encoding, storeConfig);
+        return new DemoOptions(videos, exitAfterSync, baseUrl, apiKey, encoding, storeConfig, verbose, help);
+    }
+
+    private static int videos(String value) {
+        try {
+            int videos = Integer.parseInt(value);
+            if (videos >= 1) {
+                return videos;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException("--videos must be a whole number of at least 1, not " + value);
     }
 
     private static String value(List<String> args, int index, String option) {
         if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    private static String usage() {
+        try (InputStream in = DemoOptions.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /** The query service as users run it — {@code java -jar} with a config file — in a child process of the demo. */
 final class QueryServiceProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STOP_SECONDS = 5;
     private final Process process;
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -29,8 +31,13 @@ final class QueryServiceProcess implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts the service jar and waits until its health check answers. */
-    static QueryServiceProcess start(Path jar, Map<String, String> settings, Path workDir) throws Exception {
+    /**
+     * Starts the service jar and waits until its health check answers.
+     *
+     * @param environment settings given as VECSYNC_ variables rather than in its file: the secrets
+     */
+    static QueryServiceProcess start(Path jar, Map<String, String> settings, Map<String, String> environment, Path runDir)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,14 +46,21 @@ final class QueryServiceProcess implements AutoCloseable {
         properties.putAll(settings);
         properties.setProperty("http.host", "127.0.0.1");
         properties.setProperty("http.port", Integer.toString(port));
-        Path config = workDir.resolve("query-service.properties");
+        Path config = runDir.resolve("query-service.properties");
         try (Writer writer = Files.newBufferedWriter(config)) {
             properties.store(writer, "written by the vecsync demo");
         }
-        Process process = new ProcessBuilder("java", "-jar", jar.toString(), config.toString())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("query-service.log").toFile()).start();
-        QueryServiceProcess service = new QueryServiceProcess(process, URI.create("http://127.0.0.1:" + port));
-        service.awaitHealthy(workDir.resolve("query-service.log"));
+        Path log = runDir.resolve("query-service.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        QueryServiceProcess service = new QueryServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+        try {
+            service.awaitHealthy(log);
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
         return service;
     }
 
@@ -61,7 +75,7 @@ final class QueryServiceProcess implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("search answered HTTP " + response.statusCode() + ": " + response.body());
+            throw new DemoFailure("the query service answered a search with HTTP " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("hits");
     }
@@ -70,7 +84,7 @@ final class QueryServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the query service exited: " + Files.readString(log));
+                throw DemoFailure.ofTrace("the query service exited (its output: " + log + ")", Files.readString(log));
             }
             try {
                 if (http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(), HttpResponse.BodyHandlers.discarding())
@@ -82,11 +96,20 @@ final class QueryServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the query service did not start within 60 s; see " + log);
+        throw new DemoFailure("the query service did not start within 60 s; its output: " + log);
     }
 
+    /** Stops the service, as Ctrl-C would, and waits for it; kills it when it lingers or the wait is interrupted. */
     @Override
     public void close() {
         process.destroy();
+        try {
+            if (process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
     }
 }

@@ -23,7 +23,7 @@ final class SyncProgress {
     private final boolean terminal = System.console() != null;
     private final Map<String, String> videoOfSegment = new HashMap<>();
     private final Map<String, VideoSummary> videos = new TreeMap<>();
-    private int tombstones;
+    private int retracted;
     private long lastPlainLine;
     private String lastRendered = "";
 
@@ -39,7 +39,10 @@ final class SyncProgress {
             videos.get(previousVideo).segments--;
         }
         if (value == null) {
-            tombstones++;
+            // The source also writes tombstones of ids no segment has, to carry its offsets: those retract nothing.
+            if (previousVideo != null) {
+                retracted++;
+            }
             return;
         }
         JsonNode segment;
@@ -62,7 +65,7 @@ final class SyncProgress {
     /** Redraws the bar, or prints a plain line now and then when not on a terminal. */
     void render() {
         String status = liveVideos() + " videos, " + liveSegments() + (expectedSegments >= 0 ? "/" + expectedSegments : "")
-                + " segments synced" + (tombstones > 0 ? ", " + tombstones + " retracted" : "");
+                + " segments synced" + (retracted > 0 ? ", " + retracted + " retracted" : "");
         if (terminal && expectedSegments > 0) {
             int filled = (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * liveSegments() / expectedSegments);
             out.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + status);
@@ -72,10 +75,6 @@ final class SyncProgress {
             lastPlainLine = System.nanoTime();
             lastRendered = status;
         }
-    }
-
-    void println(String line) {
-        out.println(line);
     }
 
     /** What was synced, per video, and what it cost. */

@@ -1,0 +1,100 @@
+package io.vecsync.demo;
+
+import io.vecsync.testing.ChromaServer;
+import io.vecsync.testing.PostgresServer;
+import io.vecsync.testing.WeaviateServer;
+import io.vecsync.testing.pinecone.PineconeFake;
+import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.testing.weaviate.FakeWeaviate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every store bin/demo --help names, as it says to use them: the shipped config/&lt;store&gt;-sink.properties plus
+ * store=&lt;store&gt;, with its address pointed at a server (real, or the tests' fake speaking the store's protocol).
+ * The sink connector takes the file's name, and the example queries find their segments through the query service.
+ */
+@Tag("slow")
+class DemoStoresIT {
+
+    private static final int VIDEOS = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lucene() throws Exception {
+        syncAndSearch("lucene", Map.of("lucene.directory", dir.resolve("index").toString()));
+    }
+
+    @Test
+    void pgvector() throws Exception {
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS video_segments");
+        }
+        // The server's URL names its user, which the driver prefers to pgvector.user.
+        syncAndSearch("pgvector", Map.of("pgvector.url", PostgresServer.jdbcUrl()));
+    }
+
+    @Test
+    void qdrant() throws Exception {
+        try (QdrantFake qdrant = QdrantFake.start(null)) {
+            syncAndSearch("qdrant", Map.of("qdrant.host", qdrant.host(), "qdrant.port", Integer.toString(qdrant.port())));
+        }
+    }
+
+    /** The shipped file reads the key from a secrets file, which the worker and the query service both get. */
+    @Test
+    void pinecone() throws Exception {
+        try (PineconeFake pinecone = PineconeFake.start("pc-demo-key")) {
+            Path secrets = Files.writeString(dir.resolve("secrets.properties"), "pinecone.api.key=pc-demo-key\n");
+            syncAndSearch("pinecone", Map.of("pinecone.api.key", "${file:" + secrets + ":pinecone.api.key}",
+                    "pinecone.host", pinecone.controlPlaneUrl(), "pinecone.tls", "false"));
+        }
+    }
+
+    /** A real Weaviate where bin/test built one, else the fake. */
+    @Test
+    void weaviate() throws Exception {
+        if (WeaviateServer.available()) {
+            WeaviateServer weaviate = WeaviateServer.get();
+            syncAndSearchWeaviate(WeaviateServer.HOST, weaviate.httpPort(), weaviate.grpcPort());
+            return;
+        }
+        try (FakeWeaviate weaviate = FakeWeaviate.start()) {
+            syncAndSearchWeaviate(weaviate.host(), weaviate.httpPort(), weaviate.grpcPort());
+        }
+    }
+
+    private void syncAndSearchWeaviate(String host, int httpPort, int grpcPort) throws Exception {
+        syncAndSearch("weaviate", Map.of("weaviate.host", host, "weaviate.http.port", Integer.toString(httpPort),
+                "weaviate.grpc.port", Integer.toString(grpcPort)));
+    }
+
+    @Test
+    void chroma() throws Exception {
+        Assumptions.assumeTrue(ChromaServer.available(), "Chroma is not installed here (bin/chroma-provision)");
+        syncAndSearch("chroma", Map.of("chroma.url", ChromaServer.get().url()));
+    }
+
+    private void syncAndSearch(String store, Map<String, String> address) throws Exception {
+        Path file = DemoRuns.shippedConfig(dir, store, address);
+
+        String output = DemoRuns.runToCompletion(dir, "--videos", Integer.toString(VIDEOS), "--store-config", file.toString());
+
+        assertTrue(output.contains("sink connector vecsync-" + store + " (" + store + ")"), output);
+        DemoRuns.assertExamplesFindTheirSegments(output, VIDEOS);
+        DemoRuns.assertQuiet(output);
+    }
+}
