@@ -8,6 +8,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigTransformer;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.common.config.types.Password;
 
 import java.io.IOException;
@@ -162,7 +164,18 @@ public class QueryServiceConfig extends AbstractConfig {
                 props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
-        return props;
+        return resolveFileReferences(props);
+    }
+
+    /**
+     * Reads {@code ${file:<path>:<key>}} values from their files, as a Connect worker with Kafka's file config provider
+     * does: the connectors' secrets file serves the query service too.
+     */
+    private static Map<String, String> resolveFileReferences(Map<String, String> props) {
+        try (FileConfigProvider files = new FileConfigProvider()) {
+            files.configure(Map.of());
+            return new HashMap<>(new ConfigTransformer(Map.of("file", files)).transform(props).data());
+        }
     }
 
     public String store() {

@@ -30,6 +30,18 @@ class QueryServiceConfigTest {
     }
 
     @Test
+    void secretsAreReadFromTheConnectorsSecretsFileAsAWorkerReadsThem() throws Exception {
+        Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
+        Files.writeString(secrets, "platform.api.key=sk-from-file\npgvector.password=pw-from-file\n");
+        Path file = Files.createTempFile("query", ".properties");
+        Files.writeString(file, "store=pgvector\nplatform.api.key=${file:" + secrets + ":platform.api.key}\n"
+                + "pgvector.password=${file:" + secrets + ":pgvector.password}\n");
+        Map<String, String> props = QueryServiceConfig.load(file, Map.of());
+        assertEquals("sk-from-file", props.get("platform.api.key"));
+        assertEquals("pw-from-file", props.get("pgvector.password"));
+    }
+
+    @Test
     void theShippedConfigParsesForTheServiceAndItsStore() throws Exception {
         Map<String, String> props = QueryServiceConfig.load(SHIPPED, Map.of());
         QueryServiceConfig config = new QueryServiceConfig(props);
