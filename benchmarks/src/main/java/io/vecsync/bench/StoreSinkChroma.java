@@ -1,17 +1,12 @@
 package io.vecsync.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.chroma.ChromaSinkConfig;
 import io.vecsync.chroma.ChromaSinkConnector;
+import io.vecsync.chroma.ChromaTestCollections;
 import io.vecsync.testing.ChromaServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,14 +20,12 @@ import java.util.stream.Stream;
  */
 final class StoreSinkChroma implements StoreSinkTarget {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Where the sink's collections are: its default tenant and database. */
-    private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
     /** Every collection this benchmark makes is named so; the server is this JVM's own. */
     private static final String PREFIX = "bench-";
 
     private final String url = ChromaServer.get().url();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** The sink's default tenant and database, read through the Chroma tests' own helper. */
+    private final ChromaTestCollections collections = new ChromaTestCollections(url);
     private final Path python;
     private final Path docsStore;
 
@@ -71,8 +64,7 @@ final class StoreSinkChroma implements StoreSinkTarget {
     /** Chroma's own count, 0 until the sink has created the collection. */
     @Override
     public int pointCount(String run) {
-        JsonNode collection = get(DATABASE + "/collections/" + PREFIX + run);
-        return collection == null ? 0 : get(DATABASE + "/collections/" + collection.get("id").asText() + "/count").asInt();
+        return collections.count(PREFIX + run);
     }
 
     @Override
@@ -85,40 +77,11 @@ final class StoreSinkChroma implements StoreSinkTarget {
     /** Drops the sink's collections, so that the next store's runs share the machine with none of their indexes, and the docs' store. */
     @Override
     public void close() {
-        for (JsonNode collection : get(DATABASE + "/collections")) {
-            String name = collection.get("name").asText();
-            if (name.startsWith(PREFIX)) {
-                send("DELETE", DATABASE + "/collections/" + name);
-            }
-        }
+        collections.names().stream().filter(name -> name.startsWith(PREFIX)).forEach(collections::drop);
         try (Stream<Path> files = Files.walk(docsStore)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode get(String path) {
-        return send("GET", path);
-    }
-
-    /** The answer's JSON; null for a 404; fails on any other error. */
-    private JsonNode send(String method, String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return null;
-            }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

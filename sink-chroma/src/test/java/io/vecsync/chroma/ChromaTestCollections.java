@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Direct calls to a Chroma server's API v2, outside the sink, in its default database: what the tests set up as users
  * of Chroma's own clients would, and read back.
  */
-final class ChromaTestCollections {
+public final class ChromaTestCollections {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
@@ -26,13 +27,26 @@ final class ChromaTestCollections {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
 
-    ChromaTestCollections(String url) {
+    public ChromaTestCollections(String url) {
         this.url = url;
     }
 
     /** The collection as the server describes it, or null when it does not exist. */
-    JsonNode collection(String name) {
+    public JsonNode collection(String name) {
         return call("GET", DATABASE + "/collections/" + name, null);
+    }
+
+    /** Chroma's own count of the collection's records; 0 when it does not exist. */
+    public int count(String name) {
+        JsonNode collection = collection(name);
+        return collection == null ? 0 : call("GET", DATABASE + "/collections/" + collection.get("id").asText() + "/count", null).asInt();
+    }
+
+    /** The names of every collection in the default database. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        call("GET", DATABASE + "/collections", null).forEach(collection -> names.add(collection.get("name").asText()));
+        return names;
     }
 
     /** Every record of the collection with its embedding and its metadata as text. */
@@ -73,7 +87,7 @@ final class ChromaTestCollections {
     }
 
     /** Deletes the collection when it exists. */
-    void drop(String name) {
+    public void drop(String name) {
         call("DELETE", DATABASE + "/collections/" + name, null);
     }
 
