@@ -165,7 +165,8 @@ class MediaProxyTest {
         String link = sibling("seg-0.ts");
         String token = link.split("/v1/media/")[1].split("/")[0];
         String origin = link.substring(0, link.indexOf("/v1/media/"));
-        for (String forged : List.of(link.replace(token, "A" + token.substring(1)),
+        String otherFirst = token.startsWith("A") ? "B" : "A";
+        for (String forged : List.of(link.replace(token, otherFirst + token.substring(1)),
                 origin + "/v1/media/" + token + "/api/backend/v1/developer/videos/list",
                 origin + "/v1/media/" + token + VIDEO + "../../list", origin + "/v1/media/" + token + VIDEO + "%2e%2e/%2e%2e/list",
                 origin + "/v1/media/" + token, origin + "/v1/media/")) {
