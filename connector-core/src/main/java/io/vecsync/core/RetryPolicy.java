@@ -1,13 +1,15 @@
 package io.vecsync.core;
 
-import java.util.concurrent.ThreadLocalRandom;
 
-/** Bounded exponential backoff with full jitter, shared by every connector that talks to a remote service. */
+/**
+ * How often a connector retries a remote service, and how long it waits in between: bounded exponential backoff with
+ * "equal jitter" ({@link Backoff}), the wait before retry n (1-based) drawn uniformly from the whole milliseconds in
+ * [cap/2, cap], cap = min(max, initial * 2^(n-1)).
+ */
 public final class RetryPolicy {
 
     private final int maxRetries;
-    private final long initialBackoffMs;
-    private final long maxBackoffMs;
+    private final Backoff backoff;
 
     /**
      * @param maxRetries       retries after the first attempt; 0 means one attempt only
@@ -19,8 +21,7 @@ public final class RetryPolicy {
             throw new IllegalArgumentException("retries and backoffs must be non-negative and the initial backoff at most the maximum");
         }
         this.maxRetries = maxRetries;
-        this.initialBackoffMs = initialBackoffMs;
-        this.maxBackoffMs = maxBackoffMs;
+        this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
     }
 
     public int maxRetries() {
@@ -32,13 +33,8 @@ public final class RetryPolicy {
         return retry <= maxRetries;
     }
 
-    /** The delay before retry number {@code retry} (1-based): uniform in [cap/2, cap], cap = min(max, initial * 2^(retry-1)). */
+    /** The delay before retry number {@code retry} (1-based), drawn as the class doc says. */
     public long backoffMs(int retry) {
-        int doublings = Math.min(Math.max(retry - 1, 0), 30);
-        long cap = Math.min(maxBackoffMs, initialBackoffMs << doublings);
-        if (cap <= 1) {
-            return cap;
-        }
-        return cap / 2 + ThreadLocalRandom.current().nextLong(cap - cap / 2 + 1);
+        return backoff.delayMs(retry);
     }
 }

@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Deterministic segment ids: RFC 4122 UUIDv5 in the URL namespace, byte-identical to Python's {@code uuid.uuid5}. */
 public final class SegmentIds {
 
     /** Python's {@code uuid.NAMESPACE_URL}. */
     public static final UUID NAMESPACE_URL = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
@@ -40,6 +42,11 @@ public final class SegmentIds {
         } catch (IllegalArgumentException notAUuid) {
             return videoId.trim().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** Whether the text, trimmed, is a UUID in its 36-character form, as the platform writes video ids. */
+    public static boolean isUuid(String text) {
+        return text != null && UUID_TEXT.matcher(text.trim()).matches();
     }
 
     /** RFC 4122 section 4.3 name-based UUID with SHA-1. */

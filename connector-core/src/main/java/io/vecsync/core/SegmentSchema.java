@@ -1,5 +1,6 @@
 package io.vecsync.core;
 
+import io.vecsync.search.SegmentFields;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
@@ -10,18 +11,18 @@ public final class SegmentSchema {
     public static final int VERSION = 1;
 
     public static final String ID = "id";
-    public static final String VIDEO_ID = "video_id";
-    public static final String START = "start";
-    public static final String END = "end";
+    public static final String VIDEO_ID = SegmentFields.VIDEO_ID;
+    public static final String START = SegmentFields.START;
+    public static final String END = SegmentFields.END;
     public static final String START_SECONDS = "start_seconds";
     public static final String END_SECONDS = "end_seconds";
     public static final String EMBEDDING = "embedding";
     public static final String EMBEDDING_OPTION = "embedding_option";
     public static final String EMBEDDING_SCOPE = "embedding_scope";
-    public static final String VIDEO_NAME = "video_name";
+    public static final String VIDEO_NAME = SegmentFields.VIDEO_NAME;
     public static final String CREATED_AT = "created_at";
-    public static final String HLS_PLAYLIST_URL = "hls_playlist_url";
-    public static final String THUMBNAIL_URL = "thumbnail_url";
+    public static final String HLS_PLAYLIST_URL = SegmentFields.HLS_PLAYLIST_URL;
+    public static final String THUMBNAIL_URL = SegmentFields.THUMBNAIL_URL;
 
     /** The key: the segment id as a canonical UUID string. */
     public static final Schema KEY = Schema.STRING_SCHEMA;

@@ -8,9 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo's stop on Ctrl-C or SIGTERM: the JVM's shutdown asks the demo to stop, waits until it has stopped its
- * connectors, broker and query service, and only then runs the hooks Kafka's test kit registers to delete the broker's
- * temporary directory; run alongside, as the JVM runs hooks, they delete it under the running broker.
+ * The demo's stop on Ctrl-C or SIGTERM: the JVM's shutdown asks the demo to stop, waits until it has stopped its query
+ * service, connectors and broker in that order, and only then runs the hook Kafka's Connect registers to stop its
+ * worker; run alongside, as the JVM runs hooks, it would stop the worker under connectors the demo still watches.
  */
 final class CleanShutdown {
 
@@ -24,7 +24,7 @@ final class CleanShutdown {
     private CleanShutdown() {
     }
 
-    /** Installs it; before the broker starts, so that Kafka's hooks are deferred. */
+    /** Installs it; before the worker starts, so that Kafka's hooks are deferred. */
     static CleanShutdown install() {
         CleanShutdown shutdown = new CleanShutdown();
         Exit.setShutdownHookAdder((name, hook) -> shutdown.kafkaHooks.add(hook));

@@ -1,14 +1,14 @@
 package io.vecsync.demo;
 
+import io.vecsync.embedded.ConnectRequestException;
+import io.vecsync.embedded.ConnectorStatus;
+import io.vecsync.embedded.EmbeddedConnect;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.AbstractStatus;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.util.List;
 import java.util.Map;
@@ -21,36 +21,36 @@ final class ConnectorWatch implements AutoCloseable {
 
     private static final String FAILED = AbstractStatus.State.FAILED.toString();
 
-    private final EmbeddedConnectCluster connect;
+    private final EmbeddedConnect connect;
     private final List<String> connectors;
     private final String sink;
     private final List<TopicPartition> partitions;
     private final Admin admin;
 
-    ConnectorWatch(EmbeddedConnectCluster connect, List<String> connectors, String sink, List<TopicPartition> partitions) {
+    ConnectorWatch(EmbeddedConnect connect, List<String> connectors, String sink, List<TopicPartition> partitions) {
         this.connect = connect;
         this.connectors = connectors;
         this.sink = sink;
         this.partitions = partitions;
-        this.admin = connect.kafka().createAdminClient();
+        this.admin = connect.kafka().createAdmin();
     }
 
     /** @throws DemoFailure naming the connector or task that failed, and why */
     void checkRunning() {
         for (String name : connectors) {
-            ConnectorStateInfo status;
+            ConnectorStatus status;
             try {
                 status = connect.connectorStatus(name);
-            } catch (ConnectRestException e) {
-                if (e.statusCode() == 404) {
+            } catch (ConnectRequestException e) {
+                if (e.status() == 404) {
                     continue; // Not started yet.
                 }
                 throw e;
             }
-            if (FAILED.equals(status.connector().state())) {
-                throw DemoFailure.ofTrace("connector " + name + " failed", status.connector().trace());
+            if (FAILED.equals(status.state())) {
+                throw DemoFailure.ofTrace("connector " + name + " failed", status.trace());
             }
-            for (ConnectorStateInfo.TaskState task : status.tasks()) {
+            for (ConnectorStatus.TaskStatus task : status.tasks()) {
                 if (FAILED.equals(task.state())) {
                     throw DemoFailure.ofTrace("connector " + name + ", task " + task.id() + " failed", task.trace());
                 }

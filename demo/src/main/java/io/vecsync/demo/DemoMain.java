@@ -1,20 +1,20 @@
 package io.vecsync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vecsync.embedded.ConnectRequestException;
+import io.vecsync.embedded.ConnectorConfigs;
+import io.vecsync.embedded.EmbeddedConnect;
+import io.vecsync.embedded.EmbeddedKafka;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,29 +104,30 @@ public final class DemoMain {
                     ? "platform simulator: " + simulator.baseUrl() + " with " + options.videos() + " videos"
                     : "platform: " + options.baseUrl());
             out.println("starting an in-process Kafka broker and a Connect worker with plugin.path = the packaged vecsync plugins...");
-            EmbeddedConnectCluster connect = startConnect(root, options.verbose());
-            try {
-                out.println("Kafka broker: " + connect.kafka().bootstrapServers() + "    Connect REST API: " + connect.endpointForResource("connectors"));
-                connect.kafka().createTopic(TOPIC, 1, 1, Map.of("cleanup.policy", "compact"));
-                // Connect would create it at the replication factor a production cluster wants, which one broker cannot give.
-                store.deadLetterTopic().ifPresent(topic -> connect.kafka().createTopic(topic, 1, 1, Map.of()));
-                configure(connect, SOURCE, sourceConfig(options, simulator));
-                configure(connect, store.connectorName(), store.sinkConfig(TOPIC));
-                out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink connector " + store.connectorName()
-                        + " (" + store.name() + ")");
-                try (ConnectorWatch watch = new ConnectorWatch(connect, List.of(SOURCE, store.connectorName()), store.connectorName(),
-                        List.of(new TopicPartition(TOPIC, 0)))) {
-                    SyncProgress progress = new SyncProgress(out, simulator == null ? -1 : simulator.liveSegments().size());
-                    if (awaitSync(connect, watch, progress, simulator, stop)) {
-                        progress.printSummary(simulator);
-                        serve(root, store, options, simulator, runDir, watch, out, stop);
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
+                 EmbeddedConnect connect = EmbeddedConnect.start(kafka, workerConfig(root))) {
+                try {
+                    out.println("Kafka broker: " + kafka.bootstrapServers() + "    Connect REST API: " + connect.restUrl().resolve("connectors"));
+                    kafka.createTopic(TOPIC, 1, Map.of("cleanup.policy", "compact"));
+                    // Connect would create it at the replication factor a production cluster wants, which one broker cannot give.
+                    store.deadLetterTopic().ifPresent(topic -> kafka.createTopic(topic, 1, Map.of()));
+                    configure(connect, SOURCE, sourceConfig(options, simulator));
+                    configure(connect, store.connectorName(), store.sinkConfig(TOPIC));
+                    out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink connector " + store.connectorName()
+                            + " (" + store.name() + ")");
+                    try (ConnectorWatch watch = new ConnectorWatch(connect, List.of(SOURCE, store.connectorName()), store.connectorName(),
+                            List.of(new TopicPartition(TOPIC, 0)))) {
+                        SyncProgress progress = new SyncProgress(out, simulator == null ? -1 : simulator.liveSegments().size());
+                        if (awaitSync(kafka, watch, progress, simulator, stop)) {
+                            progress.printSummary(simulator);
+                            serve(root, store, options, simulator, runDir, watch, out, stop);
+                        }
+                    }
+                } finally {
+                    if (stop.getCount() == 0) {
+                        out.println("stopping the query service, the connectors and the broker...");
                     }
                 }
-            } finally {
-                if (stop.getCount() == 0) {
-                    out.println("stopping the query service, the connectors and the broker...");
-                }
-                connect.stop();
             }
         } finally {
             if (simulator != null) {
@@ -136,27 +136,17 @@ public final class DemoMain {
         }
     }
 
-    /** Starts the broker and the worker; Kafka's storage formatter prints its bootstrap records on System.out. */
-    private static EmbeddedConnectCluster startConnect(Path root, boolean verbose) {
-        Map<String, String> worker = Map.of(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath(root),
-                // As the shipped configs expect of a worker: secrets as ${file:PATH:KEY}.
+    /** The worker loads the packaged plugins, and reads secrets as the shipped configs expect of one: ${file:PATH:KEY}. */
+    private static Map<String, String> workerConfig(Path root) {
+        return Map.of(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath(root),
                 WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file",
                 WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", FileConfigProvider.class.getName());
-        PrintStream stdout = System.out;
-        if (!verbose) {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        }
-        try {
-            return ConnectClusters.start("vecsync-demo", 1, worker);
-        } finally {
-            System.setOut(stdout);
-        }
     }
 
-    private static void configure(EmbeddedConnectCluster connect, String name, Map<String, String> config) {
+    private static void configure(EmbeddedConnect connect, String name, Map<String, String> config) {
         try {
             connect.configureConnector(name, config);
-        } catch (ConnectRestException e) {
+        } catch (ConnectRequestException e) {
             throw DemoFailure.ofRest("Connect refused connector " + name, e);
         }
     }
@@ -222,12 +212,12 @@ public final class DemoMain {
      * Reads the topic and shows progress until the first sync is in the store: every segment on the topic (or, from a
      * real platform, nothing new for a while) and committed by the sink. Returns false when stopped before.
      */
-    private static boolean awaitSync(EmbeddedConnectCluster connect, ConnectorWatch watch, SyncProgress progress,
+    private static boolean awaitSync(EmbeddedKafka kafka, ConnectorWatch watch, SyncProgress progress,
                                      PlatformSimulator simulator, CountDownLatch stop) throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "vecsync-demo-reader");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, TOPIC)) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "vecsync-demo-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
             long lastNews = System.nanoTime();
             long lastCheck = System.nanoTime();
             while (stop.getCount() > 0) {

@@ -1,6 +1,6 @@
 package io.vecsync.demo;
 
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 
 import java.io.IOException;
 import java.io.Reader;

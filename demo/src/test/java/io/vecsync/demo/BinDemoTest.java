@@ -71,7 +71,7 @@ class BinDemoTest {
     void buildsOnlyWhenAModulesMainSourcesOrAPomChanged() throws Exception {
         Result first = run(Map.of(), "--videos", "3");
         assertTrue(first.stdout.startsWith(BUILDING + "no build yet: the first one downloads dependencies)...\n"), first.stdout);
-        assertEquals(List.of("-B -q -Dmaven.test.skip=true -Dstyle.color=never install -pl demo -am"), Files.readAllLines(mvnCalls));
+        assertEquals(List.of("-B -q -DskipTests -Dstyle.color=never install -pl demo -am"), Files.readAllLines(mvnCalls));
 
         Result second = run(Map.of(), "--videos", "3");
         assertFalse(second.stdout.contains(BUILDING), second.stdout);

@@ -1,11 +1,11 @@
 package io.vecsync.demo;
 
-import io.vecsync.testing.ChromaServer;
+import io.vecsync.chroma.ChromaServer;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.WeaviateServer;
-import io.vecsync.testing.pinecone.PineconeFake;
-import io.vecsync.testing.qdrant.QdrantFake;
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.weaviate.WeaviateServer;
+import io.vecsync.pinecone.fake.FakePinecone;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DemoStoresIT {
 
     @Test
     void qdrant() throws Exception {
-        try (QdrantFake qdrant = QdrantFake.start(null)) {
+        try (FakeQdrant qdrant = FakeQdrant.start(null)) {
             syncAndSearch("qdrant", Map.of("qdrant.host", qdrant.host(), "qdrant.port", Integer.toString(qdrant.port())));
         }
     }
@@ -57,7 +57,7 @@ class DemoStoresIT {
     /** The shipped file reads the key from a secrets file, which the worker and the query service both get. */
     @Test
     void pinecone() throws Exception {
-        try (PineconeFake pinecone = PineconeFake.start("pc-demo-key")) {
+        try (FakePinecone pinecone = FakePinecone.start("pc-demo-key")) {
             Path secrets = Files.writeString(dir.resolve("secrets.properties"), "pinecone.api.key=pc-demo-key\n");
             syncAndSearch("pinecone", Map.of("pinecone.api.key", "${file:" + secrets + ":pinecone.api.key}",
                     "pinecone.host", pinecone.controlPlaneUrl(), "pinecone.tls", "false"));

@@ -1,5 +1,6 @@
 package io.vecsync.platform;
 
+import io.vecsync.core.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

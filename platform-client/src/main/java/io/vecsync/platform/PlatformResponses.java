@@ -1,5 +1,7 @@
 package io.vecsync.platform;
 
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.Timecodes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Parses the platform's JSON with a streaming parser. The docs give SDK shapes, not wire shapes, so lists may come
@@ -32,9 +33,7 @@ final class PlatformResponses {
 
     /** Keys under which a wrapping object may carry the list. */
     private static final List<String> LIST_KEYS = List.of("data", "videos", "items", "results");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     /** HH:MM:SS, also MM:SS and SS, the last field maybe with a fraction. */
-    private static final Pattern TIMECODE = Pattern.compile("\\d+(:0*[0-5]?\\d){0,2}(\\.\\d+)?");
 
     private PlatformResponses() {
     }
@@ -232,9 +231,13 @@ final class PlatformResponses {
     }
 
     private static void checkTimecode(String where, String field, String value) {
-        if (value == null || !TIMECODE.matcher(value.trim()).matches()) {
-            throw new MalformedResponseException(where + ": field '" + field + "' is "
-                    + (value == null ? "missing" : "'" + value + "'") + ", expected HH:MM:SS");
+        if (value == null) {
+            throw new MalformedResponseException(where + ": field '" + field + "' is missing, expected HH:MM:SS");
+        }
+        try {
+            Timecodes.toSeconds(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedResponseException(where + ": field '" + field + "' is '" + value + "', expected HH:MM:SS");
         }
     }
 
@@ -262,7 +265,7 @@ final class PlatformResponses {
 
     private static Video video(Map<String, String> fields, String where) {
         String rawId = fields.get("video_id") != null ? fields.get("video_id") : fields.get("id");
-        if (rawId == null || !UUID.matcher(rawId.trim()).matches()) {
+        if (rawId == null || !SegmentIds.isUuid(rawId)) {
             throw new MalformedResponseException(where + ": field 'video_id' is "
                     + (rawId == null ? "missing" : "'" + rawId + "', not a UUID"));
         }

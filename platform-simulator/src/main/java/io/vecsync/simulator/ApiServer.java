@@ -38,7 +38,7 @@ final class ApiServer implements AutoCloseable {
     private final HttpServer server;
 
     ApiServer(int port, String apiKey, Catalog catalog, Faults faults, VideoFaults videoFaults, Meter meter,
-              TextEmbedder embedder) throws IOException {
+              SimulatedTextEmbeddings embedder) throws IOException {
         this.apiKey = apiKey;
         this.faults = faults;
         this.meter = meter;

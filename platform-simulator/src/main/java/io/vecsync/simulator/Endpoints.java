@@ -22,12 +22,13 @@ final class Endpoints {
     private final Catalog catalog;
     private final Faults faults;
     private final VideoFaults videoFaults;
-    private final TextEmbedder embedder;
+    private final SimulatedTextEmbeddings embedder;
     private final VideoJson videoJson;
     private final Meter meter;
     private final VideoMedia media = new VideoMedia();
 
-    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, TextEmbedder embedder, VideoJson videoJson, Meter meter) {
+    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, SimulatedTextEmbeddings embedder, VideoJson videoJson,
+              Meter meter) {
         this.catalog = catalog;
         this.faults = faults;
         this.videoFaults = videoFaults;

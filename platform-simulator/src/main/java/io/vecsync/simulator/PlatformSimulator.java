@@ -14,7 +14,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
     private final String apiKey;
     private final int port;
-    private final TextEmbedder embedder;
+    private final SimulatedTextEmbeddings embedder;
     private final Catalog catalog;
     private final Faults faults;
     private final VideoFaults videoFaults = new VideoFaults();
@@ -24,7 +24,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private PlatformSimulator(Builder builder) {
         this.apiKey = builder.apiKey;
         this.port = builder.port;
-        this.embedder = new TextEmbedder(builder.dimension);
+        this.embedder = new SimulatedTextEmbeddings(builder.dimension);
         this.catalog = new Catalog(builder.seed, new SegmentFactory(builder.seed, builder.options, embedder));
         this.faults = new Faults(builder.seed);
         faults.extraVideoFields(!builder.documentedFieldsOnly);

@@ -13,9 +13,9 @@ final class SegmentFactory {
 
     private final long seed;
     private final List<String> options;
-    private final TextEmbedder embedder;
+    private final SimulatedTextEmbeddings embedder;
 
-    SegmentFactory(long seed, List<String> options, TextEmbedder embedder) {
+    SegmentFactory(long seed, List<String> options, SimulatedTextEmbeddings embedder) {
         this.seed = seed;
         this.options = List.copyOf(options);
         this.embedder = embedder;

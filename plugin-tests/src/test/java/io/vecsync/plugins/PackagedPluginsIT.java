@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.ShippedConfigs;
@@ -122,7 +122,7 @@ class PackagedPluginsIT {
         }
         connect.kafka().createTopic("plugin-segments", 1, 1, Map.of("cleanup.policy", "compact"));
         try (PlatformSimulator simulator = PlatformSimulator.builder().seed(71).videos(5).build().start()) {
-            connect.configureConnector("plugin-source", ConnectorConfigs.simulatorSource(simulator, "plugin-segments"));
+            connect.configureConnector("plugin-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), "plugin-segments"));
             Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
             sink.put("connector.class", "io.vecsync.pgvector.PgVectorSinkConnector");
             sink.put("topics", "plugin-segments");

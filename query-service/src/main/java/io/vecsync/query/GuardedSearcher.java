@@ -1,9 +1,9 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.connect.errors.RetriableException;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreUnavailableException;
+import io.vecsync.search.VectorSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +147,7 @@ final class GuardedSearcher implements VectorSearcher {
 
     /** A store that answered with an error: unreachable is the caller's 503; anything else is the service's own failure. */
     private static RuntimeException failure(String what, Throwable cause) {
-        if (cause instanceof RetriableException) {
+        if (cause instanceof StoreUnavailableException) {
             log.warn("{} failed: {}", what, cause.getMessage());
             return new UnavailableException(503, COOLDOWN.toSeconds(), "the store is unavailable", cause);
         }

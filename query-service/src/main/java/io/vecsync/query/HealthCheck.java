@@ -1,6 +1,6 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.VectorSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ final class HealthCheck {
     private static final Logger log = LoggerFactory.getLogger(HealthCheck.class);
 
     private final VectorSearcher store;
-    private final TextEmbedder platform;
+    private final PlatformTextEmbedder platform;
     private final long platformCacheNanos;
     private final LongSupplier nanoClock;
     private boolean platformChecked;
@@ -26,12 +26,12 @@ final class HealthCheck {
     private long platformCheckedAt;
 
     /** @param store a searcher under a deadline, so the check answers within it */
-    HealthCheck(VectorSearcher store, TextEmbedder platform, Duration platformCache) {
+    HealthCheck(VectorSearcher store, PlatformTextEmbedder platform, Duration platformCache) {
         this(store, platform, platformCache, System::nanoTime);
     }
 
     /** @param nanoClock when a platform check expires, in {@link System#nanoTime()}'s terms; tests move it */
-    HealthCheck(VectorSearcher store, TextEmbedder platform, Duration platformCache, LongSupplier nanoClock) {
+    HealthCheck(VectorSearcher store, PlatformTextEmbedder platform, Duration platformCache, LongSupplier nanoClock) {
         this.store = store;
         this.platform = platform;
         this.platformCacheNanos = platformCache.toNanos();

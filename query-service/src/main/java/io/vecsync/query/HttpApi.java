@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,13 +89,13 @@ final class HttpApi implements AutoCloseable {
         });
     }
 
-    /** The server bound to the configured address, or a ConfigException naming the port and the key that sets it. */
+    /** The server bound to the configured address, or an InvalidConfigException naming the port and the key that sets it. */
     private static HttpServer listen(QueryServiceConfig config) throws IOException {
         int port = config.getInt(QueryServiceConfig.HTTP_PORT);
         try {
             return HttpServer.create(new InetSocketAddress(config.listenHost(), port), 64);
         } catch (BindException e) {
-            throw new ConfigException("cannot listen on " + config.listenHost() + ":" + port + " (" + e.getMessage() + "): set "
+            throw new InvalidConfigException("cannot listen on " + config.listenHost() + ":" + port + " (" + e.getMessage() + "): set "
                     + QueryServiceConfig.HTTP_PORT + " to a free port (0 picks one)"
                     + (config.getString(QueryServiceConfig.HTTP_HOST).isBlank() ? "" : " or " + QueryServiceConfig.HTTP_HOST
                     + " to an address of this machine"));

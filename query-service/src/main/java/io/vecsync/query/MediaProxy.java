@@ -55,7 +55,7 @@ final class MediaProxy implements AutoCloseable {
 
     MediaProxy(QueryServiceConfig config, MediaLinks links) {
         this.links = links;
-        this.apiKey = config.getPassword(QueryServiceConfig.PLATFORM_API_KEY).value();
+        this.apiKey = config.getSecret(QueryServiceConfig.PLATFORM_API_KEY).value();
         this.headersTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS));
         this.transferTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.MEDIA_TIMEOUT_MS));
         this.maxBytes = config.getLong(QueryServiceConfig.MEDIA_MAX_BYTES);

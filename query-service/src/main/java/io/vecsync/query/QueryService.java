@@ -1,9 +1,9 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.errors.ConnectException;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.VectorSearcher;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,11 +18,11 @@ import java.util.stream.StreamSupport;
 public final class QueryService implements AutoCloseable {
 
     private final VectorSearcher searcher;
-    private final TextEmbedder embedder;
+    private final PlatformTextEmbedder embedder;
     private final MediaProxy media;
     private final HttpApi api;
 
-    private QueryService(VectorSearcher searcher, TextEmbedder embedder, MediaProxy media, HttpApi api) {
+    private QueryService(VectorSearcher searcher, PlatformTextEmbedder embedder, MediaProxy media, HttpApi api) {
         this.searcher = searcher;
         this.embedder = embedder;
         this.media = media;
@@ -32,29 +32,40 @@ public final class QueryService implements AutoCloseable {
     /**
      * Starts the service, or fails with a message that names the config key to fix.
      *
-     * @throws ConfigException for a bad setting, an unknown store or an unreachable one
+     * @throws InvalidConfigException for a bad setting (the service's or the store's), an unknown store or an unreachable one
      */
     public static QueryService start(Map<String, String> props) throws IOException {
         QueryServiceConfig config = new QueryServiceConfig(props);
         SearcherProvider provider = provider(config.store());
         ServiceMetrics metrics = new ServiceMetrics();
-        VectorSearcher searcher = new GuardedSearcher(provider.open(props), config.storeTimeout(), metrics);
+        VectorSearcher searcher;
+        try {
+            searcher = new GuardedSearcher(provider.open(props), config.storeTimeout(), metrics);
+        } catch (StoreConfigException e) {
+            throw new InvalidConfigException(e.getMessage(), e);
+        } catch (StoreException e) {
+            throw unreachable(provider, e);
+        }
         try {
             searcher.checkReachable();
-        } catch (ConnectException | UnavailableException e) {
+        } catch (StoreException | UnavailableException e) {
             searcher.close();
-            // The operator reads this one, so it carries the store's own words too.
-            String storeSays = e instanceof UnavailableException && e.getCause() instanceof ConnectException cause
-                    ? " (" + cause.getMessage() + ")" : "";
-            throw new ConfigException("store " + provider.store() + " is unreachable (check "
-                    + String.join(", ", provider.connectionKeys()) + "): " + e.getMessage() + storeSays);
+            throw unreachable(provider, e);
         }
         return start(config, searcher, metrics);
     }
 
+    /** The operator reads this one, so it carries the store's own words too. */
+    private static InvalidConfigException unreachable(SearcherProvider provider, RuntimeException e) {
+        String storeSays = e instanceof UnavailableException && e.getCause() instanceof StoreException cause
+                ? " (" + cause.getMessage() + ")" : "";
+        return new InvalidConfigException("store " + provider.store() + " is unreachable (check "
+                + String.join(", ", provider.connectionKeys()) + "): " + e.getMessage() + storeSays, e);
+    }
+
     /** Starts the API over a searcher already opened and guarded: the store's own, or a test's. */
     static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics) throws IOException {
-        TextEmbedder embedder = new TextEmbedder(config, metrics);
+        PlatformTextEmbedder embedder = new PlatformTextEmbedder(config, metrics);
         HealthCheck health = new HealthCheck(searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
         MediaLinks links = new MediaLinks(config.getString(QueryServiceConfig.PLATFORM_BASE_URL),
                 config.getList(QueryServiceConfig.MEDIA_PATH_PREFIXES));
@@ -72,11 +83,11 @@ public final class QueryService implements AutoCloseable {
         return new QueryService(searcher, embedder, media, api);
     }
 
-    /** The searcher registered for the store name, or a ConfigException listing those there are. */
+    /** The searcher registered for the store name, or an InvalidConfigException listing those there are. */
     static SearcherProvider provider(String store) {
         List<SearcherProvider> providers = StreamSupport.stream(ServiceLoader.load(SearcherProvider.class).spliterator(), false).toList();
         return providers.stream().filter(p -> p.store().equals(store)).findFirst()
-                .orElseThrow(() -> new ConfigException(QueryServiceConfig.STORE, store, "is not a store this service has; it has "
+                .orElseThrow(() -> InvalidConfigException.invalidValue(QueryServiceConfig.STORE, store, "is not a store this service has; it has "
                         + providers.stream().map(SearcherProvider::store).sorted().collect(Collectors.joining(", "))));
     }
 

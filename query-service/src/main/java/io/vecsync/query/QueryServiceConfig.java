@@ -1,33 +1,28 @@
 package io.vecsync.query;
 
-import io.vecsync.core.config.Validators;
 import io.vecsync.platform.PlatformSettings;
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigTransformer;
-import org.apache.kafka.common.config.provider.FileConfigProvider;
-import org.apache.kafka.common.config.types.Password;
+import io.vecsync.query.ConfigKey.Importance;
+import io.vecsync.query.ConfigKey.Type;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The query service's own settings. The chosen store's searcher reads the same file with its sink's keys
  * (e.g. {@code pgvector.url}), so one config describes a sink and the service that searches what it wrote.
  */
-public class QueryServiceConfig extends AbstractConfig {
+public final class QueryServiceConfig {
 
     public static final String STORE = "store";
     public static final String HTTP_HOST = "http.host";
@@ -63,93 +58,87 @@ public class QueryServiceConfig extends AbstractConfig {
     private static final String GROUP_STORE = "Store";
     private static final String GROUP_MEDIA = "Media";
 
-    public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
+    /** Every setting, in the order of the reference: by group, then as an operator reads them. */
+    static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.optional(HTTP_HOST, Type.STRING, "", null, Importance.MEDIUM, GROUP_HTTP,
+                    "Address the service listens on. Empty: " + LOOPBACK + " (this machine only) while " + HTTP_API_KEY
+                            + " is not set, " + ALL_INTERFACES + " (every interface) once it is. Any other address is used"
+                            + " as given, with or without a key."),
+            ConfigKey.optional(HTTP_PORT, Type.INT, "8090", ConfigValidator.between(0, 65_535), Importance.MEDIUM, GROUP_HTTP,
+                    "Port; 0 picks a free one."),
+            ConfigKey.optional(HTTP_API_KEY, Type.PASSWORD, null, null, Importance.MEDIUM, GROUP_HTTP,
+                    "When set, callers of /v1/search must send it as X-API-Key or Authorization: Bearer. Without"
+                            + " it the service listens on this machine only, unless " + HTTP_HOST + " says otherwise."),
+            ConfigKey.optional(HTTP_CORS_ORIGINS, Type.LIST, "", null, Importance.LOW, GROUP_HTTP,
+                    "Origins allowed to call the API from a browser (CORS), or * for any; empty allows none but the"
+                            + " service's own page."),
+            ConfigKey.optional(HTTP_RATE_LIMIT, Type.DOUBLE, "5.0", ConfigValidator.atLeast(0.0), Importance.MEDIUM, GROUP_HTTP,
+                    "Searches a second each client (by IP address) may make on average; past it the service answers"
+                            + " 429 with Retry-After. 0 turns the limit off. Behind a reverse proxy every caller has the"
+                            + " proxy's address."),
+            ConfigKey.optional(HTTP_RATE_BURST, Type.INT, "20", ConfigValidator.atLeast(1), Importance.LOW, GROUP_HTTP,
+                    "Searches a client may make in a burst before " + HTTP_RATE_LIMIT + " applies."),
+            ConfigKey.optional(PAGE_EXAMPLES, Type.LIST, "man wearing striped shirt,yellow forklift lifting a pallet,brown dog running on a beach",
+                    null, Importance.LOW, GROUP_HTTP, "Queries the search page offers before the first search (the defaults suit the"
+                            + " platform simulator's videos); empty offers none."),
 
+            ConfigKey.required(PLATFORM_BASE_URL, Type.STRING, ConfigValidator.url("http", "https"), Importance.HIGH, GROUP_PLATFORM,
+                    "Base URL of the platform API, which embeds text queries."),
+            ConfigKey.required(PLATFORM_API_KEY, Type.PASSWORD, ConfigValidator.nonEmptySecret(), Importance.HIGH, GROUP_PLATFORM,
+                    "Platform API key, sent as X-API-Key; each text embedding costs one credit."),
+            ConfigKey.optional(PLATFORM_TIMEOUT_MS, Type.LONG, "5000", ConfigValidator.between(100, 120_000), Importance.LOW, GROUP_PLATFORM,
+                    "Longest wait for the platform to embed a query (also for a query waiting on the same text's"
+                            + " call), for /healthz's platform check, and for the platform's headers on a media request;"
+                            + " past it the service answers 503 (504 for media)."),
+            ConfigKey.optional(EMBEDDING_CACHE_SIZE, Type.INT, "1000", ConfigValidator.atLeast(0), Importance.LOW, GROUP_PLATFORM,
+                    "Recent query embeddings kept, so a repeated query costs no credit."),
+            ConfigKey.optional(HEALTH_PLATFORM_CACHE_MS, Type.LONG, "60000", ConfigValidator.between(0, 3_600_000), Importance.LOW,
+                    GROUP_PLATFORM, "How long /healthz reuses its last platform check (a free listing call), so polling it does"
+                            + " not call the platform each time; 0 checks on every request."),
+
+            ConfigKey.required(STORE, Type.STRING, ConfigValidator.nonEmpty(), Importance.HIGH, GROUP_STORE,
+                    "The store to search, by the name its module registers: pgvector, qdrant, pinecone, weaviate, chroma or"
+                            + " lucene. Its connection keys are the same as its sink's."),
+            ConfigKey.optional(DIMENSION, Type.INT, "1024", ConfigValidator.between(1, 65_536), Importance.MEDIUM, GROUP_STORE,
+                    "Length of the store's vectors; a raw query vector must have it."),
+            ConfigKey.optional(STORE_TIMEOUT_MS, Type.LONG, "10000", ConfigValidator.between(100, 120_000), Importance.LOW, GROUP_STORE,
+                    "Longest wait for the store to answer a search, a /healthz check or the start-up check; past it"
+                            + " the service answers 503 with Retry-After, and lets only one call at a time through to the"
+                            + " store until it answers again."),
+
+            ConfigKey.optional(MEDIA_PATH_PREFIXES, Type.LIST, "/api/backend/v1/developer/videos/hls/,/api/backend/v1/developer/videos/thumbnails/",
+                    null, Importance.LOW, GROUP_MEDIA, "Paths on the platform's host (" + PLATFORM_BASE_URL + ") under which it"
+                            + " serves HLS playlists, segments and thumbnails behind its API key. Hits' links to them point at the"
+                            + " service's /v1/media/, which fetches them with the key, so that it never reaches the"
+                            + " browser; it serves nothing else."),
+            ConfigKey.optional(MEDIA_TIMEOUT_MS, Type.LONG, "30000", ConfigValidator.between(100, 600_000), Importance.LOW, GROUP_MEDIA,
+                    "Longest a media request may take, from the platform's first byte to its last; past it the"
+                            + " transfer is cut. Connecting and the platform's headers wait at most " + PLATFORM_TIMEOUT_MS + "."),
+            ConfigKey.optional(MEDIA_MAX_BYTES, Type.LONG, Long.toString(64L << 20), ConfigValidator.between(1L << 10, 1L << 32),
+                    Importance.LOW, GROUP_MEDIA, "Largest platform answer a media request passes on; past it the transfer is cut."));
+
+    /** Each key's value, null for one unset without a default. */
+    private final Map<String, Object> values;
+
+    /**
+     * The service's settings among the props; the store's keys in them are its searcher's to read.
+     *
+     * @throws InvalidConfigException naming the first setting that is missing or invalid
+     */
     public QueryServiceConfig(Map<String, String> props) {
-        super(CONFIG_DEF, props, false);
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        for (ConfigKey key : KEYS) {
+            parsed.put(key.name(), key.parse(props.get(key.name())));
+        }
+        this.values = Collections.unmodifiableMap(parsed);
     }
 
-    private static ConfigDef define(ConfigDef def) {
-        int order = 0;
-        def.define(HTTP_HOST, Type.STRING, "", Importance.MEDIUM,
-                        "Address the service listens on. Empty: " + LOOPBACK + " (this machine only) while " + HTTP_API_KEY
-                                + " is not set, " + ALL_INTERFACES + " (every interface) once it is. Any other address is used"
-                                + " as given, with or without a key.",
-                        GROUP_HTTP, ++order, Width.MEDIUM, "Listen address")
-                .define(HTTP_PORT, Type.INT, 8090, Range.between(0, 65_535), Importance.MEDIUM, "Port; 0 picks a free one.",
-                        GROUP_HTTP, ++order, Width.SHORT, "Port")
-                .define(HTTP_API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
-                        "When set, callers of /v1/search must send it as X-API-Key or Authorization: Bearer. Without"
-                                + " it the service listens on this machine only, unless " + HTTP_HOST + " says otherwise.",
-                        GROUP_HTTP, ++order, Width.MEDIUM, "Service API key")
-                .define(HTTP_CORS_ORIGINS, Type.LIST, "", Importance.LOW,
-                        "Origins allowed to call the API from a browser (CORS), or * for any; empty allows none but the"
-                                + " service's own page.",
-                        GROUP_HTTP, ++order, Width.LONG, "CORS origins")
-                .define(HTTP_RATE_LIMIT, Type.DOUBLE, 5.0, Range.atLeast(0.0), Importance.MEDIUM,
-                        "Searches a second each client (by IP address) may make on average; past it the service answers"
-                                + " 429 with Retry-After. 0 turns the limit off. Behind a reverse proxy every caller has the"
-                                + " proxy's address.",
-                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit (searches/s)")
-                .define(HTTP_RATE_BURST, Type.INT, 20, Range.atLeast(1), Importance.LOW,
-                        "Searches a client may make in a burst before " + HTTP_RATE_LIMIT + " applies.",
-                        GROUP_HTTP, ++order, Width.SHORT, "Rate limit burst")
-                .define(PAGE_EXAMPLES, Type.LIST, "man wearing striped shirt,yellow forklift lifting a pallet,brown dog running on a beach",
-                        Importance.LOW, "Queries the search page offers before the first search (the defaults suit the platform"
-                                + " simulator's videos); empty offers none.",
-                        GROUP_HTTP, ++order, Width.LONG, "Example queries");
-        order = 0;
-        def.define(PLATFORM_BASE_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.url("http", "https"), Importance.HIGH,
-                        "Base URL of the platform API, which embeds text queries.",
-                        GROUP_PLATFORM, ++order, Width.LONG, "Platform base URL")
-                .define(PLATFORM_API_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Validators.nonEmptyPassword(), Importance.HIGH,
-                        "Platform API key, sent as X-API-Key; each text embedding costs one credit.",
-                        GROUP_PLATFORM, ++order, Width.MEDIUM, "Platform API key")
-                .define(PLATFORM_TIMEOUT_MS, Type.LONG, 5_000L, Range.between(100L, 120_000L), Importance.LOW,
-                        "Longest wait for the platform to embed a query (also for a query waiting on the same text's"
-                                + " call), for /healthz's platform check, and for the platform's headers on a media request;"
-                                + " past it the service answers 503 (504 for media).",
-                        GROUP_PLATFORM, ++order, Width.SHORT, "Platform timeout (ms)")
-                .define(EMBEDDING_CACHE_SIZE, Type.INT, 1_000, Range.atLeast(0), Importance.LOW,
-                        "Recent query embeddings kept, so a repeated query costs no credit.",
-                        GROUP_PLATFORM, ++order, Width.SHORT, "Embedding cache size")
-                .define(HEALTH_PLATFORM_CACHE_MS, Type.LONG, 60_000L, Range.between(0L, 3_600_000L), Importance.LOW,
-                        "How long /healthz reuses its last platform check (a free listing call), so polling it does not"
-                                + " call the platform each time; 0 checks on every request.",
-                        GROUP_PLATFORM, ++order, Width.SHORT, "Health check platform cache (ms)");
-        order = 0;
-        def.define(STORE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                        "The store to search, by the name its module registers: pgvector, qdrant, pinecone, weaviate, chroma or"
-                                + " lucene. Its"
-                                + " connection keys are the same as its sink's.",
-                        GROUP_STORE, ++order, Width.SHORT, "Store")
-                .define(DIMENSION, Type.INT, 1024, Range.between(1, 65_536), Importance.MEDIUM,
-                        "Length of the store's vectors; a raw query vector must have it.",
-                        GROUP_STORE, ++order, Width.SHORT, "Embedding dimension")
-                .define(STORE_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(100L, 120_000L), Importance.LOW,
-                        "Longest wait for the store to answer a search, a /healthz check or the start-up check; past it"
-                                + " the service answers 503 with Retry-After, and lets only one call at a time through to the"
-                                + " store until it answers again.",
-                        GROUP_STORE, ++order, Width.SHORT, "Store timeout (ms)");
-        order = 0;
-        def.define(MEDIA_PATH_PREFIXES, Type.LIST, "/api/backend/v1/developer/videos/hls/,/api/backend/v1/developer/videos/thumbnails/",
-                        Importance.LOW, "Paths on the platform's host (" + PLATFORM_BASE_URL + ") under which it serves HLS"
-                                + " playlists, segments and thumbnails behind its API key. Hits' links to them point at the"
-                                + " service's /v1/media/, which fetches them with the key, so that it never reaches the"
-                                + " browser; it serves nothing else.",
-                        GROUP_MEDIA, ++order, Width.LONG, "Media path prefixes")
-                .define(MEDIA_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
-                        "Longest a media request may take, from the platform's first byte to its last; past it the"
-                                + " transfer is cut. Connecting and the platform's headers wait at most "
-                                + PLATFORM_TIMEOUT_MS + ".",
-                        GROUP_MEDIA, ++order, Width.SHORT, "Media timeout (ms)")
-                .define(MEDIA_MAX_BYTES, Type.LONG, 64L << 20, Range.between(1L << 10, 1L << 32), Importance.LOW,
-                        "Largest platform answer a media request passes on; past it the transfer is cut.",
-                        GROUP_MEDIA, ++order, Width.SHORT, "Media size limit (bytes)");
-        return def;
-    }
-
-    /** A config file's settings with the environment's overrides applied. */
+    /**
+     * A config file's settings with the environment's overrides applied and {@code ${file:<path>:<key>}} references
+     * read from their files.
+     *
+     * @throws InvalidConfigException naming the setting whose file reference cannot be read
+     */
     public static Map<String, String> load(Path file, Map<String, String> environment) throws IOException {
         Map<String, String> props = new HashMap<>();
         if (file != null) {
@@ -164,26 +153,41 @@ public class QueryServiceConfig extends AbstractConfig {
                 props.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
-        return resolveFileReferences(props);
+        return FileReferences.resolve(props);
     }
 
-    /**
-     * Reads {@code ${file:<path>:<key>}} values from their files, as a Connect worker with Kafka's file config provider
-     * does: the connectors' secrets file serves the query service too.
-     */
-    private static Map<String, String> resolveFileReferences(Map<String, String> props) {
-        try (FileConfigProvider files = new FileConfigProvider()) {
-            files.configure(Map.of());
-            return new HashMap<>(new ConfigTransformer(Map.of("file", files)).transform(props).data());
-        }
+    public String getString(String key) {
+        return (String) values.get(key);
+    }
+
+    public int getInt(String key) {
+        return (Integer) values.get(key);
+    }
+
+    public long getLong(String key) {
+        return (Long) values.get(key);
+    }
+
+    public double getDouble(String key) {
+        return (Double) values.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getList(String key) {
+        return (List<String>) values.get(key);
+    }
+
+    /** A secret setting's value, or null when it is unset. */
+    public Secret getSecret(String key) {
+        return (Secret) values.get(key);
     }
 
     public String store() {
         return getString(STORE).trim();
     }
 
-    public Password serviceApiKey() {
-        return getPassword(HTTP_API_KEY);
+    public Secret serviceApiKey() {
+        return getSecret(HTTP_API_KEY);
     }
 
     public boolean hasServiceApiKey() {
@@ -221,7 +225,14 @@ public class QueryServiceConfig extends AbstractConfig {
      */
     public PlatformSettings platformSettings() {
         Duration timeout = Duration.ofMillis(getLong(PLATFORM_TIMEOUT_MS));
-        return new PlatformSettings(getString(PLATFORM_BASE_URL), getPassword(PLATFORM_API_KEY).value(), PLATFORM_API_KEY,
+        return new PlatformSettings(getString(PLATFORM_BASE_URL), getSecret(PLATFORM_API_KEY).value(), PLATFORM_API_KEY,
                 timeout, timeout, 0, 0, 0, PLATFORM_MAX_BODY_BYTES);
+    }
+
+    /** The settings, secrets hidden. */
+    @Override
+    public String toString() {
+        return values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", ", "QueryServiceConfig{", "}"));
     }
 }

@@ -1,7 +1,5 @@
 package io.vecsync.query;
 
-import org.apache.kafka.common.config.ConfigException;
-
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,11 +27,14 @@ public final class QueryServiceMain {
         } catch (IOException e) {
             exit("cannot read the config file " + file + ": " + e);
             return;
+        } catch (InvalidConfigException e) {
+            exit(e.getMessage());
+            return;
         }
         QueryService service;
         try {
             service = QueryService.start(props);
-        } catch (ConfigException e) {
+        } catch (InvalidConfigException e) {
             exit(e.getMessage());
             return;
         }

@@ -1,12 +1,12 @@
 package io.vecsync.query;
 
+import io.vecsync.core.SegmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.config.Validators;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.platform.PlatformClient;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.SegmentFields;
+import io.vecsync.search.VectorSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -26,11 +27,11 @@ final class SearchService {
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
     private final VectorSearcher searcher;
-    private final TextEmbedder embedder;
+    private final PlatformTextEmbedder embedder;
     private final int dimension;
     private final MediaLinks media;
 
-    SearchService(VectorSearcher searcher, TextEmbedder embedder, int dimension, MediaLinks media) {
+    SearchService(VectorSearcher searcher, PlatformTextEmbedder embedder, int dimension, MediaLinks media) {
         this.searcher = searcher;
         this.embedder = embedder;
         this.dimension = dimension;
@@ -120,10 +121,10 @@ final class SearchService {
             throw new BadRequestException("video_ids", "must be an array of video ids");
         }
         for (JsonNode id : node) {
-            if (!id.isTextual() || !Validators.isUuid(id.asText())) {
+            if (!id.isTextual() || !SegmentIds.isUuid(id.asText())) {
                 throw new BadRequestException("video_ids", "'" + id.asText() + "' is not a UUID");
             }
-            ids.add(id.asText().trim().toLowerCase(java.util.Locale.ROOT));
+            ids.add(id.asText().trim().toLowerCase(Locale.ROOT));
         }
         return ids;
     }
@@ -142,14 +143,14 @@ final class SearchService {
         Map<String, Object> payload = hit.payload();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment_id", hit.segmentId());
-        out.put("video_id", payload.get(SegmentSchema.VIDEO_ID));
-        out.put("start", payload.get(SegmentSchema.START));
-        out.put("end", payload.get(SegmentSchema.END));
+        out.put("video_id", payload.get(SegmentFields.VIDEO_ID));
+        out.put("start", payload.get(SegmentFields.START));
+        out.put("end", payload.get(SegmentFields.END));
         out.put("score", hit.score());
-        out.put("video_name", payload.get(SegmentSchema.VIDEO_NAME));
-        Object hls = payload.get(SegmentSchema.HLS_PLAYLIST_URL);
-        out.put("playable_url", hls == null ? null : link(hls, origin) + "#t=" + payload.get(SegmentSchema.START));
-        Object thumbnail = payload.get(SegmentSchema.THUMBNAIL_URL);
+        out.put("video_name", payload.get(SegmentFields.VIDEO_NAME));
+        Object hls = payload.get(SegmentFields.HLS_PLAYLIST_URL);
+        out.put("playable_url", hls == null ? null : link(hls, origin) + "#t=" + payload.get(SegmentFields.START));
+        Object thumbnail = payload.get(SegmentFields.THUMBNAIL_URL);
         out.put("thumbnail_url", thumbnail == null ? null : link(thumbnail, origin));
         return out;
     }

@@ -1,26 +1,26 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.chroma.ChromaServer;
+import io.vecsync.chroma.ChromaSinkConfig;
+import io.vecsync.chroma.ChromaSinkConnector;
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.pinecone.PineconeSinkConfig;
 import io.vecsync.pinecone.PineconeSinkConnector;
+import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.qdrant.QdrantSinkConfig;
 import io.vecsync.qdrant.QdrantSinkConnector;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.pinecone.PineconeFake;
-import io.vecsync.testing.qdrant.QdrantFake;
-import io.vecsync.testing.ChromaServer;
-import io.vecsync.testing.weaviate.FakeWeaviate;
-import io.vecsync.chroma.ChromaSinkConfig;
-import io.vecsync.chroma.ChromaSinkConnector;
 import io.vecsync.weaviate.WeaviateSinkConfig;
 import io.vecsync.weaviate.WeaviateSinkConnector;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -45,16 +45,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CrossStoreSearchTest {
 
     private PlatformSimulator simulator;
-    private QdrantFake qdrant;
-    private PineconeFake pinecone;
+    private FakeQdrant qdrant;
+    private FakePinecone pinecone;
     private FakeWeaviate weaviate;
     private final Map<String, Map<String, String>> storeProps = new LinkedHashMap<>();
 
     @BeforeAll
     void loadEveryStore() throws Exception {
         simulator = PlatformSimulator.builder().seed(61).videos(12).build().start();
-        qdrant = QdrantFake.start(null);
-        pinecone = PineconeFake.start("pc-key");
+        qdrant = FakeQdrant.start(null);
+        pinecone = FakePinecone.start("pc-key");
         weaviate = FakeWeaviate.start();
         try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS cross_store_segments");

@@ -1,9 +1,9 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,14 +70,14 @@ class GuardedSearcherTest {
 
     @Test
     void anUnreachableStoreIsA503InTheServicesWordsAndOtherFailuresPassAsTheyAre() {
-        store.fail(new RetriableException("connect to db.internal:5432 refused"));
+        store.fail(new StoreUnavailableException("connect to db.internal:5432 refused"));
         UnavailableException unreachable = assertThrows(UnavailableException.class, () -> guarded.search(REQUEST));
         assertEquals(503, unreachable.status());
         assertFalse(unreachable.getMessage().contains("db.internal"), unreachable.getMessage());
 
-        ConnectException missingTable = new ConnectException("relation \"segments\" does not exist");
+        StoreException missingTable = new StoreException("relation \"segments\" does not exist");
         store.fail(missingTable);
-        assertSame(missingTable, assertThrows(ConnectException.class, () -> guarded.search(REQUEST)));
+        assertSame(missingTable, assertThrows(StoreException.class, () -> guarded.search(REQUEST)));
         assertEquals(2, store.calls.get(), "fast failures do not stop calls to the store");
     }
 }

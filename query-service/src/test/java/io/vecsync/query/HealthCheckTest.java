@@ -18,14 +18,14 @@ class HealthCheckTest {
     private static final Duration CACHE = Duration.ofSeconds(60);
 
     private final FakePlatform platform;
-    private final TextEmbedder embedder;
+    private final PlatformTextEmbedder embedder;
     private final StubStore store = new StubStore();
     private final AtomicLong clock = new AtomicLong();
     private final HealthCheck health;
 
     HealthCheckTest() throws IOException {
         platform = new FakePlatform();
-        embedder = new TextEmbedder(new QueryServiceConfig(platform.serviceProps(Map.of())), new ServiceMetrics());
+        embedder = new PlatformTextEmbedder(new QueryServiceConfig(platform.serviceProps(Map.of())), new ServiceMetrics());
         health = new HealthCheck(store, embedder, CACHE, clock::get);
     }
 

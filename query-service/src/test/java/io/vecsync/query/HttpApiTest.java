@@ -1,6 +1,7 @@
 package io.vecsync.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vecsync.search.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,15 @@ class HttpApiTest {
         assertEquals(400, overflow.statusCode(), overflow.body());
         assertEquals("vector", Json.MAPPER.readTree(overflow.body()).get("field").asText());
         assertEquals(0, store.calls.get(), "the store is not asked");
+    }
+
+    @Test
+    void anUnavailableStoreIsA503WithRetryAfterInTheServicesWords() throws Exception {
+        store.fail(new StoreUnavailableException("connecting to db.internal:5432 failed (SQLSTATE 08001)"));
+        HttpResponse<String> search = ServiceClient.post(start(Map.of()), VECTOR_SEARCH, Map.of());
+        assertEquals(503, search.statusCode(), search.body());
+        assertEquals(Long.toString(GuardedSearcher.COOLDOWN.toSeconds()), search.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("the store is unavailable", Json.MAPPER.readTree(search.body()).get("error").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vecsync.query;
 
 import io.vecsync.pgvector.PgVectorSinkConfig;
+import io.vecsync.search.StoreConfigException;
 import io.vecsync.testing.ConfigReference;
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueryServiceConfigTest {
 
@@ -65,6 +71,103 @@ class QueryServiceConfigTest {
                 "Query service configuration",
                 "A properties file given to `java -jar query-service-all.jar FILE`, overridden by `VECSYNC_*` environment"
                         + " variables. The chosen store's connection keys are its sink's (see that sink's reference).",
-                QueryServiceConfig.CONFIG_DEF));
+                "QueryServiceConfig.KEYS", QueryServiceConfig.KEYS.stream().map(QueryServiceConfigTest::row).toList()));
+    }
+
+    private static ConfigReference.Row row(ConfigKey key) {
+        String defaultValue = key.required() ? "required" : key.defaultValue() == null ? ""
+                : key.type() == ConfigKey.Type.PASSWORD ? Secret.HIDDEN
+                : key.defaultValue().isEmpty() ? "\"\"" : "`" + key.defaultValue() + "`";
+        return new ConfigReference.Row(key.group(), key.name(), key.type().name().toLowerCase(Locale.ROOT), defaultValue,
+                key.validator() == null ? "" : key.validator().description(), key.importance().name().toLowerCase(Locale.ROOT), key.doc());
+    }
+
+    @Test
+    void aBadValueIsRefusedNamingItsKey() {
+        Map<String, String> props = minimal();
+        props.put(QueryServiceConfig.HTTP_PORT, "eighty");
+        assertRefused(props, "Invalid value eighty for configuration http.port: not a number of type INT");
+        props.put(QueryServiceConfig.HTTP_PORT, "70000");
+        assertRefused(props, "Invalid value 70000 for configuration http.port: must be 0 to 65535");
+        props.put(QueryServiceConfig.HTTP_PORT, "8090");
+        props.put(QueryServiceConfig.PLATFORM_BASE_URL, "ftp://platform.example");
+        assertRefused(props, "Invalid value ftp://platform.example for configuration platform.base.url: must be an absolute http://"
+                + " or https:// URL");
+        props.remove(QueryServiceConfig.PLATFORM_BASE_URL);
+        assertRefused(props, "Missing required configuration \"platform.base.url\" which has no default value.");
+    }
+
+    @Test
+    void aBadStoreSettingIsRefusedByTheStoresSearcherNamingItsKey() {
+        Map<String, String> props = minimal();
+        props.put(QueryServiceConfig.STORE, "pgvector");
+        props.put(PgVectorSinkConfig.URL, "mysql://db/video");
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> QueryService.start(props));
+        assertTrue(refused.getMessage().contains(PgVectorSinkConfig.URL), refused.getMessage());
+        assertInstanceOf(StoreConfigException.class, refused.getCause());
+    }
+
+    @Test
+    void unsetKeysTakeTheirDefaultsAndValuesAreTyped() {
+        Map<String, String> props = minimal();
+        props.put(QueryServiceConfig.HTTP_CORS_ORIGINS, " https://a.example , https://b.example ");
+        QueryServiceConfig config = new QueryServiceConfig(props);
+        assertEquals(List.of("https://a.example", "https://b.example"), config.corsOrigins());
+        assertEquals(8090, config.getInt(QueryServiceConfig.HTTP_PORT));
+        assertEquals(5.0, config.getDouble(QueryServiceConfig.HTTP_RATE_LIMIT));
+        assertEquals(64L << 20, config.getLong(QueryServiceConfig.MEDIA_MAX_BYTES));
+        assertNull(config.serviceApiKey());
+        assertEquals("sk-platform-secret", config.getSecret(QueryServiceConfig.PLATFORM_API_KEY).value());
+    }
+
+    @Test
+    void aSecretNeverShowsInTheConfigNorInARefusal() {
+        Map<String, String> props = minimal();
+        props.put(QueryServiceConfig.HTTP_API_KEY, "svc-secret");
+        QueryServiceConfig config = new QueryServiceConfig(props);
+        assertFalse(config.toString().contains("sk-platform-secret") || config.toString().contains("svc-secret"), config.toString());
+        assertTrue(config.toString().contains(QueryServiceConfig.PLATFORM_API_KEY + "=[hidden]"), config.toString());
+        assertEquals("[hidden]", config.serviceApiKey().toString());
+
+        props.put(QueryServiceConfig.PLATFORM_API_KEY, "   ");
+        assertRefused(props, "platform.api.key must be a non-empty secret");
+    }
+
+    @Test
+    void aFileReferenceIsReadWhereverItStandsInAValue() throws Exception {
+        Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
+        Files.writeString(secrets, "pw=pa:ss$1\\\\x\n");
+        Map<String, String> props = QueryServiceConfig.load(null, Map.of(
+                "VECSYNC_PGVECTOR_URL", "jdbc:postgresql://db/video?password=${file:" + secrets + ":pw}&ssl=true"));
+        assertEquals("jdbc:postgresql://db/video?password=pa:ss$1\\x&ssl=true", props.get("pgvector.url"));
+    }
+
+    @Test
+    void anUnreadableFileReferenceNamesTheSettingAndTheFileButNoValue() throws Exception {
+        Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
+        Files.writeString(secrets, "other.key=sk-other-secret\n");
+        InvalidConfigException noKey = assertThrows(InvalidConfigException.class, () -> QueryServiceConfig.load(null,
+                Map.of("VECSYNC_PLATFORM_API_KEY", "${file:" + secrets + ":platform.api.key}")));
+        assertEquals("platform.api.key: the file " + secrets + " has no key platform.api.key", noKey.getMessage());
+
+        Path missing = secrets.resolveSibling("no-such-secrets.properties");
+        InvalidConfigException noFile = assertThrows(InvalidConfigException.class, () -> QueryServiceConfig.load(null,
+                Map.of("VECSYNC_PGVECTOR_PASSWORD", "${file:" + missing + ":pgvector.password}")));
+        assertEquals("pgvector.password: the file " + missing + " does not exist", noFile.getMessage());
+    }
+
+    /** The settings the service needs and no others. */
+    private static Map<String, String> minimal() {
+        Map<String, String> props = new HashMap<>();
+        props.put(QueryServiceConfig.STORE, "lucene");
+        props.put(QueryServiceConfig.PLATFORM_BASE_URL, "https://platform.example");
+        props.put(QueryServiceConfig.PLATFORM_API_KEY, "sk-platform-secret");
+        return props;
+    }
+
+    private static void assertRefused(Map<String, String> props, String message) {
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> new QueryServiceConfig(props));
+        assertEquals(message, refused.getMessage());
+        assertFalse(refused.getMessage().contains("sk-platform-secret"), refused.getMessage());
     }
 }

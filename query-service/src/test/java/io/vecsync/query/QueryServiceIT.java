@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Route;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,7 +59,7 @@ class QueryServiceIT {
         EmbeddedConnectCluster connect = ConnectClusters.start("query-it", 1);
         try {
             connect.kafka().createTopic("query-segments", 1, 1, Map.of("cleanup.policy", "compact"));
-            connect.configureConnector("query-source", ConnectorConfigs.simulatorSource(simulator, "query-segments"));
+            connect.configureConnector("query-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), "query-segments"));
             Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
             sink.put("connector.class", PgVectorSinkConnector.class.getName());
             sink.put("topics", "query-segments");
@@ -240,12 +239,12 @@ class QueryServiceIT {
 
     @Test
     void startFailsNamingTheKeyToFix() {
-        ConfigException unknown = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.STORE, "milvus"))));
+        InvalidConfigException unknown = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.STORE, "milvus"))));
         assertTrue(unknown.getMessage().contains("store") && unknown.getMessage().contains("pgvector"), unknown.getMessage());
-        ConfigException unreachable = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(
+        InvalidConfigException unreachable = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(
                 PgVectorSinkConfig.URL, "jdbc:postgresql://127.0.0.1:1/nowhere"))));
         assertTrue(unreachable.getMessage().contains("pgvector.url"), unreachable.getMessage());
-        ConfigException noKey = assertThrows(ConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.PLATFORM_API_KEY, ""))));
+        InvalidConfigException noKey = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.PLATFORM_API_KEY, ""))));
         assertTrue(noKey.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY), noKey.getMessage());
     }
 

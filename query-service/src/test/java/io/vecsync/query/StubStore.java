@@ -1,8 +1,8 @@
 package io.vecsync.query;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

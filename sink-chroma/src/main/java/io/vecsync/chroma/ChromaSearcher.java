@@ -1,11 +1,13 @@
 package io.vecsync.chroma;
 
+import io.vecsync.core.sink.StoreErrors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +50,9 @@ final class ChromaSearcher implements VectorSearcher {
                 // Deleted, maybe created again by the sink under a new id: the next search looks it up again.
                 forget();
             }
-            throw refusal;
+            throw StoreErrors.forSearch(refusal);
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
         }
         JsonNode ids = answer.path("ids").path(0);
         JsonNode distances = answer.path("distances").path(0);
@@ -80,11 +84,17 @@ final class ChromaSearcher implements VectorSearcher {
     /** Looks the collection up afresh: a health check sees it as it is now. */
     @Override
     public void checkReachable() {
-        ChromaCollection found = admin.inspect();
+        ChromaCollection found;
+        try {
+            found = admin.inspect();
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
         synchronized (this) {
             collection = found;
         }
     }
+
 
     /** The JDK's HTTP client holds nothing that outlives its last request. */
     @Override

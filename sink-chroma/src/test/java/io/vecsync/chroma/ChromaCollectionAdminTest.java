@@ -1,9 +1,10 @@
 package io.vecsync.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SchemalessSegments;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.VectorSearcher;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -32,12 +33,12 @@ class ChromaCollectionAdminTest {
     private static void docsCollection(String space, int dimension) {
         harness.chroma().createTheDocsWay(ChromaHarness.COLLECTION, space);
         harness.chroma().upsert(ChromaHarness.COLLECTION, DOCS_RECORD, new float[dimension],
-                Map.of("video_id", SchemalessSegments.VIDEO, "start", "00:00:00", "end", "00:00:10"));
+                Map.of("video_id", SegmentRecords.VIDEO, "start", "00:00:00", "end", "00:00:10"));
     }
 
     @Test
     void aMissingCollectionIsCreatedWithTheCosineSpaceInItsConfiguration() {
-        SinkTasks.write(harness.start(Map.of()), List.of(harness.records.segment(0)));
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.records().record(0)));
         JsonNode collection = harness.chroma().collection(ChromaHarness.COLLECTION);
         assertEquals("cosine", collection.path("configuration_json").path("hnsw").path("space").asText(), collection.toString());
         assertEquals(4, collection.path("dimension").asInt());
@@ -47,9 +48,9 @@ class ChromaCollectionAdminTest {
     void aCollectionMadeTheDocsWayIsKeptAndWrittenTo() {
         docsCollection("cosine", 4);
         String id = harness.chroma().collection(ChromaHarness.COLLECTION).get("id").asText();
-        SinkTasks.write(harness.start(Map.of()), List.of(harness.records.segment(0)));
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.records().record(0)));
         assertEquals(id, harness.chroma().collection(ChromaHarness.COLLECTION).get("id").asText());
-        assertEquals(Set.of(DOCS_RECORD, SchemalessSegments.id(0)), harness.chroma().readAll(ChromaHarness.COLLECTION).keySet());
+        assertEquals(Set.of(DOCS_RECORD, SegmentRecords.id(0)), harness.chroma().readAll(ChromaHarness.COLLECTION).keySet());
     }
 
     @Test
@@ -70,17 +71,17 @@ class ChromaCollectionAdminTest {
     @Test
     void anotherDimensionWrittenAfterTheStartFailsTheWriteNamingTheSetting() {
         VectorSinkTask task = harness.start(Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
-        harness.chroma().upsert(ChromaHarness.COLLECTION, DOCS_RECORD, new float[8], Map.of("video_id", SchemalessSegments.VIDEO));
-        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.records.segment(0))));
+        harness.chroma().upsert(ChromaHarness.COLLECTION, DOCS_RECORD, new float[8], Map.of("video_id", SegmentRecords.VIDEO));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertFalse(error instanceof RetriableException, error.toString());
         assertTrue(error.getMessage().contains("holds vectors of 8 dimensions, but embedding.dimension is 4"), error.getMessage());
-        assertTrue(harness.context().errantRecords().isEmpty(), "a setting to fix, not a bad record");
+        assertTrue(harness.lastContext().errantRecords().isEmpty(), "a setting to fix, not a bad record");
     }
 
     @Test
     void theCollectionIsInTheConfiguredDatabase() {
         harness.chroma().createDatabase("segments_db");
-        SinkTasks.write(harness.start(Map.of(ChromaSinkConfig.DATABASE, "segments_db")), List.of(harness.records.segment(0)));
+        SinkTasks.write(harness.start(Map.of(ChromaSinkConfig.DATABASE, "segments_db")), List.of(harness.records().record(0)));
         assertNull(harness.chroma().collection(ChromaHarness.COLLECTION), "nothing in the default database");
         String path = "/api/v2/tenants/default_tenant/databases/segments_db/collections/" + ChromaHarness.COLLECTION;
         assertEquals(4, harness.chroma().call("GET", path, null).path("dimension").asInt());
@@ -98,7 +99,7 @@ class ChromaCollectionAdminTest {
     @Test
     void theSearcherNeedsTheCollectionToExist() {
         try (VectorSearcher searcher = new ChromaSearcherProvider().open(harness.props(Map.of()))) {
-            ConnectException error = assertThrows(ConnectException.class, searcher::checkReachable);
+            StoreException error = assertThrows(StoreException.class, searcher::checkReachable);
             assertTrue(error.getMessage().endsWith("does not exist; the sink creates it"), error.getMessage());
         }
     }

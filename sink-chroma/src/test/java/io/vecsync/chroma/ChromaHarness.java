@@ -2,10 +2,6 @@ package io.vecsync.chroma;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.ChromaServer;
-import io.vecsync.testing.RecordingSinkTaskContext;
-import io.vecsync.testing.SchemalessSegments;
-import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.StoreTestHarness;
 
 import java.util.HashMap;
@@ -14,24 +10,21 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Sink tasks against the real Chroma, directly or through a {@link ChromaProxy}, with a dimension of 4 and quick
- * retries, and their records; registered as a test class's extension, it stops the tasks, drops the collection and
- * clears the proxy after each test.
+ * Sink tasks against the real Chroma, directly or through a {@link ChromaProxy}, with a dimension of 4; registered as
+ * a test class's extension, it stops the tasks, drops the collection and clears the proxy after each test.
  */
-final class ChromaHarness extends StoreTestHarness {
+final class ChromaHarness extends StoreTestHarness<VectorSinkTask> {
 
     private static final String NOT_INSTALLED = "Chroma is not installed here (bin/chroma-provision needs python3 and PyPI)";
     static final String COLLECTION = "harness-segments";
 
     private final boolean throughProxy;
-    /** The records the tests write. */
-    final SchemalessSegments records = new SchemalessSegments();
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(ChromaSinkTask::new);
     private ChromaTestCollections chroma;
     private ChromaProxy proxy;
 
     /** @param throughProxy whether the tasks reach Chroma through a proxy the test can make misbehave */
     ChromaHarness(boolean throughProxy) {
+        super(ChromaSinkTask::new);
         this.throughProxy = throughProxy;
     }
 
@@ -56,31 +49,19 @@ final class ChromaHarness extends StoreTestHarness {
         return proxy;
     }
 
-    /** The sink's props, with the overrides. */
-    Map<String, String> props(Map<String, String> overrides) {
-        chroma(); // so that reset() drops what the tasks write
+    @Override
+    protected Map<String, String> storeProps() {
+        chroma(); // so that clearStore() drops what the tasks write
         Map<String, String> props = new HashMap<>();
         props.put(ChromaSinkConfig.URL, throughProxy ? proxy().url() : url());
         props.put(ChromaSinkConfig.COLLECTION, COLLECTION);
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
-        props.putAll(SinkTaskStarter.QUICK_RETRIES);
-        props.putAll(overrides);
         return props;
     }
 
-    VectorSinkTask start(Map<String, String> overrides) {
-        return tasks.start(props(overrides));
-    }
-
-    /** The context of the task started last: what it sent to the dead-letter queue. */
-    RecordingSinkTaskContext context() {
-        return tasks.lastContext();
-    }
-
-    /** Stops the tasks, drops the collection and clears the proxy, for the next test. */
+    /** Drops the collection and clears the proxy, for the next test. */
     @Override
-    public synchronized void reset() {
-        tasks.close();
+    protected synchronized void clearStore() {
         if (chroma != null) {
             chroma.drop(COLLECTION);
         }

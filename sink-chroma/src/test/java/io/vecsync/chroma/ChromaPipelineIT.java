@@ -1,6 +1,6 @@
 package io.vecsync.chroma;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkPipelineSuite;
 
 import java.util.Map;

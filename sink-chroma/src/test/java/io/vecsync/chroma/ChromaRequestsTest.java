@@ -2,7 +2,7 @@ package io.vecsync.chroma;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SchemalessSegments;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.StoredPoint;
 import org.apache.kafka.connect.errors.DataException;
@@ -36,7 +36,7 @@ class ChromaRequestsTest {
     }
 
     private static Set<String> ids(int... segments) {
-        return IntStream.of(segments).mapToObj(SchemalessSegments::id).collect(Collectors.toSet());
+        return IntStream.of(segments).mapToObj(SegmentRecords::id).collect(Collectors.toSet());
     }
 
     private static Map<String, String> tolerant(Map<String, String> more) {
@@ -51,14 +51,14 @@ class ChromaRequestsTest {
         VectorSinkTask task = harness.start(Map.of(CommonSinkConfig.BATCH_SIZE, "100"));
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            records.add(harness.records.segment(i));
+            records.add(harness.records().record(i));
         }
         SinkTasks.write(task, records);
         assertEquals(10, stored().size());
         assertEquals(4, harness.proxy().calls("upsert"), "10 records, at most 3 a request");
 
-        SinkTasks.write(task, List.of(harness.records.tombstone(0), harness.records.tombstone(1), harness.records.tombstone(2), harness.records.tombstone(3),
-                harness.records.tombstone(4), harness.records.tombstone(5), harness.records.tombstone(6)));
+        SinkTasks.write(task, List.of(harness.records().tombstone(0), harness.records().tombstone(1), harness.records().tombstone(2), harness.records().tombstone(3),
+                harness.records().tombstone(4), harness.records().tombstone(5), harness.records().tombstone(6)));
         assertEquals(ids(7, 8, 9), stored().keySet());
         assertEquals(3, harness.proxy().calls("delete"), "7 ids, at most 3 a request");
     }
@@ -66,31 +66,31 @@ class ChromaRequestsTest {
     @Test
     void embeddingsTravelAsBase64WhereTheServerReadsItAndAsNumbersElse() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkTasks.write(task, List.of(harness.records.segment(0)));
+        SinkTasks.write(task, List.of(harness.records().record(0)));
         assertTrue(harness.proxy().bodies("upsert").get(0).contains("\"embeddings\":[\""), harness.proxy().bodies("upsert").get(0));
         harness.proxy().announce(5461, false);
         VectorSinkTask older = harness.start(Map.of());
-        SinkTasks.write(older, List.of(harness.records.segment(1)));
+        SinkTasks.write(older, List.of(harness.records().record(1)));
         assertTrue(harness.proxy().bodies("upsert").get(1).contains("\"embeddings\":[[1.0,0.5,0.25,1.0]]"), harness.proxy().bodies("upsert").get(1));
 
         Map<String, StoredPoint> points = stored();
-        assertArrayEquals(new float[]{1, 0.5f, 0.25f, 0}, points.get(SchemalessSegments.id(0)).vector());
-        assertArrayEquals(new float[]{1, 0.5f, 0.25f, 1}, points.get(SchemalessSegments.id(1)).vector());
+        assertArrayEquals(new float[]{1, 0.5f, 0.25f, 0}, points.get(SegmentRecords.id(0)).vector());
+        assertArrayEquals(new float[]{1, 0.5f, 0.25f, 1}, points.get(SegmentRecords.id(1)).vector());
     }
 
     @Test
     void aBatchOverChromasBodyLimitIsCutAndARecordTooLargeForAnyRequestGoesToTheDeadLetterQueue() {
         VectorSinkTask task = harness.start(tolerant(Map.of()));
         String fifteenMegabytes = "x".repeat(15 << 20);
-        SinkRecord tooLarge = harness.records.segment(3, Map.of("transcript", "y".repeat(41 << 20)));
-        SinkTasks.write(task, List.of(harness.records.segment(0, Map.of("transcript", fifteenMegabytes)),
-                harness.records.segment(1, Map.of("transcript", fifteenMegabytes)), harness.records.segment(2, Map.of("transcript", fifteenMegabytes)), tooLarge));
+        SinkRecord tooLarge = harness.records().record(3, Map.of("transcript", "y".repeat(41 << 20)));
+        SinkTasks.write(task, List.of(harness.records().record(0, Map.of("transcript", fifteenMegabytes)),
+                harness.records().record(1, Map.of("transcript", fifteenMegabytes)), harness.records().record(2, Map.of("transcript", fifteenMegabytes)), tooLarge));
 
         assertEquals(ids(0, 1, 2), stored().keySet());
         assertEquals(2, harness.proxy().calls("upsert"), "45 MB in requests of at most 40 MiB");
-        assertEquals(List.of(tooLarge), harness.context().errantRecords());
-        assertTrue(harness.context().errantReasons().get(0).getMessage().contains("over the 41943040 bytes Chroma takes in a request"),
-                harness.context().errantReasons().get(0).getMessage());
+        assertEquals(List.of(tooLarge), harness.lastContext().errantRecords());
+        assertTrue(harness.lastContext().errantReasons().get(0).getMessage().contains("over the 41943040 bytes Chroma takes in a request"),
+                harness.lastContext().errantReasons().get(0).getMessage());
     }
 
     @Test
@@ -99,34 +99,34 @@ class ChromaRequestsTest {
         VectorSinkTask task = harness.start(tolerant(Map.of()));
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            records.add(harness.records.segment(i, i == 3 ? Map.of("note", "poison") : Map.of()));
+            records.add(harness.records().record(i, i == 3 ? Map.of("note", "poison") : Map.of()));
         }
         SinkTasks.write(task, records);
 
         assertEquals(ids(0, 1, 2, 4, 5), stored().keySet());
-        assertEquals(List.of(records.get(3)), harness.context().errantRecords());
-        assertTrue(harness.context().errantReasons().get(0).getMessage().contains("HTTP 400 (InvalidArgumentError"),
-                harness.context().errantReasons().get(0).getMessage());
+        assertEquals(List.of(records.get(3)), harness.lastContext().errantRecords());
+        assertTrue(harness.lastContext().errantReasons().get(0).getMessage().contains("HTTP 400 (InvalidArgumentError"),
+                harness.lastContext().errantReasons().get(0).getMessage());
     }
 
     @Test
     void metadataKeysChromaReservesAreRefusedBeforeTheWrite() {
         VectorSinkTask task = harness.start(tolerant(Map.of()));
-        SinkRecord hash = harness.records.segment(1, Map.of("#note", "x"));
-        SinkRecord dollar = harness.records.segment(2, Map.of("$where", "y"));
-        SinkTasks.write(task, List.of(harness.records.segment(0), hash, dollar));
+        SinkRecord hash = harness.records().record(1, Map.of("#note", "x"));
+        SinkRecord dollar = harness.records().record(2, Map.of("$where", "y"));
+        SinkTasks.write(task, List.of(harness.records().record(0), hash, dollar));
 
         assertEquals(ids(0), stored().keySet());
-        assertEquals(List.of(hash, dollar), harness.context().errantRecords());
-        assertTrue(harness.context().errantReasons().get(0).getMessage().contains("field '#note': Chroma takes no metadata key"),
-                harness.context().errantReasons().get(0).getMessage());
+        assertEquals(List.of(hash, dollar), harness.lastContext().errantRecords());
+        assertTrue(harness.lastContext().errantReasons().get(0).getMessage().contains("field '#note': Chroma takes no metadata key"),
+                harness.lastContext().errantReasons().get(0).getMessage());
         assertEquals(1, harness.proxy().calls("upsert"), "one upsert, of the record Chroma takes");
     }
 
     @Test
     void withoutToleranceARefusedRecordFailsTheTaskNamingIt() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkRecord bad = harness.records.segment(1, Map.of("#note", "x"));
+        SinkRecord bad = harness.records().record(1, Map.of("#note", "x"));
         DataException error = assertThrows(DataException.class, () -> SinkTasks.write(task, List.of(bad)));
         assertTrue(error.getMessage().startsWith("record segments-0@" + bad.kafkaOffset() + ", field '#note'"), error.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.vecsync.chroma;
 
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SchemalessSegments;
+import io.vecsync.search.VectorSearcher;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
 
@@ -43,7 +43,7 @@ class ChromaSinkBehaviourTest extends VectorSinkBehaviourSuite {
         chroma().createTheDocsWay(COLLECTION, "cosine");
         float[] vector = new float[dimension];
         vector[0] = 1;
-        chroma().upsert(COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", vector, Map.of("video_id", SchemalessSegments.VIDEO));
+        chroma().upsert(COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", vector, Map.of("video_id", SegmentRecords.VIDEO));
     }
 
     @Override

@@ -1,30 +1,68 @@
 package io.vecsync.chroma;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ChromaSinkConnectorTest {
+class ChromaSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(ChromaSinkConfig.TOKEN, "ck-secret");
         return props;
+    }
+
+    @Override
+    protected ChromaSinkConnector newConnector() {
+        return new ChromaSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "chroma-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "Chroma sink configuration";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return ChromaSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "chroma";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return ChromaSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of(ChromaSinkConfig.URL, ChromaSinkConfig.TOKEN, ChromaSinkConfig.TENANT, ChromaSinkConfig.DATABASE);
     }
 
     @Test
@@ -86,44 +124,5 @@ class ChromaSinkConnectorTest {
         props.put(ChromaSinkConfig.TIMEOUT_MS, "10");
         Map<String, List<String>> errors = ShippedConfigs.errors(new ChromaSinkConnector(), props);
         assertEquals(List.of(ChromaSinkConfig.DATABASE, ChromaSinkConfig.TIMEOUT_MS), errors.keySet().stream().sorted().toList());
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        ChromaSinkConnector connector = new ChromaSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal()), connector.taskConfigs(2));
-    }
-
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/chroma-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/chroma-sink.json")))) {
-            assertEquals(ChromaSinkConnector.class.getName(), config.get("connector.class"));
-            assertEquals(Map.of(), ShippedConfigs.errors(new ChromaSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/chroma-sink.md"), ConfigReference.markdown(
-                "Chroma sink configuration",
-                "`connector.class=" + ChromaSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).",
-                ChromaSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(ChromaSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
-    }
-
-    @Test
-    void theSearcherIsFoundByStoreNameAndNamesItsConnectionKeys() {
-        SearcherProvider provider = ServiceLoader.load(SearcherProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.store().equals("chroma")).findFirst().orElseThrow();
-        assertTrue(provider instanceof ChromaSearcherProvider, provider.toString());
-        assertTrue(provider.configDef().names().containsAll(provider.connectionKeys()), provider.connectionKeys().toString());
-        assertTrue(provider.connectionKeys().contains(ChromaSinkConfig.URL));
     }
 }

@@ -1,7 +1,7 @@
 package io.vecsync.chroma;
 
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SchemalessSegments;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -33,18 +33,18 @@ class ChromaTransientFailuresTest {
         VectorSinkTask task = harness.start(Map.of());
         harness.proxy().fail("upsert", 1, 503);
         harness.proxy().fail("upsert", 1, 429);
-        SinkTasks.write(task, List.of(harness.records.segment(0), harness.records.segment(1)));
-        assertEquals(Set.of(SchemalessSegments.id(0), SchemalessSegments.id(1)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        assertEquals(Set.of(SegmentRecords.id(0), SegmentRecords.id(1)), stored());
         assertEquals(3, harness.proxy().calls("upsert"));
     }
 
     @Test
     void aDeleteAnswered500IsRetried() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkTasks.write(task, List.of(harness.records.segment(0), harness.records.segment(1)));
+        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
         harness.proxy().fail("delete", 1, 500);
-        SinkTasks.write(task, List.of(harness.records.tombstone(0)));
-        assertEquals(Set.of(SchemalessSegments.id(1)), stored());
+        SinkTasks.write(task, List.of(harness.records().tombstone(0)));
+        assertEquals(Set.of(SegmentRecords.id(1)), stored());
         assertEquals(2, harness.proxy().calls("delete"));
     }
 
@@ -52,13 +52,13 @@ class ChromaTransientFailuresTest {
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
         harness.proxy().fail("upsert", 3, 502);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().contains("HTTP 502"), error.getMessage());
-        assertTrue(harness.context().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
+        assertTrue(harness.lastContext().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
         assertTrue(stored().isEmpty());
 
-        SinkTasks.write(task, List.of(harness.records.segment(0)));
-        assertEquals(Set.of(SchemalessSegments.id(0)), stored(), "the redelivered batch goes through");
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored(), "the redelivered batch goes through");
     }
 
     @Test
@@ -66,18 +66,18 @@ class ChromaTransientFailuresTest {
         // Two failures for start (retry.max 1), two for the first put, then Chroma answers.
         harness.proxy().fail(ChromaHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + ChromaHarness.COLLECTION), error.getMessage());
 
-        SinkTasks.write(task, List.of(harness.records.segment(0)));
-        assertEquals(Set.of(SchemalessSegments.id(0)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
     }
 
     @Test
     void aRefusedConnectionIsTransient() {
         // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
         VectorSinkTask task = harness.start(Map.of(ChromaSinkConfig.URL, "http://127.0.0.1:1", "retry.max", "0"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + ChromaHarness.COLLECTION), error.getMessage());
         assertTrue(error.getMessage().contains("ConnectException"), error.getMessage());
     }
@@ -87,8 +87,8 @@ class ChromaTransientFailuresTest {
         VectorSinkTask task = harness.start(Map.of(ChromaSinkConfig.TIMEOUT_MS, "500"));
         harness.proxy().delay("upsert", 1, Duration.ofMillis(2000));
         long start = System.nanoTime();
-        SinkTasks.write(task, List.of(harness.records.segment(0)));
-        assertEquals(Set.of(SchemalessSegments.id(0)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
         assertEquals(2, harness.proxy().calls("upsert"), "the first call was cut at its deadline and made again");
         assertTrue(System.nanoTime() - start < Duration.ofMillis(1900).toNanos(), "the write did not wait for the slow answer");
     }
@@ -97,8 +97,8 @@ class ChromaTransientFailuresTest {
     void theTokenTravelsInTheHeaderChromaReads() {
         harness.proxy().requireToken("s3cr3t-token");
         VectorSinkTask task = harness.start(Map.of(ChromaSinkConfig.TOKEN, "s3cr3t-token"));
-        SinkTasks.write(task, List.of(harness.records.segment(0)));
-        assertEquals(Set.of(SchemalessSegments.id(0)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
     }
 
     @Test

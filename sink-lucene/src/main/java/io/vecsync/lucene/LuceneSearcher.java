@@ -1,10 +1,10 @@
 package io.vecsync.lucene;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.StoreUnavailableException;
+import io.vecsync.search.VectorSearcher;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -48,9 +48,9 @@ final class LuceneSearcher implements VectorSearcher {
         try {
             return withSearcher(searcher -> hits(searcher, request));
         } catch (IOException e) {
-            throw new RetriableException("searching " + describe() + " failed: " + e, e);
+            throw new StoreUnavailableException("searching " + describe() + " failed: " + e, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ConnectException("searching " + describe() + " failed: " + e.getMessage(), e);
+            throw new StoreException("searching " + describe() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -92,12 +92,12 @@ final class LuceneSearcher implements VectorSearcher {
     private SearcherManager readOnly() throws IOException {
         if (readOnly == null) {
             if (!Files.isDirectory(directory)) {
-                throw new ConnectException(describe() + " is not a directory");
+                throw new StoreException(describe() + " is not a directory");
             }
             FSDirectory opened = FSDirectory.open(directory);
             try {
                 if (!DirectoryReader.indexExists(opened)) {
-                    throw new ConnectException(describe() + " holds no Lucene index: the sink creates it when it starts");
+                    throw new StoreException(describe() + " holds no Lucene index: the sink creates it when it starts");
                 }
                 readOnly = new SearcherManager(opened, null);
                 readOnlyDirectory = opened;
@@ -115,7 +115,7 @@ final class LuceneSearcher implements VectorSearcher {
         try {
             return OptionalLong.of(withSearcher(searcher -> searcher.getIndexReader().numDocs()));
         } catch (IOException e) {
-            throw new RetriableException("counting the documents of " + describe() + " failed: " + e, e);
+            throw new StoreUnavailableException("counting the documents of " + describe() + " failed: " + e, e);
         }
     }
 
@@ -141,7 +141,7 @@ final class LuceneSearcher implements VectorSearcher {
         try {
             refreshedManager();
         } catch (IOException e) {
-            throw new ConnectException("reading " + describe() + " failed: " + e, e);
+            throw new StoreException("reading " + describe() + " failed: " + e, e);
         }
     }
 
@@ -167,7 +167,7 @@ final class LuceneSearcher implements VectorSearcher {
         try {
             closeReadOnly();
         } catch (IOException e) {
-            throw new ConnectException("closing the reader of " + describe() + " failed: " + e, e);
+            throw new StoreException("closing the reader of " + describe() + " failed: " + e, e);
         }
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LuceneIndexAdminTest {
 
     @RegisterExtension
-    final LuceneTasks tasks = new LuceneTasks("a/new/index");
+    final LuceneHarness tasks = new LuceneHarness("a/new/index");
 
     @Test
     void aMissingDirectoryGetsAnEmptyCommittedIndexAtStart() throws IOException {
@@ -43,7 +43,7 @@ class LuceneIndexAdminTest {
 
     @Test
     void anIndexOfAnotherSimilarityIsRefusedNamingTheDirectory() {
-        LuceneTestIndex.create(tasks.directory(), LuceneTasks.DIMENSION, VectorSimilarityFunction.EUCLIDEAN);
+        LuceneTestIndex.create(tasks.directory(), LuceneHarness.DIMENSION, VectorSimilarityFunction.EUCLIDEAN);
         ConnectException error = assertThrows(ConnectException.class, () -> tasks.start(Map.of()));
         assertEquals("the Lucene index in " + tasks.directory() + " (lucene.directory) compares its embedding vectors by EUCLIDEAN,"
                 + " expected COSINE: the platform's vectors are compared by cosine similarity; point lucene.directory at"
@@ -64,14 +64,14 @@ class LuceneIndexAdminTest {
     @Test
     void theConfiguredHnswMBoundsTheGraphsLinks() throws IOException {
         LuceneSinkTask task = tasks.start(Map.of(LuceneSinkConfig.HNSW_M, "2"));
-        SinkTasks.write(task, LuceneTasks.segments(0, 300));
+        SinkTasks.write(task, tasks.segments(0, 300));
         tasks.stop(task);
         // Level 0 of Lucene's HNSW graph keeps up to 2 * m links per node.
         assertTrue(maxLinksOnLevelZero() <= 4, "m=2: " + maxLinksOnLevelZero());
 
         LuceneTestIndex.delete(tasks.directory());
         task = tasks.start(Map.of());
-        SinkTasks.write(task, LuceneTasks.segments(0, 300));
+        SinkTasks.write(task, tasks.segments(0, 300));
         tasks.stop(task);
         assertTrue(maxLinksOnLevelZero() > 4, "the default m=16: " + maxLinksOnLevelZero());
     }

@@ -1,6 +1,6 @@
 package io.vecsync.lucene;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SinkPipelineSuite;

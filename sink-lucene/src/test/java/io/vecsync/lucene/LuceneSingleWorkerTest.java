@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LuceneSingleWorkerTest {
 
     @RegisterExtension
-    final LuceneTasks tasks = new LuceneTasks("index");
+    final LuceneHarness tasks = new LuceneHarness("index");
 
     @Test
     void twoTasksOnOneDirectoryShareTheWriterAndBothWritesLand() throws Exception {
@@ -37,22 +37,22 @@ class LuceneSingleWorkerTest {
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> putInTens(first, 0, 100));
         CompletableFuture<Void> two = CompletableFuture.runAsync(() -> putInTens(second, 100, 200));
         CompletableFuture.allOf(one, two).get(60, TimeUnit.SECONDS);
-        assertEquals(LuceneTasks.ids(0, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
+        assertEquals(LuceneHarness.ids(0, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
 
         tasks.stop(first);
         assertThrows(LockObtainFailedException.class, this::openForeignWriter, "the other task still holds the writer");
-        SinkTasks.write(second, List.of(LuceneTasks.tombstone(0)));
-        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
+        SinkTasks.write(second, List.of(tasks.tombstone(0)));
+        assertEquals(LuceneHarness.ids(1, 200), LuceneTestIndex.readAll(tasks.directory()).keySet());
 
         tasks.stop(second);
         openForeignWriter().close();
-        assertEquals(LuceneTasks.ids(1, 200), LuceneTestIndex.committed(tasks.directory()).keySet(),
+        assertEquals(LuceneHarness.ids(1, 200), LuceneTestIndex.committed(tasks.directory()).keySet(),
                 "the last task to stop closed the writer, which committed");
     }
 
-    private static void putInTens(LuceneSinkTask task, int from, int to) {
+    private void putInTens(LuceneSinkTask task, int from, int to) {
         for (int i = from; i < to; i += 10) {
-            SinkTasks.write(task, LuceneTasks.segments(i, i + 10));
+            SinkTasks.write(task, tasks.segments(i, i + 10));
         }
     }
 
@@ -77,14 +77,14 @@ class LuceneSingleWorkerTest {
             other.getOutputStream().close();
             assertTrue(other.waitFor(30, TimeUnit.SECONDS));
         }
-        SinkTasks.write(tasks.start(Map.of()), List.of(LuceneTasks.segment(0)));
-        assertEquals(Set.of(LuceneTasks.id(0)), LuceneTestIndex.readAll(tasks.directory()).keySet(), "the lock went with the other process");
+        SinkTasks.write(tasks.start(Map.of()), List.of(tasks.segment(0)));
+        assertEquals(Set.of(LuceneHarness.id(0)), LuceneTestIndex.readAll(tasks.directory()).keySet(), "the lock went with the other process");
     }
 
     @Test
     void aTaskRefusedAtStartLeavesTheIndexClosed() throws Exception {
-        SinkTasks.write(tasks.start(Map.of()), List.of(LuceneTasks.segment(0)));
-        tasks.close();
+        SinkTasks.write(tasks.start(Map.of()), List.of(tasks.segment(0)));
+        tasks.stopAll();
         ConnectException error = assertThrows(ConnectException.class,
                 () -> tasks.start(Map.of(LuceneSinkConfig.EMBEDDING_DIMENSION, "4")));
         assertTrue(error.getMessage().contains("vectors of dimension 8 but embedding.dimension is 4"), error.getMessage());

@@ -1,9 +1,9 @@
 package io.vecsync.lucene;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -12,18 +12,65 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LuceneSinkConnectorTest {
+class LuceneSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(LuceneSinkConfig.DIRECTORY, "/var/lib/vecsync/lucene-index");
         return props;
+    }
+
+    @Override
+    protected LuceneSinkConnector newConnector() {
+        return new LuceneSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "lucene-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "Embedded Lucene sink configuration";
+    }
+
+    @Override
+    protected String referenceIntro() {
+        return super.referenceIntro() + " The index lives on the"
+                + " worker's local disk: run the connector on a single-node Connect worker (its tasks share one"
+                + " index writer); a second worker process on the same directory fails at start. Vectors have"
+                + " at most 1024 dimensions, Lucene 9's limit.";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return LuceneSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "lucene";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return LuceneSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of(LuceneSinkConfig.DIRECTORY);
     }
 
     @Test
@@ -75,46 +122,5 @@ class LuceneSinkConnectorTest {
         assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(LuceneSinkConfig.RETRY_BACKOFF_MS));
         assertTrue(errors.containsKey(LuceneSinkConfig.HNSW_M), "Lucene's own bound on HNSW m: " + errors);
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        LuceneSinkConnector connector = new LuceneSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal()), connector.taskConfigs(2));
-    }
-
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/lucene-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/lucene-sink.json")))) {
-            assertEquals(LuceneSinkConnector.class.getName(), config.get("connector.class"));
-            assertEquals(Map.of(), ShippedConfigs.errors(new LuceneSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/lucene-sink.md"), ConfigReference.markdown(
-                "Embedded Lucene sink configuration",
-                "`connector.class=" + LuceneSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...). The index lives on the"
-                        + " worker's local disk: run the connector on a single-node Connect worker (its tasks share one"
-                        + " index writer); a second worker process on the same directory fails at start. Vectors have"
-                        + " at most 1024 dimensions, Lucene 9's limit.",
-                LuceneSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(LuceneSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
-    }
-
-    @Test
-    void theSearcherIsFoundByItsStoreName() {
-        SearcherProvider provider = ServiceLoader.load(SearcherProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.store().equals("lucene")).findFirst().orElseThrow();
-        assertTrue(provider instanceof LuceneSearcherProvider);
-        assertEquals(List.of(LuceneSinkConfig.DIRECTORY), provider.connectionKeys());
     }
 }

@@ -1,14 +1,14 @@
 package io.vecsync.lucene;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorPoint;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SinkTasks;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -38,25 +38,25 @@ class LuceneVisibilityTest {
     private static final Map<String, String> NO_TIMER = Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "3600000");
 
     @RegisterExtension
-    final LuceneTasks tasks = new LuceneTasks("index");
+    final LuceneHarness tasks = new LuceneHarness("index");
 
     @Test
     void writesAreCommittedBeforeConnectCommitsTheirOffsets() {
         LuceneSinkTask task = tasks.start(NO_TIMER);
-        task.put(LuceneTasks.segments(0, 3));
+        task.put(tasks.segments(0, 3));
         task.put(List.of());
         assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "a put() alone costs no commit");
 
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
         assertEquals(offsets, task.preCommit(offsets));
-        assertEquals(LuceneTasks.ids(0, 3), LuceneTestIndex.committed(tasks.directory()).keySet());
+        assertEquals(LuceneHarness.ids(0, 3), LuceneTestIndex.committed(tasks.directory()).keySet());
     }
 
     @Test
     void theTimerCommitsWithoutWaitingForConnect() {
-        SinkTasks.write(tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")), LuceneTasks.segments(0, 3));
+        SinkTasks.write(tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")), tasks.segments(0, 3));
         Eventually.await(Duration.ofSeconds(10), "the timer's commit",
-                () -> LuceneTestIndex.committed(tasks.directory()).keySet().equals(LuceneTasks.ids(0, 3)));
+                () -> LuceneTestIndex.committed(tasks.directory()).keySet().equals(LuceneHarness.ids(0, 3)));
     }
 
     @Test
@@ -65,10 +65,10 @@ class LuceneVisibilityTest {
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             assertEquals(Set.of(), found(searcher));
             // put() hands the records to the task's writer thread, which writes them soon after; neither commits.
-            task.put(LuceneTasks.segments(0, 3));
-            Eventually.await(Duration.ofSeconds(10), "the three points", () -> found(searcher).equals(LuceneTasks.ids(0, 3)));
-            task.put(List.of(LuceneTasks.tombstone(1)));
-            Eventually.await(Duration.ofSeconds(10), "the deletion", () -> found(searcher).equals(Set.of(LuceneTasks.id(0), LuceneTasks.id(2))));
+            task.put(tasks.segments(0, 3));
+            Eventually.await(Duration.ofSeconds(10), "the three points", () -> found(searcher).equals(LuceneHarness.ids(0, 3)));
+            task.put(List.of(tasks.tombstone(1)));
+            Eventually.await(Duration.ofSeconds(10), "the deletion", () -> found(searcher).equals(Set.of(LuceneHarness.id(0), LuceneHarness.id(2))));
             assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "visible before any commit");
         }
     }
@@ -76,48 +76,48 @@ class LuceneVisibilityTest {
     @Test
     void aSearcherWithNoSinkInItsProcessReadsTheDirectoryAndReopensOnCommits() throws Exception {
         LuceneSinkTask first = tasks.start(Map.of());
-        SinkTasks.write(first, LuceneTasks.segments(0, 2));
+        SinkTasks.write(first, tasks.segments(0, 2));
         tasks.stop(first);
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             searcher.checkReachable();
-            assertEquals(LuceneTasks.ids(0, 2), found(searcher), "the index the sink left");
+            assertEquals(LuceneHarness.ids(0, 2), found(searcher), "the index the sink left");
 
             // A sink in another process: its writes show once it commits them.
             try (IndexWriter other = new IndexWriter(FSDirectory.open(tasks.directory()), new IndexWriterConfig())) {
-                other.updateDocument(new Term(LuceneDocuments.ID, LuceneTasks.id(2)), document(2));
-                assertEquals(LuceneTasks.ids(0, 2), found(searcher), "not committed yet");
+                other.updateDocument(new Term(LuceneDocuments.ID, LuceneHarness.id(2)), document(2));
+                assertEquals(LuceneHarness.ids(0, 2), found(searcher), "not committed yet");
                 other.commit();
-                assertEquals(LuceneTasks.ids(0, 3), found(searcher));
+                assertEquals(LuceneHarness.ids(0, 3), found(searcher));
             }
 
             // A sink starting in this process: the searcher moves to its writer and sees its writes at once.
-            SinkTasks.write(tasks.start(NO_TIMER), LuceneTasks.segments(3, 4));
-            assertEquals(LuceneTasks.ids(0, 4), found(searcher));
+            SinkTasks.write(tasks.start(NO_TIMER), tasks.segments(3, 4));
+            assertEquals(LuceneHarness.ids(0, 4), found(searcher));
         }
     }
 
     @Test
     void aSearcherOfADirectoryWithoutAnIndexFailsNamingTheSetting() throws Exception {
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
-            ConnectException missing = assertThrows(ConnectException.class, searcher::checkReachable);
+            StoreException missing = assertThrows(StoreException.class, searcher::checkReachable);
             assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " is not a directory", missing.getMessage());
             Files.createDirectories(tasks.directory());
-            ConnectException empty = assertThrows(ConnectException.class, searcher::checkReachable);
+            StoreException empty = assertThrows(StoreException.class, searcher::checkReachable);
             assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " holds no Lucene index: the sink creates it when it starts",
                     empty.getMessage());
         }
     }
 
     /** The document the sink would write for the segment. */
-    private static Document document(int segment) {
-        Map<String, Object> payload = new LinkedHashMap<>(LuceneTasks.fields(segment));
+    private Document document(int segment) {
+        Map<String, Object> payload = new LinkedHashMap<>(tasks.fields(segment));
         payload.remove("id");
         payload.remove("embedding");
-        return LuceneDocuments.document(new VectorPoint(LuceneTasks.id(segment), LuceneTasks.vector(segment), payload));
+        return LuceneDocuments.document(new VectorPoint(LuceneHarness.id(segment), LuceneHarness.vector(segment), payload));
     }
 
     private static Set<String> found(VectorSearcher searcher) {
-        return searcher.search(new SearchRequest(LuceneTasks.vector(0), 10, List.of(), null)).stream()
+        return searcher.search(new SearchRequest(LuceneHarness.vector(0), 10, List.of(), null)).stream()
                 .map(SearchHit::segmentId).collect(Collectors.toSet());
     }
 }

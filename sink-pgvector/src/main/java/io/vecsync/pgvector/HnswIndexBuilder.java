@@ -196,12 +196,12 @@ final class HnswIndexBuilder implements AutoCloseable {
     }
 
     private String qualifiedIndex() {
-        return PgVectorSinkConfig.quote(config.schema()) + "." + PgVectorSinkConfig.quote(indexName);
+        return PgVectorTableLayout.quote(config.schema()) + "." + PgVectorTableLayout.quote(indexName);
     }
 
     private String createIndexSql(boolean concurrently) {
-        return "CREATE INDEX " + (concurrently ? "CONCURRENTLY " : "") + PgVectorSinkConfig.quote(indexName)
-                + " ON " + config.qualifiedTable() + " USING hnsw (embedding vector_cosine_ops) WITH (m = "
+        return "CREATE INDEX " + (concurrently ? "CONCURRENTLY " : "") + PgVectorTableLayout.quote(indexName)
+                + " ON " + config.qualifiedTable() + " USING hnsw (" + PgVectorTableLayout.EMBEDDING + " vector_cosine_ops) WITH (m = "
                 + config.getInt(PgVectorSinkConfig.HNSW_M) + ", ef_construction = "
                 + config.getInt(PgVectorSinkConfig.HNSW_EF_CONSTRUCTION) + ")";
     }

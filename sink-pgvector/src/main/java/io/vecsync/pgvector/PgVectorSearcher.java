@@ -2,9 +2,9 @@ package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,11 +38,13 @@ final class PgVectorSearcher implements VectorSearcher {
         this.config = config;
         this.connections = new PgConnections(config);
         this.minEfSearch = config.getInt(PgVectorSinkConfig.HNSW_EF_SEARCH);
-        String select = "SELECT segment_id, embedding <=> ? AS distance, video_id, start_ts, end_ts, start_seconds, end_seconds,"
-                + " embedding_option, payload::text FROM " + config.qualifiedTable();
-        String order = " ORDER BY embedding <=> ? LIMIT ?";
+        String select = "SELECT " + String.join(", ", PgVectorTableLayout.SEGMENT_ID, PgVectorTableLayout.EMBEDDING + " <=> ? AS distance",
+                PgVectorTableLayout.VIDEO_ID, PgVectorTableLayout.START, PgVectorTableLayout.END, PgVectorTableLayout.START_SECONDS,
+                PgVectorTableLayout.END_SECONDS, PgVectorTableLayout.EMBEDDING_OPTION, PgVectorTableLayout.PAYLOAD + "::text")
+                + " FROM " + config.qualifiedTable();
+        String order = " ORDER BY " + PgVectorTableLayout.EMBEDDING + " <=> ? LIMIT ?";
         this.searchSql = select + order;
-        this.filteredSearchSql = select + " WHERE video_id = ANY(?)" + order;
+        this.filteredSearchSql = select + " WHERE " + PgVectorTableLayout.VIDEO_ID + " = ANY(?)" + order;
     }
 
     @Override
@@ -77,7 +79,7 @@ final class PgVectorSearcher implements VectorSearcher {
             return hits;
         } catch (SQLException e) {
             discard(session);
-            throw PgErrors.classify("searching " + config.qualifiedTable(), e);
+            throw PgVectorErrors.INSTANCE.classifyForSearch("searching " + config.qualifiedTable(), e);
         }
     }
 
@@ -111,9 +113,10 @@ final class PgVectorSearcher implements VectorSearcher {
             release(session);
         } catch (SQLException e) {
             discard(session);
-            throw PgErrors.classify("reaching " + config.qualifiedTable(), e);
+            throw PgVectorErrors.INSTANCE.classifyForSearch("reaching " + config.qualifiedTable(), e);
         }
     }
+
 
     private SearchSession take() throws SQLException {
         SearchSession session = idle.pollFirst();

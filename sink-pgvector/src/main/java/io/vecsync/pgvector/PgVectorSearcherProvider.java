@@ -1,11 +1,13 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigDef;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.common.config.ConfigException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The pgvector searcher, configured with the sink's {@code pgvector.*} keys. */
 public final class PgVectorSearcherProvider implements SearcherProvider {
@@ -16,8 +18,8 @@ public final class PgVectorSearcherProvider implements SearcherProvider {
     }
 
     @Override
-    public ConfigDef configDef() {
-        return PgVectorSinkConfig.CONFIG_DEF;
+    public Set<String> configKeys() {
+        return PgVectorSinkConfig.CONFIG_DEF.names();
     }
 
     @Override
@@ -27,6 +29,10 @@ public final class PgVectorSearcherProvider implements SearcherProvider {
 
     @Override
     public VectorSearcher open(Map<String, String> config) {
-        return new PgVectorSearcher(new PgVectorSinkConfig(config));
+        try {
+            return new PgVectorSearcher(new PgVectorSinkConfig(config));
+        } catch (ConfigException e) {
+            throw new StoreConfigException(e.getMessage(), e);
+        }
     }
 }

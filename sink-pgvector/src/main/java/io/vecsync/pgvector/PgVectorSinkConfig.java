@@ -98,10 +98,8 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
                         "Schema of the table; created when missing.",
                         GROUP_TABLE, ++order, Width.MEDIUM, "Schema")
                 .define(TABLE, Type.STRING, "video_segments", identifier(), Importance.HIGH,
-                        "Table of segments, created when missing with the platform docs' columns (segment_id uuid primary"
-                                + " key, video_id uuid, start_ts text, end_ts text, embedding vector(dimension)) plus"
-                                + " start_seconds, end_seconds, embedding_option and a jsonb payload; an existing table is"
-                                + " verified and given the extra columns it lacks.",
+                        "Table of segments, created when missing with " + PgVectorTableLayout.describeColumns(EMBEDDING_DIMENSION)
+                                + "; an existing table is verified and given the sink's columns it lacks.",
                         GROUP_TABLE, ++order, Width.MEDIUM, "Table")
                 .define(INDEX, Type.STRING, ConfigEnums.value(IndexType.HNSW), ValidString.in(ConfigEnums.values(IndexType.class)),
                         Importance.MEDIUM, "hnsw: an HNSW index with vector_cosine_ops, created when missing; none: no vector"
@@ -184,7 +182,11 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
 
     /** The table's name, quoted: config values are validated identifiers, and quoting keeps their case. */
     public String qualifiedTable() {
-        return quote(getString(SCHEMA)) + "." + quote(getString(TABLE));
+        return tableLayout().qualifiedTable();
+    }
+
+    public PgVectorTableLayout tableLayout() {
+        return PgVectorTableLayout.of(this);
     }
 
     public String schema() {
@@ -197,9 +199,5 @@ public class PgVectorSinkConfig extends CommonSinkConfig {
 
     public IndexType index() {
         return ConfigEnums.parse(IndexType.class, getString(INDEX));
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -51,11 +51,11 @@ public class PgVectorSinkConnector extends VectorSinkConnector {
                     (String) values.get(PgVectorSinkConfig.SSL_MODE).value(),
                     (Integer) values.get(PgVectorSinkConfig.SOCKET_TIMEOUT_MS).value()).close();
         } catch (SQLException e) {
-            if (PgErrors.isTransient(e)) {
-                log.warn("PostgreSQL did not answer the login check ({}); the tasks will keep trying", PgErrors.describe(e));
+            if (PgVectorErrors.isTransient(e)) {
+                log.warn("PostgreSQL did not answer the login check ({}); the tasks will keep trying", PgVectorErrors.describe(e));
                 return;
             }
-            values.get(PgErrors.configKey(e)).addErrorMessage("could not log in to PostgreSQL: " + PgErrors.describe(e) + PgErrors.hint(e));
+            values.get(PgVectorErrors.configKey(e)).addErrorMessage("could not log in to PostgreSQL: " + PgVectorErrors.describe(e) + PgVectorErrors.hint(e));
         }
     }
 }

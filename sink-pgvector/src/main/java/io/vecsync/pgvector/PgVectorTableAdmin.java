@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +23,6 @@ import java.util.Set;
 final class PgVectorTableAdmin implements TargetAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(PgVectorTableAdmin.class);
-
-    /** Columns beyond the docs' five that the sink fills; added to an existing table that lacks them. */
-    private static final List<String> EXTRA_COLUMNS = List.of(
-            "start_seconds double precision", "end_seconds double precision", "embedding_option text", "payload jsonb");
 
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
@@ -49,17 +44,18 @@ final class PgVectorTableAdmin implements TargetAdmin {
             }
             ensureExtension(connection);
             ensureSchema(connection);
+            PgVectorTableLayout layout = new PgVectorTableLayout(config.schema(), config.table(), dimension);
             String existingType = embeddingType(connection);
             if (existingType == null) {
-                createTable(connection, dimension);
+                createTable(connection, layout);
             } else {
-                verify(connection, existingType, dimension);
+                verify(connection, existingType, layout);
             }
             // Still under the lock: two tasks would create the index twice.
             indexBuilder.tableReady(connection);
             connection.commit();
         } catch (SQLException e) {
-            throw PgErrors.classify("preparing table " + config.qualifiedTable(), e);
+            throw PgVectorErrors.INSTANCE.classify("preparing table " + config.qualifiedTable(), e);
         }
     }
 
@@ -88,7 +84,7 @@ final class PgVectorTableAdmin implements TargetAdmin {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + PgVectorSinkConfig.quote(config.schema()));
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + PgVectorTableLayout.quote(config.schema()));
         }
     }
 
@@ -97,9 +93,10 @@ final class PgVectorTableAdmin implements TargetAdmin {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = 'embedding' AND NOT a.attisdropped")) {
+                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
             query.setString(1, config.schema());
             query.setString(2, config.table());
+            query.setString(3, PgVectorTableLayout.EMBEDDING);
             try (ResultSet result = query.executeQuery()) {
                 if (result.next()) {
                     return result.getString(1);
@@ -107,7 +104,7 @@ final class PgVectorTableAdmin implements TargetAdmin {
             }
         }
         if (tableExists(connection)) {
-            throw new ConnectException("table " + config.qualifiedTable() + " exists but has no 'embedding' column;"
+            throw new ConnectException("table " + config.qualifiedTable() + " exists but has no '" + PgVectorTableLayout.EMBEDDING + "' column;"
                     + " point " + PgVectorSinkConfig.TABLE + " at another table or drop it");
         }
         return null;
@@ -122,22 +119,18 @@ final class PgVectorTableAdmin implements TargetAdmin {
         }
     }
 
-    private void createTable(Connection connection, int dimension) throws SQLException {
-        List<String> columns = new ArrayList<>(List.of(
-                "segment_id uuid PRIMARY KEY", "video_id uuid NOT NULL", "start_ts text NOT NULL", "end_ts text NOT NULL",
-                "embedding vector(" + dimension + ")"));
-        columns.addAll(EXTRA_COLUMNS);
+    private void createTable(Connection connection, PgVectorTableLayout layout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + config.qualifiedTable() + " (" + String.join(", ", columns) + ")");
+            statement.execute(layout.createTableSql());
         }
-        log.info("created table {} with embedding vector({})", config.qualifiedTable(), dimension);
+        log.info("created table {} with {} {}", layout.qualifiedTable(), PgVectorTableLayout.EMBEDDING, layout.embeddingType());
     }
 
-    private void verify(Connection connection, String embeddingType, int dimension) throws SQLException {
-        String expected = "vector(" + dimension + ")";
+    private void verify(Connection connection, String embeddingType, PgVectorTableLayout layout) throws SQLException {
+        String expected = layout.embeddingType();
         if (!embeddingType.equals(expected)) {
-            throw new ConnectException("table " + config.qualifiedTable() + " has embedding " + embeddingType + " but "
-                    + PgVectorSinkConfig.EMBEDDING_DIMENSION + " is " + dimension + " (" + expected + ");"
+            throw new ConnectException("table " + layout.qualifiedTable() + " has " + PgVectorTableLayout.EMBEDDING + " " + embeddingType
+                    + " but " + PgVectorSinkConfig.EMBEDDING_DIMENSION + " is " + layout.dimension() + " (" + expected + ");"
                     + " use a table of that dimension or change the setting");
         }
         String wrongMetric = nonCosineIndex(connection);
@@ -145,11 +138,11 @@ final class PgVectorTableAdmin implements TargetAdmin {
             throw new ConnectException("table " + config.qualifiedTable() + " has vector index " + wrongMetric
                     + ", which is not for the cosine metric (vector_cosine_ops); the platform's vectors are compared by cosine");
         }
-        addMissingColumns(connection);
+        addMissingColumns(connection, layout);
     }
 
-    /** One ALTER TABLE for the extra columns the table lacks, and none when it has them all. */
-    private void addMissingColumns(Connection connection) throws SQLException {
+    /** One ALTER TABLE for the sink's columns the table lacks, and none when it has them all. */
+    private void addMissingColumns(Connection connection, PgVectorTableLayout layout) throws SQLException {
         Set<String> present = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT attname FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
@@ -160,14 +153,14 @@ final class PgVectorTableAdmin implements TargetAdmin {
                 }
             }
         }
-        List<String> missing = EXTRA_COLUMNS.stream().filter(column -> !present.contains(column.substring(0, column.indexOf(' '))))
+        List<PgVectorTableLayout.Column> missing = layout.sinkColumns().stream().filter(column -> !present.contains(column.name()))
                 .toList();
         if (!missing.isEmpty()) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("ALTER TABLE " + config.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
-                        + String.join(", ADD COLUMN IF NOT EXISTS ", missing));
+                statement.execute(layout.addColumnsSql(missing));
             }
-            log.info("added the columns {} to table {}", missing, config.qualifiedTable());
+            log.info("added the columns {} to table {}", missing.stream().map(PgVectorTableLayout.Column::name).toList(),
+                    layout.qualifiedTable());
         }
     }
 

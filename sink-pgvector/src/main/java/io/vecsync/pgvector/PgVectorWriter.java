@@ -1,9 +1,8 @@
 package io.vecsync.pgvector;
 
+import io.vecsync.core.SegmentIds;
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.config.Validators;
-import io.vecsync.core.sink.RefusedPointsException;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
@@ -20,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +32,11 @@ import java.util.UUID;
  * a staging table and an upsert from it measured no faster than that JDBC batch: pgvector TOASTs vectors, and staging
  * moves each twice.
  *
- * <p>When the table refuses a row's data (SQLSTATE class 22 or 23: a user's constraint, a value out of range...), the
- * batch is rolled back and written again in parts under savepoints to find the rows at fault ({@link RefusedRows});
- * the others are committed, and those rows are reported refused, so that only their records go to the dead-letter
- * queue. What can be seen before writing, NUL characters, is refused by {@link #check} already.
+ * <p>When the table refuses a row's data (SQLSTATE class 22 or 23: a user's constraint, a value out of range...),
+ * PostgreSQL aborts the transaction: it is rolled back and the batch reported refused ({@link PgVectorErrors}), and the
+ * framework writes it again in halves, each in a transaction of its own, until the row at fault stands alone and only
+ * its record goes to the dead-letter queue. What can be seen before writing, NUL characters, is refused by
+ * {@link #check} already.
  */
 final class PgVectorWriter implements VectorWriter {
 
@@ -49,13 +48,13 @@ final class PgVectorWriter implements VectorWriter {
     /** Batches upserted without trying COPY first after one met an id already in the table. */
     private static final int UPSERTS_AFTER_A_CONFLICT = 16;
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final int COLUMNS = 9;
     /** Bytes of COPY data sent at a time. */
     private static final int COPY_CHUNK_BYTES = 256 * 1024;
     /** Room past a chunk for the row that crosses its end, so that the buffer need not grow (a 1024-d row is ~4.3 KB). */
     private static final int ROW_HEADROOM_BYTES = 64 * 1024;
 
     private final PgConnections connections;
+    private final int columns;
     private final String copySql;
     private final String upsertSql;
     private final String deleteSql;
@@ -68,27 +67,25 @@ final class PgVectorWriter implements VectorWriter {
 
     PgVectorWriter(PgVectorSinkConfig config, PgConnections connections) {
         this.connections = connections;
-        String table = config.qualifiedTable();
-        String columns = "segment_id, video_id, start_ts, end_ts, embedding, start_seconds, end_seconds, embedding_option, payload";
-        this.copySql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)";
-        this.upsertSql = "INSERT INTO " + table + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-                + " ON CONFLICT (segment_id) DO UPDATE SET video_id = EXCLUDED.video_id, start_ts = EXCLUDED.start_ts,"
-                + " end_ts = EXCLUDED.end_ts, embedding = EXCLUDED.embedding, start_seconds = EXCLUDED.start_seconds,"
-                + " end_seconds = EXCLUDED.end_seconds, embedding_option = EXCLUDED.embedding_option, payload = EXCLUDED.payload";
-        this.deleteSql = "DELETE FROM " + table + " WHERE segment_id = ANY(?)";
+        PgVectorTableLayout layout = config.tableLayout();
+        this.columns = layout.columns().size();
+        this.copySql = layout.copySql();
+        this.upsertSql = layout.upsertSql();
+        this.deleteSql = "DELETE FROM " + layout.qualifiedTable() + " WHERE " + PgVectorTableLayout.SEGMENT_ID + " = ANY(?)";
     }
 
     /** The table's required columns: video_id (a UUID), start and end. */
     @Override
     public void check(VectorPoint point) {
         Object videoId = point.payload().get(SegmentSchema.VIDEO_ID);
-        if (videoId == null || !Validators.isUuid(videoId.toString())) {
+        if (videoId == null || !SegmentIds.isUuid(videoId.toString())) {
             throw new DataException("field '" + SegmentSchema.VIDEO_ID + "': " + (videoId == null ? "missing" : "'" + videoId + "' is not a UUID")
-                    + "; the table's video_id column needs one");
+                    + "; the table's " + PgVectorTableLayout.VIDEO_ID + " column needs one");
         }
-        for (String field : List.of(SegmentSchema.START, SegmentSchema.END)) {
-            if (point.payload().get(field) == null) {
-                throw new DataException("field '" + field + "': missing; the table's " + field + "_ts column needs it");
+        for (Map.Entry<String, String> field : List.of(Map.entry(SegmentSchema.START, PgVectorTableLayout.START),
+                Map.entry(SegmentSchema.END, PgVectorTableLayout.END))) {
+            if (point.payload().get(field.getKey()) == null) {
+                throw new DataException("field '" + field.getKey() + "': missing; the table's " + field.getValue() + " column needs it");
             }
         }
         for (Map.Entry<String, Object> field : point.payload().entrySet()) {
@@ -112,23 +109,23 @@ final class PgVectorWriter implements VectorWriter {
 
     @Override
     public void write(WriteBatch batch) {
-        Map<String, String> refused = new LinkedHashMap<>();
         try {
             Connection db = connection();
             try {
                 writeAll(db, batch);
+                db.commit();
             } catch (SQLException e) {
-                if (!PgErrors.isDataError(e)) {
-                    throw e;
+                if (PgVectorErrors.isDataError(e)) {
+                    // A refused row aborts the transaction, not the connection: rolled back, it takes the next write.
+                    db.rollback();
                 }
-                db.rollback();
-                RefusedRows.isolate(db, batch.upserts(), VectorPoint::id, this::upsert, refused);
-                RefusedRows.isolate(db, batch.deletes(), id -> id, this::delete, refused);
+                throw e;
             }
-            db.commit();
         } catch (SQLException e) {
-            discardConnection();
-            throw PgErrors.classify("writing " + batch.size() + " points", e);
+            if (!PgVectorErrors.isDataError(e)) {
+                discardConnection();
+            }
+            throw PgVectorErrors.INSTANCE.classify("writing " + batch.size() + " points", e);
         } catch (RuntimeException | AssertionError driverFailure) {
             // pgjdbc can fail this way, not with an SQLException, when the server drops the connection mid-batch.
             boolean lost = connectionLost();
@@ -136,10 +133,6 @@ final class PgVectorWriter implements VectorWriter {
             String message = "writing " + batch.size() + " points failed: " + driverFailure;
             throw lost ? new RetriableException(message + " (the connection was lost)", driverFailure)
                     : new ConnectException(message, driverFailure);
-        }
-        if (!refused.isEmpty()) {
-            throw new RefusedPointsException("PostgreSQL refused " + refused.size() + " of " + batch.size()
-                    + " points; the others were written", refused);
         }
     }
 
@@ -176,7 +169,8 @@ final class PgVectorWriter implements VectorWriter {
             copyBuffer.restart();
             for (VectorPoint point : points) {
                 Row row = Row.of(point);
-                copyBuffer.row(COLUMNS).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
+                // In the layout's column order, as the upsert's parameters.
+                copyBuffer.row(columns).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
                         .float8(row.startSeconds()).float8(row.endSeconds()).text(row.option()).jsonb(row.payload());
                 if (copyBuffer.length() >= COPY_CHUNK_BYTES) {
                     copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.length());

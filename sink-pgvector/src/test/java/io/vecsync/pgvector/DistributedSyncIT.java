@@ -4,7 +4,7 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.source.PlatformSourceConfig;
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -39,7 +39,7 @@ class DistributedSyncIT {
             // Slow enough that the stop lands mid-sync.
             simulator.latency(Duration.ofMillis(40));
             connect.kafka().createTopic(TOPIC, 3, 1, Map.of("cleanup.policy", "compact"));
-            Map<String, String> source = new LinkedHashMap<>(ConnectorConfigs.simulatorSource(simulator, TOPIC));
+            Map<String, String> source = new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), TOPIC));
             source.put("tasks.max", "2");
             source.put(PlatformSourceConfig.POLL_INTERVAL_MS, "500");
             source.put(PlatformSourceConfig.FETCH_CONCURRENCY, "1");

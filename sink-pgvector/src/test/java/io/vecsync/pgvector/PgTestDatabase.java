@@ -55,6 +55,11 @@ final class PgTestDatabase {
         }
     }
 
+    /** The platform docs' table in the public schema: their five columns, no index. */
+    static void createDocsTable(String table, int dimension) {
+        execute(new PgVectorTableLayout("public", table, dimension).createDocsTableSql());
+    }
+
     static void execute(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -1,9 +1,10 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.WriteBatch;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreUnavailableException;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.FaultProxy;
 import io.vecsync.testing.PostgresServer;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -87,7 +88,7 @@ class PgVectorDeadlinesTest {
     void aSearchBehindAnotherSessionsLockGivesUp() throws Exception {
         try (VectorSearcher searcher = new PgVectorSearcherProvider().open(props(PostgresServer.jdbcUrl()));
              Connection locker = lockTable()) {
-            RetriableException error = assertThrows(RetriableException.class,
+            StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
                     () -> searcher.search(new SearchRequest(new float[]{1, 0, 0}, 3, List.of(), null)));
             assertTrue(error.getMessage().contains("55P03"), error.getMessage());
         }

@@ -1,7 +1,7 @@
 package io.vecsync.pgvector;
 
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.FaultProxy;
 import io.vecsync.testing.JmxMetrics;

@@ -3,7 +3,7 @@ package io.vecsync.pgvector;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkTaskStarter;
+import io.vecsync.testing.StoreTestHarness;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PgVectorLoginTest {
 
     private static final String SECRET = "s3cret-Pw-7781";
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(PgVectorSinkTask::new);
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(PgVectorSinkTask::new);
 
     @AfterEach
     void stopTasks() {

@@ -2,13 +2,13 @@ package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentIds;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.SinkPipelineSuite;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkPipelineSuite;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,10 +200,8 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
 
     /** The sink's table, with a user's constraint the sink cannot know of: no placeholder start. */
     private static void createTableRefusingPlaceholderStarts(String table) {
-        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (segment_id uuid PRIMARY KEY,"
-                + " video_id uuid NOT NULL, start_ts text NOT NULL, end_ts text NOT NULL, embedding vector(4),"
-                + " start_seconds double precision, end_seconds double precision, embedding_option text, payload jsonb,"
-                + " CONSTRAINT no_placeholder_start CHECK (start_ts <> '--:--:--'))");
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table + "; " + new PgVectorTableLayout("public", table, 4).createTableSql()
+                + "; ALTER TABLE " + table + " ADD CONSTRAINT no_placeholder_start CHECK (start_ts <> '--:--:--')");
     }
 
     private Set<String> produceGood(String topic, String video, int count) {

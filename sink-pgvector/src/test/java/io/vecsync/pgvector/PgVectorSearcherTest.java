@@ -1,10 +1,10 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.WriteBatch;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

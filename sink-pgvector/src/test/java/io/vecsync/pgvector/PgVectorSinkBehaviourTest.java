@@ -1,7 +1,7 @@
 package io.vecsync.pgvector;
 
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
@@ -30,8 +30,7 @@ class PgVectorSinkBehaviourTest extends VectorSinkBehaviourSuite {
 
     @Override
     protected void createTargetWithDimension(int dimension) {
-        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL,"
-                + " start_ts text NOT NULL, end_ts text NOT NULL, embedding vector(" + dimension + "))");
+        PgTestDatabase.createDocsTable(TABLE, dimension);
     }
 
     @Override

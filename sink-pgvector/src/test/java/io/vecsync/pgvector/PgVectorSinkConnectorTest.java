@@ -1,13 +1,13 @@
 package io.vecsync.pgvector;
 
 import io.vecsync.core.sink.CommonSinkConfig;
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,53 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PgVectorSinkConnectorTest {
+class PgVectorSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(PgVectorSinkConfig.URL, "jdbc:postgresql://db:5432/video");
         props.put(PgVectorSinkConfig.PASSWORD, "pg-secret");
         return props;
+    }
+
+    @Override
+    protected PgVectorSinkConnector newConnector() {
+        return new PgVectorSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "pgvector-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "pgvector sink configuration";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return PgVectorSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "pgvector";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return PgVectorSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of(PgVectorSinkConfig.URL, PgVectorSinkConfig.USER, PgVectorSinkConfig.PASSWORD);
     }
 
     @Test
@@ -80,37 +120,5 @@ class PgVectorSinkConnectorTest {
                 errors.get(PgVectorSinkConfig.INITIAL_LOAD));
         assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(PgVectorSinkConfig.RETRY_BACKOFF_MS));
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        PgVectorSinkConnector connector = new PgVectorSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal(), minimal()), connector.taskConfigs(3));
-    }
-
-    /** Their database is not on this machine: validate() says so on a connection key, and finds nothing else wrong. */
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/pgvector-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/pgvector-sink.json")))) {
-            assertEquals(PgVectorSinkConnector.class.getName(), config.get("connector.class"));
-            // No server answers at the shipped URL here: the login check leaves that to the tasks.
-            assertEquals(Map.of(), ShippedConfigs.errors(new PgVectorSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/pgvector-sink.md"), ConfigReference.markdown(
-                "pgvector sink configuration",
-                "`connector.class=" + PgVectorSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).",
-                PgVectorSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(PgVectorSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
     }
 }

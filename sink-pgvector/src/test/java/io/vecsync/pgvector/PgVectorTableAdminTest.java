@@ -3,9 +3,8 @@ package io.vecsync.pgvector;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
-import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
-import org.apache.kafka.connect.data.Schema;
+import io.vecsync.testing.StoreTestHarness;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PgVectorTableAdminTest {
 
     private static final String TABLE = "admin_segments";
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(PgVectorSinkTask::new);
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(PgVectorSinkTask::new);
 
     @BeforeEach
     @AfterEach
@@ -67,8 +66,8 @@ class PgVectorTableAdminTest {
 
     @Test
     void anExistingDocsTableGetsTheExtraColumnsAndKeepsItsRows() throws Exception {
-        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
-                + " end_ts text NOT NULL, embedding vector(3)); INSERT INTO " + TABLE + " VALUES ('ea0b39d2-9327-572d-a218-3ea7d3e9586c',"
+        PgTestDatabase.createDocsTable(TABLE, 3);
+        PgTestDatabase.execute("INSERT INTO " + TABLE + " VALUES ('ea0b39d2-9327-572d-a218-3ea7d3e9586c',"
                 + " 'a249266f-052d-4148-bc2f-3efa76dc4269', '00:00:00', '00:00:10', '[1,2,3]')");
         start(Map.of());
         assertEquals(1, PgTestDatabase.count(TABLE));
@@ -77,8 +76,8 @@ class PgVectorTableAdminTest {
 
     @Test
     void anIndexForAnotherMetricIsRefused() {
-        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
-                + " end_ts text NOT NULL, embedding vector(3)); CREATE INDEX ON " + TABLE + " USING hnsw (embedding vector_l2_ops)");
+        PgTestDatabase.createDocsTable(TABLE, 3);
+        PgTestDatabase.execute("CREATE INDEX ON " + TABLE + " USING hnsw (embedding vector_l2_ops)");
         ConnectException error = assertThrows(ConnectException.class, () -> start(Map.of()));
         assertTrue(error.getMessage().contains("vector_l2_ops") && error.getMessage().contains("cosine"), error.getMessage());
     }
@@ -132,8 +131,7 @@ class PgVectorTableAdminTest {
 
     @Test
     void missingColumnsWaitForTheirLockAtMostTheLockTimeoutAndComeOnALaterTry() throws Exception {
-        PgTestDatabase.execute("CREATE TABLE " + TABLE + " (segment_id uuid PRIMARY KEY, video_id uuid NOT NULL, start_ts text NOT NULL,"
-                + " end_ts text NOT NULL, embedding vector(3))");
+        PgTestDatabase.createDocsTable(TABLE, 3);
         PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
                 PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.LOCK_TIMEOUT_MS, "300"));
         try (PgVectorStore store = new PgVectorStore(config)) {
@@ -190,12 +188,10 @@ class PgVectorTableAdminTest {
         return reader;
     }
 
-    private static List<SinkRecord> backlog(int records) {
+    private List<SinkRecord> backlog(int records) {
         List<SinkRecord> backlog = new ArrayList<>();
         for (int i = 0; i < records; i++) {
-            String id = String.format("00000000-0000-4000-8000-%012d", i);
-            backlog.add(new SinkRecord("t", 0, Schema.STRING_SCHEMA, id, null, Map.of("video_id", "a249266f-052d-4148-bc2f-3efa76dc4269",
-                    "start", "00:00:00", "end", "00:00:10", "embedding", List.of(1, i, 2)), i));
+            backlog.add(tasks.records().segment(i).topic("t").vector(List.of(1, i, 2)).record());
         }
         return backlog;
     }

@@ -2,6 +2,7 @@ package io.vecsync.pinecone;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vecsync.core.sink.StoreErrors;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.openapitools.db_control.client.ApiException;
@@ -13,7 +14,9 @@ import java.util.Set;
  * Sorts the client's failures into what the sink framework acts on: a RetriableException for what a retry can fix
  * (unreachable, timeout, 429, 5xx), a ConnectException naming what to change for the rest.
  */
-final class PineconeErrors {
+final class PineconeErrors implements StoreErrors<RuntimeException> {
+
+    static final PineconeErrors INSTANCE = new PineconeErrors();
 
     /** Pinecone's data plane answers 429 with RESOURCE_EXHAUSTED and 5xx with UNKNOWN, INTERNAL or UNAVAILABLE. */
     private static final Set<Status.Code> TRANSIENT_CODES = EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
@@ -24,7 +27,8 @@ final class PineconeErrors {
     }
 
     /** The failure as the Connect exception that says whether to retry, with what was being done. */
-    static ConnectException translate(String doing, RuntimeException failure) {
+    @Override
+    public ConnectException classify(String doing, RuntimeException failure) {
         if (failure instanceof ConnectException connect) {
             return connect;
         }

@@ -44,7 +44,7 @@ final class PineconeIndexAdmin implements TargetAdmin {
             verify(model, dimension);
             awaitReady(model);
         } catch (RuntimeException e) {
-            throw PineconeErrors.translate("preparing index " + name, e);
+            throw PineconeErrors.INSTANCE.classify("preparing index " + name, e);
         }
     }
 

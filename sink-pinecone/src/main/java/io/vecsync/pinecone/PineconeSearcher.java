@@ -7,9 +7,9 @@ import io.pinecone.clients.Index;
 import io.pinecone.unsigned_indices_model.ScoredVectorWithUnsignedIndices;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ final class PineconeSearcher implements VectorSearcher {
                 }
             }
         } catch (RuntimeException e) {
-            throw PineconeErrors.translate("searching index " + connection.indexName(), e);
+            throw PineconeErrors.INSTANCE.classifyForSearch("searching index " + connection.indexName(), e);
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
         return hits.size() <= request.topK() ? hits : List.copyOf(hits.subList(0, request.topK()));
@@ -63,9 +63,10 @@ final class PineconeSearcher implements VectorSearcher {
         try {
             connection.index().describeIndexStats();
         } catch (RuntimeException e) {
-            throw PineconeErrors.translate("reaching index " + connection.indexName(), e);
+            throw PineconeErrors.INSTANCE.classifyForSearch("reaching index " + connection.indexName(), e);
         }
     }
+
 
     @Override
     public void close() {

@@ -1,10 +1,14 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigDef;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.sink.SinkConnector;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The Pinecone searcher, configured with the sink's {@code pinecone.*} keys (and its {@code topics} for a per-topic namespace). */
 public final class PineconeSearcherProvider implements SearcherProvider {
@@ -15,13 +19,19 @@ public final class PineconeSearcherProvider implements SearcherProvider {
     }
 
     @Override
-    public ConfigDef configDef() {
-        return PineconeSinkConfig.CONFIG_DEF;
+    public Set<String> configKeys() {
+        Set<String> keys = new HashSet<>(PineconeSinkConfig.CONFIG_DEF.names());
+        keys.add(SinkConnector.TOPICS_CONFIG);
+        return Set.copyOf(keys);
     }
 
     @Override
     public VectorSearcher open(Map<String, String> config) {
-        PineconeSinkConfig parsed = new PineconeSinkConfig(config);
-        return new PineconeSearcher(parsed, parsed.namespace().forSearch(config));
+        try {
+            PineconeSinkConfig parsed = new PineconeSinkConfig(config);
+            return new PineconeSearcher(parsed, parsed.namespace().forSearch(config));
+        } catch (ConfigException e) {
+            throw new StoreConfigException(e.getMessage(), e);
+        }
     }
 }

@@ -60,7 +60,7 @@ final class PineconeWriter implements VectorWriter {
                 delete(index, request, target);
             }
         } catch (RuntimeException e) {
-            throw PineconeErrors.translate(doing, e);
+            throw PineconeErrors.INSTANCE.classify(doing, e);
         }
     }
 
@@ -69,7 +69,7 @@ final class PineconeWriter implements VectorWriter {
             index.upsert(request, namespace);
         } catch (RuntimeException e) {
             if (PineconeErrors.refusesAVector(e)) {
-                throw new RefusedBatchException(PineconeErrors.translate(doing, e).getMessage(), e);
+                throw new RefusedBatchException(PineconeErrors.INSTANCE.classify(doing, e).getMessage(), e);
             }
             throw e;
         }

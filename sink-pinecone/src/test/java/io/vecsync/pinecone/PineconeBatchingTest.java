@@ -3,7 +3,7 @@ package io.vecsync.pinecone;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.pinecone.FakeIndex;
+import io.vecsync.pinecone.fake.FakeIndex;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +21,7 @@ class PineconeBatchingTest {
 
     private static final String INDEX = "batching";
     @RegisterExtension
-    static final PineconeTasks TASKS = new PineconeTasks(INDEX, "batching-key");
+    static final PineconeHarness TASKS = new PineconeHarness(INDEX, "batching-key");
 
     private static FakeIndex index() {
         return TASKS.index();
@@ -69,10 +69,10 @@ class PineconeBatchingTest {
     @Test
     void metadataBeyondPineconesLimitSendsOnlyThatRecordToTheDeadLetterQueue() {
         VectorSinkTask task = TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
-        SinkRecord huge = TASKS.segment("segments", 1, PineconeTasks.vector(1, 4), Map.of("video_name", "x".repeat(41 * 1024)));
+        SinkRecord huge = TASKS.segment("segments", 1, PineconeHarness.vector(1, 4), Map.of("video_name", "x".repeat(41 * 1024)));
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), huge, TASKS.segment("segments", 2, 4)));
 
-        assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(2)), index().vectors("").keySet());
+        assertEquals(Set.of(PineconeHarness.id(0), PineconeHarness.id(2)), index().vectors("").keySet());
         assertEquals(List.of(huge), TASKS.lastContext().errantRecords());
         String reason = TASKS.lastContext().errantReasons().get(0).getMessage();
         assertTrue(reason.contains("metadata") && reason.contains("40960"), reason);

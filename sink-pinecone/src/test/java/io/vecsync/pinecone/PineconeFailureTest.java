@@ -4,9 +4,9 @@ import io.grpc.Status;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.pinecone.FakeIndex;
-import io.vecsync.testing.pinecone.PineconeFake;
-import io.vecsync.testing.pinecone.PineconeFake.Rpc;
+import io.vecsync.pinecone.fake.FakeIndex;
+import io.vecsync.pinecone.fake.FakePinecone;
+import io.vecsync.pinecone.fake.FakePinecone.Rpc;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -35,8 +35,8 @@ class PineconeFailureTest {
     private static final String INDEX = "failures";
     private static final String KEY = "failure-key-7f3a";
     @RegisterExtension
-    static final PineconeTasks TASKS = new PineconeTasks(INDEX, KEY);
-    private static final PineconeFake FAKE = TASKS.fake();
+    static final PineconeHarness TASKS = new PineconeHarness(INDEX, KEY);
+    private static final FakePinecone FAKE = TASKS.fake();
 
     private static Set<String> storedIds() {
         return FAKE.index(INDEX).orElseThrow().vectors("").keySet();
@@ -52,7 +52,7 @@ class PineconeFailureTest {
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4)));
         SinkTasks.write(task, List.of(TASKS.tombstone("segments", 0)));
 
-        assertEquals(Set.of(PineconeTasks.id(1)), storedIds());
+        assertEquals(Set.of(PineconeHarness.id(1)), storedIds());
         assertEquals(6, FAKE.faultsServed());
     }
 
@@ -67,7 +67,7 @@ class PineconeFailureTest {
 
         FAKE.clearFaults();
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
-        assertEquals(Set.of(PineconeTasks.id(0)), storedIds(), "the redelivered batch is written");
+        assertEquals(Set.of(PineconeHarness.id(0)), storedIds(), "the redelivered batch is written");
     }
 
     @Test
@@ -77,7 +77,7 @@ class PineconeFailureTest {
         long start = System.nanoTime();
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "the stuck call was given up, not waited for");
-        assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
+        assertEquals(Set.of(PineconeHarness.id(0)), storedIds());
     }
 
     @Test
@@ -117,14 +117,14 @@ class PineconeFailureTest {
     void anUpsertRefusedForOneVectorIsWrittenInHalvesAndOnlyThatVectorGoesToTheDeadLetterQueue() {
         VectorSinkTask task = TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
         FAKE.refuseMetadataField("poison");
-        SinkRecord poisoned = TASKS.segment("segments", 2, PineconeTasks.vector(2, 4), Map.of("poison", "x"));
+        SinkRecord poisoned = TASKS.segment("segments", 2, PineconeHarness.vector(2, 4), Map.of("poison", "x"));
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4), poisoned,
                 TASKS.segment("segments", 3, 4)));
 
-        assertEquals(Set.of(PineconeTasks.id(0), PineconeTasks.id(1), PineconeTasks.id(3)), storedIds());
+        assertEquals(Set.of(PineconeHarness.id(0), PineconeHarness.id(1), PineconeHarness.id(3)), storedIds());
         assertEquals(List.of(poisoned), TASKS.lastContext().errantRecords());
         String reason = TASKS.lastContext().errantReasons().get(0).getMessage();
-        assertTrue(reason.contains("the store refused point " + PineconeTasks.id(2)) && reason.contains("'poison' is refused"), reason);
+        assertTrue(reason.contains("the store refused point " + PineconeHarness.id(2)) && reason.contains("'poison' is refused"), reason);
         assertEquals(List.of(2, 1), FAKE.index(INDEX).orElseThrow().upserts().stream().map(FakeIndex.UpsertCall::vectors).toList(),
                 "4 vectors refused, then 2 and 2, then the refused pair's 1 and 1: the upserts that went through");
     }
@@ -137,7 +137,7 @@ class PineconeFailureTest {
         assertTrue(error.getMessage().contains("control plane"), error.getMessage());
         FAKE.clearFaults();
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
-        assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
+        assertEquals(Set.of(PineconeHarness.id(0)), storedIds());
     }
 
     @Test
@@ -161,7 +161,7 @@ class PineconeFailureTest {
         FAKE.describesUntilReady(2);
         VectorSinkTask task = TASKS.start(4, Map.of());
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
-        assertEquals(Set.of(PineconeTasks.id(0)), storedIds());
+        assertEquals(Set.of(PineconeHarness.id(0)), storedIds());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.pinecone.fake.FakePinecone;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
-import io.vecsync.testing.pinecone.PineconeFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,11 +14,11 @@ import java.util.Set;
 class PineconePipelineIT extends SinkRefusalSuite {
 
     private static final String INDEX = "video-segments";
-    private PineconeFake pinecone;
+    private FakePinecone pinecone;
 
     @BeforeAll
     void startPinecone() {
-        pinecone = PineconeFake.start("pipeline-key");
+        pinecone = FakePinecone.start("pipeline-key");
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.pinecone.fake.FakePinecone;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-import io.vecsync.testing.pinecone.PineconeFake;
 import org.junit.jupiter.api.AfterAll;
 
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
 class PineconeSinkBehaviourTest extends VectorSinkBehaviourSuite {
 
     private static final String INDEX = "behaviour-segments";
-    private static final PineconeFake FAKE = PineconeFake.start("behaviour-key");
+    private static final FakePinecone FAKE = FakePinecone.start("behaviour-key");
 
     @AfterAll
     static void stopFake() {

@@ -1,17 +1,15 @@
 package io.vecsync.pinecone;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,12 +17,52 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PineconeSinkConnectorTest {
+class PineconeSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(PineconeSinkConfig.API_KEY, "pc-secret");
         return props;
+    }
+
+    @Override
+    protected PineconeSinkConnector newConnector() {
+        return new PineconeSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "pinecone-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "Pinecone sink configuration";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return PineconeSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "pinecone";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return PineconeSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of();
     }
 
     @Test
@@ -95,41 +133,5 @@ class PineconeSinkConnectorTest {
         props.put(PineconeSinkConfig.EMBEDDING_DIMENSION, "20000");
         props.remove(PineconeSinkConfig.RETRY_BACKOFF_MS);
         assertEquals(Map.of(), ShippedConfigs.errors(new PineconeSinkConnector(), props), "Pinecone Local over plaintext");
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        PineconeSinkConnector connector = new PineconeSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal(), minimal()), connector.taskConfigs(3));
-    }
-
-    @Test
-    void theSearcherProviderIsFoundByItsStoreName() {
-        List<String> stores = ServiceLoader.load(SearcherProvider.class).stream().map(p -> p.get().store()).toList();
-        assertEquals(List.of("pinecone"), stores);
-    }
-
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/pinecone-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/pinecone-sink.json")))) {
-            assertEquals(PineconeSinkConnector.class.getName(), config.get("connector.class"));
-            assertEquals(Map.of(), ShippedConfigs.errors(new PineconeSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/pinecone-sink.md"), ConfigReference.markdown(
-                "Pinecone sink configuration",
-                "`connector.class=" + PineconeSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).",
-                PineconeSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(PineconeSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
     }
 }

@@ -1,8 +1,8 @@
 package io.vecsync.pinecone;
 
 import io.vecsync.testing.StoredPoint;
-import io.vecsync.testing.pinecone.FakeIndex;
-import io.vecsync.testing.pinecone.PineconeFake;
+import io.vecsync.pinecone.fake.FakeIndex;
+import io.vecsync.pinecone.fake.FakePinecone;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ final class PineconeTestProps {
     private PineconeTestProps() {
     }
 
-    static Map<String, String> of(PineconeFake fake, String index) {
+    static Map<String, String> of(FakePinecone fake, String index) {
         Map<String, String> props = new HashMap<>();
         props.put(PineconeSinkConfig.API_KEY, fake.apiKey());
         props.put(PineconeSinkConfig.HOST, fake.controlPlaneUrl());
@@ -23,7 +23,7 @@ final class PineconeTestProps {
     }
 
     /** Every vector of a namespace, none while the index does not exist. */
-    static Map<String, StoredPoint> stored(PineconeFake fake, String index, String namespace) {
+    static Map<String, StoredPoint> stored(FakePinecone fake, String index, String namespace) {
         Map<String, StoredPoint> points = new HashMap<>();
         fake.index(index).ifPresent(found -> found.vectors(namespace).forEach((id, vector) -> points.put(id, point(vector))));
         return points;

@@ -5,7 +5,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;
 import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.grpc.CollectionsGrpc.CollectionsFutureStub;
@@ -13,34 +12,24 @@ import io.qdrant.client.grpc.PointsGrpc.PointsFutureStub;
 import io.qdrant.client.grpc.QdrantGrpc.QdrantFutureStub;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 
-import javax.net.ssl.SSLException;
 import java.io.File;
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One gRPC connection to Qdrant through the official client, opened from the sink's config, and the sorting of its
- * failures into transient ones (retry) and permanent ones (fail with an actionable message). Calls go through the
- * client's gRPC stubs: its high-level QdrantClient logs every failed call at ERROR with a stack trace, retried ones too.
+ * One gRPC connection to Qdrant through the official client, opened from the sink's config, whose calls fail as
+ * {@link QdrantErrors} sorts them. Calls go through the client's gRPC stubs: its high-level QdrantClient logs every
+ * failed call at ERROR with a stack trace, retried ones too.
  */
 final class QdrantConnection implements AutoCloseable {
 
-    /**
-     * Codes a retry can fix: the server is down or restarting, slow, rate limiting or out of resources, or hit an
-     * internal error (Qdrant's 5xx).
-     */
-    private static final Set<Status.Code> TRANSIENT = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED, Status.Code.INTERNAL);
-
     private final QdrantGrpcClient client;
-    private final boolean hasApiKey;
+    private final QdrantErrors errors;
 
     private QdrantConnection(QdrantGrpcClient client, boolean hasApiKey) {
         this.client = client;
-        this.hasApiKey = hasApiKey;
+        this.errors = new QdrantErrors(hasApiKey);
     }
 
     /** Opens the channel; gRPC connects lazily, so an unreachable server shows on the first call. */
@@ -92,42 +81,12 @@ final class QdrantConnection implements AutoCloseable {
         try {
             return call.get();
         } catch (ExecutionException e) {
-            throw classify(doing, e.getCause());
+            throw errors.classify(doing, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
             throw new ConnectException(doing + " was interrupted", e);
         }
-    }
-
-    /** A gRPC failure as a RetriableException or a ConnectException, with what was being done and what to check. */
-    ConnectException classify(String doing, Throwable failure) {
-        Status status = Status.fromThrowable(failure);
-        String message = doing + " failed: " + status.getCode()
-                + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")");
-        if (causedByTls(failure)) {
-            return new ConnectException(message + "; the TLS handshake failed: check " + QdrantSinkConfig.TLS + " and "
-                    + QdrantSinkConfig.TLS_CA_FILE, failure);
-        }
-        return switch (status.getCode()) {
-            case UNAUTHENTICATED -> new ConnectException(message + (hasApiKey
-                    ? "; the server refused the API key: check " + QdrantSinkConfig.API_KEY
-                    : "; the server needs an API key: set " + QdrantSinkConfig.API_KEY), failure);
-            case PERMISSION_DENIED -> new ConnectException(message + "; the API key may not do this (a read-only key?): check "
-                    + QdrantSinkConfig.API_KEY, failure);
-            default -> TRANSIENT.contains(status.getCode())
-                    ? new RetriableException(message, failure)
-                    : new ConnectException(message, failure);
-        };
-    }
-
-    private static boolean causedByTls(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

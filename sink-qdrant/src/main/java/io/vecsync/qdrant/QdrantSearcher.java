@@ -1,5 +1,6 @@
 package io.vecsync.qdrant;
 
+import io.vecsync.core.sink.StoreErrors;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QueryFactory;
 import io.qdrant.client.WithPayloadSelectorFactory;
@@ -9,9 +10,10 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.List;
 
@@ -48,8 +50,12 @@ final class QdrantSearcher implements VectorSearcher {
             query.setScoreThreshold(request.minScore().floatValue());
         }
         String doing = "searching collection " + collection;
-        return connection.await(doing, connection.points().query(query.build())).getResultList().stream()
-                .map(QdrantSearcher::hit).toList();
+        try {
+            return connection.await(doing, connection.points().query(query.build())).getResultList().stream()
+                    .map(QdrantSearcher::hit).toList();
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
 
     private static SearchHit hit(ScoredPoint point) {
@@ -62,9 +68,14 @@ final class QdrantSearcher implements VectorSearcher {
 
     @Override
     public void checkReachable() {
-        connection.await("reading collection " + collection,
-                connection.collections().get(GetCollectionInfoRequest.newBuilder().setCollectionName(collection).build()));
+        try {
+            connection.await("reading collection " + collection,
+                    connection.collections().get(GetCollectionInfoRequest.newBuilder().setCollectionName(collection).build()));
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
+
 
     @Override
     public void close() {

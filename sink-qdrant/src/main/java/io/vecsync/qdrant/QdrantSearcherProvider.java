@@ -1,10 +1,14 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigDef;
+import io.vecsync.core.sink.StoreErrors;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The Qdrant searcher, configured with the sink's {@code qdrant.*} keys. */
 public final class QdrantSearcherProvider implements SearcherProvider {
@@ -15,12 +19,22 @@ public final class QdrantSearcherProvider implements SearcherProvider {
     }
 
     @Override
-    public ConfigDef configDef() {
-        return QdrantSinkConfig.CONFIG_DEF;
+    public Set<String> configKeys() {
+        return QdrantSinkConfig.CONFIG_DEF.names();
     }
 
     @Override
     public VectorSearcher open(Map<String, String> config) {
-        return new QdrantSearcher(new QdrantSinkConfig(config));
+        QdrantSinkConfig parsed;
+        try {
+            parsed = new QdrantSinkConfig(config);
+        } catch (ConfigException e) {
+            throw new StoreConfigException(e.getMessage(), e);
+        }
+        try {
+            return new QdrantSearcher(parsed);
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.qdrant.client.grpc.Collections.Distance;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-import io.vecsync.testing.qdrant.QdrantFake;
-import io.qdrant.client.grpc.Collections.Distance;
 
 import java.util.Map;
 
@@ -43,7 +43,7 @@ abstract class QdrantBehaviourSuite extends VectorSinkBehaviourSuite {
 
     @Override
     protected void createTargetWithDimension(int dimension) {
-        direct().create(COLLECTION, QdrantFake.unnamed(dimension, Distance.Cosine));
+        direct().create(COLLECTION, FakeQdrant.unnamed(dimension, Distance.Cosine));
     }
 
     @Override

@@ -8,15 +8,15 @@ import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.vecsync.core.SegmentIds;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTaskStarter;
+import io.vecsync.qdrant.fake.FakePoint;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.qdrant.FakePoint;
-import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.testing.StoreTestHarness;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +40,12 @@ class QdrantCollectionTest {
 
     private static final String COLLECTION = "video-segments";
     private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
-    private static QdrantFake qdrant;
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
+    private static FakeQdrant qdrant;
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(QdrantSinkTask::new);
 
     @BeforeAll
     static void startFake() {
-        qdrant = QdrantFake.start();
+        qdrant = FakeQdrant.start();
     }
 
     @AfterAll
@@ -77,24 +76,15 @@ class QdrantCollectionTest {
                 .putMap(name, VectorParams.newBuilder().setSize(size).setDistance(distance).build())).build();
     }
 
-    private static SinkRecord segment(float... vector) {
-        String id = SegmentIds.documented(VIDEO, "00:00:10", "00:00:20").toString();
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("id", id);
-        value.put("video_id", VIDEO);
-        value.put("start", "00:00:10");
-        value.put("end", "00:00:20");
-        value.put("start_seconds", 10.0);
-        value.put("end_seconds", 20.0);
-        value.put("embedding", List.of(vector[0], vector[1], vector[2]));
-        value.put("embedding_option", "visual");
-        return new SinkRecord("segments", 0, null, id, null, value, 0);
+    /** The video's segment from 00:00:10 to 00:00:20 with every field the platform sends. */
+    private SinkRecord segment(float... vector) {
+        return tasks.records().segment(1).vector(vector).with("end_seconds", 20.0).with("embedding_option", "visual").record();
     }
 
     @Test
     void createsTheDocsCollectionWithCosineVectorsAndAVideoIdIndex() {
         start(Map.of());
-        assertEquals(QdrantFake.unnamed(3, Distance.Cosine), qdrant.vectorsConfig(COLLECTION));
+        assertEquals(FakeQdrant.unnamed(3, Distance.Cosine), qdrant.vectorsConfig(COLLECTION));
         assertEquals(Map.of("video_id", PayloadSchemaType.Keyword), qdrant.payloadIndexes(COLLECTION));
     }
 
@@ -129,7 +119,7 @@ class QdrantCollectionTest {
 
     @Test
     void anExistingCollectionWithAnotherDistanceIsRefused() {
-        qdrant.createCollection(COLLECTION, QdrantFake.unnamed(3, Distance.Dot));
+        qdrant.createCollection(COLLECTION, FakeQdrant.unnamed(3, Distance.Dot));
         ConnectException error = assertThrows(ConnectException.class, () -> start(Map.of()));
         assertTrue(error.getMessage().contains("collection " + COLLECTION) && error.getMessage().contains("distance Dot")
                 && error.getMessage().contains("expected Cosine"), error.getMessage());
@@ -156,14 +146,14 @@ class QdrantCollectionTest {
 
     @Test
     void aUsersOwnVideoIdIndexIsKeptAndTheIndexCanBeLeftOut() {
-        qdrant.createCollection(COLLECTION, QdrantFake.unnamed(3, Distance.Cosine));
+        qdrant.createCollection(COLLECTION, FakeQdrant.unnamed(3, Distance.Cosine));
         start(Map.of(QdrantSinkConfig.PAYLOAD_INDEX_VIDEO_ID, "false"));
         assertEquals(Map.of(), qdrant.payloadIndexes(COLLECTION));
     }
 
     @Test
     void aCollectionAnotherTaskCreatedFirstIsAccepted() {
-        qdrant.beforeNext("qdrant.Collections/Create", () -> qdrant.createCollection(COLLECTION, QdrantFake.unnamed(3, Distance.Cosine)));
+        qdrant.beforeNext("qdrant.Collections/Create", () -> qdrant.createCollection(COLLECTION, FakeQdrant.unnamed(3, Distance.Cosine)));
         SinkTasks.write(start(Map.of()), List.of(segment(1, 2, 2)));
         assertEquals(1, qdrant.points(COLLECTION).size());
     }

@@ -3,10 +3,10 @@ package io.vecsync.qdrant;
 import io.grpc.Status;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.testing.ConnectClusters;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SinkOffsets;
-import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.qdrant.fake.FakeQdrant;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,12 +43,12 @@ class QdrantCooperativeRebalanceIT {
     private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
     private EmbeddedConnectCluster connect;
-    private QdrantFake qdrant;
+    private FakeQdrant qdrant;
     private final Map<TopicPartition, Integer> produced = new LinkedHashMap<>();
 
     @BeforeEach
     void start() {
-        qdrant = QdrantFake.start();
+        qdrant = FakeQdrant.start();
         connect = ConnectClusters.start("cooperative", 1,
                 Map.of("consumer.partition.assignment.strategy", CooperativeStickyAssignor.class.getName()));
     }

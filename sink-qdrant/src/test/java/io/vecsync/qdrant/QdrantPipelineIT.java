@@ -1,8 +1,8 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
-import io.vecsync.testing.qdrant.QdrantFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -13,11 +13,11 @@ import java.util.Set;
 class QdrantPipelineIT extends SinkRefusalSuite {
 
     private static final String COLLECTION = "pipeline-segments";
-    private QdrantFake qdrant;
+    private FakeQdrant qdrant;
 
     @BeforeAll
     void startQdrant() {
-        qdrant = QdrantFake.start("pipeline-key");
+        qdrant = FakeQdrant.start("pipeline-key");
     }
 
     @AfterAll

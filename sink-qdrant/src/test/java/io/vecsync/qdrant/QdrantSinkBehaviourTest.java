@@ -1,17 +1,17 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.qdrant.fake.FakeQdrant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The shared sink behaviour against the protocol-level fake Qdrant. */
 class QdrantSinkBehaviourTest extends QdrantBehaviourSuite {
 
-    private static QdrantFake qdrant;
+    private static FakeQdrant qdrant;
 
     @BeforeAll
     static void startFake() {
-        qdrant = QdrantFake.start();
+        qdrant = FakeQdrant.start();
     }
 
     @AfterAll

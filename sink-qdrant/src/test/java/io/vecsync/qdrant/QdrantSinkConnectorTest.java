@@ -1,16 +1,15 @@
 package io.vecsync.qdrant;
 
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,13 +17,53 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class QdrantSinkConnectorTest {
+class QdrantSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(QdrantSinkConfig.HOST, "qdrant");
         props.put(QdrantSinkConfig.API_KEY, "qdrant-secret");
         return props;
+    }
+
+    @Override
+    protected QdrantSinkConnector newConnector() {
+        return new QdrantSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "qdrant-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "Qdrant sink configuration";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return QdrantSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "qdrant";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return QdrantSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of();
     }
 
     @Test
@@ -80,41 +119,5 @@ class QdrantSinkConnectorTest {
         Map<String, String> props = minimal();
         props.remove(QdrantSinkConfig.HOST);
         assertTrue(ShippedConfigs.errors(new QdrantSinkConnector(), props).containsKey(QdrantSinkConfig.HOST));
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        QdrantSinkConnector connector = new QdrantSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal()), connector.taskConfigs(2));
-    }
-
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/qdrant-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/qdrant-sink.json")))) {
-            assertEquals(QdrantSinkConnector.class.getName(), config.get("connector.class"));
-            assertEquals(Map.of(), ShippedConfigs.errors(new QdrantSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/qdrant-sink.md"), ConfigReference.markdown(
-                "Qdrant sink configuration",
-                "`connector.class=" + QdrantSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).",
-                QdrantSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(QdrantSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
-    }
-
-    @Test
-    void theSearcherIsFoundByItsStoreName() {
-        assertTrue(ServiceLoader.load(io.vecsync.core.search.SearcherProvider.class).stream()
-                .anyMatch(provider -> provider.get().store().equals("qdrant") && provider.get() instanceof QdrantSearcherProvider));
     }
 }

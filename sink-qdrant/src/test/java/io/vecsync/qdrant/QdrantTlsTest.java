@@ -1,15 +1,14 @@
 package io.vecsync.qdrant;
 
 import io.grpc.TlsServerCredentials;
-import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTaskStarter;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.testing.StoreTestHarness;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +38,9 @@ class QdrantTlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
     @TempDir
     static Path dir;
-    private static QdrantFake qdrant;
+    private static FakeQdrant qdrant;
     private static Path caFile;
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(QdrantSinkTask::new);
 
     /** A self-signed certificate for 127.0.0.1 made by the JDK's keytool: the fake serves it, the sink trusts it as its CA. */
     @BeforeAll
@@ -60,7 +59,7 @@ class QdrantTlsTest {
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD);
-        qdrant = QdrantFake.start("tls-key", TlsServerCredentials.newBuilder().keyManager(keys.getKeyManagers()).build());
+        qdrant = FakeQdrant.start("tls-key", TlsServerCredentials.newBuilder().keyManager(keys.getKeyManagers()).build());
         caFile = dir.resolve("ca.pem");
         Files.writeString(caFile, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(store.getCertificate("qdrant").getEncoded())
@@ -87,9 +86,9 @@ class QdrantTlsTest {
 
     @Test
     void aServerCertificateFromTheConfiguredCaIsTrusted() {
-        String id = SegmentIds.documented("a249266f-052d-4148-bc2f-3efa76dc4269", "00:00:00", "00:00:10").toString();
+        String id = SegmentRecords.id(0);
         SinkTasks.write(start(Map.of(QdrantSinkConfig.TLS, "true", QdrantSinkConfig.TLS_CA_FILE, caFile.toString())),
-                List.of(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", "v", "embedding", List.of(1, 2)), 0)));
+                List.of(tasks.records().segment(0).vector(List.of(1, 2)).record()));
         assertEquals(List.of(id), List.copyOf(qdrant.points("video-segments").keySet()));
     }
 

@@ -3,12 +3,11 @@ package io.vecsync.qdrant;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Points.UpsertPoints;
-import io.vecsync.core.SegmentIds;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTaskStarter;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.qdrant.QdrantFake;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.testing.StoreTestHarness;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -32,10 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QdrantWriteFailuresTest {
 
     private static final String COLLECTION = "failures";
-    private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
     /** The fakes each test started. */
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(QdrantSinkTask::new);
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(QdrantSinkTask::new);
 
     @AfterEach
     void closeAll() throws Exception {
@@ -45,13 +43,13 @@ class QdrantWriteFailuresTest {
         }
     }
 
-    private QdrantFake fake(String apiKey) {
-        QdrantFake fake = QdrantFake.start(apiKey);
+    private FakeQdrant fake(String apiKey) {
+        FakeQdrant fake = FakeQdrant.start(apiKey);
         opened.add(fake);
         return fake;
     }
 
-    private VectorSinkTask start(QdrantFake fake, Map<String, String> extra) {
+    private VectorSinkTask start(FakeQdrant fake, Map<String, String> extra) {
         return start(fake.port(), extra);
     }
 
@@ -62,24 +60,18 @@ class QdrantWriteFailuresTest {
         props.put(QdrantSinkConfig.COLLECTION, COLLECTION);
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, "4");
         props.put(CommonSinkConfig.RETRY_MAX, "4");
-        props.putAll(SinkTaskStarter.QUICK_RETRIES);
+        props.putAll(StoreTestHarness.QUICK_RETRIES);
         props.putAll(extra);
         return tasks.start(props);
     }
 
-    private static List<SinkRecord> segments(int count) {
-        List<SinkRecord> records = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = SegmentIds.documented(VIDEO, "00:00:0" + i, "00:00:1" + i).toString();
-            records.add(new SinkRecord("segments", 0, null, id, null, Map.of("video_id", VIDEO, "start", "00:00:0" + i,
-                    "end", "00:00:1" + i, "embedding", List.of(1.0, 0.5, 0.25, (double) i)), i));
-        }
-        return records;
+    private List<SinkRecord> segments(int count) {
+        return tasks.records().records(0, count);
     }
 
     @Test
     void aFewUnavailableAnswersAreRetriedAndTheWriteLands() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(3, Status.Code.UNAVAILABLE);
         SinkTasks.write(task, segments(3));
@@ -90,7 +82,7 @@ class QdrantWriteFailuresTest {
     @ParameterizedTest
     @EnumSource(value = Status.Code.class, names = {"RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "ABORTED", "INTERNAL"})
     void rateLimitingTimeoutsAndServerErrorsAreRetried(Status.Code code) {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(2, code);
         SinkTasks.write(task, segments(2));
@@ -100,7 +92,7 @@ class QdrantWriteFailuresTest {
     @ParameterizedTest
     @EnumSource(value = Status.Code.class, names = {"FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
     void otherCodesFailAtOnce(Status.Code code) {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failNext(1, code);
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
@@ -110,7 +102,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void aServerThatStaysUnavailableHandsTheBatchBackToConnect() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.failAlways(Status.Code.UNAVAILABLE);
         RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(2)));
@@ -124,7 +116,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void moreFailuresThanRetriesAreHandedBackToo() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of(CommonSinkConfig.RETRY_MAX, "2"));
         fake.failNext(3, Status.Code.UNAVAILABLE);
         assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(1)));
@@ -133,7 +125,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void aSlowServerMissesTheDeadlineAndTheRetryLands() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of(QdrantSinkConfig.TIMEOUT_MS, "300"));
         fake.delayNext(1, Duration.ofSeconds(2));
         long start = System.nanoTime();
@@ -144,7 +136,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void aWrongApiKeyFailsAtStartNamingTheSettingButNotTheKey() {
-        QdrantFake fake = fake("the-right-key");
+        FakeQdrant fake = fake("the-right-key");
         ConnectException error = assertThrows(ConnectException.class,
                 () -> start(fake, Map.of(QdrantSinkConfig.API_KEY, "a-wrong-key")));
         assertFalse(error instanceof RetriableException, "a retry cannot fix a key");
@@ -157,18 +149,18 @@ class QdrantWriteFailuresTest {
 
     @Test
     void theRightApiKeyIsSentOnEveryCall() {
-        QdrantFake fake = fake("the-right-key");
+        FakeQdrant fake = fake("the-right-key");
         SinkTasks.write(start(fake, Map.of(QdrantSinkConfig.API_KEY, "the-right-key")), segments(2));
         assertEquals(2, fake.points(COLLECTION).size());
     }
 
     @Test
     void aRefusedWriteIsNotRetried() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         // Someone recreates the collection with another size while the sink runs.
         fake.deleteAllCollections();
-        fake.createCollection(COLLECTION, QdrantFake.unnamed(8, Distance.Cosine));
+        fake.createCollection(COLLECTION, FakeQdrant.unnamed(8, Distance.Cosine));
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("INVALID_ARGUMENT") && error.getMessage().contains("expected dim: 8, got 4"), error.getMessage());
@@ -177,7 +169,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void anUpsertRefusedForOnePointIsWrittenInHalvesAndOnlyThatPointGoesToTheDeadLetterQueue() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
         fake.refusePayloadKey("poison");
         List<SinkRecord> records = segments(4);
@@ -196,7 +188,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void aBatchLargerThanAGrpcMessageLandsInSeveralUpserts() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         List<SinkRecord> records = new ArrayList<>();
         for (SinkRecord record : segments(50)) {
@@ -220,7 +212,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void aCollectionDeletedUnderTheSinkFailsNamingIt() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
         fake.deleteAllCollections();
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
@@ -230,7 +222,7 @@ class QdrantWriteFailuresTest {
 
     @Test
     void anUnreachableServerIsTransient() {
-        QdrantFake fake = fake(null);
+        FakeQdrant fake = fake(null);
         int port = fake.port();
         fake.close();
         // Start keeps the task alive; the first write prepares the collection and hands the failure back to Connect.

@@ -94,7 +94,7 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
             log.info("created Weaviate collection {} (no vectorizer, HNSW cosine{})", name, config.multiTenant() ? ", multi-tenant" : "");
         } catch (IOException | RuntimeException e) {
             if (connection.definition(name).isEmpty()) {
-                throw WeaviateFailures.classify("creating collection " + name, e);
+                throw WeaviateErrors.INSTANCE.classify("creating collection " + name, e);
             }
             log.info("collection {} was created meanwhile, by another task", name);
         }
@@ -143,7 +143,7 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
                     boolean addedMeanwhile = connection.definition(found.name()).map(CollectionDefinition::parse)
                             .filter(now -> now.propertyTypes().containsKey(property)).isPresent();
                     if (!addedMeanwhile) {
-                        throw WeaviateFailures.classify("adding property " + property + " to collection " + found.name(), e);
+                        throw WeaviateErrors.INSTANCE.classify("adding property " + property + " to collection " + found.name(), e);
                     }
                 }
             }
@@ -170,7 +170,7 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
                 log.info("activated tenant {} of collection {}", tenant, config.collection());
             }
         } catch (IOException | RuntimeException e) {
-            throw WeaviateFailures.classify(doing, e);
+            throw WeaviateErrors.INSTANCE.classify(doing, e);
         }
     }
 
@@ -184,7 +184,7 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
                     ? query.limit(1).includeVector() : query.limit(1).includeVector(found.vectorName()));
             sample = response.objects();
         } catch (RuntimeException e) {
-            throw WeaviateFailures.classify("reading a stored vector of collection " + found.name(), e);
+            throw WeaviateErrors.INSTANCE.classify("reading a stored vector of collection " + found.name(), e);
         }
         for (WeaviateObject<Map<String, Object>> object : sample) {
             float[] stored = object.vectors() == null ? null : object.vectors().getSingle(found.vectorName());

@@ -88,7 +88,7 @@ final class WeaviateConnection implements AutoCloseable {
                     return custom;
                 }));
             } catch (RuntimeException e) {
-                throw WeaviateFailures.classify("connecting to Weaviate at " + baseUrl(), e);
+                throw WeaviateErrors.INSTANCE.classify("connecting to Weaviate at " + baseUrl(), e);
             }
         }
         return client;
@@ -104,7 +104,7 @@ final class WeaviateConnection implements AutoCloseable {
             try {
                 announced = client().meta().grpcMaxMessageSize();
             } catch (IOException | RuntimeException e) {
-                throw WeaviateFailures.classify("reading Weaviate's metadata at " + baseUrl(), e);
+                throw WeaviateErrors.INSTANCE.classify("reading Weaviate's metadata at " + baseUrl(), e);
             }
             long limit = announced == null ? DEFAULT_GRPC_MAX_MESSAGE_SIZE : announced;
             maxRequestBytes = limit - limit / 10;
@@ -125,11 +125,11 @@ final class WeaviateConnection implements AutoCloseable {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw WeaviateFailures.classify(doing, WeaviateApiException.http("GET", endpoint, response.statusCode(), response.body()));
+                throw WeaviateErrors.INSTANCE.classify(doing, WeaviateApiException.http("GET", endpoint, response.statusCode(), response.body()));
             }
             return Optional.of(JsonParser.parseString(response.body()).getAsJsonObject());
         } catch (IOException e) {
-            throw WeaviateFailures.classify(doing, e);
+            throw WeaviateErrors.INSTANCE.classify(doing, e);
         } catch (JsonParseException | IllegalStateException e) {
             throw new ConnectException(doing + ": Weaviate answered with a body that is not a class definition: " + e.getMessage(), e);
         } catch (InterruptedException e) {

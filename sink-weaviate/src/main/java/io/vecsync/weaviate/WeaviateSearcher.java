@@ -1,9 +1,11 @@
 package io.vecsync.weaviate;
 
+import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.core.SegmentSchema;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreUnavailableException;
+import io.vecsync.search.VectorSearcher;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
 import io.weaviate.client6.v1.api.collections.query.Filter;
@@ -46,10 +48,14 @@ final class WeaviateSearcher implements VectorSearcher {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        CollectionDefinition collection = definition();
         List<SearchHit> hits = new ArrayList<>();
-        for (Optional<String> tenant : tenants()) {
-            hits.addAll(search(collection, tenant, request));
+        try {
+            CollectionDefinition collection = definition();
+            for (Optional<String> tenant : tenants()) {
+                hits.addAll(search(collection, tenant, request));
+            }
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
         return hits.size() > request.topK() ? List.copyOf(hits.subList(0, request.topK())) : hits;
@@ -90,7 +96,7 @@ final class WeaviateSearcher implements VectorSearcher {
                 return query;
             }).objects();
         } catch (RuntimeException e) {
-            throw WeaviateFailures.classify("searching collection " + collection.name() + tenant.map(t -> ", tenant " + t).orElse(""), e);
+            throw WeaviateErrors.INSTANCE.classify("searching collection " + collection.name() + tenant.map(t -> ", tenant " + t).orElse(""), e);
         }
     }
 
@@ -118,7 +124,7 @@ final class WeaviateSearcher implements VectorSearcher {
             return connection.client().collections.use(config.collection()).tenants.list().stream()
                     .map(Tenant::name).map(Optional::of).toList();
         } catch (RuntimeException e) {
-            throw WeaviateFailures.classify("listing the tenants of collection " + config.collection(), e);
+            throw WeaviateErrors.INSTANCE.classify("listing the tenants of collection " + config.collection(), e);
         }
     }
 
@@ -135,13 +141,18 @@ final class WeaviateSearcher implements VectorSearcher {
         try {
             ready = connection.client().isReady();
         } catch (IOException | RuntimeException e) {
-            throw WeaviateFailures.classify("checking that Weaviate is ready", e);
+            throw WeaviateErrors.INSTANCE.classifyForSearch("checking that Weaviate is ready", e);
         }
         if (!ready) {
-            throw new ConnectException("Weaviate at " + config.host() + " is not ready");
+            throw new StoreUnavailableException("Weaviate at " + config.host() + " is not ready");
         }
-        definition();
+        try {
+            definition();
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
+
 
     @Override
     public void close() {

@@ -1,11 +1,15 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigDef;
+import io.vecsync.core.sink.StoreErrors;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.search.VectorSearcher;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The Weaviate searcher, configured with the sink's {@code weaviate.*} keys. */
 public final class WeaviateSearcherProvider implements SearcherProvider {
@@ -16,8 +20,8 @@ public final class WeaviateSearcherProvider implements SearcherProvider {
     }
 
     @Override
-    public ConfigDef configDef() {
-        return WeaviateSinkConfig.CONFIG_DEF;
+    public Set<String> configKeys() {
+        return WeaviateSinkConfig.CONFIG_DEF.names();
     }
 
     @Override
@@ -28,6 +32,16 @@ public final class WeaviateSearcherProvider implements SearcherProvider {
 
     @Override
     public VectorSearcher open(Map<String, String> config) {
-        return new WeaviateSearcher(new WeaviateSinkConfig(config));
+        WeaviateSinkConfig parsed;
+        try {
+            parsed = new WeaviateSinkConfig(config);
+        } catch (ConfigException e) {
+            throw new StoreConfigException(e.getMessage(), e);
+        }
+        try {
+            return new WeaviateSearcher(parsed);
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
 }

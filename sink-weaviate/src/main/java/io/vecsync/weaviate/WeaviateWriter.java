@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * collection's, and otherwise goes to the dead-letter queue through {@link RefusedPointsException} once the rest of
  * the batch is written. Weaviate never refuses a whole request for an object's content; requests stay within the gRPC
  * message size it announces, and one the estimate lets past that size (a single object too large) is written again in
- * halves by the framework, see {@link WeaviateFailures#classifyBatch}.
+ * halves by the framework, see {@link WeaviateErrors#classifyBatch}.
  */
 final class WeaviateWriter implements VectorWriter {
 
@@ -150,7 +150,7 @@ final class WeaviateWriter implements VectorWriter {
             try {
                 response = collection.data.insertMany(objects);
             } catch (RuntimeException e) {
-                throw WeaviateFailures.classifyBatch("writing " + chunk.size() + " objects to " + where, e);
+                throw WeaviateErrors.INSTANCE.classifyBatch("writing " + chunk.size() + " objects to " + where, e);
             }
             refused.putAll(refused(response, where));
             Map<String, String> types = knownPropertyTypes();
@@ -200,7 +200,7 @@ final class WeaviateWriter implements VectorWriter {
                 try {
                     response = collection.data.deleteMany(Filter.uuid().containsAny(chunk.toArray(String[]::new)));
                 } catch (RuntimeException e) {
-                    throw WeaviateFailures.classify("deleting " + chunk.size() + " objects from " + where, e);
+                    throw WeaviateErrors.INSTANCE.classify("deleting " + chunk.size() + " objects from " + where, e);
                 }
                 if (response.failed() > 0) {
                     throw new RetriableException("deleting " + chunk.size() + " objects from " + where + ": Weaviate failed to delete "
@@ -230,7 +230,7 @@ final class WeaviateWriter implements VectorWriter {
             return connection.client().collections.use(config.collection()).tenants.list().stream()
                     .map(Tenant::name).map(Optional::of).toList();
         } catch (RuntimeException e) {
-            throw WeaviateFailures.classify("listing the tenants of collection " + config.collection(), e);
+            throw WeaviateErrors.INSTANCE.classify("listing the tenants of collection " + config.collection(), e);
         }
     }
 

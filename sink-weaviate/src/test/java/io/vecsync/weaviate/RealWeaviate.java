@@ -1,6 +1,5 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.WeaviateServer;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,9 +1,10 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,13 @@ class WeaviateApiKeyTest {
 
     private static final String KEY = "wv-key-7f3a";
     @RegisterExtension
-    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.startWithApiKey(KEY), KEY);
+    static final WeaviateHarness harness = WeaviateHarness.onFake(FakeWeaviate.startWithApiKey(KEY), KEY);
 
     @Test
     void theRightKeyWritesAndSearches() {
         Map<String, String> props = Map.of(WeaviateSinkConfig.API_KEY, KEY);
-        SinkTasks.write(harness.start(props), List.of(harness.segment(0), harness.segment(1), harness.tombstone(0)));
-        assertEquals(Set.of(SinkHarness.id(1)), harness.fake().objects(SinkHarness.COLLECTION).keySet());
+        SinkTasks.write(harness.start(props), List.of(harness.records().record(0), harness.records().record(1), harness.records().tombstone(0)));
+        assertEquals(Set.of(SegmentRecords.id(1)), harness.fake().objects(WeaviateHarness.COLLECTION).keySet());
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness.props(props))) {
             searcher.checkReachable();
             assertEquals(1, searcher.search(new SearchRequest(new float[]{1, 0.5f, 0.25f, 1}, 5, List.of(), null)).size());

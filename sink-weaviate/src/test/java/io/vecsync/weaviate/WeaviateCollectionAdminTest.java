@@ -1,16 +1,16 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Collection set-up against the fake, which must answer as the server does. */
 class WeaviateCollectionAdminTest extends WeaviateCollectionAdminSuite {
 
     @RegisterExtension
-    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.start());
+    static final WeaviateHarness harness = WeaviateHarness.onFake(FakeWeaviate.start());
 
     @Override
-    SinkHarness harness() {
+    WeaviateHarness harness() {
         return harness;
     }
 }

@@ -1,6 +1,6 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
 
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

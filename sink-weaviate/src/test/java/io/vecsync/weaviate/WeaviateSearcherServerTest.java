@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WeaviateSearcherServerTest extends WeaviateSearcherSuite {
 
     @RegisterExtension
-    static final SinkHarness harness = SinkHarness.onServer();
+    static final WeaviateHarness harness = WeaviateHarness.onServer();
 
     @Override
-    SinkHarness harness() {
+    WeaviateHarness harness() {
         return harness;
     }
 }

@@ -1,9 +1,10 @@
 package io.vecsync.weaviate;
 
 import io.vecsync.core.SegmentIds;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
 import io.weaviate.client6.v1.api.collections.query.Filter;
@@ -24,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 abstract class WeaviateSearcherSuite {
 
-    private static final String VIDEO = SinkHarness.VIDEO;
+    private static final String VIDEO = SegmentRecords.VIDEO;
     /** Other videos' ids holding every word of {@link #VIDEO}: its groups in another order, and one word more. */
     private static final List<String> SAME_WORDS = List.of("4148-052d-a249266f-bc2f-3efa76dc4269", VIDEO + "-2");
 
     /** The harness of the Weaviate under test. */
-    abstract SinkHarness harness();
+    abstract WeaviateHarness harness();
 
     private WeaviateTestClient weaviate() {
         return harness().weaviate();
@@ -37,16 +38,16 @@ abstract class WeaviateSearcherSuite {
 
     @Test
     void aFilterOnAWordTokenizedPropertyMatchesOtherIdsWithTheSameWordsAndOnAFieldTokenizedOneOnlyTheId() {
-        weaviate().createDocsCollection(SinkHarness.COLLECTION);
+        weaviate().createDocsCollection(WeaviateHarness.COLLECTION);
         weaviate().createCollection("{\"class\":\"Exact\",\"vectorConfig\":{\"default\":{\"vectorIndexType\":\"hnsw\",\"vectorizer\":{\"none\":{}}}},\"properties\":["
                 + "{\"name\":\"video_id\",\"dataType\":[\"text\"],\"tokenization\":\"field\"}]}");
-        for (String collection : List.of(SinkHarness.COLLECTION, "Exact")) {
+        for (String collection : List.of(WeaviateHarness.COLLECTION, "Exact")) {
             weaviate().insert(collection, segmentId(VIDEO, 0), new float[]{1, 0, 0, 0}, VIDEO);
             for (String other : SAME_WORDS) {
                 weaviate().insert(collection, segmentId(other, 0), new float[]{1, 0, 0, 0}, other);
             }
         }
-        assertEquals(Set.of(VIDEO, SAME_WORDS.get(0), SAME_WORDS.get(1)), videosMatching(SinkHarness.COLLECTION), "word tokenization");
+        assertEquals(Set.of(VIDEO, SAME_WORDS.get(0), SAME_WORDS.get(1)), videosMatching(WeaviateHarness.COLLECTION), "word tokenization");
         assertEquals(Set.of(VIDEO), videosMatching("Exact"), "field tokenization");
     }
 
@@ -58,13 +59,13 @@ abstract class WeaviateSearcherSuite {
 
     @Test
     void theSearchersVideoFilterIsExactOnTheDocsCollectionAndStillFillsTopK() {
-        weaviate().createDocsCollection(SinkHarness.COLLECTION);
+        weaviate().createDocsCollection(WeaviateHarness.COLLECTION);
         harness().start(Map.of());
         // The other videos' segments are nearer the query, so a first page of two holds none of the video's.
-        weaviate().insert(SinkHarness.COLLECTION, segmentId(VIDEO, 0), new float[]{0.6f, 0.8f, 0, 0}, VIDEO);
-        weaviate().insert(SinkHarness.COLLECTION, segmentId(VIDEO, 1), new float[]{0.5f, 0.8f, 0.3f, 0}, VIDEO);
-        weaviate().insert(SinkHarness.COLLECTION, segmentId(SAME_WORDS.get(0), 0), new float[]{1, 0, 0, 0}, SAME_WORDS.get(0));
-        weaviate().insert(SinkHarness.COLLECTION, segmentId(SAME_WORDS.get(1), 0), new float[]{0.9f, 0.1f, 0, 0}, SAME_WORDS.get(1));
+        weaviate().insert(WeaviateHarness.COLLECTION, segmentId(VIDEO, 0), new float[]{0.6f, 0.8f, 0, 0}, VIDEO);
+        weaviate().insert(WeaviateHarness.COLLECTION, segmentId(VIDEO, 1), new float[]{0.5f, 0.8f, 0.3f, 0}, VIDEO);
+        weaviate().insert(WeaviateHarness.COLLECTION, segmentId(SAME_WORDS.get(0), 0), new float[]{1, 0, 0, 0}, SAME_WORDS.get(0));
+        weaviate().insert(WeaviateHarness.COLLECTION, segmentId(SAME_WORDS.get(1), 0), new float[]{0.9f, 0.1f, 0, 0}, SAME_WORDS.get(1));
         try (VectorSearcher searcher = new WeaviateSearcherProvider().open(harness().props(Map.of()))) {
             List<SearchHit> hits = searcher.search(new SearchRequest(new float[]{1, 0, 0, 0}, 2, List.of(VIDEO), null));
             assertEquals(List.of(segmentId(VIDEO, 0), segmentId(VIDEO, 1)), hits.stream().map(SearchHit::segmentId).toList());
@@ -86,7 +87,7 @@ abstract class WeaviateSearcherSuite {
 
     /** The first segment of a video, as the sink's record. */
     private SinkRecord segmentOf(String video, double x, double y) {
-        return harness().segment(0, List.of(x, y, 0.0, 0.0), Map.of("id", segmentId(video, 0), "video_id", video, "start", "00:00:00",
+        return harness().records().record(0, List.of(x, y, 0.0, 0.0), Map.of("id", segmentId(video, 0), "video_id", video, "start", "00:00:00",
                 "end", "00:00:10"));
     }
 

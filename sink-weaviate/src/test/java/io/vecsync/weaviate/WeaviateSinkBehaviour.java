@@ -1,7 +1,7 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.VectorSearcher;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
 

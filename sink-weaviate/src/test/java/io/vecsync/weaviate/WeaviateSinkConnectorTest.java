@@ -1,30 +1,69 @@
 package io.vecsync.weaviate;
 
-import io.vecsync.core.search.SearcherProvider;
-import io.vecsync.testing.ConfigReference;
-import io.vecsync.testing.PluginRegistration;
+import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class WeaviateSinkConnectorTest {
+class WeaviateSinkConnectorTest extends SinkConformanceSuite {
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(WeaviateSinkConfig.HOST, "weaviate");
         props.put(WeaviateSinkConfig.API_KEY, "wv-secret");
         return props;
+    }
+
+    @Override
+    protected WeaviateSinkConnector newConnector() {
+        return new WeaviateSinkConnector();
+    }
+
+    @Override
+    protected Map<String, String> minimalConfig() {
+        return minimal();
+    }
+
+    @Override
+    protected String fileStem() {
+        return "weaviate-sink";
+    }
+
+    @Override
+    protected String referenceTitle() {
+        return "Weaviate sink configuration";
+    }
+
+    @Override
+    protected ConfigDef configDef() {
+        return WeaviateSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    protected String store() {
+        return "weaviate";
+    }
+
+    @Override
+    protected Class<? extends SearcherProvider> searcherProvider() {
+        return WeaviateSearcherProvider.class;
+    }
+
+    @Override
+    protected List<String> connectionKeys() {
+        return List.of(WeaviateSinkConfig.SCHEME, WeaviateSinkConfig.HOST, WeaviateSinkConfig.HTTP_PORT, WeaviateSinkConfig.GRPC_HOST,
+                WeaviateSinkConfig.GRPC_PORT, WeaviateSinkConfig.API_KEY);
     }
 
     @Test
@@ -76,43 +115,5 @@ class WeaviateSinkConnectorTest {
         assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(WeaviateSinkConfig.RETRY_BACKOFF_MS));
         assertEquals(3, errors.size());
-    }
-
-    @Test
-    void everyTaskGetsTheConnectorConfig() {
-        WeaviateSinkConnector connector = new WeaviateSinkConnector();
-        connector.start(minimal());
-        assertEquals(List.of(minimal(), minimal()), connector.taskConfigs(2));
-    }
-
-    @Test
-    void shippedConfigsValidate() {
-        for (Map<String, String> config : List.of(ShippedConfigs.properties(Path.of("../config/weaviate-sink.properties")),
-                ShippedConfigs.restJson(Path.of("../config/weaviate-sink.json")))) {
-            assertEquals(WeaviateSinkConnector.class.getName(), config.get("connector.class"));
-            assertEquals(Map.of(), ShippedConfigs.errors(new WeaviateSinkConnector(), config));
-        }
-    }
-
-    @Test
-    void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/weaviate-sink.md"), ConfigReference.markdown(
-                "Weaviate sink configuration",
-                "`connector.class=" + WeaviateSinkConnector.class.getName() + "`, plus Connect's own sink connector settings"
-                        + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).",
-                WeaviateSinkConfig.CONFIG_DEF));
-    }
-
-    @Test
-    void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(WeaviateSinkConnector.class.getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
-    }
-
-    @Test
-    void theSearcherIsFoundByStoreNameAndNamesItsConnectionKeys() {
-        SearcherProvider provider = ServiceLoader.load(SearcherProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.store().equals("weaviate")).findFirst().orElseThrow();
-        assertTrue(provider.configDef().names().containsAll(provider.connectionKeys()), provider.connectionKeys().toString());
-        assertTrue(provider.connectionKeys().contains(WeaviateSinkConfig.HOST));
     }
 }

@@ -2,8 +2,9 @@ package io.vecsync.weaviate;
 
 import io.grpc.Status;
 import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
-import io.vecsync.testing.weaviate.FakeWeaviate;
+import io.vecsync.weaviate.fake.FakeWeaviate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.Test;
@@ -26,28 +27,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeaviateTransientFailuresTest {
 
     @RegisterExtension
-    static final SinkHarness harness = SinkHarness.onFake(FakeWeaviate.start());
+    static final WeaviateHarness harness = WeaviateHarness.onFake(FakeWeaviate.start());
 
     private static Set<String> stored() {
-        return harness.fake().objects(SinkHarness.COLLECTION).keySet();
+        return harness.fake().objects(WeaviateHarness.COLLECTION).keySet();
     }
 
     @Test
     void anUnavailableBatchWriteIsRetriedUntilItGoesThrough() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake().failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
-        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
-        assertEquals(Set.of(SinkHarness.id(0), SinkHarness.id(1)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        assertEquals(Set.of(SegmentRecords.id(0), SegmentRecords.id(1)), stored());
         assertEquals(3, harness.fake().calls("BatchObjects"));
     }
 
     @Test
     void aDeleteThatTimesOutIsRetried() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkTasks.write(task, List.of(harness.segment(0), harness.segment(1)));
+        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
         harness.fake().failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
-        SinkTasks.write(task, List.of(harness.tombstone(0)));
-        assertEquals(Set.of(SinkHarness.id(1)), stored());
+        SinkTasks.write(task, List.of(harness.records().tombstone(0)));
+        assertEquals(Set.of(SegmentRecords.id(1)), stored());
         assertEquals(2, harness.fake().calls("BatchDelete"));
     }
 
@@ -55,50 +56,50 @@ class WeaviateTransientFailuresTest {
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
         harness.fake().failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().contains("RESOURCE_EXHAUSTED"), error.getMessage());
-        assertTrue(harness.context().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
+        assertTrue(harness.lastContext().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
         assertTrue(stored().isEmpty());
 
-        SinkTasks.write(task, List.of(harness.segment(0)));
-        assertEquals(Set.of(SinkHarness.id(0)), stored(), "the redelivered batch goes through");
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored(), "the redelivered batch goes through");
     }
 
     @Test
     void restFailuresWhilePreparingTheCollectionAreRetried() {
-        harness.fake().failRest("GET", "/schema/" + SinkHarness.COLLECTION, 2, 503);
+        harness.fake().failRest("GET", "/schema/" + WeaviateHarness.COLLECTION, 2, 503);
         harness.fake().failRest("POST", "/schema", 1, 429);
-        SinkTasks.write(harness.start(Map.of()), List.of(harness.segment(0)));
-        assertEquals(Set.of(SinkHarness.id(0)), stored());
-        assertTrue(harness.fake().calls("GET /schema/" + SinkHarness.COLLECTION) >= 3, "read again after each 503");
+        SinkTasks.write(harness.start(Map.of()), List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
+        assertTrue(harness.fake().calls("GET /schema/" + WeaviateHarness.COLLECTION) >= 3, "read again after each 503");
     }
 
     @Test
     void aWeaviateUnreachableAtStartIsPreparedAgainBeforeTheFirstWrite() {
         // Two failures for start (retry.max 1), two for the first put, then Weaviate answers.
-        harness.fake().failRest("GET", "/schema/" + SinkHarness.COLLECTION, 4, 503);
+        harness.fake().failRest("GET", "/schema/" + WeaviateHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
-        assertTrue(error.getMessage().startsWith("reading collection " + SinkHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        assertTrue(error.getMessage().startsWith("reading collection " + WeaviateHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
 
-        SinkTasks.write(task, List.of(harness.segment(0)));
-        assertEquals(Set.of(SinkHarness.id(0)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
     }
 
     @Test
     void aRefusedConnectionIsTransient() {
         // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
         VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.HTTP_PORT, "1", "retry.max", "0"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
-        assertEquals("reading collection " + SinkHarness.COLLECTION + " failed: java.net.ConnectException", error.getMessage());
+        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        assertEquals("reading collection " + WeaviateHarness.COLLECTION + " failed: java.net.ConnectException", error.getMessage());
     }
 
     @Test
     void aSlowWriteMissesTheDeadlineAndIsRetried() {
         VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.TIMEOUT_MS, "1000"));
         harness.fake().delayGrpc("BatchObjects", 1, Duration.ofMillis(3000));
-        SinkTasks.write(task, List.of(harness.segment(0)));
-        assertEquals(Set.of(SinkHarness.id(0)), stored());
+        SinkTasks.write(task, List.of(harness.records().record(0)));
+        assertEquals(Set.of(SegmentRecords.id(0)), stored());
         assertEquals(2, harness.fake().calls("BatchObjects"), "the first call was cut at its deadline and made again");
     }
 
@@ -106,7 +107,7 @@ class WeaviateTransientFailuresTest {
     void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake().failGrpc("BatchObjects", 1, Status.Code.FAILED_PRECONDITION);
-        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.segment(0))));
+        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertFalse(error instanceof RetriableException, error.toString());
         assertEquals(1, harness.fake().calls("BatchObjects"));
     }

@@ -2,7 +2,6 @@ package io.vecsync.source;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.Eventually;
-import io.vecsync.testing.WorkerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.vecsync.source;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import io.vecsync.testing.ConnectorConfigs;
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SourceWalks;
 import io.vecsync.testing.TopicContents;
@@ -40,7 +40,7 @@ final class SourceHarness {
     }
 
     Map<String, String> config(int tasks) {
-        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.simulatorSource(simulator, topic));
+        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
         // The harness reads float arrays, the connector's default encoding.
         config.remove(PlatformSourceConfig.VECTOR_ENCODING);
         config.put("tasks.max", Integer.toString(tasks));

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,26 +25,40 @@ public final class ConfigReference {
     private ConfigReference() {
     }
 
-    /** The reference: one section per group, one table row per key, in the definition's order. */
+    /** One key's row: every cell as the reference prints it. */
+    public record Row(String group, String name, String type, String defaultValue, String validValues, String importance,
+                      String description) {
+    }
+
+    /** The reference of a connector: one section per group, one table row per key, in the definition's order. */
     public static String markdown(String title, String intro, ConfigDef definition) {
-        StringBuilder out = new StringBuilder("# ").append(title).append("\n\n").append(intro).append("\n\n")
-                .append("<!-- Generated from the connector's ConfigDef by ").append(ConfigReference.class.getSimpleName())
-                .append("; do not edit. -->\n");
         List<String> groups = definition.groups().isEmpty() ? List.of("") : definition.groups();
+        List<Row> rows = groups.stream().flatMap(group -> definition.configKeys().values().stream()
+                        .filter(key -> group.isEmpty() || group.equals(key.group))
+                        .filter(key -> !key.internalConfig)
+                        .sorted((a, b) -> Integer.compare(a.orderInGroup, b.orderInGroup))
+                        .map(key -> new Row(group.isEmpty() ? "Settings" : group, key.name, key.type.name().toLowerCase(Locale.ROOT),
+                                defaultOf(key), key.validator == null ? "" : key.validator.toString(),
+                                key.importance.name().toLowerCase(Locale.ROOT), key.documentation)))
+                .toList();
+        return markdown(title, intro, "the connector's ConfigDef", rows);
+    }
+
+    /** The reference of any settings table: one section per group, in the order groups first appear, one row per key. */
+    public static String markdown(String title, String intro, String source, List<Row> rows) {
+        StringBuilder out = new StringBuilder("# ").append(title).append("\n\n").append(intro).append("\n\n")
+                .append("<!-- Generated from ").append(source).append(" by ").append(ConfigReference.class.getSimpleName())
+                .append("; do not edit. -->\n");
+        Set<String> groups = new LinkedHashSet<>();
+        rows.forEach(row -> groups.add(row.group()));
         for (String group : groups) {
-            out.append("\n## ").append(group.isEmpty() ? "Settings" : group).append("\n\n")
+            out.append("\n## ").append(group).append("\n\n")
                     .append("| key | type | default | valid values | importance | description |\n")
                     .append("|---|---|---|---|---|---|\n");
-            definition.configKeys().values().stream()
-                    .filter(key -> group.isEmpty() || group.equals(key.group))
-                    .filter(key -> !key.internalConfig)
-                    .sorted((a, b) -> Integer.compare(a.orderInGroup, b.orderInGroup))
-                    .forEach(key -> out.append("| `").append(key.name).append("` | ")
-                            .append(key.type.name().toLowerCase()).append(" | ")
-                            .append(defaultOf(key)).append(" | ")
-                            .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
-                            .append(key.importance.name().toLowerCase()).append(" | ")
-                            .append(cell(key.documentation)).append(" |\n"));
+            rows.stream().filter(row -> row.group().equals(group))
+                    .forEach(row -> out.append("| `").append(row.name()).append("` | ").append(row.type()).append(" | ")
+                            .append(row.defaultValue()).append(" | ").append(cell(row.validValues())).append(" | ")
+                            .append(row.importance()).append(" | ").append(cell(row.description())).append(" |\n"));
         }
         return out.toString();
     }

@@ -1,9 +1,10 @@
 package io.vecsync.testing;
 
 import io.vecsync.core.SegmentIds;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
+import io.vecsync.embedded.ConnectorConfigs;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -75,7 +76,7 @@ public abstract class SinkPipelineSuite {
         sink.put("topics", topic);
         sink.putAll(sinkConfig());
         try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
-            connect.configureConnector("pipeline-source", ConnectorConfigs.simulatorSource(simulator, topic));
+            connect.configureConnector("pipeline-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
             connect.configureConnector("pipeline-sink", sink);
             Eventually.await(TIMEOUT, "the store to equal the platform after the initial sync",
                     () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());

@@ -1,6 +1,6 @@
 package io.vecsync.testing;
 
-import io.vecsync.core.SegmentIds;
+import io.vecsync.embedded.ConnectorConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -29,7 +29,6 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
 
     /** The field of the record the store is made to refuse. */
     protected static final String POISON = "poison";
-    private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
     private static final int RECORDS = 5;
     private static final int REFUSED = 2;
 
@@ -107,15 +106,18 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
     /** Schemaless segments on one partition; the one at offset {@link #REFUSED} carries the field the store refuses. */
     private void produce(String topic) {
         connect.kafka().createTopic(topic, 1);
+        SegmentRecords records = new SegmentRecords();
         for (int i = 0; i < RECORDS; i++) {
-            String poison = i == REFUSED ? ",\"" + POISON + "\":\"x\"" : "";
-            connect.kafka().produce(topic, 0, id(i), "{\"id\":\"" + id(i) + "\",\"video_id\":\"" + VIDEO + "\",\"start\":\"00:00:0" + i
-                    + "\",\"end\":\"00:00:1" + i + "\",\"embedding\":[1.0,0.5,0.25," + i + ".0]" + poison + "}");
+            SegmentRecords.Segment segment = records.segment(i);
+            if (i == REFUSED) {
+                segment.with(POISON, "x");
+            }
+            connect.kafka().produce(topic, 0, id(i), segment.json());
         }
     }
 
-    protected static String id(int segment) {
-        return SegmentIds.documented(VIDEO, "00:00:0" + segment, "00:00:1" + segment).toString();
+    private static String id(int segment) {
+        return SegmentRecords.id(segment);
     }
 
     /** The state of the connector's task, or null before it has one. */

@@ -1,17 +1,12 @@
 package io.vecsync.testing;
 
-import io.vecsync.core.Float32Codec;
-import io.vecsync.core.FloatListView;
-import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.core.search.SearchHit;
-import io.vecsync.core.search.SearchRequest;
-import io.vecsync.core.search.VectorSearcher;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.VectorSearcher;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -21,10 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,10 +32,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class VectorSinkBehaviourSuite {
 
     protected static final int DIMENSION = 16;
-    private static final String VIDEO = "a249266f-052d-4148-bc2f-3efa76dc4269";
+    private static final String VIDEO = SegmentRecords.VIDEO;
 
-    private final SinkTaskStarter<VectorSinkTask> tasks = new SinkTaskStarter<>(this::newTask);
-    private long offset;
+    /** The store's tasks on {@link #storeProps()} with this suite's dimension. */
+    private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(this::newTask) {
+        @Override
+        protected Map<String, String> storeProps() {
+            Map<String, String> props = new HashMap<>(VectorSinkBehaviourSuite.this.storeProps());
+            props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
+            return props;
+        }
+    };
 
     /** A new, unstarted task of the store's sink. */
     protected abstract VectorSinkTask newTask();
@@ -69,15 +69,11 @@ public abstract class VectorSinkBehaviourSuite {
 
     @AfterEach
     void stopTasks() {
-        tasks.close();
+        tasks.reset();
     }
 
     protected VectorSinkTask start(Map<String, String> extraProps) {
-        Map<String, String> props = new HashMap<>(storeProps());
-        props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
-        props.putAll(SinkTaskStarter.QUICK_RETRIES);
-        props.putAll(extraProps);
-        return tasks.start(props);
+        return tasks.start(extraProps);
     }
 
     protected VectorSinkTask start() {
@@ -145,7 +141,7 @@ public abstract class VectorSinkBehaviourSuite {
         Map<String, String> tolerant = Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
         VectorSinkTask task = start(tolerant);
         SinkRecord wrongDimension = schemalessWith(3, Map.of("id", id(3), "embedding", List.of(1, 2, 3)));
-        SinkRecord notAUuid = schemalessWith(4, Map.of("id", "segment-4", "embedding", floats(vector(4))));
+        SinkRecord notAUuid = schemalessWith(4, Map.of("id", "segment-4", "embedding", SegmentRecords.values(vector(4))));
         SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
 
         assertEquals(Set.of(id(0), id(1)), readAll().keySet());
@@ -231,77 +227,38 @@ public abstract class VectorSinkBehaviourSuite {
     // ---- records
 
     private static final String OTHER_VIDEO = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    private static final String OTHER_VIDEO_SEGMENT = SegmentIds.documented(OTHER_VIDEO, "00:00:00", "00:00:10").toString();
+    private static final String OTHER_VIDEO_SEGMENT = SegmentRecords.id(OTHER_VIDEO, 0);
 
     private SinkRecord otherVideoSegment(int vectorSeed) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put(SegmentSchema.ID, OTHER_VIDEO_SEGMENT);
-        value.put(SegmentSchema.VIDEO_ID, OTHER_VIDEO);
-        value.put(SegmentSchema.START, "00:00:00");
-        value.put(SegmentSchema.END, "00:00:10");
-        value.put(SegmentSchema.EMBEDDING, floats(vector(vectorSeed)));
-        return new SinkRecord("segments", 0, null, OTHER_VIDEO_SEGMENT, null, value, offset++);
+        return tasks.records().segment(0).video(OTHER_VIDEO).vector(vector(vectorSeed)).record();
     }
 
     /** A unit-length vector that differs per seed. */
     protected static float[] vector(int seed) {
-        Random random = new Random(seed);
-        float[] vector = new float[DIMENSION];
-        double norm = 0;
-        for (int i = 0; i < DIMENSION; i++) {
-            vector[i] = (float) random.nextGaussian();
-            norm += vector[i] * vector[i];
-        }
-        for (int i = 0; i < DIMENSION; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return vector;
+        return SegmentRecords.unitVector(seed, DIMENSION);
     }
 
     protected static String id(int segment) {
-        return SegmentIds.documented(VIDEO, start(segment), start(segment + 1)).toString();
+        return SegmentRecords.id(segment);
     }
 
-    private static String start(int segment) {
-        return String.format("00:%02d:%02d", segment * 10 / 60, segment * 10 % 60);
-    }
-
+    /** The segment's record with the source's schema, as the source's converters deliver it. */
     protected SinkRecord segment(int segment, int vectorSeed, VectorEncoding encoding) {
-        float[] vector = vector(vectorSeed);
-        Schema schema = SegmentSchema.value(encoding);
-        Struct value = new Struct(schema)
-                .put(SegmentSchema.ID, id(segment)).put(SegmentSchema.VIDEO_ID, VIDEO)
-                .put(SegmentSchema.START, start(segment)).put(SegmentSchema.END, start(segment + 1))
-                .put(SegmentSchema.START_SECONDS, segment * 10.0).put(SegmentSchema.END_SECONDS, segment * 10.0 + 10)
-                .put(SegmentSchema.EMBEDDING, encoding == VectorEncoding.FLOAT32_LE ? Float32Codec.encode(vector) : new FloatListView(vector))
-                .put(SegmentSchema.EMBEDDING_OPTION, "visual").put(SegmentSchema.VIDEO_NAME, "Clip");
-        return new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id(segment), schema, value, offset++);
+        return tasks.records().segment(segment).vector(vector(vectorSeed)).schema(encoding)
+                .with(SegmentSchema.END_SECONDS, segment * 10.0 + 10)
+                .with(SegmentSchema.EMBEDDING_OPTION, "visual").with(SegmentSchema.VIDEO_NAME, "Clip").record();
     }
 
     protected SinkRecord schemaless(int segment, int vectorSeed) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put(SegmentSchema.ID, id(segment));
-        value.put(SegmentSchema.VIDEO_ID, VIDEO);
-        value.put(SegmentSchema.START, start(segment));
-        value.put(SegmentSchema.END, start(segment + 1));
-        value.put(SegmentSchema.EMBEDDING, floats(vector(vectorSeed)));
-        return schemalessWith(segment, value);
+        return tasks.records().segment(segment).vector(vector(vectorSeed)).record();
     }
 
-    private SinkRecord schemalessWith(int segment, Map<String, Object> value) {
-        return new SinkRecord("segments", 0, null, id(segment), null, value, offset++);
+    /** The segment's schemaless record with these fields set, e.g. a malformed one. */
+    private SinkRecord schemalessWith(int segment, Map<String, Object> fields) {
+        return tasks.records().segment(segment).with(fields).record();
     }
 
     protected SinkRecord tombstone(int segment) {
-        return new SinkRecord("segments", 0, Schema.STRING_SCHEMA, id(segment), null, null, offset++);
+        return tasks.records().tombstone(segment);
     }
-
-    private static List<Double> floats(float[] vector) {
-        List<Double> values = new ArrayList<>();
-        for (float v : vector) {
-            values.add((double) v);
-        }
-        return values;
-    }
-
 }

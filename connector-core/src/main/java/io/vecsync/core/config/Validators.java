@@ -1,15 +1,14 @@
 package io.vecsync.core.config;
 
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.Urls;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -24,14 +23,7 @@ public final class Validators {
     public static ConfigDef.Validator url(String... schemes) {
         Set<String> allowed = Set.of(schemes);
         String description = "an absolute " + String.join(":// or ", schemes) + ":// URL";
-        return described(description, value -> {
-            try {
-                URI uri = new URI(value.toString().trim());
-                return uri.getScheme() != null && allowed.contains(uri.getScheme().toLowerCase(Locale.ROOT)) && uri.getHost() != null;
-            } catch (URISyntaxException e) {
-                return false;
-            }
-        });
+        return described(description, value -> Urls.isAbsolute(value.toString(), allowed));
     }
 
     /** A password that is not blank; the message never echoes the value. */
@@ -53,7 +45,7 @@ public final class Validators {
 
     /** Null, blank, or a UUID. */
     public static ConfigDef.Validator optionalUuid() {
-        return optional(described("a UUID", value -> isUuid(value.toString())));
+        return optional(described("a UUID", value -> SegmentIds.isUuid(value.toString())));
     }
 
     /** Null, blank, or an ISO-8601 instant. */
@@ -74,7 +66,7 @@ public final class Validators {
             @Override
             public void ensureValid(String name, Object value) {
                 for (Object id : value == null ? List.of() : (List<?>) value) {
-                    if (!isUuid(id.toString())) {
+                    if (!SegmentIds.isUuid(id.toString())) {
                         throw new ConfigException(name, value, "'" + id + "' is not a UUID");
                     }
                 }
@@ -87,16 +79,6 @@ public final class Validators {
         };
     }
 
-    /** Whether the text is a UUID in its 36-character form. */
-    public static boolean isUuid(String text) {
-        String trimmed = text.trim();
-        try {
-            UUID.fromString(trimmed);
-            return trimmed.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** The validator accepts null and blank values too. */
     public static ConfigDef.Validator optional(ConfigDef.Validator validator) {

@@ -1,9 +1,9 @@
 package io.vecsync.core.sink;
 
+import io.vecsync.core.SegmentIds;
 import io.vecsync.core.Float32Base64Decoder;
 import io.vecsync.core.Float32Codec;
 import io.vecsync.core.FloatListView;
-import io.vecsync.core.config.Validators;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -122,7 +122,7 @@ public final class RecordConverter {
             throw error(record, field, "no id: the value has no '" + idField + "' and the key is null");
         }
         String text = raw.toString().trim();
-        if (!Validators.isUuid(text)) {
+        if (!SegmentIds.isUuid(text)) {
             throw error(record, field, "'" + abbreviate(text) + "' is not a UUID");
         }
         return text.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.vecsync.core.config;
 
+import io.vecsync.core.SegmentIds;
 import io.vecsync.core.VectorEncoding;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
@@ -45,7 +46,7 @@ class ValidatorsTest {
         ConfigException error = assertThrows(ConfigException.class, () -> Validators.uuidList()
                 .ensureValid("ids", List.of("3fa85f64-5717-4562-b3fc-2c963f66afa6", "nope")));
         assertTrue(error.getMessage().contains("'nope' is not a UUID"), error.getMessage());
-        assertFalse(Validators.isUuid("3fa85f64-5717-4562-b3fc-2c963f66afa"));
+        assertFalse(SegmentIds.isUuid("3fa85f64-5717-4562-b3fc-2c963f66afa"));
     }
 
     @Test
