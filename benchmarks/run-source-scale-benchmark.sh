@@ -3,8 +3,7 @@
 # e.g. --videos 10000,100000,1000000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/servers.sh
 mvn -B -q -Dstyle.color=never -DskipTests install -pl benchmarks -am
-# exec:exec forks a JVM of its own: the heap is set here (a million-video simulator holds ~300 MB) and Maven's classes
-# stay out of the measured process.
-mvn -B -q -Dstyle.color=never -pl benchmarks exec:exec -Dexec.executable=java \
-    -Dexec.args="-Xmx4g -cp %classpath io.vecsync.bench.SourceScaleBenchmark $*"
+# The heap: a million-video simulator holds ~300 MB.
+bench_run -Xmx4g io.vecsync.bench.source.SourceScaleBenchmark "$@"
