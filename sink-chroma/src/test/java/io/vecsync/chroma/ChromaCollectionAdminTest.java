@@ -50,7 +50,7 @@ class ChromaCollectionAdminTest {
         String id = harness.chroma().collection(ChromaHarness.COLLECTION).get("id").asText();
         SinkTasks.write(harness.start(Map.of()), List.of(harness.records().record(0)));
         assertEquals(id, harness.chroma().collection(ChromaHarness.COLLECTION).get("id").asText());
-        assertEquals(Set.of(DOCS_RECORD, SegmentRecords.id(0)), harness.chroma().readAll(ChromaHarness.COLLECTION).keySet());
+        assertEquals(Set.of(DOCS_RECORD, SegmentRecords.id(0)), ChromaStoredPoints.readAll(harness.chroma(), ChromaHarness.COLLECTION).keySet());
     }
 
     @Test

@@ -20,7 +20,7 @@ class ChromaPipelineIT extends SinkPipelineSuite {
 
     @Override
     protected Set<String> storedIds() {
-        return new ChromaTestCollections(ChromaHarness.url()).readAll(COLLECTION).keySet();
+        return ChromaStoredPoints.readAll(new ChromaTestCollections(ChromaHarness.url()), COLLECTION).keySet();
     }
 
     @Override

@@ -32,7 +32,7 @@ class ChromaRequestsTest {
     static final ChromaHarness harness = new ChromaHarness(true);
 
     private static Map<String, StoredPoint> stored() {
-        return harness.chroma().readAll(ChromaHarness.COLLECTION);
+        return ChromaStoredPoints.readAll(harness.chroma(), ChromaHarness.COLLECTION);
     }
 
     private static Set<String> ids(int... segments) {

@@ -34,7 +34,7 @@ class ChromaSinkBehaviourTest extends VectorSinkBehaviourSuite {
 
     @Override
     protected Map<String, StoredPoint> readAll() {
-        return chroma().readAll(COLLECTION);
+        return ChromaStoredPoints.readAll(chroma(), COLLECTION);
     }
 
     /** Chroma fixes a collection's dimension at its first record: the docs' collection, holding one of that dimension. */

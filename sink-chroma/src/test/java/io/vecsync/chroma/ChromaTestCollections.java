@@ -2,7 +2,6 @@ package io.vecsync.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vecsync.testing.StoredPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,18 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Direct calls to a Chroma server's API v2, outside the sink, in its default database: what the tests set up as users
- * of Chroma's own clients would, and read back.
+ * of Chroma's own clients would, and read back. Free of test-support, so that the benchmarks can count and drop with it.
  */
 public final class ChromaTestCollections {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
+    static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
@@ -47,28 +45,6 @@ public final class ChromaTestCollections {
         List<String> names = new ArrayList<>();
         call("GET", DATABASE + "/collections", null).forEach(collection -> names.add(collection.get("name").asText()));
         return names;
-    }
-
-    /** Every record of the collection with its embedding and its metadata as text. */
-    Map<String, StoredPoint> readAll(String name) {
-        Map<String, StoredPoint> points = new HashMap<>();
-        JsonNode collection = collection(name);
-        if (collection == null) {
-            return points;
-        }
-        JsonNode records = call("POST", DATABASE + "/collections/" + collection.get("id").asText() + "/get",
-                Map.of("include", List.of("embeddings", "metadatas")));
-        for (int i = 0; i < records.get("ids").size(); i++) {
-            JsonNode embedding = records.get("embeddings").get(i);
-            float[] vector = new float[embedding.size()];
-            for (int d = 0; d < vector.length; d++) {
-                vector[d] = embedding.get(d).floatValue();
-            }
-            Map<String, String> payload = new HashMap<>();
-            records.get("metadatas").get(i).properties().forEach(field -> payload.put(field.getKey(), field.getValue().asText()));
-            points.put(records.get("ids").get(i).asText(), new StoredPoint(vector, payload));
-        }
-        return points;
     }
 
     /** A collection as the platform docs' script creates it: {@code get_or_create_collection(name, metadata={"hnsw:space": space})}. */

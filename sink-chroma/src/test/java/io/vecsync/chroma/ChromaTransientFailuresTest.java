@@ -25,7 +25,7 @@ class ChromaTransientFailuresTest {
     static final ChromaHarness harness = new ChromaHarness(true);
 
     private static Set<String> stored() {
-        return harness.chroma().readAll(ChromaHarness.COLLECTION).keySet();
+        return ChromaStoredPoints.readAll(harness.chroma(), ChromaHarness.COLLECTION).keySet();
     }
 
     @Test

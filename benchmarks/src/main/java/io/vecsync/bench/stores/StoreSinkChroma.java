@@ -1,5 +1,6 @@
 package io.vecsync.bench.stores;
 
+import io.vecsync.chroma.ChromaTestCollections;
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.ServerProcessCpu;
 import io.vecsync.chroma.ChromaSinkConfig;
@@ -26,7 +27,7 @@ final class StoreSinkChroma implements StoreSinkTarget {
 
     private final URI url;
     /** The sink's default tenant and database. */
-    private final ChromaCollections collections;
+    private final ChromaTestCollections collections;
     private final Cost.Server server;
     private final Path python;
     private final Path docsStore;
@@ -34,7 +35,7 @@ final class StoreSinkChroma implements StoreSinkTarget {
     /** @param python the docs' Python, for (b) */
     StoreSinkChroma(URI url, Path python) {
         this.url = url;
-        this.collections = new ChromaCollections(url);
+        this.collections = new ChromaTestCollections(url.toString().replaceAll("/$", ""));
         this.server = ServerProcessCpu.listeningOn(url.getPort());
         this.python = python;
         try {
