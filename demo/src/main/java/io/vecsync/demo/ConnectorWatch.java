@@ -68,7 +68,7 @@ final class ConnectorWatch implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
         return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset());
+                || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
     }
 
     @Override

@@ -20,6 +20,7 @@ final class SyncProgress {
 
     private final PrintStream out;
     private final int expectedSegments;
+    @SuppressWarnings("SystemConsoleNull") // on JDK 17, which vecsync targets, console() is null when output is redirected
     private final boolean terminal = System.console() != null;
     private final Map<String, String> videoOfSegment = new HashMap<>();
     private final Map<String, VideoSummary> videos = new TreeMap<>();

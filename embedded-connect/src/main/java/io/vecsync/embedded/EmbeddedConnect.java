@@ -157,7 +157,11 @@ public final class EmbeddedConnect implements AutoCloseable {
         call("POST", connector(name) + "/restart?includeTasks=true&onlyFailed=false", null);
     }
 
-    /** @throws ConnectRequestException with status 404 when the worker has no such connector (yet) */
+    /**
+     * The connector's state and its tasks', as the worker reports them.
+     *
+     * @throws ConnectRequestException with status 404 when the worker has no such connector (yet)
+     */
     public ConnectorStatus connectorStatus(String name) {
         JsonNode status = call("GET", connector(name) + "/status", null);
         List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();

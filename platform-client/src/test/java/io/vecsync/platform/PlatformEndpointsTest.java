@@ -1,5 +1,6 @@
 package io.vecsync.platform;
 
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,7 @@ class PlatformEndpointsTest {
 
     @Test
     void detailsAreAVideoOrEmptyWhenGone() {
-        server.on(PlatformClient.DETAILS_PATH, json(200, "{\"video_id\":\"" + VIDEO.toUpperCase() + "\",\"name\":\"Clip\","
+        server.on(PlatformClient.DETAILS_PATH, json(200, "{\"video_id\":\"" + VIDEO.toUpperCase(Locale.ROOT) + "\",\"name\":\"Clip\","
                 + "\"search_process_status\":\"in_progress\",\"video_metadata\":{\"codec\":\"h264\"}}"), json(404, "{}"));
         Video video = client.videoDetails(VIDEO).orElseThrow();
         assertEquals(VIDEO, video.id());

@@ -173,8 +173,8 @@ final class Catalog {
 
     /** A version-4 UUID from the seeded random, so ids repeat across runs with the same seed. */
     private String uuid() {
-        long high = random.nextLong() & ~0xF000L | 0x4000L;
-        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
         return new UUID(high, low).toString();
     }
 }

@@ -77,7 +77,7 @@ final class CreationOrder {
         while (low < high) {
             int middle = (low + high) >>> 1;
             int order = createdAt[middle].compareTo(time);
-            if (order < 0 || skipEqual && order == 0) {
+            if (order < 0 || (skipEqual && order == 0)) {
                 low = middle + 1;
             } else {
                 high = middle;

@@ -50,7 +50,7 @@ final class Faults {
     }
 
     synchronized void chaos(double probability, int... statuses) {
-        if (probability < 0 || probability > 1 || probability > 0 && statuses.length == 0) {
+        if (probability < 0 || probability > 1 || (probability > 0 && statuses.length == 0)) {
             throw new IllegalArgumentException("chaos needs a probability in [0, 1] and, above 0, statuses to fail with");
         }
         chaosProbability = probability;

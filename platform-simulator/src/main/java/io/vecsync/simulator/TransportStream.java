@@ -118,7 +118,7 @@ final class TransportStream {
         packet[0] = 0x47;
         packet[1] = (byte) (0x40 | pid >> 8);
         packet[2] = (byte) pid;
-        packet[3] = (byte) (0x10 | counter & 0x0F);
+        packet[3] = (byte) (0x10 | (counter & 0x0F));
         packet[4] = 0;
         System.arraycopy(section, 0, packet, 5, section.length);
         int crc = crc32(section);

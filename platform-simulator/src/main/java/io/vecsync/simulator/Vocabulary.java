@@ -102,7 +102,7 @@ final class Vocabulary {
         List<String> places = subject.cast().places();
         // Subjects of a cast start at different places, and a subject filmed again is filmed elsewhere: a (subject,
         // place) pair repeats only once every place was used.
-        long rank = SUBJECTS.subList(0, index).stream().filter(other -> other.cast() == subject.cast()).count();
+        long rank = SUBJECTS.subList(0, index).stream().filter(other -> other.cast().equals(subject.cast())).count();
         String place = places.get((int) ((rank + videoPosition / SUBJECTS.size()) % places.size()));
         List<String> actions = new ArrayList<>(subject.cast().actions());
         Collections.shuffle(actions, random);

@@ -1,5 +1,6 @@
 package io.vecsync.simulator;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class VideoMediaTest {
         HttpResponse<byte[]> response = get(simulator.hlsPlaylistUrl(videoId), simulator.apiKey());
         assertEquals(200, response.statusCode());
         assertEquals("application/vnd.apple.mpegurl", response.headers().firstValue("Content-Type").orElseThrow());
-        List<String> lines = new String(response.body()).lines().toList();
+        List<String> lines = new String(response.body(), UTF_8).lines().toList();
         List<Segment> segments = simulator.segments(videoId);
         double total = lines.stream().filter(line -> line.startsWith("#EXTINF:"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(8, line.length() - 1))).sum();
@@ -117,7 +118,7 @@ class VideoMediaTest {
     }
 
     private static int pid(byte[] stream, int packet) {
-        return (stream[packet + 1] & 0x1F) << 8 | stream[packet + 2] & 0xFF;
+        return (stream[packet + 1] & 0x1F) << 8 | (stream[packet + 2] & 0xFF);
     }
 
     /** The PTS in the five bytes at {@code at}, between its marker bits. */

@@ -135,6 +135,7 @@ class PackagedPluginsIT {
         }
     }
 
+    @SuppressWarnings("StreamResourceLeak") // only called from flatMap, which closes each stream
     private static Stream<Path> list(Path dir) {
         try {
             return Files.list(dir);

@@ -12,7 +12,7 @@ public final class QueryServiceMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 1 || args.length == 1 && args[0].startsWith("-")) {
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
             System.err.println("usage: java -jar query-service-all.jar [config.properties]"
                     + "\nSettings may also come from VECSYNC_* environment variables: VECSYNC_PGVECTOR_URL sets pgvector.url.");
             System.exit(2);

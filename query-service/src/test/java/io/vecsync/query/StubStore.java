@@ -42,6 +42,7 @@ final class StubStore implements VectorSearcher {
     }
 
     @Override
+    @SuppressWarnings("ReturnValueIgnored") // the answer is run for what it does: block or throw
     public void checkReachable() {
         calls.incrementAndGet();
         answer.get();

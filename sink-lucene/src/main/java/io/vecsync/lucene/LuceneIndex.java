@@ -43,6 +43,7 @@ final class LuceneIndex {
     /** Guarded by {@link LuceneIndexes}. */
     int references;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // timedCommit catches its failures, so the schedule runs until the index closes
     private LuceneIndex(Path path, LuceneSinkConfig.IndexSettings settings, FSDirectory directory, IndexWriter writer) {
         this.path = path;
         this.settings = settings;

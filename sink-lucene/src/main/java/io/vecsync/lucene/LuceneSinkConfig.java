@@ -70,6 +70,7 @@ public class LuceneSinkConfig extends CommonSinkConfig {
         return def;
     }
 
+    @SuppressWarnings("ReturnValueIgnored") // Path.of is called to see whether it throws
     private static boolean isPath(Object value) {
         String text = value.toString();
         try {

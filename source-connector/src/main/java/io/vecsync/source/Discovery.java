@@ -4,6 +4,7 @@ import io.vecsync.platform.PlatformAuthException;
 import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.PlatformRejectedException;
 import io.vecsync.platform.Video;
+import java.util.Locale;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -238,7 +239,7 @@ final class Discovery {
         }
         if (end.failure() != null) {
             log.warn("{}: a {} walk of the listing failed, trying again in {} ms: {}", taskName,
-                    kind.name().toLowerCase(), pollIntervalMs, end.failure().getMessage());
+                    kind.name().toLowerCase(Locale.ROOT), pollIntervalMs, end.failure().getMessage());
             if (kind == ListingWalk.Kind.FULL) {
                 nextFullWalkAt = now + pollIntervalMs;
             }

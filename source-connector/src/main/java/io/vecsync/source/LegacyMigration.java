@@ -75,6 +75,7 @@ final class LegacyMigration {
         return all;
     }
 
+    @SuppressWarnings("EnumOrdinal") // the legacy format stored the scheme's ordinal
     private static List<LegacyVideo> decode(Map<String, Object> offset) {
         byte[] bytes = Base64.getDecoder().decode((String) offset.get(STATE_KEY));
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {

@@ -15,7 +15,7 @@ final class OffsetVersions {
     /** @throws ConnectException naming what to do when the offset was written by another vecsync version */
     static void require(Map<String, ?> offset, int expected, String what) {
         Object version = offset.get(KEY);
-        if (!(version instanceof Number) || ((Number) version).intValue() != expected) {
+        if (!(version instanceof Number number) || number.intValue() != expected) {
             throw new ConnectException("a " + what + " source offset has version " + version + ", not " + expected
                     + "; it was written by another vecsync version. Run that version, or reset this connector's offsets"
                     + " (stop it, then DELETE /connectors/<name>/offsets) to sync every video again.");

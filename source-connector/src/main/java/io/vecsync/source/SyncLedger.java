@@ -105,7 +105,7 @@ final class SyncLedger {
      */
     boolean needsFetch(UUID id, boolean verifying) {
         int flags = index.flags(id);
-        return flags < 0 || (flags & WRITING) == 0 && ((flags & REFETCH) != 0 || verifying && (flags & RETRACTING) == 0);
+        return flags < 0 || ((flags & WRITING) == 0 && ((flags & REFETCH) != 0 || (verifying && (flags & RETRACTING) == 0)));
     }
 
     void beginFullWalk() {

@@ -34,6 +34,7 @@ final class TaskExecutors implements AutoCloseable {
         discovery.execute(walk);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the returned future carries the outcome; signal() cannot fail
     <T> CompletableFuture<T> fetch(Supplier<T> call) {
         CompletableFuture<T> result = CompletableFuture.supplyAsync(call, fetches);
         result.whenComplete((value, failure) -> signal());

@@ -1,5 +1,6 @@
 package io.vecsync.source;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -28,7 +29,7 @@ class ShardsTest {
         for (int i = 0; i < 2_000; i++) {
             UUID id = UUID.nameUUIDFromBytes(new byte[]{(byte) i, (byte) (i >> 8)});
             used.add(Shards.of(id));
-            assertEquals(Shards.of(id), Shards.of(UUID.fromString(id.toString().toUpperCase())), "ids are read as UUIDs, case and all");
+            assertEquals(Shards.of(id), Shards.of(UUID.fromString(id.toString().toUpperCase(Locale.ROOT))), "ids are read as UUIDs, case and all");
         }
         assertEquals(Shards.COUNT, used.size());
     }

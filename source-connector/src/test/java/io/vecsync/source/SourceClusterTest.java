@@ -2,6 +2,7 @@ package io.vecsync.source;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.ConnectClusters;
+import java.util.Locale;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ abstract class SourceClusterTest {
 
     @BeforeAll
     static void startCluster(TestInfo testClass) {
-        connect = ConnectClusters.start(testClass.getTestClass().orElseThrow().getSimpleName().toLowerCase(), 1);
+        connect = ConnectClusters.start(testClass.getTestClass().orElseThrow().getSimpleName().toLowerCase(Locale.ROOT), 1);
     }
 
     @AfterAll
@@ -37,7 +38,7 @@ abstract class SourceClusterTest {
 
     /** A started simulator and a harness for a connector named after the test. */
     SourceHarness harness(TestInfo test, PlatformSimulator.Builder builder) {
-        return harness(test.getTestMethod().orElseThrow().getName().toLowerCase(), builder);
+        return harness(test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT), builder);
     }
 
     SourceHarness harness(String name, PlatformSimulator.Builder builder) {

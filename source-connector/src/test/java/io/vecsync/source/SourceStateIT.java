@@ -102,6 +102,7 @@ class SourceStateIT extends SourceClusterTest {
     }
 
     /** Version-1 offsets, one per shard, as the previous vecsync wrote them: every video the simulator has. */
+    @SuppressWarnings("EnumOrdinal") // writes the legacy format, which stored the scheme's ordinal
     private static List<ConnectorOffset> versionOneOffsets(SourceHarness h) throws IOException {
         Map<Integer, List<String>> byShard = new LinkedHashMap<>();
         h.simulator.videoIds().forEach(id -> byShard.computeIfAbsent(Shards.of(java.util.UUID.fromString(id)), s -> new ArrayList<>()).add(id));

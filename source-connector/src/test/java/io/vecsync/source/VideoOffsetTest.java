@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class VideoOffsetTest {
     void bucketsSpreadAShardsVideos() {
         int[] counts = new int[IndexOffset.BUCKETS_PER_SHARD];
         for (int i = 0; i < 64_000; i++) {
-            counts[IndexOffset.bucketOf(UUID.nameUUIDFromBytes(Integer.toString(i).getBytes()))]++;
+            counts[IndexOffset.bucketOf(UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(UTF_8)))]++;
         }
         for (int count : counts) {
             assertTrue(count > 800 && count < 1_200, "bucket sizes " + java.util.Arrays.toString(counts));

@@ -7,6 +7,7 @@ import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
+import java.util.Locale;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ public abstract class SinkPipelineSuite {
 
     @BeforeAll
     void startCluster() {
-        connect = ConnectClusters.start(getClass().getSimpleName().toLowerCase(), 1);
+        connect = ConnectClusters.start(getClass().getSimpleName().toLowerCase(Locale.ROOT), 1);
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ public enum Activity {
     SIMULATOR("simulator", "HTTP-Dispatcher", "pool-");
 
     private final String label;
+    @SuppressWarnings("ImmutableEnumChecker") // private, and only read: nothing can change it
     private final String[] namePrefixes;
 
     Activity(String label, String... namePrefixes) {

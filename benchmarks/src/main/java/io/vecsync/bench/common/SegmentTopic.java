@@ -38,6 +38,7 @@ public final class SegmentTopic {
     }
 
     /** Appends the rows to an existing topic. */
+    @SuppressWarnings("FutureReturnValueIgnored") // each send's callback records its failure
     public static void append(EmbeddedKafka kafka, String topic, List<SegmentRow> rows) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

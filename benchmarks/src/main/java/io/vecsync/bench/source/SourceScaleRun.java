@@ -58,7 +58,7 @@ final class SourceScaleRun {
             log("%s: %,d segments in %.1f s", name, segments, syncSeconds);
 
             // The initial sync is the tasks' first, full walk; a recent walk starts only once it has ended.
-            await(name + " end of the full walk", () -> everyTask(name, task -> SourceTaskMetrics.task(name, task, "recent-walks-total") >= 1));
+            await(name + " end of the full walk", () -> everyTask(task -> SourceTaskMetrics.task(name, task, "recent-walks-total") >= 1));
             // The task threads still convert and send the sync's last records for a moment after the walk ends.
             Thread.sleep(SETTLE_MS);
             int listingsBefore = simulator.requests(Route.VIDEOS_LIST);
@@ -83,13 +83,13 @@ final class SourceScaleRun {
             connect.restartConnectorAndTasks(name);
             // New tasks count from zero: a recent-walk count below the old task's is the new task. The task that walks
             // for all reconciles once its first walk is over, the others from the walk it shared before the restart.
-            await(name + " reconciliation after the restart", () -> everyTask(name, task ->
+            await(name + " reconciliation after the restart", () -> everyTask(task ->
                     SourceTaskMetrics.task(name, task, "recent-walks-total") < recentBefore[task]
                             && SourceTaskMetrics.task(name, task, "reconciliations-total") >= 1));
             double restartSeconds = restart.seconds();
-            long restartCalls = simulator.embeddingsCalls() - callsBefore;
+            long restartCalls = (long) simulator.embeddingsCalls() - callsBefore;
             // Every task has reconciled: the pages of whole-listing walks since are what one reconciliation cost.
-            long fullWalk = simulator.wholeListingPages() - wholeListingPagesBefore;
+            long fullWalk = (long) simulator.wholeListingPages() - wholeListingPagesBefore;
             connect.deleteConnector(name);
             connect.kafka().deleteTopic(topic);
             return new SourceScaleResult(videos, segments, segments / syncSeconds, offsets, listingsPerPoll, fullWalk,
@@ -120,7 +120,7 @@ final class SourceScaleRun {
         }
     }
 
-    private static boolean everyTask(String name, IntPredicate condition) {
+    private static boolean everyTask(IntPredicate condition) {
         for (int task = 0; task < TASKS; task++) {
             if (!condition.test(task)) {
                 return false;

@@ -141,7 +141,7 @@ final class JsonValueReader {
         }
         int next = skipWhitespace(bytes, (int) end + 1);
         boolean more = next < bytes.length && bytes[next] == ',';
-        if (next == bytes.length || !more && bytes[next] != '}' || more && !nextIsName(bytes, next + 1)) {
+        if (next == bytes.length || (!more && bytes[next] != '}') || (more && !nextIsName(bytes, next + 1))) {
             return null; // Not JSON: the parser says where.
         }
         float[] vector;
@@ -189,8 +189,8 @@ final class JsonValueReader {
                 }
                 yield parser.getDoubleValue();
             }
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
             case VALUE_NULL -> null;
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();

@@ -46,6 +46,8 @@ public final class RecordConverter {
     }
 
     /**
+     * The store operation the record asks for.
+     *
      * @throws DataException naming topic, partition, offset and field when the record cannot be written
      */
     public SinkOperation convert(SinkRecord record) {

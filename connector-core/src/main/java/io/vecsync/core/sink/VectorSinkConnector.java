@@ -48,6 +48,7 @@ public abstract class VectorSinkConnector extends SinkConnector {
     }
 
     @Override
+    @SuppressWarnings("ReturnValueIgnored") // parsing is the validation: start fails on a config that does not parse
     public void start(Map<String, String> props) {
         parser.apply(props);
         this.props = Map.copyOf(props);

@@ -221,6 +221,7 @@ final class WriteQueue {
         }
     }
 
+    @SuppressWarnings("WaitNotInLoop") // every caller loops on its condition
     private void await() {
         try {
             wait();

@@ -4,6 +4,7 @@ import io.vecsync.core.Float32Codec;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
+import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +67,7 @@ class RecordConverterTest {
     @Test
     void readsSchemalessJsonWithWholeNumbersAndBase64() {
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("id", ID.toUpperCase());
+        value.put("id", ID.toUpperCase(Locale.ROOT));
         value.put("video_id", "v");
         value.put("embedding", List.of(1L, 0, 0.5, -2));
         SinkOperation fromArray = converter(Map.of()).convert(record(null, null, value));
@@ -78,7 +80,7 @@ class RecordConverterTest {
 
     @Test
     void readsJsonTextAsJsonConverterReadsItsObject() {
-        String text = "{\"id\":\"" + ID.toUpperCase() + "\",\"video_id\":\"a249266f-052d-4148-bc2f-3efa76dc4269\",\"start\":\"00:00:00\","
+        String text = "{\"id\":\"" + ID.toUpperCase(Locale.ROOT) + "\",\"video_id\":\"a249266f-052d-4148-bc2f-3efa76dc4269\",\"start\":\"00:00:00\","
                 + "\"embedding\":\"" + Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3, 4})) + "\","
                 + "\"end_seconds\":10.0,\"frames\":12,\"live\":false,\"note\":\"caf\\u00e9 \\\"x\\\"\","
                 + "\"tags\":[\"a\",1,2.5,null],\"meta\":{\"a\":1,\"b\":[true]},\"gone\":null}";
@@ -107,7 +109,7 @@ class RecordConverterTest {
     void theKeyIsTheIdWhenTheValueHasNone() {
         Map<String, Object> value = new HashMap<>(Map.of("embedding", List.of(1, 2, 3, 4)));
         assertEquals(ID, converter(Map.of()).convert(record(ID, null, value)).id());
-        assertEquals(ID, converter(Map.of()).convert(record(ID.getBytes(), null, value)).id());
+        assertEquals(ID, converter(Map.of()).convert(record(ID.getBytes(UTF_8), null, value)).id());
     }
 
     @Test

@@ -199,7 +199,7 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
 
     /** The vectors a selector asks for; none without one. The unnamed vector comes back alone, named ones in a map. */
     private static Optional<VectorsOutput> vectors(FakePoint point, WithVectorsSelector selector) {
-        if (selector == null || selector.getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.ENABLE && !selector.getEnable()) {
+        if (selector == null || (selector.getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.ENABLE && !selector.getEnable())) {
             return Optional.empty();
         }
         List<String> names = selector.hasInclude() ? selector.getInclude().getNamesList() : List.copyOf(point.vectors().keySet());

@@ -60,7 +60,7 @@ final class FakeCollection {
         }
         ObjectNode vectorConfig = definition.path("vectorConfig") instanceof ObjectNode named ? named : null;
         if (vectorConfig != null && !vectorConfig.isEmpty()) {
-            if (definition.has("vectorIndexConfig") || definition.path("vectorizer").isTextual() && !"none".equals(definition.get("vectorizer").asText())) {
+            if (definition.has("vectorIndexConfig") || (definition.path("vectorizer").isTextual() && !"none".equals(definition.get("vectorizer").asText()))) {
                 throw WeaviateError.unprocessable("class " + name + " mixes a class-level vector index with named vectors");
             }
             vectorConfig.properties().forEach(entry -> normalizeNamedVector(name, entry.getKey(), (ObjectNode) entry.getValue()));
@@ -171,7 +171,7 @@ final class FakeCollection {
      * that; the legacy vector answers to "", and to "default" in writes only — a search must leave it unnamed.
      */
     String resolveVector(String requested, boolean search) {
-        if (legacyVector() && (requested.isEmpty() || requested.equals(DEFAULT_VECTOR) && !search)) {
+        if (legacyVector() && (requested.isEmpty() || (requested.equals(DEFAULT_VECTOR) && !search))) {
             return StoredObject.LEGACY;
         }
         List<String> named = new ArrayList<>();

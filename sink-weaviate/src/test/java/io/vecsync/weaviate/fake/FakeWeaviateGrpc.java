@@ -233,8 +233,8 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
                     }
                 }
                 NearVector near = request.getNearVector();
-                hits.removeIf(hit -> near.hasDistance() && hit.distance() > near.getDistance()
-                        || near.hasCertainty() && 1 - hit.distance() / 2 < near.getCertainty());
+                hits.removeIf(hit -> (near.hasDistance() && hit.distance() > near.getDistance())
+                        || (near.hasCertainty() && 1 - hit.distance() / 2 < near.getCertainty()));
                 hits.sort(Comparator.comparingDouble(Hit::distance).thenComparing(hit -> hit.object().id()));
             } else {
                 for (StoredObject object : view.objects()) {
