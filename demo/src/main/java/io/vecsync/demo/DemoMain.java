@@ -38,8 +38,8 @@ public final class DemoMain {
     static final String SOURCE = "vecsync-source";
     static final String TOPIC = "vecsync.segments";
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<String> PLUGIN_MODULES = List.of("source-connector", "sink-lucene", "sink-pgvector", "sink-qdrant",
-            "sink-pinecone", "sink-weaviate", "sink-chroma");
+    private static final List<String> PLUGIN_MODULES = List.of("source-connector", "lucene-sink", "pgvector-sink", "qdrant-sink",
+            "pinecone-sink", "weaviate-sink", "chroma-sink");
     /** A sync from a real platform counts as done once nothing new arrived for this long. */
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(20);
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
@@ -246,7 +246,7 @@ public final class DemoMain {
     private static String pluginPath(Path root) {
         List<String> paths = new ArrayList<>();
         for (String module : PLUGIN_MODULES) {
-            Path plugin = root.resolve(module + "/target/" + module + "-" + VERSION + "-plugin");
+            Path plugin = root.resolve(module + "/target/vecsync-" + module + "-" + VERSION + "-plugin");
             if (!Files.isDirectory(plugin)) {
                 throw new DemoFailure(plugin + " is missing: remove demo/target and run bin/demo, which then builds everything");
             }
