@@ -1,12 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.common.config.types.Password;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 
 /**
  * Chroma's HTTP API v2 (the server's /openapi.json) over the JDK's HttpClient with Jackson: the token in
@@ -46,13 +49,15 @@ final class ChromaClient {
      * @param maxBatchSize records per add or upsert, at most
      * @param base64       whether it reads embeddings as base64 little-endian float32
      */
-    record PreFlight(int maxBatchSize, boolean base64) {
-    }
+    record PreFlight(int maxBatchSize, boolean base64) {}
 
     ChromaClient(ChromaSinkConfig config) {
         this.timeout = config.timeout();
         // HTTP/1.1, as Chroma's own clients speak it: no attempt at upgrading a cleartext connection to HTTP/2.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         this.api = config.url() + "/api/v2";
         this.databasePath = "/tenants/" + segment(config.tenant()) + "/databases/" + segment(config.database());
         this.token = config.token();
@@ -74,7 +79,9 @@ final class ChromaClient {
             JsonNode checks = get("/pre-flight-checks", "reading the server's limits");
             int announced = checks.path("max_batch_size").asInt(0);
             // A server that announces no limit leaves batch.size alone.
-            preFlight = new PreFlight(announced > 0 ? announced : Integer.MAX_VALUE, checks.path("supports_base64_encoding").asBoolean(false));
+            preFlight = new PreFlight(
+                    announced > 0 ? announced : Integer.MAX_VALUE,
+                    checks.path("supports_base64_encoding").asBoolean(false));
         }
         return preFlight;
     }
@@ -95,30 +102,39 @@ final class ChromaClient {
 
     /** POST of JSON text below /api/v2; the answer's JSON. */
     JsonNode post(String path, byte[] json, String doing) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)), doing);
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json)),
+                doing);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(api + path)).timeout(timeout).header("Accept", "application/json");
         token.ifPresent(secret -> request.header(TOKEN_HEADER, secret.value()));
         return request;
     }
 
     private JsonNode send(HttpRequest.Builder request, String doing) {
-        HttpResponse<byte[]> response = await(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()), doing);
+        HttpResponse<byte[]> response =
+                await(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()), doing);
         int status = response.statusCode();
         if (status / 100 == 2) {
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
-                throw new ConnectException(doing + ": Chroma answered with a body that is not JSON: " + e.getMessage(), e);
+                throw new ConnectException(
+                        doing + ": Chroma answered with a body that is not JSON: " + e.getMessage(), e);
             }
         }
         String message = doing + " failed: HTTP " + status + " (" + detail(response.body()) + ")";
         if (status == 401 || status == 403) {
-            throw new ConnectException(message + (token.isPresent()
-                    ? "; Chroma refused the token: check " + ChromaSinkConfig.TOKEN + " and that it may use the database"
-                    : "; Chroma needs a token: set " + ChromaSinkConfig.TOKEN));
+            throw new ConnectException(message
+                    + (token.isPresent()
+                            ? "; Chroma refused the token: check " + ChromaSinkConfig.TOKEN
+                                    + " and that it may use the database"
+                            : "; Chroma needs a token: set " + ChromaSinkConfig.TOKEN));
         }
         if (status == 408 || status == 429 || status >= 500) {
             throw new RetriableException(message);
@@ -132,12 +148,15 @@ final class ChromaClient {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new RetriableException(doing + " got no answer within " + timeout.toMillis() + " ms (" + ChromaSinkConfig.TIMEOUT_MS + ")");
+            throw new RetriableException(doing + " got no answer within " + timeout.toMillis() + " ms ("
+                    + ChromaSinkConfig.TIMEOUT_MS + ")");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             // The JDK leaves the message of a refused connection empty; its type says what happened.
             String message = doing + " failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
-            throw cause instanceof IOException ? new RetriableException(message, cause) : new ConnectException(message, cause);
+            throw cause instanceof IOException
+                    ? new RetriableException(message, cause)
+                    : new ConnectException(message, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
@@ -151,7 +170,8 @@ final class ChromaClient {
         try {
             JsonNode error = JSON.readTree(body);
             if (error != null && error.hasNonNull("message")) {
-                text = error.path("error").asText("error") + ": " + error.get("message").asText();
+                text = error.path("error").asText("error") + ": "
+                        + error.get("message").asText();
             }
         } catch (IOException notJson) {
             // The text as it is, e.g. "Payload too large".

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +24,16 @@ record ChromaCollection(String id, String name, String space, Integer dimension)
      */
     static ChromaCollection parse(JsonNode collection) {
         JsonNode configuration = collection.path("configuration_json");
-        String space = firstText(configuration.path("hnsw").path("space"), configuration.path("spann").path("space"),
+        String space = firstText(
+                configuration.path("hnsw").path("space"),
+                configuration.path("spann").path("space"),
                 collection.path("metadata").path("hnsw:space"));
         JsonNode dimension = collection.path("dimension");
-        return new ChromaCollection(collection.path("id").asText(), collection.path("name").asText(),
-                space == null ? DEFAULT_SPACE : space, dimension.isIntegralNumber() ? dimension.intValue() : null);
+        return new ChromaCollection(
+                collection.path("id").asText(),
+                collection.path("name").asText(),
+                space == null ? DEFAULT_SPACE : space,
+                dimension.isIntegralNumber() ? dimension.intValue() : null);
     }
 
     private static String firstText(JsonNode... candidates) {

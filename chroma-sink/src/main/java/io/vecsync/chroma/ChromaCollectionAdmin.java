@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.TargetAdmin;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates the collection when missing — the cosine space in Chroma 1.x's configuration — or verifies an existing one,
@@ -26,7 +29,8 @@ final class ChromaCollectionAdmin implements TargetAdmin {
     ChromaCollectionAdmin(ChromaSinkConfig config, ChromaClient client) {
         this.config = config;
         this.client = client;
-        this.where = "collection " + config.collection() + " (database " + config.database() + ", tenant " + config.tenant() + ")";
+        this.where = "collection " + config.collection() + " (database " + config.database() + ", tenant "
+                + config.tenant() + ")";
     }
 
     @Override
@@ -41,8 +45,9 @@ final class ChromaCollectionAdmin implements TargetAdmin {
 
     /** The collection holds vectors of another dimension than the configured one: a setting to fix, not a record. */
     ConnectException dimensionMismatch(int held, int configured) {
-        return new ConnectException(where + " holds vectors of " + held + " dimensions, but " + CommonSinkConfig.EMBEDDING_DIMENSION
-                + " is " + configured + ": use another " + ChromaSinkConfig.COLLECTION + " or change the setting");
+        return new ConnectException(where + " holds vectors of " + held + " dimensions, but "
+                + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + configured + ": use another "
+                + ChromaSinkConfig.COLLECTION + " or change the setting");
     }
 
     /**
@@ -60,7 +65,8 @@ final class ChromaCollectionAdmin implements TargetAdmin {
 
     /** Reads and verifies the collection without creating it, as a searcher does. */
     ChromaCollection inspect() {
-        ChromaCollection found = find().orElseThrow(() -> new ConnectException(where + " does not exist; the sink creates it"));
+        ChromaCollection found =
+                find().orElseThrow(() -> new ConnectException(where + " does not exist; the sink creates it"));
         verifySpace(found);
         return found;
     }
@@ -72,8 +78,8 @@ final class ChromaCollectionAdmin implements TargetAdmin {
 
     private Optional<ChromaCollection> find() {
         try {
-            return Optional.of(ChromaCollection.parse(client.get(collectionsPath() + "/" + ChromaClient.segment(config.collection()),
-                    "reading " + where)));
+            return Optional.of(ChromaCollection.parse(client.get(
+                    collectionsPath() + "/" + ChromaClient.segment(config.collection()), "reading " + where)));
         } catch (ChromaRefusal refusal) {
             if (refusal.notFound()) {
                 return Optional.empty();
@@ -84,9 +90,15 @@ final class ChromaCollectionAdmin implements TargetAdmin {
 
     private ChromaCollection create() {
         requireDatabase();
-        // get_or_create: the connector's tasks start together, and the second to create gets the first one's collection.
-        Map<String, Object> body = Map.of("name", config.collection(), "get_or_create", true,
-                "configuration", Map.of("hnsw", Map.of("space", ChromaCollection.COSINE)));
+        // get_or_create: the connector's tasks start together, and the second to create gets the first one's
+        // collection.
+        Map<String, Object> body = Map.of(
+                "name",
+                config.collection(),
+                "get_or_create",
+                true,
+                "configuration",
+                Map.of("hnsw", Map.of("space", ChromaCollection.COSINE)));
         ChromaCollection created = ChromaCollection.parse(client.post(collectionsPath(), body, "creating " + where));
         log.info("created {} with the cosine space", where);
         return created;
@@ -95,12 +107,16 @@ final class ChromaCollectionAdmin implements TargetAdmin {
     /** Chroma creates no database on the way: say which setting to fix rather than relay its error. */
     private void requireDatabase() {
         try {
-            client.get(client.databasePath(), "reading database " + config.database() + " of tenant " + config.tenant());
+            client.get(
+                    client.databasePath(), "reading database " + config.database() + " of tenant " + config.tenant());
         } catch (ChromaRefusal refusal) {
             if (refusal.notFound()) {
-                throw new ConnectException("Chroma at " + config.url() + " has no database " + config.database() + " in tenant "
-                        + config.tenant() + ": create it, or set " + ChromaSinkConfig.DATABASE + " and " + ChromaSinkConfig.TENANT
-                        + " to one that exists (" + refusal.getMessage() + ")", refusal);
+                throw new ConnectException(
+                        "Chroma at " + config.url() + " has no database " + config.database() + " in tenant "
+                                + config.tenant() + ": create it, or set " + ChromaSinkConfig.DATABASE + " and "
+                                + ChromaSinkConfig.TENANT
+                                + " to one that exists (" + refusal.getMessage() + ")",
+                        refusal);
             }
             throw refusal;
         }
@@ -108,8 +124,9 @@ final class ChromaCollectionAdmin implements TargetAdmin {
 
     private void verifySpace(ChromaCollection found) {
         if (!ChromaCollection.COSINE.equals(found.space())) {
-            throw new ConnectException(where + " has the " + found.space() + " space, but the platform's vectors are compared by"
-                    + " cosine similarity: use another " + ChromaSinkConfig.COLLECTION + ", or one created with the cosine space");
+            throw new ConnectException(where + " has the " + found.space()
+                    + " space, but the platform's vectors are compared by" + " cosine similarity: use another "
+                    + ChromaSinkConfig.COLLECTION + ", or one created with the cosine space");
         }
     }
 

@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
-import io.vecsync.core.sink.StoreErrors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Nearest segments by Chroma's query endpoint, as the platform docs' {@code coll.query}. In the cosine space Chroma
@@ -21,8 +24,7 @@ import java.util.Map;
  */
 final class ChromaSearcher implements VectorSearcher {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {};
 
     private final ChromaClient client;
     private final ChromaCollectionAdmin admin;
@@ -44,7 +46,10 @@ final class ChromaSearcher implements VectorSearcher {
         }
         JsonNode answer;
         try {
-            answer = client.post(client.databasePath() + "/collections/" + collection().id() + "/query", query, "searching " + admin.where());
+            answer = client.post(
+                    client.databasePath() + "/collections/" + collection().id() + "/query",
+                    query,
+                    "searching " + admin.where());
         } catch (ChromaRefusal refusal) {
             if (refusal.notFound()) {
                 // Deleted, maybe created again by the sink under a new id: the next search looks it up again.
@@ -64,7 +69,9 @@ final class ChromaSearcher implements VectorSearcher {
                 break;
             }
             JsonNode metadata = metadatas.path(i);
-            hits.add(new SearchHit(ids.get(i).asText(), score,
+            hits.add(new SearchHit(
+                    ids.get(i).asText(),
+                    score,
                     metadata.isObject() ? ChromaClient.JSON.convertValue(metadata, METADATA) : new LinkedHashMap<>()));
         }
         return hits;
@@ -95,9 +102,7 @@ final class ChromaSearcher implements VectorSearcher {
         }
     }
 
-
     /** The JDK's HTTP client holds nothing that outlives its last request. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,7 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.core.config.Validators;
 import io.vecsync.core.sink.CommonSinkConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -9,12 +18,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Configuration of the Chroma sink: the shared sink settings plus {@code chroma.*}. */
 public class ChromaSinkConfig extends CommonSinkConfig {
@@ -28,6 +31,7 @@ public class ChromaSinkConfig extends CommonSinkConfig {
 
     /** Chroma 1.x's rule for collection names, as its server states it. */
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]");
+
     private static final String GROUP_CONNECTION = "Chroma connection";
     private static final String GROUP_COLLECTION = "Chroma collection";
 
@@ -39,34 +43,83 @@ public class ChromaSinkConfig extends CommonSinkConfig {
 
     private static ConfigDef define(ConfigDef def) {
         int order = 0;
-        def.define(URL, Type.STRING, "http://localhost:8000", serverUrl(), Importance.HIGH,
+        def.define(
+                        URL,
+                        Type.STRING,
+                        "http://localhost:8000",
+                        serverUrl(),
+                        Importance.HIGH,
                         "Base URL of the Chroma server (chroma run serves http://localhost:8000; Chroma Cloud"
                                 + " https://api.trychroma.com). The sink calls its HTTP API v2 below it.",
-                        GROUP_CONNECTION, ++order, Width.LONG, "URL")
-                .define(TOKEN, Type.PASSWORD, null, Importance.HIGH,
+                        GROUP_CONNECTION,
+                        ++order,
+                        Width.LONG,
+                        "URL")
+                .define(
+                        TOKEN,
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
                         "Token sent as the x-chroma-token header: Chroma Cloud's API key, or the token of a server with"
                                 + " token authentication. Leave unset for a server without authentication.",
-                        GROUP_CONNECTION, ++order, Width.MEDIUM, "Token")
-                .define(TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 3_600_000L), Importance.LOW,
+                        GROUP_CONNECTION,
+                        ++order,
+                        Width.MEDIUM,
+                        "Token")
+                .define(
+                        TIMEOUT_MS,
+                        Type.LONG,
+                        30_000L,
+                        Range.between(100L, 3_600_000L),
+                        Importance.LOW,
                         "Deadline of every call to the server, from connecting to the last byte of the answer; a call"
                                 + " that misses it is retried as a transient error.",
-                        GROUP_CONNECTION, ++order, Width.SHORT, "Call timeout (ms)");
+                        GROUP_CONNECTION,
+                        ++order,
+                        Width.SHORT,
+                        "Call timeout (ms)");
         order = 0;
-        def.define(TENANT, Type.STRING, "default_tenant", nonBlank(), Importance.MEDIUM,
+        def.define(
+                        TENANT,
+                        Type.STRING,
+                        "default_tenant",
+                        nonBlank(),
+                        Importance.MEDIUM,
                         "Tenant of the database; it must exist. Chroma Cloud shows it with the database.",
-                        GROUP_COLLECTION, ++order, Width.MEDIUM, "Tenant")
-                .define(DATABASE, Type.STRING, "default_database", nonBlank(), Importance.MEDIUM,
+                        GROUP_COLLECTION,
+                        ++order,
+                        Width.MEDIUM,
+                        "Tenant")
+                .define(
+                        DATABASE,
+                        Type.STRING,
+                        "default_database",
+                        nonBlank(),
+                        Importance.MEDIUM,
                         "Database of the collection; it must exist.",
-                        GROUP_COLLECTION, ++order, Width.MEDIUM, "Database")
-                .define(COLLECTION, Type.STRING, "video-segments",
-                        Validators.described("a Chroma collection name: 3 to 512 letters, digits, '.', '_' or '-',"
-                                + " starting and ending with a letter or digit", value -> COLLECTION_NAME.matcher(value.toString()).matches()),
+                        GROUP_COLLECTION,
+                        ++order,
+                        Width.MEDIUM,
+                        "Database")
+                .define(
+                        COLLECTION,
+                        Type.STRING,
+                        "video-segments",
+                        Validators.described(
+                                "a Chroma collection name: 3 to 512 letters, digits, '.', '_' or '-',"
+                                        + " starting and ending with a letter or digit",
+                                value -> COLLECTION_NAME
+                                        .matcher(value.toString())
+                                        .matches()),
                         Importance.HIGH,
                         "Collection of segments, as in the platform docs. Created when missing with the cosine space"
                                 + " (hnsw); an existing one must have the cosine space (in its configuration, or in its"
                                 + " metadata as hnsw:space, as the docs' script creates it) and, once it holds vectors,"
                                 + " embedding.dimension.",
-                        GROUP_COLLECTION, ++order, Width.MEDIUM, "Collection");
+                        GROUP_COLLECTION,
+                        ++order,
+                        Width.MEDIUM,
+                        "Collection");
         return def;
     }
 
@@ -100,7 +153,8 @@ public class ChromaSinkConfig extends CommonSinkConfig {
     }
 
     private static ConfigDef.Validator nonBlank() {
-        return Validators.described("a non-empty name", value -> !value.toString().isBlank());
+        return Validators.described(
+                "a non-empty name", value -> !value.toString().isBlank());
     }
 
     /** The base URL without a trailing slash. */
@@ -111,7 +165,8 @@ public class ChromaSinkConfig extends CommonSinkConfig {
 
     /** The token, or empty when none is configured. */
     public Optional<Password> token() {
-        return Optional.ofNullable(getPassword(TOKEN)).filter(token -> !token.value().isEmpty());
+        return Optional.ofNullable(getPassword(TOKEN))
+                .filter(token -> !token.value().isEmpty());
     }
 
     public Duration timeout() {

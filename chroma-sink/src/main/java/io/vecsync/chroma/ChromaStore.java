@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.core.sink.TargetAdmin;
@@ -28,6 +32,5 @@ final class ChromaStore implements VectorStore {
 
     /** The JDK's HTTP client holds nothing that outlives its last request. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

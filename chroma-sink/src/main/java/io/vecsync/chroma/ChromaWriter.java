@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.core.sink.RefusedBatchException;
@@ -6,9 +10,6 @@ import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Writes a batch as the platform docs' loop does, in bulk: a delete by id of the tombstoned ids, then upserts of ids,
@@ -30,7 +33,9 @@ final class ChromaWriter implements VectorWriter {
 
     /** Chroma's frontend answers 413 to a larger body (its max_payload_size_bytes). */
     static final long MAX_REQUEST_BYTES = 40L * 1024 * 1024;
-    private static final Pattern DIMENSIONS = Pattern.compile("expecting embedding with dimension of (\\d+), got (\\d+)");
+
+    private static final Pattern DIMENSIONS =
+            Pattern.compile("expecting embedding with dimension of (\\d+), got (\\d+)");
     /** Statuses of a request refused for its content: 400 (validation), 413 (too large), 422 (unreadable JSON). */
     private static final Set<Integer> REFUSED = Set.of(400, 413, 422);
 
@@ -48,19 +53,22 @@ final class ChromaWriter implements VectorWriter {
         for (Map.Entry<String, Object> field : point.payload().entrySet()) {
             String key = field.getKey();
             if (key.isEmpty() || key.startsWith("#") || key.startsWith("$")) {
-                throw new DataException("field '" + key + "': Chroma takes no metadata key that is empty or starts with # or $;"
-                        + " leave the field out with payload.fields");
+                throw new DataException(
+                        "field '" + key + "': Chroma takes no metadata key that is empty or starts with # or $;"
+                                + " leave the field out with payload.fields");
             }
             if ((field.getValue() instanceof Double || field.getValue() instanceof Float)
                     && !Double.isFinite(((Number) field.getValue()).doubleValue())) {
-                throw new DataException("field '" + key + "': " + field.getValue() + " is not a number Chroma's metadata can hold");
+                throw new DataException(
+                        "field '" + key + "': " + field.getValue() + " is not a number Chroma's metadata can hold");
             }
         }
     }
 
     @Override
     public void write(WriteBatch batch) {
-        String records = client.databasePath() + "/collections/" + admin.collection().id();
+        String records =
+                client.databasePath() + "/collections/" + admin.collection().id();
         ChromaClient.PreFlight limits = client.preFlight();
         for (List<String> ids : Requests.split(batch.deletes(), limits.maxBatchSize())) {
             delete(records, ids);
@@ -71,23 +79,32 @@ final class ChromaWriter implements VectorWriter {
         for (VectorPoint point : batch.upserts()) {
             EncodedRecord record = EncodedRecord.of(point, limits.base64());
             if (record.bytes() > budget) {
-                refused.put(point.id(), "its upsert would be " + (record.bytes() + EncodedRecord.ENVELOPE_BYTES)
-                        + " bytes, over the " + MAX_REQUEST_BYTES + " bytes Chroma takes in a request");
+                refused.put(
+                        point.id(),
+                        "its upsert would be " + (record.bytes() + EncodedRecord.ENVELOPE_BYTES) + " bytes, over the "
+                                + MAX_REQUEST_BYTES + " bytes Chroma takes in a request");
             } else {
                 fitting.add(record);
             }
         }
-        for (List<EncodedRecord> request : Requests.split(fitting, limits.maxBatchSize(), budget, EncodedRecord::bytes)) {
+        for (List<EncodedRecord> request :
+                Requests.split(fitting, limits.maxBatchSize(), budget, EncodedRecord::bytes)) {
             upsert(records, request);
         }
         if (!refused.isEmpty()) {
-            throw new RefusedPointsException("Chroma cannot take " + refused.size() + " of " + batch.upserts().size() + " records", refused);
+            throw new RefusedPointsException(
+                    "Chroma cannot take " + refused.size() + " of "
+                            + batch.upserts().size() + " records",
+                    refused);
         }
     }
 
     private void delete(String records, List<String> ids) {
         try {
-            client.post(records + "/delete", Map.of("ids", ids), "deleting " + ids.size() + " records from " + admin.where());
+            client.post(
+                    records + "/delete",
+                    Map.of("ids", ids),
+                    "deleting " + ids.size() + " records from " + admin.where());
         } catch (ChromaRefusal refusal) {
             throw gone(refusal);
         }
@@ -95,11 +112,15 @@ final class ChromaWriter implements VectorWriter {
 
     private void upsert(String records, List<EncodedRecord> request) {
         try {
-            client.post(records + "/upsert", EncodedRecord.upsertBody(request), "upserting " + request.size() + " records into " + admin.where());
+            client.post(
+                    records + "/upsert",
+                    EncodedRecord.upsertBody(request),
+                    "upserting " + request.size() + " records into " + admin.where());
         } catch (ChromaRefusal refusal) {
             Matcher dimensions = DIMENSIONS.matcher(refusal.getMessage());
             if (dimensions.find()) {
-                throw admin.dimensionMismatch(Integer.parseInt(dimensions.group(1)), Integer.parseInt(dimensions.group(2)));
+                throw admin.dimensionMismatch(
+                        Integer.parseInt(dimensions.group(1)), Integer.parseInt(dimensions.group(2)));
             }
             if (REFUSED.contains(refusal.status())) {
                 throw new RefusedBatchException(refusal.getMessage(), refusal);
@@ -110,12 +131,15 @@ final class ChromaWriter implements VectorWriter {
 
     /** A 404 is the collection deleted while the sink ran; any other refusal is Chroma's to explain. */
     private ConnectException gone(ChromaRefusal refusal) {
-        return refusal.notFound() ? new ConnectException(admin.where() + " is gone (deleted while the sink ran?); restart the"
-                + " connector to create it again (" + refusal.getMessage() + ")", refusal) : refusal;
+        return refusal.notFound()
+                ? new ConnectException(
+                        admin.where() + " is gone (deleted while the sink ran?); restart the"
+                                + " connector to create it again (" + refusal.getMessage() + ")",
+                        refusal)
+                : refusal;
     }
 
     /** The store owns the client. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vecsync.core.Float32Codec;
 import io.vecsync.core.sink.VectorPoint;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * A point as the JSON values of its place in an upsert's three arrays — id, embedding, metadata — encoded once, so
@@ -29,9 +32,13 @@ record EncodedRecord(String id, byte[] idJson, byte[] embeddingJson, byte[] meta
      */
     static EncodedRecord of(VectorPoint point, boolean base64) {
         try {
-            byte[] embedding = base64 ? bytes('"' + Base64.getEncoder().encodeToString(Float32Codec.encode(point.vector())) + '"')
+            byte[] embedding = base64
+                    ? bytes('"' + Base64.getEncoder().encodeToString(Float32Codec.encode(point.vector())) + '"')
                     : ChromaClient.JSON.writeValueAsBytes(point.vector());
-            return new EncodedRecord(point.id(), ChromaClient.JSON.writeValueAsBytes(point.id()), embedding,
+            return new EncodedRecord(
+                    point.id(),
+                    ChromaClient.JSON.writeValueAsBytes(point.id()),
+                    embedding,
                     ChromaClient.JSON.writeValueAsBytes(point.payload()));
         } catch (JsonProcessingException e) {
             throw new ConnectException("cannot write point " + point.id() + " as JSON: " + e.getOriginalMessage(), e);
@@ -45,7 +52,8 @@ record EncodedRecord(String id, byte[] idJson, byte[] embeddingJson, byte[] meta
 
     /** {@code {"ids": [...], "embeddings": [...], "metadatas": [...]}} of the records, in order. */
     static byte[] upsertBody(List<EncodedRecord> records) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(ENVELOPE_BYTES + (int) records.stream().mapToLong(EncodedRecord::bytes).sum());
+        ByteArrayOutputStream body = new ByteArrayOutputStream(ENVELOPE_BYTES
+                + (int) records.stream().mapToLong(EncodedRecord::bytes).sum());
         body.writeBytes(IDS);
         join(body, records.stream().map(EncodedRecord::idJson).toList());
         body.writeBytes(EMBEDDINGS);

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.StoreTestHarness;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Sink tasks against the real Chroma, directly or through a {@link ChromaProxy}, with a dimension of 4; registered as
@@ -15,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class ChromaHarness extends StoreTestHarness<VectorSinkTask> {
 
-    private static final String NOT_INSTALLED = "Chroma is not installed here (bin/chroma-provision needs python3 and PyPI)";
+    private static final String NOT_INSTALLED =
+            "Chroma is not installed here (bin/chroma-provision needs python3 and PyPI)";
     static final String COLLECTION = "harness-segments";
 
     private final boolean throughProxy;

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -32,7 +35,8 @@ final class ChromaProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String upstream;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, List<byte[]>> bodies = new ConcurrentHashMap<>();
@@ -42,8 +46,7 @@ final class ChromaProxy implements AutoCloseable {
     private volatile String announced;
 
     /** A fault for the next {@code times} calls to an endpoint: an error status, or a delay before the call goes on. */
-    private record Fault(String endpoint, AtomicInteger times, int status, Duration delay) {
-    }
+    private record Fault(String endpoint, AtomicInteger times, int status, Duration delay) {}
 
     private ChromaProxy(HttpServer server, String upstream) {
         this.server = server;
@@ -98,7 +101,9 @@ final class ChromaProxy implements AutoCloseable {
 
     /** The bodies sent to the endpoint, in order. */
     List<String> bodies(String endpoint) {
-        return bodies.getOrDefault(endpoint, List.of()).stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+        return bodies.getOrDefault(endpoint, List.of()).stream()
+                .map(body -> new String(body, StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Back to passing everything on as it is. */
@@ -117,7 +122,8 @@ final class ChromaProxy implements AutoCloseable {
             String endpoint = path.substring(path.lastIndexOf('/') + 1);
             byte[] body = exchange.getRequestBody().readAllBytes();
             calls.computeIfAbsent(endpoint, key -> new AtomicInteger()).incrementAndGet();
-            bodies.computeIfAbsent(endpoint, key -> new CopyOnWriteArrayList<>()).add(body);
+            bodies.computeIfAbsent(endpoint, key -> new CopyOnWriteArrayList<>())
+                    .add(body);
             String wanted = token;
             if (wanted != null && !wanted.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
                 respond(exchange, 401, "{\"error\":\"AuthError\",\"message\":\"Unauthorized\"}");
@@ -125,7 +131,10 @@ final class ChromaProxy implements AutoCloseable {
             }
             Fault fault = nextFault(endpoint);
             if (fault != null && fault.status() > 0) {
-                respond(exchange, fault.status(), "{\"error\":\"InjectedError\",\"message\":\"injected by the test's proxy\"}");
+                respond(
+                        exchange,
+                        fault.status(),
+                        "{\"error\":\"InjectedError\",\"message\":\"injected by the test's proxy\"}");
                 return;
             }
             if (fault != null) {
@@ -133,7 +142,10 @@ final class ChromaProxy implements AutoCloseable {
             }
             String refusedText = refused;
             if (refusedText != null && new String(body, StandardCharsets.UTF_8).contains(refusedText)) {
-                respond(exchange, 400, "{\"error\":\"InvalidArgumentError\",\"message\":\"Validation error: metadatas: Invalid metadata\"}");
+                respond(
+                        exchange,
+                        400,
+                        "{\"error\":\"InvalidArgumentError\",\"message\":\"Validation error: metadatas: Invalid metadata\"}");
                 return;
             }
             String limits = announced;
@@ -158,13 +170,20 @@ final class ChromaProxy implements AutoCloseable {
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        exchange.getResponseHeaders().set("Content-Type", response.headers().firstValue("Content-Type").orElse("application/json"));
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Type",
+                        response.headers().firstValue("Content-Type").orElse("application/json"));
         exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
         exchange.getResponseBody().write(response.body());
     }

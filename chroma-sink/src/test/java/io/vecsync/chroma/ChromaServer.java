@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.testing.Eventually;
@@ -55,8 +59,15 @@ public final class ChromaServer {
             Path scratch = Files.createTempDirectory("chroma");
             Path log = scratch.resolve("chroma.log");
             int port = Provisioned.freePort();
-            ProcessBuilder builder = new ProcessBuilder(chroma.toString(), "run", "--path", scratch.resolve("data").toString(),
-                    "--host", HOST, "--port", Integer.toString(port))
+            ProcessBuilder builder = new ProcessBuilder(
+                            chroma.toString(),
+                            "run",
+                            "--path",
+                            scratch.resolve("data").toString(),
+                            "--host",
+                            HOST,
+                            "--port",
+                            Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("ANONYMIZED_TELEMETRY", "False");
@@ -64,7 +75,9 @@ public final class ChromaServer {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, scratch)));
             ChromaServer server = new ChromaServer(port);
             URI heartbeat = URI.create(server.url() + "/api/v2/heartbeat");
-            Eventually.await(Duration.ofSeconds(60), "Chroma answering on " + port + " (log: " + log + ")",
+            Eventually.await(
+                    Duration.ofSeconds(60),
+                    "Chroma answering on " + port + " (log: " + log + ")",
                     () -> process.isAlive() && Provisioned.answers(heartbeat));
             return server;
         } catch (IOException e) {
@@ -80,7 +93,8 @@ public final class ChromaServer {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
             try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         } catch (IOException | InterruptedException e) {
             // The JVM is exiting: a scratch directory left in the temporary directory is all that is lost.

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import io.vecsync.core.sink.VectorSinkTask;
@@ -5,7 +9,6 @@ import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-
 import java.util.Map;
 
 /** The shared sink behaviour against a real Chroma server, read back over its API outside the sink. */
@@ -43,7 +46,11 @@ class ChromaSinkBehaviourTest extends VectorSinkBehaviourSuite {
         chroma().createTheDocsWay(COLLECTION, "cosine");
         float[] vector = new float[dimension];
         vector[0] = 1;
-        chroma().upsert(COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", vector, Map.of("video_id", SegmentRecords.VIDEO));
+        chroma().upsert(
+                        COLLECTION,
+                        "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01",
+                        vector,
+                        Map.of("video_id", SegmentRecords.VIDEO));
     }
 
     @Override

@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
-
-import io.vecsync.search.SearcherProvider;
-import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class ChromaSinkConnectorTest extends SinkConformanceSuite {
 
@@ -62,7 +65,8 @@ class ChromaSinkConnectorTest extends SinkConformanceSuite {
 
     @Override
     protected List<String> connectionKeys() {
-        return List.of(ChromaSinkConfig.URL, ChromaSinkConfig.TOKEN, ChromaSinkConfig.TENANT, ChromaSinkConfig.DATABASE);
+        return List.of(
+                ChromaSinkConfig.URL, ChromaSinkConfig.TOKEN, ChromaSinkConfig.TENANT, ChromaSinkConfig.DATABASE);
     }
 
     @Test
@@ -95,10 +99,17 @@ class ChromaSinkConnectorTest extends SinkConformanceSuite {
     @Test
     void urlsWithCredentialsOrOtherSchemesAreRefusedWithoutEchoingThem() {
         Map<String, String> props = minimal();
-        for (String bad : List.of("chroma:8000", "ftp://chroma:8000", "http://user:pw-in-url@chroma:8000", "http://chroma:8000/?token=t")) {
+        for (String bad : List.of(
+                "chroma:8000",
+                "ftp://chroma:8000",
+                "http://user:pw-in-url@chroma:8000",
+                "http://chroma:8000/?token=t")) {
             props.put(ChromaSinkConfig.URL, bad);
             ConfigException error = assertThrows(ConfigException.class, () -> new ChromaSinkConfig(props), bad);
-            assertTrue(error.getMessage().contains(ChromaSinkConfig.URL) && error.getMessage().contains("without user info"), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains(ChromaSinkConfig.URL)
+                            && error.getMessage().contains("without user info"),
+                    error.getMessage());
             assertFalse(error.getMessage().contains(bad), error.getMessage());
         }
         props.put(ChromaSinkConfig.URL, "https://chroma.example.com/proxied");
@@ -123,6 +134,8 @@ class ChromaSinkConnectorTest extends SinkConformanceSuite {
         props.put(ChromaSinkConfig.DATABASE, " ");
         props.put(ChromaSinkConfig.TIMEOUT_MS, "10");
         Map<String, List<String>> errors = ShippedConfigs.errors(new ChromaSinkConnector(), props);
-        assertEquals(List.of(ChromaSinkConfig.DATABASE, ChromaSinkConfig.TIMEOUT_MS), errors.keySet().stream().sorted().toList());
+        assertEquals(
+                List.of(ChromaSinkConfig.DATABASE, ChromaSinkConfig.TIMEOUT_MS),
+                errors.keySet().stream().sorted().toList());
     }
 }

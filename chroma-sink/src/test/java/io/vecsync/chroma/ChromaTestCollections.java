@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,13 +40,17 @@ public final class ChromaTestCollections {
     /** Chroma's own count of the collection's records; 0 when it does not exist. */
     public int count(String name) {
         JsonNode collection = collection(name);
-        return collection == null ? 0 : call("GET", DATABASE + "/collections/" + collection.get("id").asText() + "/count", null).asInt();
+        return collection == null
+                ? 0
+                : call("GET", DATABASE + "/collections/" + collection.get("id").asText() + "/count", null)
+                        .asInt();
     }
 
     /** The names of every collection in the default database. */
     public List<String> names() {
         List<String> names = new ArrayList<>();
-        call("GET", DATABASE + "/collections", null).forEach(collection -> names.add(collection.get("name").asText()));
+        call("GET", DATABASE + "/collections", null)
+                .forEach(collection -> names.add(collection.get("name").asText()));
         return names;
     }
 
@@ -54,7 +61,9 @@ public final class ChromaTestCollections {
 
     /** Upserts one record, as the docs' loop does, which fixes the collection's dimension. */
     void upsert(String name, String id, float[] embedding, Map<String, Object> metadata) {
-        call("POST", DATABASE + "/collections/" + collection(name).get("id").asText() + "/upsert",
+        call(
+                "POST",
+                DATABASE + "/collections/" + collection(name).get("id").asText() + "/upsert",
                 Map.of("ids", List.of(id), "embeddings", List.of(embedding), "metadatas", List.of(metadata)));
     }
 
@@ -70,15 +79,21 @@ public final class ChromaTestCollections {
     /** The answer's JSON; null for a 404; fails on any other error. */
     JsonNode call(String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).method(method, publisher)
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url + path))
+                            .method(method, publisher)
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return null;
             }
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -1,22 +1,25 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.chroma;
-
-import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SegmentRecords;
-import io.vecsync.testing.SinkTasks;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.core.sink.VectorSinkTask;
+import io.vecsync.testing.SegmentRecords;
+import io.vecsync.testing.SinkTasks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Transient failures are retried with backoff and then handed back to Connect; the others fail at once, saying what to fix. */
 class ChromaTransientFailuresTest {
@@ -25,7 +28,8 @@ class ChromaTransientFailuresTest {
     static final ChromaHarness harness = new ChromaHarness(true);
 
     private static Set<String> stored() {
-        return ChromaStoredPoints.readAll(harness.chroma(), ChromaHarness.COLLECTION).keySet();
+        return ChromaStoredPoints.readAll(harness.chroma(), ChromaHarness.COLLECTION)
+                .keySet();
     }
 
     @Test
@@ -33,7 +37,8 @@ class ChromaTransientFailuresTest {
         VectorSinkTask task = harness.start(Map.of());
         harness.proxy().fail("upsert", 1, 503);
         harness.proxy().fail("upsert", 1, 429);
-        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        SinkTasks.write(
+                task, List.of(harness.records().record(0), harness.records().record(1)));
         assertEquals(Set.of(SegmentRecords.id(0), SegmentRecords.id(1)), stored());
         assertEquals(3, harness.proxy().calls("upsert"));
     }
@@ -41,7 +46,8 @@ class ChromaTransientFailuresTest {
     @Test
     void aDeleteAnswered500IsRetried() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        SinkTasks.write(
+                task, List.of(harness.records().record(0), harness.records().record(1)));
         harness.proxy().fail("delete", 1, 500);
         SinkTasks.write(task, List.of(harness.records().tombstone(0)));
         assertEquals(Set.of(SegmentRecords.id(1)), stored());
@@ -52,7 +58,9 @@ class ChromaTransientFailuresTest {
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
         harness.proxy().fail("upsert", 3, 502);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().contains("HTTP 502"), error.getMessage());
         assertTrue(harness.lastContext().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
         assertTrue(stored().isEmpty());
@@ -66,7 +74,9 @@ class ChromaTransientFailuresTest {
         // Two failures for start (retry.max 1), two for the first put, then Chroma answers.
         harness.proxy().fail(ChromaHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + ChromaHarness.COLLECTION), error.getMessage());
 
         SinkTasks.write(task, List.of(harness.records().record(0)));
@@ -77,7 +87,9 @@ class ChromaTransientFailuresTest {
     void aRefusedConnectionIsTransient() {
         // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
         VectorSinkTask task = harness.start(Map.of(ChromaSinkConfig.URL, "http://127.0.0.1:1", "retry.max", "0"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().startsWith("reading collection " + ChromaHarness.COLLECTION), error.getMessage());
         assertTrue(error.getMessage().contains("ConnectException"), error.getMessage());
     }
@@ -90,7 +102,9 @@ class ChromaTransientFailuresTest {
         SinkTasks.write(task, List.of(harness.records().record(0)));
         assertEquals(Set.of(SegmentRecords.id(0)), stored());
         assertEquals(2, harness.proxy().calls("upsert"), "the first call was cut at its deadline and made again");
-        assertTrue(System.nanoTime() - start < Duration.ofMillis(1900).toNanos(), "the write did not wait for the slow answer");
+        assertTrue(
+                System.nanoTime() - start < Duration.ofMillis(1900).toNanos(),
+                "the write did not wait for the slow answer");
     }
 
     @Test
@@ -104,10 +118,13 @@ class ChromaTransientFailuresTest {
     @Test
     void aRefusedTokenFailsTheStartNamingTheSettingAndNeverTheToken() {
         harness.proxy().requireToken("the-right-one");
-        ConnectException error = assertThrows(ConnectException.class,
+        ConnectException error = assertThrows(
+                ConnectException.class,
                 () -> harness.start(Map.of(ChromaSinkConfig.TOKEN, "s3cr3t-token", "retry.max", "3")));
         assertFalse(error instanceof RetriableException, error.toString());
-        assertTrue(error.getMessage().contains("HTTP 401") && error.getMessage().contains(ChromaSinkConfig.TOKEN), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("HTTP 401") && error.getMessage().contains(ChromaSinkConfig.TOKEN),
+                error.getMessage());
         assertFalse(error.getMessage().contains("s3cr3t-token"), error.getMessage());
         assertEquals(1, harness.proxy().calls(ChromaHarness.COLLECTION), "not retried");
     }
@@ -116,6 +133,7 @@ class ChromaTransientFailuresTest {
     void aMissingTokenIsNamed() {
         harness.proxy().requireToken("the-right-one");
         ConnectException error = assertThrows(ConnectException.class, () -> harness.start(Map.of()));
-        assertTrue(error.getMessage().endsWith("Chroma needs a token: set " + ChromaSinkConfig.TOKEN), error.getMessage());
+        assertTrue(
+                error.getMessage().endsWith("Chroma needs a token: set " + ChromaSinkConfig.TOKEN), error.getMessage());
     }
 }

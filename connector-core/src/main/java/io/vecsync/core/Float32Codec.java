@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
 
 import java.nio.ByteBuffer;
@@ -6,8 +10,7 @@ import java.nio.ByteOrder;
 /** The compact vector encoding: little-endian IEEE 754 float32, 4 bytes a dimension, no header. */
 public final class Float32Codec {
 
-    private Float32Codec() {
-    }
+    private Float32Codec() {}
 
     /** 4 x {@code vector.length} bytes. */
     public static byte[] encode(float[] vector) {
@@ -28,7 +31,8 @@ public final class Float32Codec {
     /** Decodes the remaining bytes of the buffer without moving its position. */
     public static float[] decode(ByteBuffer bytes) {
         if (bytes.remaining() % Float.BYTES != 0) {
-            throw new IllegalArgumentException("a float32 vector takes a multiple of 4 bytes, got " + bytes.remaining());
+            throw new IllegalArgumentException(
+                    "a float32 vector takes a multiple of 4 bytes, got " + bytes.remaining());
         }
         float[] vector = new float[bytes.remaining() / Float.BYTES];
         bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);

@@ -1,5 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
-
 
 /**
  * How often a connector retries a remote service, and how long it waits in between: bounded exponential backoff with
@@ -18,7 +21,8 @@ public final class RetryPolicy {
      */
     public RetryPolicy(int maxRetries, long initialBackoffMs, long maxBackoffMs) {
         if (maxRetries < 0 || initialBackoffMs < 0 || maxBackoffMs < initialBackoffMs) {
-            throw new IllegalArgumentException("retries and backoffs must be non-negative and the initial backoff at most the maximum");
+            throw new IllegalArgumentException(
+                    "retries and backoffs must be non-negative and the initial backoff at most the maximum");
         }
         this.maxRetries = maxRetries;
         this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ public final class SegmentIds {
 
     /** Python's {@code uuid.NAMESPACE_URL}. */
     public static final UUID NAMESPACE_URL = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
@@ -22,8 +27,7 @@ public final class SegmentIds {
         }
     });
 
-    private SegmentIds() {
-    }
+    private SegmentIds() {}
 
     /** The documented id: {@code uuid5(NAMESPACE_URL, "<video_id>|<start>|<end>")} with the video id in canonical lowercase form. */
     public static UUID documented(String videoId, String start, String end) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
 
 import io.vecsync.search.SegmentFields;
@@ -27,11 +31,11 @@ public final class SegmentSchema {
     /** The key: the segment id as a canonical UUID string. */
     public static final Schema KEY = Schema.STRING_SCHEMA;
 
-    private static final Schema FLOAT_ARRAY_VALUE = build(SchemaBuilder.array(Schema.FLOAT32_SCHEMA).build());
+    private static final Schema FLOAT_ARRAY_VALUE =
+            build(SchemaBuilder.array(Schema.FLOAT32_SCHEMA).build());
     private static final Schema FLOAT32_LE_VALUE = build(Schema.BYTES_SCHEMA);
 
-    private SegmentSchema() {
-    }
+    private SegmentSchema() {}
 
     /** The value schema; only the embedding field's type depends on the encoding. */
     public static Schema value(VectorEncoding encoding) {

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
 
 /** Parses the platform's segment timestamps ("HH:MM:SS", also "MM:SS", "SS" and fractional seconds) into seconds. */
 public final class Timecodes {
 
-    private Timecodes() {
-    }
+    private Timecodes() {}
 
     /**
      * Seconds since the start of the video.

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
 
 import java.io.IOException;
@@ -9,8 +13,7 @@ public final class VecsyncVersion {
 
     private static final String VERSION = load();
 
-    private VecsyncVersion() {
-    }
+    private VecsyncVersion() {}
 
     public static String get() {
         return VERSION;

@@ -1,19 +1,23 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
-
-import org.junit.jupiter.api.Test;
-
-import java.nio.ByteBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
 
 class Float32CodecTest {
 
     @Test
     void encodesLittleEndianIeee754() {
         // 1.0f is 0x3F800000: little-endian puts 0x00 0x00 0x80 0x3F on the wire.
-        assertArrayEquals(new byte[]{0, 0, (byte) 0x80, 0x3f, 0, 0, 0, (byte) 0xc0}, Float32Codec.encode(new float[]{1f, -2f}));
+        assertArrayEquals(
+                new byte[] {0, 0, (byte) 0x80, 0x3f, 0, 0, 0, (byte) 0xc0}, Float32Codec.encode(new float[] {1f, -2f}));
     }
 
     @Test
@@ -25,14 +29,15 @@ class Float32CodecTest {
 
     @Test
     void decodesFromABufferWithoutMovingIt() {
-        ByteBuffer buffer = ByteBuffer.wrap(Float32Codec.encode(new float[]{3f, 4f}));
-        assertArrayEquals(new float[]{3f, 4f}, Float32Codec.decode(buffer));
+        ByteBuffer buffer = ByteBuffer.wrap(Float32Codec.encode(new float[] {3f, 4f}));
+        assertArrayEquals(new float[] {3f, 4f}, Float32Codec.decode(buffer));
         assertEquals(0, buffer.position());
     }
 
     @Test
     void rejectsALengthThatIsNotAMultipleOfFour() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Float32Codec.decode(new byte[7]));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> Float32Codec.decode(new byte[7]));
         assertEquals("a float32 vector takes a multiple of 4 bytes, got 7", error.getMessage());
     }
 }

@@ -1,10 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core;
-
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
@@ -24,7 +28,10 @@ class RetryPolicyTest {
     @Test
     void jitterSpreadsDelays() {
         RetryPolicy policy = new RetryPolicy(3, 1_000, 1_000);
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToLong(i -> policy.backoffMs(1)).distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToLong(i -> policy.backoffMs(1))
+                .distinct()
+                .count();
         assertTrue(distinct > 10, "only " + distinct + " distinct delays");
     }
 

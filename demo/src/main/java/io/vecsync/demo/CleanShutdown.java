@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
-
-import org.apache.kafka.common.utils.Exit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * The demo's stop on Ctrl-C or SIGTERM: the JVM's shutdown asks the demo to stop, waits until it has stopped its query
@@ -21,8 +24,7 @@ final class CleanShutdown {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Runnable> kafkaHooks = new CopyOnWriteArrayList<>();
 
-    private CleanShutdown() {
-    }
+    private CleanShutdown() {}
 
     /** Installs it; before the worker starts, so that Kafka's hooks are deferred. */
     static CleanShutdown install() {

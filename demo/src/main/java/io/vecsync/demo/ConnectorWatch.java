@@ -1,20 +1,23 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import io.vecsync.embedded.ConnectRequestException;
 import io.vecsync.embedded.ConnectorStatus;
 import io.vecsync.embedded.EmbeddedConnect;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.AbstractStatus;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The demo's connectors seen through the worker: whether one failed, and whether the sink has written the whole topic. */
 final class ConnectorWatch implements AutoCloseable {
@@ -64,11 +67,17 @@ final class ConnectorWatch implements AutoCloseable {
      */
     boolean sinkCaughtUp() throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + sink)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
-        return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+                        .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
+                .all()
+                .get();
+        return ends.entrySet().stream()
+                .allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset()
+                                        >= end.getValue().offset()));
     }
 
     @Override

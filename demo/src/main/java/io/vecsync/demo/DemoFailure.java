@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import io.vecsync.embedded.ConnectRequestException;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -17,15 +20,21 @@ final class DemoFailure extends RuntimeException {
      * innermost cause.
      */
     static DemoFailure ofTrace(String what, String trace) {
-        String cause = Arrays.stream(trace.split("\\R")).filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .reduce((first, second) -> second).orElse("(no message)").replaceFirst("^Caused by: ", "");
+        String cause = Arrays.stream(trace.split("\\R"))
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .reduce((first, second) -> second)
+                .orElse("(no message)")
+                .replaceFirst("^Caused by: ", "");
         return new DemoFailure(what + ": " + cause);
     }
 
     /** The worker's own message for a refused REST request. */
     static DemoFailure ofRest(String what, ConnectRequestException e) {
         // The worker's pointer to its validation endpoint adds nothing to the errors it lists.
-        return new DemoFailure(what + ": " + Arrays.stream(e.getMessage().split("\\R")).filter(line -> !line.startsWith("You can also find"))
-                .collect(Collectors.joining("\n")).strip());
+        return new DemoFailure(what + ": "
+                + Arrays.stream(e.getMessage().split("\\R"))
+                        .filter(line -> !line.startsWith("You can also find"))
+                        .collect(Collectors.joining("\n"))
+                        .strip());
     }
 }

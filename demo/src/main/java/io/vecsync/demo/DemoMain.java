@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +11,6 @@ import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.embedded.EmbeddedKafka;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.provider.FileConfigProvider;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.connect.runtime.WorkerConfig;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.runtime.WorkerConfig;
 
 /**
  * One command: an in-process Kafka broker and Connect worker that loads vecsync's packaged plugins through
@@ -38,16 +41,23 @@ public final class DemoMain {
     static final String SOURCE = "vecsync-source";
     static final String TOPIC = "vecsync.segments";
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<String> PLUGIN_MODULES = List.of("source-connector", "lucene-sink", "pgvector-sink", "qdrant-sink",
-            "pinecone-sink", "weaviate-sink", "chroma-sink");
+    private static final List<String> PLUGIN_MODULES = List.of(
+            "source-connector",
+            "lucene-sink",
+            "pgvector-sink",
+            "qdrant-sink",
+            "pinecone-sink",
+            "weaviate-sink",
+            "chroma-sink");
     /** A sync from a real platform counts as done once nothing new arrived for this long. */
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(20);
+
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
-    private static final List<String> GENERIC_QUERIES = List.of("person walking near the door", "a car in the rain", "people talking");
+    private static final List<String> GENERIC_QUERIES =
+            List.of("person walking near the door", "a car in the rain", "people talking");
     private static final String VERBOSE_HINT = "(bin/demo --verbose shows Kafka's and the connectors' logs)";
 
-    private DemoMain() {
-    }
+    private DemoMain() {}
 
     public static void main(String[] args) {
         DemoOptions options;
@@ -79,7 +89,10 @@ public final class DemoMain {
             // After Ctrl-C, which reaches the query service too, a failure is the stop's doing: nothing to report.
             status = shutdown.requested().getCount() == 0 ? 0 : 1;
             if (status != 0) {
-                System.err.println("bin/demo: " + (e instanceof DemoFailure || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+                System.err.println("bin/demo: "
+                        + (e instanceof DemoFailure || e instanceof IllegalArgumentException
+                                ? e.getMessage()
+                                : e.toString()));
                 if (options.verbose()) {
                     e.printStackTrace();
                 } else {
@@ -95,29 +108,43 @@ public final class DemoMain {
     static void run(DemoOptions options, PrintStream out, CountDownLatch stop) throws Exception {
         Path root = repositoryRoot();
         Path runDir = Files.createTempDirectory(Files.createDirectories(root.resolve("demo/target/demo-run")), "run-");
-        DemoStore store = options.storeConfig() == null ? DemoStore.embedded(runDir.resolve("lucene-index")) : DemoStore.fromFile(options.storeConfig());
+        DemoStore store = options.storeConfig() == null
+                ? DemoStore.embedded(runDir.resolve("lucene-index"))
+                : DemoStore.fromFile(options.storeConfig());
         store.notes().forEach(note -> out.println("note: " + note));
         PlatformSimulator simulator = options.baseUrl() == null
-                ? PlatformSimulator.builder().videos(options.videos()).build().start() : null;
+                ? PlatformSimulator.builder().videos(options.videos()).build().start()
+                : null;
         try {
-            out.println(simulator != null
-                    ? "platform simulator: " + simulator.baseUrl() + " with " + options.videos() + " videos"
-                    : "platform: " + options.baseUrl());
-            out.println("starting an in-process Kafka broker and a Connect worker with plugin.path = the packaged vecsync plugins...");
+            out.println(
+                    simulator != null
+                            ? "platform simulator: " + simulator.baseUrl() + " with " + options.videos() + " videos"
+                            : "platform: " + options.baseUrl());
+            out.println(
+                    "starting an in-process Kafka broker and a Connect worker with plugin.path = the packaged vecsync plugins...");
             try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
-                 EmbeddedConnect connect = EmbeddedConnect.start(kafka, workerConfig(root))) {
+                    EmbeddedConnect connect = EmbeddedConnect.start(kafka, workerConfig(root))) {
                 try {
-                    out.println("Kafka broker: " + kafka.bootstrapServers() + "    Connect REST API: " + connect.restUrl().resolve("connectors"));
+                    out.println("Kafka broker: " + kafka.bootstrapServers() + "    Connect REST API: "
+                            + connect.restUrl().resolve("connectors"));
                     kafka.createTopic(TOPIC, 1, Map.of("cleanup.policy", "compact"));
-                    // Connect would create it at the replication factor a production cluster wants, which one broker cannot give.
+                    // Connect would create it at the replication factor a production cluster wants, which one broker
+                    // cannot give.
                     store.deadLetterTopic().ifPresent(topic -> kafka.createTopic(topic, 1, Map.of()));
                     configure(connect, SOURCE, sourceConfig(options, simulator));
                     configure(connect, store.connectorName(), store.sinkConfig(TOPIC));
-                    out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink connector " + store.connectorName()
-                            + " (" + store.name() + ")");
-                    try (ConnectorWatch watch = new ConnectorWatch(connect, List.of(SOURCE, store.connectorName()), store.connectorName(),
+                    out.println("source connector " + SOURCE + " -> topic " + TOPIC + " -> sink connector "
+                            + store.connectorName() + " (" + store.name() + ")");
+                    try (ConnectorWatch watch = new ConnectorWatch(
+                            connect,
+                            List.of(SOURCE, store.connectorName()),
+                            store.connectorName(),
                             List.of(new TopicPartition(TOPIC, 0)))) {
-                        SyncProgress progress = new SyncProgress(out, simulator == null ? -1 : simulator.liveSegments().size());
+                        SyncProgress progress = new SyncProgress(
+                                out,
+                                simulator == null
+                                        ? -1
+                                        : simulator.liveSegments().size());
                         if (awaitSync(kafka, watch, progress, simulator, stop)) {
                             progress.printSummary(simulator);
                             serve(root, store, options, simulator, runDir, watch, out, stop);
@@ -138,9 +165,13 @@ public final class DemoMain {
 
     /** The worker loads the packaged plugins, and reads secrets as the shipped configs expect of one: ${file:PATH:KEY}. */
     private static Map<String, String> workerConfig(Path root) {
-        return Map.of(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath(root),
-                WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file",
-                WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", FileConfigProvider.class.getName());
+        return Map.of(
+                WorkerConfig.PLUGIN_PATH_CONFIG,
+                pluginPath(root),
+                WorkerConfig.CONFIG_PROVIDERS_CONFIG,
+                "file",
+                WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class",
+                FileConfigProvider.class.getName());
     }
 
     private static void configure(EmbeddedConnect connect, String name, Map<String, String> config) {
@@ -164,15 +195,25 @@ public final class DemoMain {
     }
 
     /** The query service on the synced store, the example queries, then, unless exiting after the sync, until stopped. */
-    private static void serve(Path root, DemoStore store, DemoOptions options, PlatformSimulator simulator, Path runDir,
-                              ConnectorWatch watch, PrintStream out, CountDownLatch stop) throws Exception {
+    private static void serve(
+            Path root,
+            DemoStore store,
+            DemoOptions options,
+            PlatformSimulator simulator,
+            Path runDir,
+            ConnectorWatch watch,
+            PrintStream out,
+            CountDownLatch stop)
+            throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(store.queryServiceSettings());
         settings.put("platform.base.url", simulator != null ? simulator.baseUrl() : options.baseUrl());
         settings.put("platform.api.key", simulator != null ? simulator.apiKey() : options.apiKey());
         Path jar = root.resolve("query-service/target/query-service-" + VERSION + "-all.jar");
-        try (QueryServiceProcess service = QueryServiceProcess.start(jar, settings, store.queryServiceEnvironment(), runDir)) {
+        try (QueryServiceProcess service =
+                QueryServiceProcess.start(jar, settings, store.queryServiceEnvironment(), runDir)) {
             out.println();
-            out.println("query service: " + service.base() + "  (search page at " + service.base() + "/, API at POST /v1/search)");
+            out.println("query service: " + service.base() + "  (search page at " + service.base()
+                    + "/, API at POST /v1/search)");
             printExamples(out, service, exampleQueries(simulator));
             if (!options.exitAfterSync()) {
                 out.println("still syncing new and changed videos; Ctrl-C to stop");
@@ -196,14 +237,21 @@ public final class DemoMain {
         return queries;
     }
 
-    private static void printExamples(PrintStream out, QueryServiceProcess service, List<String> queries) throws Exception {
+    private static void printExamples(PrintStream out, QueryServiceProcess service, List<String> queries)
+            throws Exception {
         for (String query : queries) {
             out.println();
             out.println("query: \"" + query + "\"");
             int rank = 0;
             for (JsonNode hit : service.search(query, 3)) {
-                out.printf("  %d. %-12s [%s - %s] score %.3f  %s%n", ++rank, hit.path("video_name").asText(hit.path("video_id").asText()),
-                        hit.path("start").asText(), hit.path("end").asText(), hit.path("score").asDouble(), hit.path("playable_url").asText(""));
+                out.printf(
+                        "  %d. %-12s [%s - %s] score %.3f  %s%n",
+                        ++rank,
+                        hit.path("video_name").asText(hit.path("video_id").asText()),
+                        hit.path("start").asText(),
+                        hit.path("end").asText(),
+                        hit.path("score").asDouble(),
+                        hit.path("playable_url").asText(""));
             }
         }
     }
@@ -212,11 +260,22 @@ public final class DemoMain {
      * Reads the topic and shows progress until the first sync is in the store: every segment on the topic (or, from a
      * real platform, nothing new for a while) and committed by the sink. Returns false when stopped before.
      */
-    private static boolean awaitSync(EmbeddedKafka kafka, ConnectorWatch watch, SyncProgress progress,
-                                     PlatformSimulator simulator, CountDownLatch stop) throws Exception {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "vecsync-demo-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    private static boolean awaitSync(
+            EmbeddedKafka kafka,
+            ConnectorWatch watch,
+            SyncProgress progress,
+            PlatformSimulator simulator,
+            CountDownLatch stop)
+            throws Exception {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "vecsync-demo-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             long lastNews = System.nanoTime();
             long lastCheck = System.nanoTime();
@@ -248,7 +307,8 @@ public final class DemoMain {
         for (String module : PLUGIN_MODULES) {
             Path plugin = root.resolve(module + "/target/vecsync-" + module + "-" + VERSION + "-plugin");
             if (!Files.isDirectory(plugin)) {
-                throw new DemoFailure(plugin + " is missing: remove demo/target and run bin/demo, which then builds everything");
+                throw new DemoFailure(
+                        plugin + " is missing: remove demo/target and run bin/demo, which then builds everything");
             }
             paths.add(plugin.toString());
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import java.io.IOException;
@@ -18,8 +22,15 @@ import java.util.List;
  * @param verbose     whether Kafka's and the connectors' logs are shown
  * @param help        whether only the usage was asked for
  */
-record DemoOptions(int videos, boolean exitAfterSync, String baseUrl, String apiKey, String vectorEncoding, Path storeConfig,
-                   boolean verbose, boolean help) {
+record DemoOptions(
+        int videos,
+        boolean exitAfterSync,
+        String baseUrl,
+        String apiKey,
+        String vectorEncoding,
+        Path storeConfig,
+        boolean verbose,
+        boolean help) {
 
     /** Read by bin/demo too, so that --help answers before anything is built. */
     static final String USAGE = usage();

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import io.vecsync.embedded.ConnectorConfigs;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,7 +28,12 @@ import java.util.Properties;
  * @param secrets       the settings whose values read a secrets file ({@code ${file:PATH:KEY}}), resolved
  * @param notes         what the demo changed of the file, for the user
  */
-record DemoStore(String name, String connectorName, Map<String, String> settings, Map<String, String> secrets, List<String> notes) {
+record DemoStore(
+        String name,
+        String connectorName,
+        Map<String, String> settings,
+        Map<String, String> secrets,
+        List<String> notes) {
 
     /** The sink connector class of each store, named: the demo's own classpath holds no connector. */
     private static final Map<String, String> SINKS = Map.of(
@@ -35,6 +43,7 @@ record DemoStore(String name, String connectorName, Map<String, String> settings
             "pinecone", "io.vecsync.pinecone.PineconeSinkConnector",
             "weaviate", "io.vecsync.weaviate.WeaviateSinkConnector",
             "chroma", "io.vecsync.chroma.ChromaSinkConnector");
+
     private static final String STORE = "store";
     private static final String NAME = "name";
     private static final String DEAD_LETTER_TOPIC = "errors.deadletterqueue.topic.name";
@@ -42,8 +51,16 @@ record DemoStore(String name, String connectorName, Map<String, String> settings
     private static final String ENV_PREFIX = "VECSYNC_";
 
     static DemoStore embedded(Path indexDirectory) {
-        return new DemoStore("lucene", connectorName("lucene", null),
-                Map.of(STORE, "lucene", "lucene.directory", indexDirectory.toAbsolutePath().toString()), Map.of(), List.of());
+        return new DemoStore(
+                "lucene",
+                connectorName("lucene", null),
+                Map.of(
+                        STORE,
+                        "lucene",
+                        "lucene.directory",
+                        indexDirectory.toAbsolutePath().toString()),
+                Map.of(),
+                List.of());
     }
 
     static DemoStore fromFile(Path file) throws IOException {
@@ -52,11 +69,14 @@ record DemoStore(String name, String connectorName, Map<String, String> settings
             properties.load(reader);
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(key -> settings.put(key, properties.getProperty(key).trim()));
         String name = settings.get(STORE);
         if (name == null || !SINKS.containsKey(name)) {
-            throw new IllegalArgumentException(file + ": add a line store=<one of " + String.join(", ", SINKS.keySet().stream().sorted().toList())
-                    + ">" + (name == null ? "" : ", not store=" + name));
+            throw new IllegalArgumentException(file + ": add a line store=<one of "
+                    + String.join(", ", SINKS.keySet().stream().sorted().toList()) + ">"
+                    + (name == null ? "" : ", not store=" + name));
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -68,7 +88,8 @@ record DemoStore(String name, String connectorName, Map<String, String> settings
             try {
                 secrets.put(key, FileReferences.resolve(key, value));
             } catch (NoSuchFileException e) {
-                // A server without a password (a local PostgreSQL with trust logins) needs none: the sink says when it does.
+                // A server without a password (a local PostgreSQL with trust logins) needs none: the sink says when it
+                // does.
                 settings.remove(key);
                 notes.add(key + " reads " + e.getFile() + ", which does not exist: left unset");
             } catch (IllegalArgumentException e) {
@@ -108,7 +129,8 @@ record DemoStore(String name, String connectorName, Map<String, String> settings
     /** The secrets, as the query service's environment variables. */
     Map<String, String> queryServiceEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        secrets.forEach((key, value) -> environment.put(ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        secrets.forEach((key, value) ->
+                environment.put(ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return environment;
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import java.io.IOException;
@@ -14,8 +18,7 @@ final class FileReferences {
     /** Kafka's syntax: the path runs to the first colon, the key to the closing brace. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{file:([^}:]*):([^}]*)}");
 
-    private FileReferences() {
-    }
+    private FileReferences() {}
 
     static boolean present(String value) {
         return REFERENCE.matcher(value).find();
@@ -37,7 +40,8 @@ final class FileReferences {
             }
             String found = properties.getProperty(reference.group(2));
             if (found == null) {
-                throw new IllegalArgumentException(key + " reads " + reference.group(2) + " from " + file + ", which has no such key");
+                throw new IllegalArgumentException(
+                        key + " reads " + reference.group(2) + " from " + file + ", which has no such key");
             }
             reference.appendReplacement(resolved, Matcher.quoteReplacement(found.trim()));
         }

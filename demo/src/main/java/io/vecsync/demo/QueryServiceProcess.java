@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -36,8 +39,8 @@ final class QueryServiceProcess implements AutoCloseable {
      *
      * @param environment settings given as VECSYNC_ variables rather than in its file: the secrets
      */
-    static QueryServiceProcess start(Path jar, Map<String, String> settings, Map<String, String> environment, Path runDir)
-            throws Exception {
+    static QueryServiceProcess start(
+            Path jar, Map<String, String> settings, Map<String, String> environment, Path runDir) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -51,8 +54,13 @@ final class QueryServiceProcess implements AutoCloseable {
             properties.store(writer, "written by the vecsync demo");
         }
         Path log = runDir.resolve("query-service.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         QueryServiceProcess service = new QueryServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
         try {
@@ -71,11 +79,15 @@ final class QueryServiceProcess implements AutoCloseable {
     /** The hits of a text query. */
     JsonNode search(String query, int topK) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("query", query, "top_k", topK));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/search"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve("/v1/search"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new DemoFailure("the query service answered a search with HTTP " + response.statusCode() + ": " + response.body());
+            throw new DemoFailure(
+                    "the query service answered a search with HTTP " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("hits");
     }
@@ -87,8 +99,12 @@ final class QueryServiceProcess implements AutoCloseable {
                 throw DemoFailure.ofTrace("the query service exited (its output: " + log + ")", Files.readString(log));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() < 500) {
+                if (http.send(
+                                        HttpRequest.newBuilder(base.resolve("/healthz"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        < 500) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.simulator.PlatformSimulator;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,8 +23,11 @@ final class SyncProgress {
 
     private final PrintStream out;
     private final int expectedSegments;
-    @SuppressWarnings("SystemConsoleNull") // on JDK 17, which vecsync targets, console() is null when output is redirected
+
+    @SuppressWarnings(
+            "SystemConsoleNull") // on JDK 17, which vecsync targets, console() is null when output is redirected
     private final boolean terminal = System.console() != null;
+
     private final Map<String, String> videoOfSegment = new HashMap<>();
     private final Map<String, VideoSummary> videos = new TreeMap<>();
     private int retracted;
@@ -54,9 +60,11 @@ final class SyncProgress {
         }
         String videoId = segment.path("video_id").asText();
         videoOfSegment.put(segmentId, videoId);
-        VideoSummary summary = videos.computeIfAbsent(videoId, id -> new VideoSummary(segment.path("video_name").asText("")));
+        VideoSummary summary = videos.computeIfAbsent(
+                videoId, id -> new VideoSummary(segment.path("video_name").asText("")));
         summary.segments++;
-        summary.lastSegment = segment.path("start").asText() + "-" + segment.path("end").asText();
+        summary.lastSegment =
+                segment.path("start").asText() + "-" + segment.path("end").asText();
     }
 
     int liveSegments() {
@@ -65,8 +73,9 @@ final class SyncProgress {
 
     /** Redraws the bar, or prints a plain line now and then when not on a terminal. */
     void render() {
-        String status = liveVideos() + " videos, " + liveSegments() + (expectedSegments >= 0 ? "/" + expectedSegments : "")
-                + " segments synced" + (retracted > 0 ? ", " + retracted + " retracted" : "");
+        String status =
+                liveVideos() + " videos, " + liveSegments() + (expectedSegments >= 0 ? "/" + expectedSegments : "")
+                        + " segments synced" + (retracted > 0 ? ", " + retracted + " retracted" : "");
         if (terminal && expectedSegments > 0) {
             int filled = (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * liveSegments() / expectedSegments);
             out.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + status);
@@ -92,7 +101,8 @@ final class SyncProgress {
         });
         out.printf("synced %d segments of %d videos into topic %s%n", liveSegments(), liveVideos(), DemoMain.TOPIC);
         if (simulator != null) {
-            out.printf("embeddings calls: %d (one per video version: %d); credits spent: %d%n",
+            out.printf(
+                    "embeddings calls: %d (one per video version: %d); credits spent: %d%n",
                     simulator.embeddingsCalls(), simulator.versionsCompleted(), simulator.creditsCharged());
         }
     }

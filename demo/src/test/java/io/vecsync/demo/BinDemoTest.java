@@ -1,8 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/demo itself, run by bash in a copy of the repository's layout where mvn and java are stand-ins that say how they
@@ -25,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BinDemoTest {
 
     private static final String BUILDING = "building vecsync and packaging its plugins (";
+
     @SuppressWarnings("TimeInStaticInitializer") // any instant before the test's files will do
     private static final Instant EARLIER = Instant.now().minusSeconds(600);
 
     @TempDir
     Path tree;
+
     private Path mvnCalls;
 
     @BeforeEach
@@ -39,8 +44,14 @@ class BinDemoTest {
             Files.createDirectories(tree.resolve(file).getParent());
             Files.copy(root.resolve(file), tree.resolve(file));
         }
-        for (String file : List.of("pom.xml", "demo/pom.xml", "sink-x/pom.xml", "sink-x/src/main/java/X.java", "sink-x/src/test/java/XTest.java",
-                "benchmarks/pom.xml", "benchmarks/src/main/java/Bench.java")) {
+        for (String file : List.of(
+                "pom.xml",
+                "demo/pom.xml",
+                "sink-x/pom.xml",
+                "sink-x/src/main/java/X.java",
+                "sink-x/src/test/java/XTest.java",
+                "benchmarks/pom.xml",
+                "benchmarks/src/main/java/Bench.java")) {
             Files.createDirectories(tree.resolve(file).getParent());
             Files.writeString(tree.resolve(file), "");
         }
@@ -71,8 +82,12 @@ class BinDemoTest {
     @Test
     void buildsOnlyWhenAModulesMainSourcesOrAPomChanged() throws Exception {
         Result first = run(Map.of(), "--videos", "3");
-        assertTrue(first.stdout.startsWith(BUILDING + "no build yet: the first one downloads dependencies)...\n"), first.stdout);
-        assertEquals(List.of("-B -q -DskipTests -Dspotless.check.skip=true -Dstyle.color=never install -pl demo -am"), Files.readAllLines(mvnCalls));
+        assertTrue(
+                first.stdout.startsWith(BUILDING + "no build yet: the first one downloads dependencies)...\n"),
+                first.stdout);
+        assertEquals(
+                List.of("-B -q -DskipTests -Dspotless.check.skip=true -Dstyle.color=never install -pl demo -am"),
+                Files.readAllLines(mvnCalls));
 
         Result second = run(Map.of(), "--videos", "3");
         assertFalse(second.stdout.contains(BUILDING), second.stdout);
@@ -85,17 +100,21 @@ class BinDemoTest {
             }
         }
         Files.setLastModifiedTime(tree.resolve("demo/target/demo-build.stamp"), FileTime.from(EARLIER.plusSeconds(10)));
-        for (String outside : List.of("sink-x/src/test/java/XTest.java", "benchmarks/src/main/java/Bench.java", "benchmarks/pom.xml")) {
+        for (String outside : List.of(
+                "sink-x/src/test/java/XTest.java", "benchmarks/src/main/java/Bench.java", "benchmarks/pom.xml")) {
             Files.setLastModifiedTime(tree.resolve(outside), FileTime.from(EARLIER.plusSeconds(20)));
             assertFalse(run(Map.of()).stdout.contains(BUILDING), outside + " is not part of the demo's build");
         }
         Files.setLastModifiedTime(tree.resolve("sink-x/src/main/java/X.java"), FileTime.from(EARLIER.plusSeconds(20)));
         Result changed = run(Map.of());
-        assertTrue(changed.stdout.startsWith(BUILDING + "sink-x/src/main/java/X.java changed since the last build)...\n"), changed.stdout);
+        assertTrue(
+                changed.stdout.startsWith(BUILDING + "sink-x/src/main/java/X.java changed since the last build)...\n"),
+                changed.stdout);
         assertFalse(run(Map.of()).stdout.contains(BUILDING));
 
         FileTime built = Files.getLastModifiedTime(tree.resolve("demo/target/demo-build.stamp"));
-        Files.setLastModifiedTime(tree.resolve("sink-x/pom.xml"), FileTime.from(built.toInstant().plusSeconds(1)));
+        Files.setLastModifiedTime(
+                tree.resolve("sink-x/pom.xml"), FileTime.from(built.toInstant().plusSeconds(1)));
         assertTrue(run(Map.of()).stdout.startsWith(BUILDING + "sink-x/pom.xml changed since the last build)...\n"));
         assertEquals(3, Files.readAllLines(mvnCalls).size());
     }
@@ -108,8 +127,10 @@ class BinDemoTest {
 
         String lastLine = stdout.lines().reduce((first, second) -> second).orElseThrow();
         // exec: the java command is the process bin/demo was, so that Ctrl-C and kill reach the demo itself.
-        assertEquals("java in process " + process.pid() + ": -cp demo/target/classes:/lib/a.jar:/lib/b.jar io.vecsync.demo.DemoMain"
-                + " --videos 3", lastLine);
+        assertEquals(
+                "java in process " + process.pid()
+                        + ": -cp demo/target/classes:/lib/a.jar:/lib/b.jar io.vecsync.demo.DemoMain" + " --videos 3",
+                lastLine);
     }
 
     @Test
@@ -117,7 +138,9 @@ class BinDemoTest {
         Result failed = run(Map.of("FAIL", "yes"), "--videos", "3");
 
         assertEquals(1, failed.status);
-        assertEquals("bin/demo: the build failed: sink-x: Compilation failure\nits whole output: demo/target/demo-build.log\n", failed.stderr);
+        assertEquals(
+                "bin/demo: the build failed: sink-x: Compilation failure\nits whole output: demo/target/demo-build.log\n",
+                failed.stderr);
         assertFalse(failed.stdout.contains("java in process"), failed.stdout);
 
         Result retried = run(Map.of());
@@ -131,7 +154,8 @@ class BinDemoTest {
     }
 
     private Process start(Map<String, String> environment, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("bash", "bin/demo"), Stream.of(args)).toList())
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("bash", "bin/demo"), Stream.of(args))
+                        .toList())
                 .directory(tree.toFile());
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", tree.resolve("tools") + ":" + System.getenv("PATH"));
@@ -147,6 +171,5 @@ class BinDemoTest {
     }
 
     /** What a run of bin/demo printed and its exit status. */
-    private record Result(int status, String stdout, String stderr) {
-    }
+    private record Result(int status, String stdout, String stderr) {}
 }

@@ -1,15 +1,18 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command in exit-after-sync mode: plugins through plugin.path, Lucene, the query service. */
 @Tag("slow")
@@ -22,7 +25,8 @@ class DemoMainIT {
     void syncsEveryVideoOnceAndItsExampleQueriesFindTheirSegments() throws Exception {
         String output = DemoRuns.runToCompletion(dir, "--videos", "4");
 
-        Matcher synced = Pattern.compile("synced (\\d+) segments of 4 videos into topic vecsync.segments").matcher(output);
+        Matcher synced = Pattern.compile("synced (\\d+) segments of 4 videos into topic vecsync.segments")
+                .matcher(output);
         assertTrue(synced.find(), output);
         assertTrue(output.contains("embeddings calls: 4 (one per video version: 4); credits spent: 4"), output);
         assertTrue(output.contains("sink connector vecsync-lucene (lucene)"), output);

@@ -1,4 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The demo in a JVM and a process group of its own, as bin/demo runs it from a terminal: on the class path the build
@@ -31,12 +35,22 @@ final class DemoProcess implements AutoCloseable {
         // setsid: a group of its own, for Ctrl-C's SIGINT to the group. env --default-signal: a job started in the
         // background of a script ignores SIGINT, and a JVM leaves an ignored SIGINT ignored; a terminal's job does not.
         Path root = DemoMain.repositoryRoot();
-        String classPath = root.resolve("demo/target/classes") + ":" + Files.readString(root.resolve("demo/target/demo.classpath")).strip();
-        List<String> command = new ArrayList<>(List.of("setsid", "env", "--default-signal=INT",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, DemoMain.class.getName()));
+        String classPath = root.resolve("demo/target/classes") + ":"
+                + Files.readString(root.resolve("demo/target/demo.classpath")).strip();
+        List<String> command = new ArrayList<>(List.of(
+                "setsid",
+                "env",
+                "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                DemoMain.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         return new DemoProcess(process, output);
     }
 
@@ -57,7 +71,8 @@ final class DemoProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(text)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                fail("no '" + text + "' from the demo " + (process.isAlive() ? "in " + timeout : "before it exited") + ":\n" + output());
+                fail("no '" + text + "' from the demo " + (process.isAlive() ? "in " + timeout : "before it exited")
+                        + ":\n" + output());
             }
             Thread.sleep(200);
         }
@@ -66,7 +81,12 @@ final class DemoProcess implements AutoCloseable {
     /** Sends a signal, as kill does: to the demo's pid, or to its whole process group (what Ctrl-C does). */
     void signal(String signal, boolean toGroup) throws Exception {
         String target = toGroup ? "-" + pid() : Long.toString(pid());
-        assertEquals(0, new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-" + signal, "--", target)
+                        .inheritIO()
+                        .start()
+                        .waitFor());
     }
 
     /** The exit status; fails when it still runs after the timeout. */

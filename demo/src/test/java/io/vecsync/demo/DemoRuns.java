@@ -1,8 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,33 +20,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The demo run to its end with --exit-after-sync, store configs as its --help says to write them, and what its output must show. */
 final class DemoRuns {
 
     /** Start-up, a sync of a few videos and the query service, on a busy 2-core machine. */
     static final Duration RUN = Duration.ofSeconds(180);
 
-    private DemoRuns() {
-    }
+    private DemoRuns() {}
 
     /**
      * A store config as bin/demo --help says to write one: the shipped config/&lt;store&gt;-sink.properties plus
      * store=&lt;store&gt;, and settings (the server's address) after them, which win in a properties file.
      */
     static Path shippedConfig(Path dir, String store, Map<String, String> settings) throws IOException {
-        StringBuilder config = new StringBuilder(Files.readString(DemoMain.repositoryRoot().resolve("config/" + store + "-sink.properties")));
+        StringBuilder config = new StringBuilder(
+                Files.readString(DemoMain.repositoryRoot().resolve("config/" + store + "-sink.properties")));
         config.append("\nstore=").append(store).append('\n');
-        settings.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
+        settings.forEach(
+                (key, value) -> config.append(key).append('=').append(value).append('\n'));
         return Files.writeString(dir.resolve(store + ".properties"), config);
     }
 
     /** Runs the demo to the end of its example queries; returns its output, having checked that it exited 0. */
     static String runToCompletion(Path dir, String... args) throws Exception {
-        try (DemoProcess demo = DemoProcess.start(dir, Stream.concat(Stream.of(args), Stream.of("--exit-after-sync")).toArray(String[]::new))) {
+        try (DemoProcess demo = DemoProcess.start(
+                dir,
+                Stream.concat(Stream.of(args), Stream.of("--exit-after-sync")).toArray(String[]::new))) {
             int status = demo.awaitExit(RUN);
             String output = demo.output();
             assertEquals(0, status, output);
@@ -60,12 +66,17 @@ final class DemoRuns {
      * holds the same segments.
      */
     static void assertExamplesFindTheirSegments(String output, int videos) {
-        try (PlatformSimulator same = PlatformSimulator.builder().videos(videos).build().start()) {
+        try (PlatformSimulator same =
+                PlatformSimulator.builder().videos(videos).build().start()) {
             List<String> queries = DemoMain.exampleQueries(same);
             assertEquals(3, queries.size());
             for (String query : queries) {
-                Segment expected = same.liveSegments().stream().filter(s -> s.caption().equals(query)).findFirst().orElseThrow();
-                Matcher first = Pattern.compile("query: \"" + Pattern.quote(query) + "\"\\R  1\\. (.+?) +\\[(\\S+) - (\\S+)] score (\\S+)")
+                Segment expected = same.liveSegments().stream()
+                        .filter(s -> s.caption().equals(query))
+                        .findFirst()
+                        .orElseThrow();
+                Matcher first = Pattern.compile("query: \"" + Pattern.quote(query)
+                                + "\"\\R  1\\. (.+?) +\\[(\\S+) - (\\S+)] score (\\S+)")
                         .matcher(output);
                 assertTrue(first.find(), "the hits of '" + query + "' are printed:\n" + output);
                 assertEquals(expected.start(), first.group(2), "the first hit of '" + query + "' is its segment");

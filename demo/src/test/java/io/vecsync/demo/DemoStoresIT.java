@@ -1,24 +1,27 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.demo;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vecsync.chroma.ChromaServer;
-import io.vecsync.testing.PostgresServer;
-import io.vecsync.weaviate.WeaviateServer;
 import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.testing.PostgresServer;
+import io.vecsync.weaviate.WeaviateServer;
 import io.vecsync.weaviate.fake.FakeWeaviate;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every store bin/demo --help names, as it says to use them: the shipped config/&lt;store&gt;-sink.properties plus
@@ -40,7 +43,8 @@ class DemoStoresIT {
 
     @Test
     void pgvector() throws Exception {
-        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+                Statement statement = db.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS video_segments");
         }
         // The server's URL names its user, which the driver prefers to pgvector.user.
@@ -50,7 +54,8 @@ class DemoStoresIT {
     @Test
     void qdrant() throws Exception {
         try (FakeQdrant qdrant = FakeQdrant.start(null)) {
-            syncAndSearch("qdrant", Map.of("qdrant.host", qdrant.host(), "qdrant.port", Integer.toString(qdrant.port())));
+            syncAndSearch(
+                    "qdrant", Map.of("qdrant.host", qdrant.host(), "qdrant.port", Integer.toString(qdrant.port())));
         }
     }
 
@@ -59,8 +64,15 @@ class DemoStoresIT {
     void pinecone() throws Exception {
         try (FakePinecone pinecone = FakePinecone.start("pc-demo-key")) {
             Path secrets = Files.writeString(dir.resolve("secrets.properties"), "pinecone.api.key=pc-demo-key\n");
-            syncAndSearch("pinecone", Map.of("pinecone.api.key", "${file:" + secrets + ":pinecone.api.key}",
-                    "pinecone.host", pinecone.controlPlaneUrl(), "pinecone.tls", "false"));
+            syncAndSearch(
+                    "pinecone",
+                    Map.of(
+                            "pinecone.api.key",
+                            "${file:" + secrets + ":pinecone.api.key}",
+                            "pinecone.host",
+                            pinecone.controlPlaneUrl(),
+                            "pinecone.tls",
+                            "false"));
         }
     }
 
@@ -78,8 +90,15 @@ class DemoStoresIT {
     }
 
     private void syncAndSearchWeaviate(String host, int httpPort, int grpcPort) throws Exception {
-        syncAndSearch("weaviate", Map.of("weaviate.host", host, "weaviate.http.port", Integer.toString(httpPort),
-                "weaviate.grpc.port", Integer.toString(grpcPort)));
+        syncAndSearch(
+                "weaviate",
+                Map.of(
+                        "weaviate.host",
+                        host,
+                        "weaviate.http.port",
+                        Integer.toString(httpPort),
+                        "weaviate.grpc.port",
+                        Integer.toString(grpcPort)));
     }
 
     @Test
@@ -91,7 +110,8 @@ class DemoStoresIT {
     private void syncAndSearch(String store, Map<String, String> address) throws Exception {
         Path file = DemoRuns.shippedConfig(dir, store, address);
 
-        String output = DemoRuns.runToCompletion(dir, "--videos", Integer.toString(VIDEOS), "--store-config", file.toString());
+        String output =
+                DemoRuns.runToCompletion(dir, "--videos", Integer.toString(VIDEOS), "--store-config", file.toString());
 
         assertTrue(output.contains("sink connector vecsync-" + store + " (" + store + ")"), output);
         DemoRuns.assertExamplesFindTheirSegments(output, VIDEOS);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
 import java.util.LinkedHashMap;
@@ -8,14 +12,17 @@ public final class ConnectorConfigs {
 
     private static final String SOURCE_CONNECTOR = "io.vecsync.source.PlatformSourceConnector";
 
-    private ConnectorConfigs() {
-    }
+    private ConnectorConfigs() {}
 
     /** String keys and schemaless JSON values, for both connectors. */
     public static Map<String, String> jsonConverters() {
-        return Map.of("key.converter", "org.apache.kafka.connect.storage.StringConverter",
-                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable", "false");
+        return Map.of(
+                "key.converter",
+                "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter",
+                "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable",
+                "false");
     }
 
     /** The source connector syncing a platform into the topic with one task, polling fast, writing compact vectors. */

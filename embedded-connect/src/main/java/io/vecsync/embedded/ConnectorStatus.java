@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
 import java.util.List;
@@ -15,6 +19,5 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
     }
 
     /** One task's status; {@code trace} as the connector's. */
-    public record TaskStatus(int id, String state, String trace) {
-    }
+    public record TaskStatus(int id, String state, String trace) {}
 }

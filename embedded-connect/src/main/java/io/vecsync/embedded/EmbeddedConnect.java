@@ -1,16 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.connect.cli.ConnectDistributed;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.runtime.Connect;
-import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
-import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
-import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
+import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
 
 /** One distributed-mode Connect worker in this JVM (Kafka's own), and its REST API as calls. */
 public final class EmbeddedConnect implements AutoCloseable {
@@ -34,10 +37,14 @@ public final class EmbeddedConnect implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Longer than the worker's own 90 s for a request, so that its answer, not ours, says why one took long. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(100);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One for every worker of the JVM: JDK 17's HttpClient cannot be closed, its threads end once it is collected. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
 
     private final EmbeddedKafka kafka;
     private final Connect<DistributedHerder> worker;
@@ -109,7 +116,9 @@ public final class EmbeddedConnect implements AutoCloseable {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> health = send(HttpRequest.newBuilder(restUrl.resolve("health")).timeout(REQUEST_TIMEOUT).GET());
+                HttpResponse<String> health = send(HttpRequest.newBuilder(restUrl.resolve("health"))
+                        .timeout(REQUEST_TIMEOUT)
+                        .GET());
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -123,7 +132,8 @@ public final class EmbeddedConnect implements AutoCloseable {
                 throw new InterruptException(e);
             }
         }
-        throw new ConnectException("the Connect worker at " + restUrl + " was not ready within " + START_TIMEOUT.toSeconds() + " s: " + last);
+        throw new ConnectException("the Connect worker at " + restUrl + " was not ready within "
+                + START_TIMEOUT.toSeconds() + " s: " + last);
     }
 
     public EmbeddedKafka kafka() {
@@ -166,10 +176,12 @@ public final class EmbeddedConnect implements AutoCloseable {
         JsonNode status = call("GET", connector(name) + "/status", null);
         List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();
         for (JsonNode task : status.path("tasks")) {
-            tasks.add(new ConnectorStatus.TaskStatus(task.path("id").asInt(), task.path("state").asText(), trace(task)));
+            tasks.add(new ConnectorStatus.TaskStatus(
+                    task.path("id").asInt(), task.path("state").asText(), trace(task)));
         }
         JsonNode connector = status.path("connector");
-        return new ConnectorStatus(status.path("name").asText(name), connector.path("state").asText(), trace(connector), tasks);
+        return new ConnectorStatus(
+                status.path("name").asText(name), connector.path("state").asText(), trace(connector), tasks);
     }
 
     private static String trace(JsonNode status) {
@@ -182,7 +194,8 @@ public final class EmbeddedConnect implements AutoCloseable {
 
     /** A REST call; its JSON answer, or an empty node when it has none. */
     private JsonNode call(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(restUrl.resolve(path)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(restUrl.resolve(path)).timeout(REQUEST_TIMEOUT);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -196,8 +209,11 @@ public final class EmbeddedConnect implements AutoCloseable {
         HttpResponse<String> response = send(request);
         JsonNode answer = parse(response.body());
         if (response.statusCode() >= 400) {
-            throw new ConnectRequestException(response.statusCode(), answer.path("message").asText(
-                    method + " " + path + " answered HTTP " + response.statusCode() + ": " + response.body()));
+            throw new ConnectRequestException(
+                    response.statusCode(),
+                    answer.path("message")
+                            .asText(method + " " + path + " answered HTTP " + response.statusCode() + ": "
+                                    + response.body()));
         }
         return answer;
     }

@@ -1,5 +1,25 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,23 +38,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** One in-process Kafka broker in KRaft combined mode on loopback ports of its own; its data in a temp dir removed on close. */
 public final class EmbeddedKafka implements AutoCloseable {
@@ -105,12 +108,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** One combined broker and controller on loopback; internal topics and transactions that work with one broker. */
-    private static Properties brokerConfig(Path logs, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    private static Properties brokerConfig(
+            Path logs, int brokerPort, int controllerPort, Map<String, String> overrides) {
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        config.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        config.put(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
+                        + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
@@ -155,7 +162,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Two distinct free loopback ports: the broker's and the controller's. */
     private static int[] freePorts() {
         try (ServerSocket broker = new ServerSocket(0, 0, InetAddress.getByName(HOST));
-             ServerSocket controller = new ServerSocket(0, 0, InetAddress.getByName(HOST))) {
+                ServerSocket controller = new ServerSocket(0, 0, InetAddress.getByName(HOST))) {
             return new int[] {broker.getLocalPort(), controller.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
@@ -182,12 +189,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topic at replication factor 1 and returns once the broker serves every partition of it. */
     public void createTopic(String topic, int partitions, Map<String, String> topicConfig) {
-        await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(topicConfig))).all(), "creating topic " + topic);
+        await(
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(topicConfig)))
+                        .all(),
+                "creating topic " + topic);
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         // The controller has committed the topic; the broker serves it once it has applied that metadata too.
         while (!hasLeaders(topic)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("topic " + topic + " has no leader " + ADMIN_TIMEOUT.toSeconds() + " s after it was created");
+                throw new TimeoutException(
+                        "topic " + topic + " has no leader " + ADMIN_TIMEOUT.toSeconds() + " s after it was created");
             }
             sleep(Duration.ofMillis(20));
         }
@@ -195,8 +206,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private boolean hasLeaders(String topic) {
         try {
-            TopicDescription description = await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic), "describing topic " + topic);
-            return description.partitions().stream().map(TopicPartitionInfo::leader).allMatch(leader -> leader != null && !leader.isEmpty());
+            TopicDescription description = await(
+                    admin.describeTopics(List.of(topic)).topicNameValues().get(topic), "describing topic " + topic);
+            return description.partitions().stream()
+                    .map(TopicPartitionInfo::leader)
+                    .allMatch(leader -> leader != null && !leader.isEmpty());
         } catch (UnknownTopicOrPartitionException notYet) {
             return false;
         }
@@ -233,7 +247,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new TimeoutException(what + " took over " + ADMIN_TIMEOUT.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(what + " failed", e.getCause());
+            throw e.getCause() instanceof KafkaException kafka
+                    ? kafka
+                    : new KafkaException(what + " failed", e.getCause());
         }
     }
 

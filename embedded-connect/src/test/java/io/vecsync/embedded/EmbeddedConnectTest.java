@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,20 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** A real connector run through the worker's REST API: its status, pause, resume, restart, delete, and refusals. */
 @Tag("slow")
@@ -59,7 +62,8 @@ class EmbeddedConnectTest {
         kafka.createTopic("ticks", 1, Map.of());
 
         connect.configureConnector("ticks", tickConfig("ticks", false));
-        ConnectorStatus running = awaitStatus("ticks", status -> RUNNING.equals(status.state()) && tasksAre(status, RUNNING));
+        ConnectorStatus running =
+                awaitStatus("ticks", status -> RUNNING.equals(status.state()) && tasksAre(status, RUNNING));
         assertEquals("ticks", running.name());
         assertNull(running.trace());
         assertEquals(0, running.tasks().get(0).id());
@@ -95,7 +99,9 @@ class EmbeddedConnectTest {
 
         ConnectorStatus failed = awaitStatus("failing", status -> tasksAre(status, "FAILED"));
         assertEquals(RUNNING, failed.state());
-        assertTrue(failed.tasks().get(0).trace().contains(TickSourceConnector.FAILURE), failed.tasks().get(0).trace());
+        assertTrue(
+                failed.tasks().get(0).trace().contains(TickSourceConnector.FAILURE),
+                failed.tasks().get(0).trace());
         connect.deleteConnector("failing");
     }
 
@@ -103,17 +109,30 @@ class EmbeddedConnectTest {
     void aConfigTheWorkerRefusesIsA400WithTheWorkersMessage() {
         Map<String, String> noTopic = Map.of("connector.class", TickSourceConnector.class.getName(), "tasks.max", "1");
 
-        ConnectRequestException refused = assertThrows(ConnectRequestException.class, () -> connect.configureConnector("refused", noTopic));
+        ConnectRequestException refused =
+                assertThrows(ConnectRequestException.class, () -> connect.configureConnector("refused", noTopic));
 
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().startsWith("Connector configuration is invalid"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("Missing required configuration \"topic\" which has no default value."), refused.getMessage());
-        assertEquals(404, assertThrows(ConnectRequestException.class, () -> connect.connectorStatus("refused")).status());
+        assertTrue(
+                refused.getMessage().contains("Missing required configuration \"topic\" which has no default value."),
+                refused.getMessage());
+        assertEquals(
+                404,
+                assertThrows(ConnectRequestException.class, () -> connect.connectorStatus("refused"))
+                        .status());
     }
 
     private static Map<String, String> tickConfig(String topic, boolean fail) {
-        return Map.of("connector.class", TickSourceConnector.class.getName(), "tasks.max", "1",
-                TickSourceConnector.TOPIC, topic, TickSourceConnector.FAIL, Boolean.toString(fail));
+        return Map.of(
+                "connector.class",
+                TickSourceConnector.class.getName(),
+                "tasks.max",
+                "1",
+                TickSourceConnector.TOPIC,
+                topic,
+                TickSourceConnector.FAIL,
+                Boolean.toString(fail));
     }
 
     private static boolean tasksAre(ConnectorStatus status, String state) {
@@ -141,10 +160,16 @@ class EmbeddedConnectTest {
     }
 
     private List<String> readTicks(String topic, int count) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (values.size() < count && System.nanoTime() < deadline) {

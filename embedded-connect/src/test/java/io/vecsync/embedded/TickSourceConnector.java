@@ -1,5 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.embedded;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.data.Schema;
@@ -7,9 +13,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-
-import java.util.List;
-import java.util.Map;
 
 /** A source for the tests: its task writes "tick-N" to the topic ten times a second, or fails on start when asked to. */
 public class TickSourceConnector extends SourceConnector {
@@ -39,8 +42,7 @@ public class TickSourceConnector extends SourceConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {
@@ -70,12 +72,12 @@ public class TickSourceConnector extends SourceConnector {
         public List<SourceRecord> poll() throws InterruptedException {
             Thread.sleep(100);
             long tick = next++;
-            return List.of(new SourceRecord(Map.of("source", "ticks"), Map.of("tick", tick), topic, Schema.STRING_SCHEMA, "tick-" + tick));
+            return List.of(new SourceRecord(
+                    Map.of("source", "ticks"), Map.of("tick", tick), topic, Schema.STRING_SCHEMA, "tick-" + tick));
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
 
         @Override
         public String version() {

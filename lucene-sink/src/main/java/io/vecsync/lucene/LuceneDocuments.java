@@ -1,7 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.sink.VectorPoint;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -9,9 +15,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A segment as a Lucene document: {@code id} (indexed, stored), the {@code embedding} vector (HNSW, cosine),
@@ -23,15 +26,17 @@ final class LuceneDocuments {
     static final String EMBEDDING = "embedding";
     static final String VIDEO_ID = SegmentSchema.VIDEO_ID;
 
-    private LuceneDocuments() {
-    }
+    private LuceneDocuments() {}
 
     static Document document(VectorPoint point) {
         Document document = new Document();
         document.add(new StringField(ID, point.id(), Store.YES));
         document.add(new KnnFloatVectorField(EMBEDDING, point.vector(), VectorSimilarityFunction.COSINE));
-        point.payload().forEach((name, value) -> document.add(name.equals(VIDEO_ID)
-                ? new StringField(VIDEO_ID, value.toString(), Store.YES) : stored(name, value)));
+        point.payload()
+                .forEach((name, value) -> document.add(
+                        name.equals(VIDEO_ID)
+                                ? new StringField(VIDEO_ID, value.toString(), Store.YES)
+                                : stored(name, value)));
         return document;
     }
 

@@ -1,5 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.lucene.codecs.Codec;
@@ -19,12 +28,6 @@ import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 /**
  * One index directory open for writing in this JVM: its IndexWriter (Lucene allows one per directory), a timer that
  * commits every commit interval, and a near-real-time SearcherManager for searchers in the same process. Tasks and
@@ -43,7 +46,8 @@ final class LuceneIndex {
     /** Guarded by {@link LuceneIndexes}. */
     int references;
 
-    @SuppressWarnings("FutureReturnValueIgnored") // timedCommit catches its failures, so the schedule runs until the index closes
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // timedCommit catches its failures, so the schedule runs until the index closes
     private LuceneIndex(Path path, LuceneSinkConfig.IndexSettings settings, FSDirectory directory, IndexWriter writer) {
         this.path = path;
         this.settings = settings;
@@ -67,9 +71,11 @@ final class LuceneIndex {
         try {
             directory = FSDirectory.open(path);
             boolean existed = DirectoryReader.indexExists(directory);
-            IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCodec(codec(settings)));
+            IndexWriter writer = new IndexWriter(
+                    directory,
+                    new IndexWriterConfig()
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                            .setCodec(codec(settings)));
             if (!existed) {
                 try {
                     writer.commit();
@@ -82,14 +88,17 @@ final class LuceneIndex {
             return new LuceneIndex(path, settings, directory, writer);
         } catch (LockObtainFailedException e) {
             IOUtils.closeWhileHandlingException(directory);
-            throw new ConnectException(LuceneSinkConfig.DIRECTORY + " " + path + " is locked by another index writer ("
-                    + e.getMessage() + "). The Lucene store serves one Connect worker: its tasks share one writer, but a"
-                    + " second worker process cannot write the same directory; give each worker a directory of its own,"
-                    + " or use a store with a server for a distributed Connect cluster", e);
+            throw new ConnectException(
+                    LuceneSinkConfig.DIRECTORY + " " + path + " is locked by another index writer ("
+                            + e.getMessage()
+                            + "). The Lucene store serves one Connect worker: its tasks share one writer, but a"
+                            + " second worker process cannot write the same directory; give each worker a directory of its own,"
+                            + " or use a store with a server for a distributed Connect cluster",
+                    e);
         } catch (IOException e) {
             IOUtils.closeWhileHandlingException(directory);
-            throw new ConnectException("opening the Lucene index in " + path + " (" + LuceneSinkConfig.DIRECTORY
-                    + ") failed: " + e, e);
+            throw new ConnectException(
+                    "opening the Lucene index in " + path + " (" + LuceneSinkConfig.DIRECTORY + ") failed: " + e, e);
         }
     }
 
@@ -154,7 +163,10 @@ final class LuceneIndex {
         try {
             commit();
         } catch (ConnectException e) {
-            log.warn("{}; trying again in {} ms, and before Connect commits offsets", e.getMessage(), settings.commitInterval().toMillis());
+            log.warn(
+                    "{}; trying again in {} ms, and before Connect commits offsets",
+                    e.getMessage(),
+                    settings.commitInterval().toMillis());
         }
     }
 
@@ -166,8 +178,10 @@ final class LuceneIndex {
         String message = doing + " the Lucene index in " + path + " failed: ";
         Throwable tragic = writer.getTragicException();
         if (tragic != null) {
-            return new ConnectException(message + "its writer closed after an error (" + tragic + "); restart the task to"
-                    + " reopen the index", e);
+            return new ConnectException(
+                    message + "its writer closed after an error (" + tragic + "); restart the task to"
+                            + " reopen the index",
+                    e);
         }
         if (e instanceof AlreadyClosedException) {
             return new ConnectException(message + "its writer is closed", e);
@@ -188,7 +202,10 @@ final class LuceneIndex {
         try {
             IOUtils.close(searcherManager, writer, directory);
         } catch (IOException | RuntimeException e) {
-            log.warn("closing the Lucene index in {} failed; records since the last commit are redelivered: {}", path, e.toString());
+            log.warn(
+                    "closing the Lucene index in {} failed; records since the last commit are redelivered: {}",
+                    path,
+                    e.toString());
         }
     }
 }

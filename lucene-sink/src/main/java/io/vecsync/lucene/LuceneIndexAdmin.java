@@ -1,15 +1,18 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.sink.TargetAdmin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Opens the task's share of the index: creates {@code lucene.directory} when missing, opens its writer or shares the
@@ -39,8 +42,9 @@ final class LuceneIndexAdmin implements TargetAdmin, AutoCloseable {
             verify(opened.vectorField(), directory, dimension);
             verified = true;
         } catch (IOException e) {
-            throw new ConnectException("reading the Lucene index in " + directory + " (" + LuceneSinkConfig.DIRECTORY
-                    + ") failed: " + e, e);
+            throw new ConnectException(
+                    "reading the Lucene index in " + directory + " (" + LuceneSinkConfig.DIRECTORY + ") failed: " + e,
+                    e);
         } finally {
             if (!verified) {
                 LuceneIndexes.release(opened);
@@ -68,8 +72,9 @@ final class LuceneIndexAdmin implements TargetAdmin, AutoCloseable {
         }
         String index = "the Lucene index in " + directory + " (" + LuceneSinkConfig.DIRECTORY + ")";
         if (!field.hasVectorValues()) {
-            throw new ConnectException(index + " has a field '" + LuceneDocuments.EMBEDDING + "' without vectors, so it is"
-                    + " not this sink's; point " + LuceneSinkConfig.DIRECTORY + " at a directory of its own");
+            throw new ConnectException(
+                    index + " has a field '" + LuceneDocuments.EMBEDDING + "' without vectors, so it is"
+                            + " not this sink's; point " + LuceneSinkConfig.DIRECTORY + " at a directory of its own");
         }
         if (field.getVectorDimension() != dimension) {
             throw new ConnectException(index + " has " + LuceneDocuments.EMBEDDING + " vectors of dimension "

@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The index directories open for writing in this JVM, by canonical path. Lucene's write.lock allows one IndexWriter
@@ -20,8 +23,7 @@ final class LuceneIndexes {
     private static final Logger log = LoggerFactory.getLogger(LuceneIndexes.class);
     private static final Map<Path, LuceneIndex> OPEN = new HashMap<>();
 
-    private LuceneIndexes() {
-    }
+    private LuceneIndexes() {}
 
     /** The index of an existing directory, opened for writing or shared with those who have it open. */
     static synchronized LuceneIndex acquire(Path directory, LuceneSinkConfig.IndexSettings settings) {
@@ -37,8 +39,11 @@ final class LuceneIndexes {
             index = LuceneIndex.open(key, settings);
             OPEN.put(key, index);
         } else if (!index.settings().equals(settings)) {
-            log.warn("the Lucene index in {} is already open in this worker with {}; these settings ({}) do not apply",
-                    key, index.settings(), settings);
+            log.warn(
+                    "the Lucene index in {} is already open in this worker with {}; these settings ({}) do not apply",
+                    key,
+                    index.settings(),
+                    settings);
         }
         index.references++;
         return index;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.search.SearchHit;
@@ -5,6 +9,12 @@ import io.vecsync.search.SearchRequest;
 import io.vecsync.search.StoreException;
 import io.vecsync.search.StoreUnavailableException;
 import io.vecsync.search.VectorSearcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -18,13 +28,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Nearest segments by Lucene's HNSW search: a KnnFloatVectorQuery, filtered by a TermInSetQuery on video_id. Lucene
@@ -55,9 +58,13 @@ final class LuceneSearcher implements VectorSearcher {
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query filter = request.videoIds().isEmpty() ? null
-                : new TermInSetQuery(LuceneDocuments.VIDEO_ID, request.videoIds().stream().map(BytesRef::new).toList());
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneDocuments.EMBEDDING, request.vector(), request.topK(), filter),
+        Query filter = request.videoIds().isEmpty()
+                ? null
+                : new TermInSetQuery(
+                        LuceneDocuments.VIDEO_ID,
+                        request.videoIds().stream().map(BytesRef::new).toList());
+        TopDocs top = searcher.search(
+                new KnnFloatVectorQuery(LuceneDocuments.EMBEDDING, request.vector(), request.topK(), filter),
                 request.topK());
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>();
@@ -113,7 +120,8 @@ final class LuceneSearcher implements VectorSearcher {
     @Override
     public synchronized OptionalLong segmentCount() {
         try {
-            return OptionalLong.of(withSearcher(searcher -> searcher.getIndexReader().numDocs()));
+            return OptionalLong.of(
+                    withSearcher(searcher -> searcher.getIndexReader().numDocs()));
         } catch (IOException e) {
             throw new StoreUnavailableException("counting the documents of " + describe() + " failed: " + e, e);
         }

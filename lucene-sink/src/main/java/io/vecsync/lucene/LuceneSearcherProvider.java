@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.search.SearcherProvider;
 import io.vecsync.search.StoreConfigException;
 import io.vecsync.search.VectorSearcher;
-import org.apache.kafka.common.config.ConfigException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.config.ConfigException;
 
 /** The Lucene searcher, configured with the sink's {@code lucene.*} keys. */
 public final class LuceneSearcherProvider implements SearcherProvider {

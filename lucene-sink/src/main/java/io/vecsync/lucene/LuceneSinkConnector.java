@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.config.CrossFieldChecks;
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigValue;
-
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
 
 /** Keeps an embedded Lucene HNSW index on the worker's disk in sync with the segment topic: upserts, and deletes on tombstones. */
 public class LuceneSinkConnector extends VectorSinkConnector {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.sink.CommonSinkConfig;
@@ -5,16 +9,15 @@ import io.vecsync.core.sink.RefusedPointsException;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 
 /**
  * Applies a batch to the shared IndexWriter: deletes by id term for the tombstones, updateDocument (delete and add
@@ -37,14 +40,16 @@ final class LuceneWriter implements VectorWriter {
     public void check(VectorPoint point) {
         for (String reserved : List.of(LuceneDocuments.ID, LuceneDocuments.EMBEDDING)) {
             if (point.payload().containsKey(reserved)) {
-                throw new DataException("field '" + reserved + "': the Lucene document has a field of its own by that name;"
-                        + " leave it out of " + CommonSinkConfig.PAYLOAD_FIELDS);
+                throw new DataException(
+                        "field '" + reserved + "': the Lucene document has a field of its own by that name;"
+                                + " leave it out of " + CommonSinkConfig.PAYLOAD_FIELDS);
             }
         }
         Object videoId = point.payload().get(LuceneDocuments.VIDEO_ID);
-        if (videoId != null && videoId.toString().getBytes(StandardCharsets.UTF_8).length > IndexWriter.MAX_TERM_LENGTH) {
-            throw new DataException("field '" + LuceneDocuments.VIDEO_ID + "': longer than the " + IndexWriter.MAX_TERM_LENGTH
-                    + " bytes Lucene indexes");
+        if (videoId != null
+                && videoId.toString().getBytes(StandardCharsets.UTF_8).length > IndexWriter.MAX_TERM_LENGTH) {
+            throw new DataException("field '" + LuceneDocuments.VIDEO_ID + "': longer than the "
+                    + IndexWriter.MAX_TERM_LENGTH + " bytes Lucene indexes");
         }
     }
 
@@ -55,13 +60,16 @@ final class LuceneWriter implements VectorWriter {
         Map<String, String> refused = new LinkedHashMap<>();
         try {
             if (!batch.deletes().isEmpty()) {
-                writer.deleteDocuments(batch.deletes().stream().map(id -> new Term(LuceneDocuments.ID, id)).toArray(Term[]::new));
+                writer.deleteDocuments(batch.deletes().stream()
+                        .map(id -> new Term(LuceneDocuments.ID, id))
+                        .toArray(Term[]::new));
             }
             for (VectorPoint point : batch.upserts()) {
                 try {
                     writer.updateDocument(new Term(LuceneDocuments.ID, point.id()), LuceneDocuments.document(point));
                 } catch (IllegalArgumentException unfit) {
-                    // Lucene's refusal of one document, which leaves the writer open (a tragic error closes it instead).
+                    // Lucene's refusal of one document, which leaves the writer open (a tragic error closes it
+                    // instead).
                     if (!writer.isOpen()) {
                         throw unfit;
                     }
@@ -72,7 +80,10 @@ final class LuceneWriter implements VectorWriter {
             throw target.failure("writing " + batch.size() + " points to", e);
         }
         if (!refused.isEmpty()) {
-            throw new RefusedPointsException("Lucene refused " + refused.size() + " of " + batch.upserts().size() + " documents", refused);
+            throw new RefusedPointsException(
+                    "Lucene refused " + refused.size() + " of "
+                            + batch.upserts().size() + " documents",
+                    refused);
         }
     }
 

@@ -1,12 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.StoreTestHarness;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Sink tasks on one test directory, with a dimension of {@value #DIMENSION} and a vector per segment. Registered as a
@@ -67,7 +70,11 @@ final class LuceneHarness extends StoreTestHarness<LuceneSinkTask> implements Be
 
     @Override
     protected Map<String, String> storeProps() {
-        return Map.of(LuceneSinkConfig.DIRECTORY, directory.toString(), CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
+        return Map.of(
+                LuceneSinkConfig.DIRECTORY,
+                directory.toString(),
+                CommonSinkConfig.EMBEDDING_DIMENSION,
+                Integer.toString(DIMENSION));
     }
 
     static String id(int segment) {

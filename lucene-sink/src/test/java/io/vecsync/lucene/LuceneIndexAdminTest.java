@@ -1,6 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vecsync.testing.SinkTasks;
+import java.io.IOException;
+import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.hnsw.HnswGraphProvider;
@@ -20,13 +30,6 @@ import org.apache.lucene.util.hnsw.HnswGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** What a task finds in lucene.directory at start: what it creates, what it refuses, and the HNSW parameters it writes with. */
 class LuceneIndexAdminTest {
 
@@ -37,7 +40,8 @@ class LuceneIndexAdminTest {
     void aMissingDirectoryGetsAnEmptyCommittedIndexAtStart() throws IOException {
         tasks.start(Map.of());
         try (FSDirectory dir = FSDirectory.open(tasks.directory())) {
-            assertTrue(DirectoryReader.indexExists(dir), "a reader in another process can open it before the first write");
+            assertTrue(
+                    DirectoryReader.indexExists(dir), "a reader in another process can open it before the first write");
         }
     }
 
@@ -45,9 +49,12 @@ class LuceneIndexAdminTest {
     void anIndexOfAnotherSimilarityIsRefusedNamingTheDirectory() {
         LuceneTestIndex.create(tasks.directory(), LuceneHarness.DIMENSION, VectorSimilarityFunction.EUCLIDEAN);
         ConnectException error = assertThrows(ConnectException.class, () -> tasks.start(Map.of()));
-        assertEquals("the Lucene index in " + tasks.directory() + " (lucene.directory) compares its embedding vectors by EUCLIDEAN,"
-                + " expected COSINE: the platform's vectors are compared by cosine similarity; point lucene.directory at"
-                + " another directory", error.getMessage());
+        assertEquals(
+                "the Lucene index in " + tasks.directory()
+                        + " (lucene.directory) compares its embedding vectors by EUCLIDEAN,"
+                        + " expected COSINE: the platform's vectors are compared by cosine similarity; point lucene.directory at"
+                        + " another directory",
+                error.getMessage());
     }
 
     @Test
@@ -78,7 +85,8 @@ class LuceneIndexAdminTest {
 
     private int maxLinksOnLevelZero() throws IOException {
         int max = 0;
-        try (FSDirectory dir = FSDirectory.open(tasks.directory()); DirectoryReader reader = DirectoryReader.open(dir)) {
+        try (FSDirectory dir = FSDirectory.open(tasks.directory());
+                DirectoryReader reader = DirectoryReader.open(dir)) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 KnnVectorsReader vectors = ((CodecReader) leaf.reader()).getVectorReader();
                 vectors = ((PerFieldKnnVectorsFormat.FieldsReader) vectors).getFieldReader(LuceneDocuments.EMBEDDING);

@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shared sink behaviour on a Lucene index in a temporary directory of each test's own. */
 class LuceneSinkBehaviourTest extends VectorSinkBehaviourSuite {

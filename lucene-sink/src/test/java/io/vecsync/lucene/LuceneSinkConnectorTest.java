@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class LuceneSinkConnectorTest extends SinkConformanceSuite {
 
@@ -102,11 +105,16 @@ class LuceneSinkConnectorTest extends SinkConformanceSuite {
     void moreDimensionsThanLuceneHoldsAreRefusedOnTheKey() {
         Map<String, String> props = minimal();
         props.put(LuceneSinkConfig.EMBEDDING_DIMENSION, "1025");
-        String expected = "the Lucene store holds vectors of at most 1024 dimensions (Lucene 9's limit); use another store"
-                + " for longer vectors";
-        assertEquals(List.of(expected), ShippedConfigs.errors(new LuceneSinkConnector(), props).get(LuceneSinkConfig.EMBEDDING_DIMENSION));
+        String expected =
+                "the Lucene store holds vectors of at most 1024 dimensions (Lucene 9's limit); use another store"
+                        + " for longer vectors";
+        assertEquals(
+                List.of(expected),
+                ShippedConfigs.errors(new LuceneSinkConnector(), props).get(LuceneSinkConfig.EMBEDDING_DIMENSION));
         ConfigException error = assertThrows(ConfigException.class, () -> new LuceneSinkConfig(props));
-        assertTrue(error.getMessage().contains(LuceneSinkConfig.EMBEDDING_DIMENSION) && error.getMessage().contains(expected),
+        assertTrue(
+                error.getMessage().contains(LuceneSinkConfig.EMBEDDING_DIMENSION)
+                        && error.getMessage().contains(expected),
                 error.getMessage());
 
         props.put(LuceneSinkConfig.EMBEDDING_DIMENSION, "1024");
@@ -119,7 +127,8 @@ class LuceneSinkConnectorTest extends SinkConformanceSuite {
         props.put(LuceneSinkConfig.RETRY_BACKOFF_MS, "60000");
         props.put(LuceneSinkConfig.HNSW_M, "513");
         Map<String, List<String>> errors = ShippedConfigs.errors(new LuceneSinkConnector(), props);
-        assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
+        assertEquals(
+                List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(LuceneSinkConfig.RETRY_BACKOFF_MS));
         assertTrue(errors.containsKey(LuceneSinkConfig.HNSW_M), "Lucene's own bound on HNSW m: " + errors);
     }

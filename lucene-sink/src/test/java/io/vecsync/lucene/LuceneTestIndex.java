@@ -1,6 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
 
 import io.vecsync.testing.StoredPoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -18,21 +31,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-
 /** Direct Lucene access for the tests: what they read back and set up, outside the sink's own classes where it can be. */
 final class LuceneTestIndex {
 
-    private LuceneTestIndex() {
-    }
+    private LuceneTestIndex() {}
 
     /** Every point as the sink's writer has it now (uncommitted writes too) while a task has it open; else the last commit. */
     static Map<String, StoredPoint> readAll(Path directory) {
@@ -86,9 +88,13 @@ final class LuceneTestIndex {
                 Document document = stored.document(doc);
                 Map<String, String> payload = new HashMap<>();
                 for (IndexableField field : document) {
-                    payload.put(field.name(), field.numericValue() != null ? field.numericValue().toString() : field.stringValue());
+                    payload.put(
+                            field.name(),
+                            field.numericValue() != null ? field.numericValue().toString() : field.stringValue());
                 }
-                points.put(payload.remove(LuceneDocuments.ID), new StoredPoint(vectors.vectorValue().clone(), payload));
+                points.put(
+                        payload.remove(LuceneDocuments.ID),
+                        new StoredPoint(vectors.vectorValue().clone(), payload));
             }
         }
         return points;
@@ -96,7 +102,8 @@ final class LuceneTestIndex {
 
     /** An index as a user or another program might have left it: one document with a vector of that shape. */
     static void create(Path directory, int dimension, VectorSimilarityFunction similarity) {
-        try (FSDirectory dir = FSDirectory.open(directory); IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+        try (FSDirectory dir = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
             float[] vector = new float[dimension];
             Arrays.fill(vector, 1f);
             Document document = new Document();

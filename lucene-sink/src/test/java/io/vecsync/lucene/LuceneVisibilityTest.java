@@ -1,4 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.search.SearchHit;
@@ -7,6 +14,13 @@ import io.vecsync.search.StoreException;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SinkTasks;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.lucene.document.Document;
@@ -16,17 +30,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * When writes become durable and who sees them: a put() is committed before Connect commits its offsets and by the
@@ -47,15 +50,20 @@ class LuceneVisibilityTest {
         task.put(List.of());
         assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "a put() alone costs no commit");
 
-        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                Map.of(new TopicPartition("segments", 0), new OffsetAndMetadata(3));
         assertEquals(offsets, task.preCommit(offsets));
-        assertEquals(LuceneHarness.ids(0, 3), LuceneTestIndex.committed(tasks.directory()).keySet());
+        assertEquals(
+                LuceneHarness.ids(0, 3),
+                LuceneTestIndex.committed(tasks.directory()).keySet());
     }
 
     @Test
     void theTimerCommitsWithoutWaitingForConnect() {
         SinkTasks.write(tasks.start(Map.of(LuceneSinkConfig.COMMIT_INTERVAL_MS, "50")), tasks.segments(0, 3));
-        Eventually.await(Duration.ofSeconds(10), "the timer's commit",
+        Eventually.await(
+                Duration.ofSeconds(10),
+                "the timer's commit",
                 () -> LuceneTestIndex.committed(tasks.directory()).keySet().equals(LuceneHarness.ids(0, 3)));
     }
 
@@ -66,9 +74,15 @@ class LuceneVisibilityTest {
             assertEquals(Set.of(), found(searcher));
             // put() hands the records to the task's writer thread, which writes them soon after; neither commits.
             task.put(tasks.segments(0, 3));
-            Eventually.await(Duration.ofSeconds(10), "the three points", () -> found(searcher).equals(LuceneHarness.ids(0, 3)));
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    "the three points",
+                    () -> found(searcher).equals(LuceneHarness.ids(0, 3)));
             task.put(List.of(tasks.tombstone(1)));
-            Eventually.await(Duration.ofSeconds(10), "the deletion", () -> found(searcher).equals(Set.of(LuceneHarness.id(0), LuceneHarness.id(2))));
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    "the deletion",
+                    () -> found(searcher).equals(Set.of(LuceneHarness.id(0), LuceneHarness.id(2))));
             assertEquals(Set.of(), LuceneTestIndex.committed(tasks.directory()).keySet(), "visible before any commit");
         }
     }
@@ -100,10 +114,13 @@ class LuceneVisibilityTest {
     void aSearcherOfADirectoryWithoutAnIndexFailsNamingTheSetting() throws Exception {
         try (VectorSearcher searcher = new LuceneSearcherProvider().open(tasks.props(Map.of()))) {
             StoreException missing = assertThrows(StoreException.class, searcher::checkReachable);
-            assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " is not a directory", missing.getMessage());
+            assertEquals(
+                    LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " is not a directory", missing.getMessage());
             Files.createDirectories(tasks.directory());
             StoreException empty = assertThrows(StoreException.class, searcher::checkReachable);
-            assertEquals(LuceneSinkConfig.DIRECTORY + " " + tasks.directory() + " holds no Lucene index: the sink creates it when it starts",
+            assertEquals(
+                    LuceneSinkConfig.DIRECTORY + " " + tasks.directory()
+                            + " holds no Lucene index: the sink creates it when it starts",
                     empty.getMessage());
         }
     }
@@ -113,11 +130,13 @@ class LuceneVisibilityTest {
         Map<String, Object> payload = new LinkedHashMap<>(tasks.fields(segment));
         payload.remove("id");
         payload.remove("embedding");
-        return LuceneDocuments.document(new VectorPoint(LuceneHarness.id(segment), LuceneHarness.vector(segment), payload));
+        return LuceneDocuments.document(
+                new VectorPoint(LuceneHarness.id(segment), LuceneHarness.vector(segment), payload));
     }
 
     private static Set<String> found(VectorSearcher searcher) {
         return searcher.search(new SearchRequest(LuceneHarness.vector(0), 10, List.of(), null)).stream()
-                .map(SearchHit::segmentId).collect(Collectors.toSet());
+                .map(SearchHit::segmentId)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import java.nio.ByteBuffer;
@@ -62,13 +66,19 @@ public final class BinaryCopyBuffer {
 
     public BinaryCopyBuffer jsonb(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        room(Integer.BYTES + 1 + bytes.length).putInt(1 + bytes.length).put(JSONB_VERSION).put(bytes);
+        room(Integer.BYTES + 1 + bytes.length)
+                .putInt(1 + bytes.length)
+                .put(JSONB_VERSION)
+                .put(bytes);
         return this;
     }
 
     public BinaryCopyBuffer vector(float[] values) {
         int bytes = 2 * Short.BYTES + values.length * Float.BYTES;
-        room(Integer.BYTES + bytes).putInt(bytes).putShort((short) values.length).putShort((short) 0);
+        room(Integer.BYTES + bytes)
+                .putInt(bytes)
+                .putShort((short) values.length)
+                .putShort((short) 0);
         buffer.asFloatBuffer().put(values);
         buffer.position(buffer.position() + values.length * Float.BYTES);
         return this;

@@ -1,8 +1,9 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
-import jdk.net.ExtendedSocketOptions;
-
-import javax.net.SocketFactory;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * The driver's sockets, with what its socket timeout (reads only) does not cover: a write the server does not take
@@ -63,7 +66,8 @@ public final class DeadlineSocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
@@ -110,12 +114,13 @@ public final class DeadlineSocketFactory extends SocketFactory {
                 output = new FilterOutputStream(super.getOutputStream()) {
                     @Override
                     public void write(int b) throws IOException {
-                        write(new byte[]{(byte) b}, 0, 1);
+                        write(new byte[] {(byte) b}, 0, 1);
                     }
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
-                        ScheduledFuture<?> deadline = TIMER.schedule(DeadlineSocket.this::closeQuietly, deadlineMs, TimeUnit.MILLISECONDS);
+                        ScheduledFuture<?> deadline =
+                                TIMER.schedule(DeadlineSocket.this::closeQuietly, deadlineMs, TimeUnit.MILLISECONDS);
                         try {
                             out.write(bytes, offset, length);
                         } finally {

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the table's HNSW cosine index: creates it with the table, or — in initial-load mode — once the consumer has
@@ -28,6 +31,7 @@ final class HnswIndexBuilder implements AutoCloseable {
     private final long caughtUpNanos;
     /** When the last put() that still looked like a backlog came; the task's start before any. */
     private volatile long lastBacklogPut = System.nanoTime();
+
     private volatile boolean pending;
     private volatile Thread builder;
     private volatile Connection builderConnection;
@@ -63,12 +67,16 @@ final class HnswIndexBuilder implements AutoCloseable {
         }
         if (initialLoad) {
             pending = true;
-            log.info("initial-load mode: the HNSW index on {} is built once the backlog is drained", config.qualifiedTable());
+            log.info(
+                    "initial-load mode: the HNSW index on {} is built once the backlog is drained",
+                    config.qualifiedTable());
             return;
         }
         try (Statement statement = connection.createStatement()) {
             if (hasInvalidIndex(connection)) {
-                log.warn("HNSW index {} on {} is invalid, left by a build cut short; building it again", indexName,
+                log.warn(
+                        "HNSW index {} on {} is invalid, left by a build cut short; building it again",
+                        indexName,
                         config.qualifiedTable());
                 statement.execute("DROP INDEX " + qualifiedIndex());
             }
@@ -125,12 +133,19 @@ final class HnswIndexBuilder implements AutoCloseable {
                 log.info("backlog drained: building HNSW index {} on {}", indexName, config.qualifiedTable());
                 statement.execute(createIndexSql(true));
             }
-            log.info("built HNSW index {} on {} in {} s", indexName, config.qualifiedTable(), (System.nanoTime() - start) / 1_000_000_000);
+            log.info(
+                    "built HNSW index {} on {} in {} s",
+                    indexName,
+                    config.qualifiedTable(),
+                    (System.nanoTime() - start) / 1_000_000_000);
         } catch (SQLException e) {
             lastBacklogPut = System.nanoTime();
             pending = true;
-            log.warn("building HNSW index {} on {} failed; trying again once the consumer is caught up again: {}",
-                    indexName, config.qualifiedTable(), e.getMessage());
+            log.warn(
+                    "building HNSW index {} on {} failed; trying again once the consumer is caught up again: {}",
+                    indexName,
+                    config.qualifiedTable(),
+                    e.getMessage());
         } finally {
             builderConnection = null;
         }
@@ -201,7 +216,8 @@ final class HnswIndexBuilder implements AutoCloseable {
 
     private String createIndexSql(boolean concurrently) {
         return "CREATE INDEX " + (concurrently ? "CONCURRENTLY " : "") + PgVectorTableLayout.quote(indexName)
-                + " ON " + config.qualifiedTable() + " USING hnsw (" + PgVectorTableLayout.EMBEDDING + " vector_cosine_ops) WITH (m = "
+                + " ON " + config.qualifiedTable() + " USING hnsw (" + PgVectorTableLayout.EMBEDDING
+                + " vector_cosine_ops) WITH (m = "
                 + config.getInt(PgVectorSinkConfig.HNSW_M) + ", ef_construction = "
                 + config.getInt(PgVectorSinkConfig.HNSW_EF_CONSTRUCTION) + ")";
     }

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
+import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-
-import java.util.Locale;
 
 /**
  * A PostgreSQL JDBC URL without credentials: the URL is a plain setting, logged and shown over REST, so a password in
@@ -20,7 +23,8 @@ final class JdbcUrlValidator implements ConfigDef.Validator {
             throw new ConfigException(name + " must be " + this);
         }
         if (carriesCredentials(url)) {
-            throw new ConfigException(name + " must not carry credentials, which would show wherever the URL does: give the"
+            throw new ConfigException(name
+                    + " must not carry credentials, which would show wherever the URL does: give the"
                     + " password in " + PgVectorSinkConfig.PASSWORD + " (hidden in logs and over REST) and the user in "
                     + PgVectorSinkConfig.USER);
         }
@@ -45,6 +49,7 @@ final class JdbcUrlValidator implements ConfigDef.Validator {
 
     @Override
     public String toString() {
-        return "a JDBC URL starting with " + PREFIX + ", without a password (" + PgVectorSinkConfig.PASSWORD + " holds it)";
+        return "a JDBC URL starting with " + PREFIX + ", without a password (" + PgVectorSinkConfig.PASSWORD
+                + " holds it)";
     }
 }

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,8 +21,7 @@ final class PayloadJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private PayloadJson() {
-    }
+    private PayloadJson() {}
 
     /** The payload as a JSON object, without the fields named in {@code columns}. */
     static String encode(Map<String, Object> payload, Set<String> columns) {

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
-import org.apache.kafka.common.config.types.Password;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Opens connections from the sink's config, each with deadlines: the login within {@value #LOGIN_TIMEOUT_SECONDS} s,
@@ -27,7 +30,8 @@ final class PgConnections {
 
     /** A connection with the session's deadlines, in manual-commit mode. */
     Connection open() throws SQLException {
-        Connection connection = login(config.url(), config.user(), config.password(), config.sslMode(), config.socketTimeoutMs());
+        Connection connection =
+                login(config.url(), config.user(), config.password(), config.sslMode(), config.socketTimeoutMs());
         try {
             connection.setNetworkTimeout(Runnable::run, config.socketTimeoutMs());
             try (Statement statement = connection.createStatement()) {
@@ -47,7 +51,8 @@ final class PgConnections {
      * Logs in, and nothing more: what validate() tries. Reads wait at most the login timeout until the session's own
      * socket timeout is set; writes at most the socket timeout.
      */
-    static Connection login(String url, String user, Password password, String sslMode, int socketTimeoutMs) throws SQLException {
+    static Connection login(String url, String user, Password password, String sslMode, int socketTimeoutMs)
+            throws SQLException {
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);

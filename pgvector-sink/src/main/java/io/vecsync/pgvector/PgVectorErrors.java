@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import io.vecsync.core.sink.RefusedBatchException;
 import io.vecsync.core.sink.StoreErrors;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Sorts PostgreSQL failures: transient (retry), a row the table refuses (data), or one the user fixes in config (which key). */
 final class PgVectorErrors implements StoreErrors<SQLException> {
@@ -19,14 +22,15 @@ final class PgVectorErrors implements StoreErrors<SQLException> {
 
     /** SQLSTATE classes and codes a retry can fix: connection loss, serialization, deadlock, shutdown, resources, cancel, lock timeout. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
+
     private static final Set<String> TRANSIENT_CODES = Set.of("40001", "40P01", "55P03");
     /** Data exceptions and integrity constraint violations: one row's values, not the batch or the connection. */
     private static final Set<String> DATA_CLASSES = Set.of("22", "23");
+
     private static final String INVALID_PASSWORD = "28P01";
     private static final String NO_SUCH_DATABASE = "3D000";
 
-    private PgVectorErrors() {
-    }
+    private PgVectorErrors() {}
 
     /**
      * A failure as the Connect exception that says whether to retry, with what was being done and what to fix. A row
@@ -44,8 +48,10 @@ final class PgVectorErrors implements StoreErrors<SQLException> {
 
     static boolean isTransient(SQLException e) {
         for (SQLException current = e; current != null; current = current.getNextException()) {
-            if (current instanceof SQLTransientException || current instanceof SQLRecoverableException
-                    || TRANSIENT_CODES.contains(current.getSQLState()) || TRANSIENT_CLASSES.contains(sqlClass(current))) {
+            if (current instanceof SQLTransientException
+                    || current instanceof SQLRecoverableException
+                    || TRANSIENT_CODES.contains(current.getSQLState())
+                    || TRANSIENT_CLASSES.contains(sqlClass(current))) {
                 return true;
             }
         }
@@ -77,7 +83,8 @@ final class PgVectorErrors implements StoreErrors<SQLException> {
     /** The message with its SQLSTATE and, for the driver's generic connection failures, the network's reason. */
     static String describe(SQLException e) {
         Throwable cause = e.getCause();
-        return e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+        return e.getMessage()
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
                 + (cause != null && !(cause instanceof SQLException) ? " (" + cause + ")" : "");
     }
 

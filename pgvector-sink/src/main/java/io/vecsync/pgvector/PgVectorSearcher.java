@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
@@ -5,7 +9,6 @@ import io.vecsync.core.SegmentSchema;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,9 +41,18 @@ final class PgVectorSearcher implements VectorSearcher {
         this.config = config;
         this.connections = new PgConnections(config);
         this.minEfSearch = config.getInt(PgVectorSinkConfig.HNSW_EF_SEARCH);
-        String select = "SELECT " + String.join(", ", PgVectorTableLayout.SEGMENT_ID, PgVectorTableLayout.EMBEDDING + " <=> ? AS distance",
-                PgVectorTableLayout.VIDEO_ID, PgVectorTableLayout.START, PgVectorTableLayout.END, PgVectorTableLayout.START_SECONDS,
-                PgVectorTableLayout.END_SECONDS, PgVectorTableLayout.EMBEDDING_OPTION, PgVectorTableLayout.PAYLOAD + "::text")
+        String select = "SELECT "
+                + String.join(
+                        ", ",
+                        PgVectorTableLayout.SEGMENT_ID,
+                        PgVectorTableLayout.EMBEDDING + " <=> ? AS distance",
+                        PgVectorTableLayout.VIDEO_ID,
+                        PgVectorTableLayout.START,
+                        PgVectorTableLayout.END,
+                        PgVectorTableLayout.START_SECONDS,
+                        PgVectorTableLayout.END_SECONDS,
+                        PgVectorTableLayout.EMBEDDING_OPTION,
+                        PgVectorTableLayout.PAYLOAD + "::text")
                 + " FROM " + config.qualifiedTable();
         String order = " ORDER BY " + PgVectorTableLayout.EMBEDDING + " <=> ? LIMIT ?";
         this.searchSql = select + order;
@@ -62,7 +74,13 @@ final class PgVectorSearcher implements VectorSearcher {
                 int index = 1;
                 query.setObject(index++, vector);
                 if (!request.videoIds().isEmpty()) {
-                    query.setArray(index++, db.createArrayOf("uuid", request.videoIds().stream().map(UUID::fromString).toArray()));
+                    query.setArray(
+                            index++,
+                            db.createArrayOf(
+                                    "uuid",
+                                    request.videoIds().stream()
+                                            .map(UUID::fromString)
+                                            .toArray()));
                 }
                 query.setObject(index++, vector);
                 query.setInt(index, request.topK());
@@ -106,8 +124,8 @@ final class PgVectorSearcher implements VectorSearcher {
         try {
             session = take();
             try (Statement statement = session.connection().createStatement();
-                 ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + config.qualifiedTable()
-                         + " LIMIT 1) t")) {
+                    ResultSet result = statement.executeQuery(
+                            "SELECT count(*) FROM (SELECT 1 FROM " + config.qualifiedTable() + " LIMIT 1) t")) {
                 result.next();
             }
             release(session);
@@ -116,7 +134,6 @@ final class PgVectorSearcher implements VectorSearcher {
             throw PgVectorErrors.INSTANCE.classifyForSearch("reaching " + config.qualifiedTable(), e);
         }
     }
-
 
     private SearchSession take() throws SQLException {
         SearchSession session = idle.pollFirst();

@@ -1,10 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import io.vecsync.core.sink.TargetAdmin;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the segments table and its HNSW cosine index when missing, or verifies the ones a user already has. It reads
@@ -61,7 +64,7 @@ final class PgVectorTableAdmin implements TargetAdmin {
 
     private void ensureExtension(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet installed = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'vector'")) {
+                ResultSet installed = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'vector'")) {
             if (installed.next()) {
                 return;
             }
@@ -69,8 +72,10 @@ final class PgVectorTableAdmin implements TargetAdmin {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
         } catch (SQLException e) {
-            throw new ConnectException("the pgvector extension is not installed in the database and could not be created ("
-                    + e.getMessage() + "); ask an administrator to run CREATE EXTENSION vector", e);
+            throw new ConnectException(
+                    "the pgvector extension is not installed in the database and could not be created ("
+                            + e.getMessage() + "); ask an administrator to run CREATE EXTENSION vector",
+                    e);
         }
     }
 
@@ -90,8 +95,8 @@ final class PgVectorTableAdmin implements TargetAdmin {
 
     /** The embedding column's type, e.g. {@code vector(1024)}, or null when the table does not exist. */
     private String embeddingType(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
             query.setString(1, config.schema());
@@ -104,8 +109,9 @@ final class PgVectorTableAdmin implements TargetAdmin {
             }
         }
         if (tableExists(connection)) {
-            throw new ConnectException("table " + config.qualifiedTable() + " exists but has no '" + PgVectorTableLayout.EMBEDDING + "' column;"
-                    + " point " + PgVectorSinkConfig.TABLE + " at another table or drop it");
+            throw new ConnectException(
+                    "table " + config.qualifiedTable() + " exists but has no '" + PgVectorTableLayout.EMBEDDING
+                            + "' column;" + " point " + PgVectorSinkConfig.TABLE + " at another table or drop it");
         }
         return null;
     }
@@ -123,20 +129,27 @@ final class PgVectorTableAdmin implements TargetAdmin {
         try (Statement statement = connection.createStatement()) {
             statement.execute(layout.createTableSql());
         }
-        log.info("created table {} with {} {}", layout.qualifiedTable(), PgVectorTableLayout.EMBEDDING, layout.embeddingType());
+        log.info(
+                "created table {} with {} {}",
+                layout.qualifiedTable(),
+                PgVectorTableLayout.EMBEDDING,
+                layout.embeddingType());
     }
 
     private void verify(Connection connection, String embeddingType, PgVectorTableLayout layout) throws SQLException {
         String expected = layout.embeddingType();
         if (!embeddingType.equals(expected)) {
-            throw new ConnectException("table " + layout.qualifiedTable() + " has " + PgVectorTableLayout.EMBEDDING + " " + embeddingType
-                    + " but " + PgVectorSinkConfig.EMBEDDING_DIMENSION + " is " + layout.dimension() + " (" + expected + ");"
-                    + " use a table of that dimension or change the setting");
+            throw new ConnectException(
+                    "table " + layout.qualifiedTable() + " has " + PgVectorTableLayout.EMBEDDING + " " + embeddingType
+                            + " but " + PgVectorSinkConfig.EMBEDDING_DIMENSION + " is " + layout.dimension() + " ("
+                            + expected + ");"
+                            + " use a table of that dimension or change the setting");
         }
         String wrongMetric = nonCosineIndex(connection);
         if (wrongMetric != null) {
-            throw new ConnectException("table " + config.qualifiedTable() + " has vector index " + wrongMetric
-                    + ", which is not for the cosine metric (vector_cosine_ops); the platform's vectors are compared by cosine");
+            throw new ConnectException(
+                    "table " + config.qualifiedTable() + " has vector index " + wrongMetric
+                            + ", which is not for the cosine metric (vector_cosine_ops); the platform's vectors are compared by cosine");
         }
         addMissingColumns(connection, layout);
     }
@@ -153,13 +166,16 @@ final class PgVectorTableAdmin implements TargetAdmin {
                 }
             }
         }
-        List<PgVectorTableLayout.Column> missing = layout.sinkColumns().stream().filter(column -> !present.contains(column.name()))
+        List<PgVectorTableLayout.Column> missing = layout.sinkColumns().stream()
+                .filter(column -> !present.contains(column.name()))
                 .toList();
         if (!missing.isEmpty()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(layout.addColumnsSql(missing));
             }
-            log.info("added the columns {} to table {}", missing.stream().map(PgVectorTableLayout.Column::name).toList(),
+            log.info(
+                    "added the columns {} to table {}",
+                    missing.stream().map(PgVectorTableLayout.Column::name).toList(),
                     layout.qualifiedTable());
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import java.util.List;
@@ -30,8 +34,11 @@ public final class PgVectorTableLayout {
     }
 
     /** The sink's own columns: they do not depend on the dimension. */
-    private static final List<Column> SINK_COLUMNS = List.of(new Column(START_SECONDS, "double precision", ""),
-            new Column(END_SECONDS, "double precision", ""), new Column(EMBEDDING_OPTION, "text", ""), new Column(PAYLOAD, "jsonb", ""));
+    private static final List<Column> SINK_COLUMNS = List.of(
+            new Column(START_SECONDS, "double precision", ""),
+            new Column(END_SECONDS, "double precision", ""),
+            new Column(EMBEDDING_OPTION, "text", ""),
+            new Column(PAYLOAD, "jsonb", ""));
 
     private final String schema;
     private final String table;
@@ -56,8 +63,12 @@ public final class PgVectorTableLayout {
     }
 
     private static List<Column> docsColumns(String vectorType) {
-        return List.of(new Column(SEGMENT_ID, "uuid", "PRIMARY KEY"), new Column(VIDEO_ID, "uuid", "NOT NULL"),
-                new Column(START, "text", "NOT NULL"), new Column(END, "text", "NOT NULL"), new Column(EMBEDDING, vectorType, ""));
+        return List.of(
+                new Column(SEGMENT_ID, "uuid", "PRIMARY KEY"),
+                new Column(VIDEO_ID, "uuid", "NOT NULL"),
+                new Column(START, "text", "NOT NULL"),
+                new Column(END, "text", "NOT NULL"),
+                new Column(EMBEDDING, vectorType, ""));
     }
 
     /** The layout of the table a sink's config names, with its vectors' dimension. */
@@ -125,8 +136,10 @@ public final class PgVectorTableLayout {
 
     /** Adds the columns, each unless the table has it already. */
     public String addColumnsSql(List<Column> columns) {
-        return "ALTER TABLE " + qualifiedTable() + columns.stream().map(column -> " ADD COLUMN IF NOT EXISTS " + column.definition())
-                .collect(Collectors.joining(","));
+        return "ALTER TABLE " + qualifiedTable()
+                + columns.stream()
+                        .map(column -> " ADD COLUMN IF NOT EXISTS " + column.definition())
+                        .collect(Collectors.joining(","));
     }
 
     /** Binary COPY of rows of every column, in {@link #columns()}' order. */
@@ -137,11 +150,15 @@ public final class PgVectorTableLayout {
     /** INSERT of a row of every column (parameters in {@link #columns()}' order) that overwrites the row of its segment_id. */
     public String upsertSql() {
         List<Column> columns = columns();
-        String values = columns.stream().map(column -> column.type().equals("jsonb") ? "?::jsonb" : "?").collect(Collectors.joining(", "));
-        String updates = columns.stream().filter(column -> !column.name().equals(SEGMENT_ID))
-                .map(column -> column.name() + " = EXCLUDED." + column.name()).collect(Collectors.joining(", "));
-        return "INSERT INTO " + qualifiedTable() + " (" + columnList() + ") VALUES (" + values + ") ON CONFLICT (" + SEGMENT_ID
-                + ") DO UPDATE SET " + updates;
+        String values = columns.stream()
+                .map(column -> column.type().equals("jsonb") ? "?::jsonb" : "?")
+                .collect(Collectors.joining(", "));
+        String updates = columns.stream()
+                .filter(column -> !column.name().equals(SEGMENT_ID))
+                .map(column -> column.name() + " = EXCLUDED." + column.name())
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + qualifiedTable() + " (" + columnList() + ") VALUES (" + values + ") ON CONFLICT ("
+                + SEGMENT_ID + ") DO UPDATE SET " + updates;
     }
 
     /** A name as an SQL identifier: quoted, so that its case is kept. */

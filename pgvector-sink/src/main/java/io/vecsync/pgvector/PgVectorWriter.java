@@ -1,19 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
-import io.vecsync.core.SegmentIds;
 import com.pgvector.PGvector;
+import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a batch in one transaction: the upserts as one binary COPY straight into the table, and one
@@ -42,11 +45,17 @@ final class PgVectorWriter implements VectorWriter {
 
     private static final Logger log = LoggerFactory.getLogger(PgVectorWriter.class);
     /** Payload fields with a column of their own; the rest goes to the jsonb payload column. */
-    private static final Set<String> COLUMN_FIELDS = Set.of(SegmentSchema.VIDEO_ID, SegmentSchema.START, SegmentSchema.END,
-            SegmentSchema.START_SECONDS, SegmentSchema.END_SECONDS, SegmentSchema.EMBEDDING_OPTION);
+    private static final Set<String> COLUMN_FIELDS = Set.of(
+            SegmentSchema.VIDEO_ID,
+            SegmentSchema.START,
+            SegmentSchema.END,
+            SegmentSchema.START_SECONDS,
+            SegmentSchema.END_SECONDS,
+            SegmentSchema.EMBEDDING_OPTION);
 
     /** Batches upserted without trying COPY first after one met an id already in the table. */
     private static final int UPSERTS_AFTER_A_CONFLICT = 16;
+
     private static final String UNIQUE_VIOLATION = "23505";
     /** Bytes of COPY data sent at a time. */
     private static final int COPY_CHUNK_BYTES = 256 * 1024;
@@ -63,6 +72,7 @@ final class PgVectorWriter implements VectorWriter {
 
     /** Volatile: a task's stop() closes it from its own thread, which ends a write waiting on the server. */
     private volatile Connection connection;
+
     private int upsertsBeforeCopy;
 
     PgVectorWriter(PgVectorSinkConfig config, PgConnections connections) {
@@ -71,7 +81,8 @@ final class PgVectorWriter implements VectorWriter {
         this.columns = layout.columns().size();
         this.copySql = layout.copySql();
         this.upsertSql = layout.upsertSql();
-        this.deleteSql = "DELETE FROM " + layout.qualifiedTable() + " WHERE " + PgVectorTableLayout.SEGMENT_ID + " = ANY(?)";
+        this.deleteSql =
+                "DELETE FROM " + layout.qualifiedTable() + " WHERE " + PgVectorTableLayout.SEGMENT_ID + " = ANY(?)";
     }
 
     /** The table's required columns: video_id (a UUID), start and end. */
@@ -79,19 +90,23 @@ final class PgVectorWriter implements VectorWriter {
     public void check(VectorPoint point) {
         Object videoId = point.payload().get(SegmentSchema.VIDEO_ID);
         if (videoId == null || !SegmentIds.isUuid(videoId.toString())) {
-            throw new DataException("field '" + SegmentSchema.VIDEO_ID + "': " + (videoId == null ? "missing" : "'" + videoId + "' is not a UUID")
-                    + "; the table's " + PgVectorTableLayout.VIDEO_ID + " column needs one");
+            throw new DataException("field '" + SegmentSchema.VIDEO_ID + "': "
+                    + (videoId == null ? "missing" : "'" + videoId + "' is not a UUID") + "; the table's "
+                    + PgVectorTableLayout.VIDEO_ID + " column needs one");
         }
-        for (Map.Entry<String, String> field : List.of(Map.entry(SegmentSchema.START, PgVectorTableLayout.START),
+        for (Map.Entry<String, String> field : List.of(
+                Map.entry(SegmentSchema.START, PgVectorTableLayout.START),
                 Map.entry(SegmentSchema.END, PgVectorTableLayout.END))) {
             if (point.payload().get(field.getKey()) == null) {
-                throw new DataException("field '" + field.getKey() + "': missing; the table's " + field.getValue() + " column needs it");
+                throw new DataException("field '" + field.getKey() + "': missing; the table's " + field.getValue()
+                        + " column needs it");
             }
         }
         for (Map.Entry<String, Object> field : point.payload().entrySet()) {
             if (containsNul(field.getKey()) || containsNul(field.getValue())) {
-                throw new DataException("field '" + field.getKey().replace("\0", "\\u0000") + "': contains a NUL character"
-                        + " (\\u0000), which PostgreSQL stores in neither text nor jsonb");
+                throw new DataException(
+                        "field '" + field.getKey().replace("\0", "\\u0000") + "': contains a NUL character"
+                                + " (\\u0000), which PostgreSQL stores in neither text nor jsonb");
             }
         }
     }
@@ -102,7 +117,8 @@ final class PgVectorWriter implements VectorWriter {
             return text.indexOf('\0') >= 0;
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().anyMatch(entry -> containsNul(String.valueOf(entry.getKey())) || containsNul(entry.getValue()));
+            return map.entrySet().stream()
+                    .anyMatch(entry -> containsNul(String.valueOf(entry.getKey())) || containsNul(entry.getValue()));
         }
         return value instanceof Collection<?> list && list.stream().anyMatch(PgVectorWriter::containsNul);
     }
@@ -131,7 +147,8 @@ final class PgVectorWriter implements VectorWriter {
             boolean lost = connectionLost();
             discardConnection();
             String message = "writing " + batch.size() + " points failed: " + driverFailure;
-            throw lost ? new RetriableException(message + " (the connection was lost)", driverFailure)
+            throw lost
+                    ? new RetriableException(message + " (the connection was lost)", driverFailure)
                     : new ConnectException(message, driverFailure);
         }
     }
@@ -170,8 +187,17 @@ final class PgVectorWriter implements VectorWriter {
             for (VectorPoint point : points) {
                 Row row = Row.of(point);
                 // In the layout's column order, as the upsert's parameters.
-                copyBuffer.row(columns).uuid(row.id()).uuid(row.videoId()).text(row.start()).text(row.end()).vector(row.vector())
-                        .float8(row.startSeconds()).float8(row.endSeconds()).text(row.option()).jsonb(row.payload());
+                copyBuffer
+                        .row(columns)
+                        .uuid(row.id())
+                        .uuid(row.videoId())
+                        .text(row.start())
+                        .text(row.end())
+                        .vector(row.vector())
+                        .float8(row.startSeconds())
+                        .float8(row.endSeconds())
+                        .text(row.option())
+                        .jsonb(row.payload());
                 if (copyBuffer.length() >= COPY_CHUNK_BYTES) {
                     copy.writeToCopy(copyBuffer.array(), 0, copyBuffer.length());
                     copyBuffer.clear();
@@ -217,7 +243,10 @@ final class PgVectorWriter implements VectorWriter {
     private void delete(Connection db, List<String> ids) throws SQLException {
         if (!ids.isEmpty()) {
             try (PreparedStatement delete = db.prepareStatement(deleteSql)) {
-                delete.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+                delete.setArray(
+                        1,
+                        db.createArrayOf(
+                                "uuid", ids.stream().map(UUID::fromString).toArray()));
                 delete.executeUpdate();
             }
         }
@@ -232,16 +261,30 @@ final class PgVectorWriter implements VectorWriter {
     }
 
     /** A point as the table's columns. */
-    private record Row(UUID id, UUID videoId, String start, String end, float[] vector, Double startSeconds, Double endSeconds,
-                       String option, String payload) {
+    private record Row(
+            UUID id,
+            UUID videoId,
+            String start,
+            String end,
+            float[] vector,
+            Double startSeconds,
+            Double endSeconds,
+            String option,
+            String payload) {
 
         static Row of(VectorPoint point) {
             Map<String, Object> payload = point.payload();
             Object option = payload.get(SegmentSchema.EMBEDDING_OPTION);
-            return new Row(UUID.fromString(point.id()), UUID.fromString(payload.get(SegmentSchema.VIDEO_ID).toString()),
-                    payload.get(SegmentSchema.START).toString(), payload.get(SegmentSchema.END).toString(), point.vector(),
-                    seconds(payload.get(SegmentSchema.START_SECONDS)), seconds(payload.get(SegmentSchema.END_SECONDS)),
-                    option == null ? null : option.toString(), PayloadJson.encode(payload, COLUMN_FIELDS));
+            return new Row(
+                    UUID.fromString(point.id()),
+                    UUID.fromString(payload.get(SegmentSchema.VIDEO_ID).toString()),
+                    payload.get(SegmentSchema.START).toString(),
+                    payload.get(SegmentSchema.END).toString(),
+                    point.vector(),
+                    seconds(payload.get(SegmentSchema.START_SECONDS)),
+                    seconds(payload.get(SegmentSchema.END_SECONDS)),
+                    option == null ? null : option.toString(),
+                    PayloadJson.encode(payload, COLUMN_FIELDS));
         }
 
         private static Double seconds(Object value) {

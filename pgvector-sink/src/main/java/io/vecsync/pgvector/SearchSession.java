@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import java.sql.Connection;
@@ -39,8 +43,8 @@ final class SearchSession implements AutoCloseable {
     /** Whether the installed pgvector (0.8.0 and later) scans its index iteratively when filters leave too few rows. */
     private static boolean iterativeScans(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT string_to_array(extversion, '.')::int[] >= '{0,8,0}' FROM pg_extension WHERE extname = 'vector'");
-             ResultSet result = query.executeQuery()) {
+                        "SELECT string_to_array(extversion, '.')::int[] >= '{0,8,0}' FROM pg_extension WHERE extname = 'vector'");
+                ResultSet result = query.executeQuery()) {
             return result.next() && result.getBoolean(1);
         }
     }

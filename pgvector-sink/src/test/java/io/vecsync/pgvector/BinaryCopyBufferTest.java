@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
-
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class BinaryCopyBufferTest {
 
@@ -34,13 +37,39 @@ class BinaryCopyBufferTest {
     void startsWithTheFormatsHeaderAndEndsWithItsTrailer() {
         BinaryCopyBuffer buffer = new BinaryCopyBuffer(64);
         buffer.finish();
-        byte[] expected = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+        byte[] expected = {
+            'P',
+            'G',
+            'C',
+            'O',
+            'P',
+            'Y',
+            '\n',
+            (byte) 0xFF,
+            '\r',
+            '\n',
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0xFF,
+            (byte) 0xFF
+        };
         assertArrayEquals(expected, bytes(buffer));
         assertEquals(expected.length, buffer.length());
     }
 
     private static void write(BinaryCopyBuffer buffer) {
-        buffer.row(4).uuid(ID).text("00:00:06").vector(new float[]{1f, 0.5f, -2f}).jsonb("{\"scope\":\"clip\"}");
+        buffer.row(4)
+                .uuid(ID)
+                .text("00:00:06")
+                .vector(new float[] {1f, 0.5f, -2f})
+                .jsonb("{\"scope\":\"clip\"}");
     }
 
     private static byte[] bytes(BinaryCopyBuffer buffer) {

@@ -1,8 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
-import jdk.net.ExtendedSocketOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,10 +14,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.net.ExtendedSocketOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A peer that stops reading, as a half-open connection does once buffers fill: the write fails instead of blocking. */
 class DeadlineSocketFactoryTest {
@@ -22,8 +25,9 @@ class DeadlineSocketFactoryTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aWriteThePeerDoesNotTakeFailsInsteadOfBlocking() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket socket = new DeadlineSocketFactory("500").createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-             Socket neverRead = server.accept()) {
+                Socket socket = new DeadlineSocketFactory("500")
+                        .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket neverRead = server.accept()) {
             assertTrue(socket.getKeepAlive(), "silent connections are probed");
             if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
                 assertEquals(30, socket.getOption(ExtendedSocketOptions.TCP_KEEPIDLE), "after 30 s of silence");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import java.io.DataInputStream;
@@ -73,8 +77,9 @@ final class FakeLoginServer implements AutoCloseable {
     }
 
     private void refuse(Socket socket) {
-        try (socket; DataInputStream in = new DataInputStream(socket.getInputStream());
-             DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+        try (socket;
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
             String user = "";
             while (true) {
                 int length = in.readInt();

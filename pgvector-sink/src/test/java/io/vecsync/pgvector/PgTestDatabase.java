@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import com.pgvector.PGvector;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.StoredPoint;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +19,7 @@ import java.util.Map;
 /** Direct SQL on the test server: what the sink's tests read back and set up, outside the sink. */
 final class PgTestDatabase {
 
-    private PgTestDatabase() {
-    }
+    private PgTestDatabase() {}
 
     static Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl());
@@ -47,8 +49,9 @@ final class PgTestDatabase {
     }
 
     static boolean exists(String table) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
             return result.next() && result.getBoolean(1);
         } catch (SQLException e) {
             throw new IllegalStateException("looking up " + table, e);
@@ -61,7 +64,8 @@ final class PgTestDatabase {
     }
 
     static void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -74,9 +78,11 @@ final class PgTestDatabase {
         if (!exists(table)) {
             return points;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT segment_id, video_id, start_ts, end_ts, embedding, embedding_option,"
-                     + " payload::text FROM " + table)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT segment_id, video_id, start_ts, end_ts, embedding, embedding_option,"
+                                + " payload::text FROM " + table)) {
             while (rows.next()) {
                 Map<String, String> payload = new HashMap<>();
                 payload.put("video_id", rows.getString(2));
@@ -96,8 +102,9 @@ final class PgTestDatabase {
         if (!exists(table)) {
             return 0;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

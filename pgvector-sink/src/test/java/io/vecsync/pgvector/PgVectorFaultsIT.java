@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
-import io.vecsync.testing.ConnectClusters;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.vecsync.embedded.ConnectorConfigs;
+import io.vecsync.testing.ConnectClusters;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.FaultProxy;
 import io.vecsync.testing.JmxMetrics;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,12 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Real faults between a Connect worker's pgvector sink and PostgreSQL while records keep arriving: the server
@@ -80,15 +83,18 @@ class PgVectorFaultsIT {
     @Test
     void theTableLockedByAnotherSessionForThirtySeconds() throws Exception {
         String table = table("locked");
-        survives("locked", Duration.ofSeconds(30), () -> CompletableFuture.runAsync(
-                () -> holdLock(table, "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE", 30))::join);
+        survives(
+                "locked",
+                Duration.ofSeconds(30),
+                () -> CompletableFuture.runAsync(
+                        () -> holdLock(table, "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE", 30))::join);
     }
 
     @Test
     void connectionsResetMidStream() throws Exception {
         survives("reset", Duration.ofSeconds(10), () -> {
             proxy.resetConnections();
-            return () -> { };
+            return () -> {};
         });
     }
 
@@ -98,17 +104,21 @@ class PgVectorFaultsIT {
         String name = "long-search";
         String table = table(name);
         try (SegmentStream stream = startSink(name)) {
-            CompletableFuture<Void> search = CompletableFuture.runAsync(() -> holdLock(table, "SELECT count(*) FROM " + table, 30));
+            CompletableFuture<Void> search =
+                    CompletableFuture.runAsync(() -> holdLock(table, "SELECT count(*) FROM " + table, 30));
             Thread.sleep(1000);
             long restart = System.nanoTime();
             for (int task = 0; task < PARTITIONS; task++) {
                 connect.restartTask(name, task);
             }
             long slowestRead = 0;
-            try (Connection reader = PgTestDatabase.connect(); Statement statement = reader.createStatement()) {
+            try (Connection reader = PgTestDatabase.connect();
+                    Statement statement = reader.createStatement()) {
                 while (System.nanoTime() - restart < Duration.ofSeconds(10).toNanos()) {
                     long start = System.nanoTime();
-                    statement.executeQuery("SELECT 1 FROM " + table + " LIMIT 1").close();
+                    statement
+                            .executeQuery("SELECT 1 FROM " + table + " LIMIT 1")
+                            .close();
                     slowestRead = Math.max(slowestRead, System.nanoTime() - start);
                     Thread.sleep(200);
                 }
@@ -117,10 +127,12 @@ class PgVectorFaultsIT {
             long marked = System.nanoTime();
             Duration written = awaitMarkers(table, stream.markers(), marked);
             search.join();
-            System.out.printf("[pgvector faults] %s: a third session's slowest one-row read in the 10 s after the restart %d ms;"
-                    + " records written %d ms after they were produced, the search still running%n", name,
-                    slowestRead / 1_000_000, written.toMillis());
-            assertTrue(slowestRead < Duration.ofSeconds(5).toNanos(), "slowest read " + slowestRead / 1_000_000 + " ms");
+            System.out.printf(
+                    "[pgvector faults] %s: a third session's slowest one-row read in the 10 s after the restart %d ms;"
+                            + " records written %d ms after they were produced, the search still running%n",
+                    name, slowestRead / 1_000_000, written.toMillis());
+            assertTrue(
+                    slowestRead < Duration.ofSeconds(5).toNanos(), "slowest read " + slowestRead / 1_000_000 + " ms");
             converges(name, stream);
         }
     }
@@ -148,7 +160,8 @@ class PgVectorFaultsIT {
             end.run();
             long faultEnd = System.nanoTime();
             Duration recovered = awaitMarkers(table, stream.markers(), faultEnd);
-            System.out.printf("[pgvector faults] %s (%d s): detected after %s ms, recovered %d ms after the fault ended%n",
+            System.out.printf(
+                    "[pgvector faults] %s (%d s): detected after %s ms, recovered %d ms after the fault ended%n",
                     name, outage.toSeconds(), detected == null ? "-" : detected.toMillis(), recovered.toMillis());
             assertNotNull(detected, "the sink noticed the fault (a write retried) while it lasted");
             converges(name, stream);
@@ -178,13 +191,15 @@ class PgVectorFaultsIT {
         connect.configureConnector(name, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, PARTITIONS, "sink tasks");
         SegmentStream stream = new SegmentStream(connect.kafka(), name, PARTITIONS, RECORDS_PER_SECOND);
-        Eventually.await(Duration.ofSeconds(60), "records flowing into " + table, () -> PgTestDatabase.count(table) >= 20);
+        Eventually.await(
+                Duration.ofSeconds(60), "records flowing into " + table, () -> PgTestDatabase.count(table) >= 20);
         return stream;
     }
 
     /** Waits until the table holds the markers, i.e. everything produced before them; how long since {@code from}. */
     private static Duration awaitMarkers(String table, Set<String> markers, long from) {
-        Eventually.await(CONVERGE, "the markers in " + table, () -> rows(table).keySet().containsAll(markers));
+        Eventually.await(
+                CONVERGE, "the markers in " + table, () -> rows(table).keySet().containsAll(markers));
         return Duration.ofNanos(System.nanoTime() - from);
     }
 
@@ -195,10 +210,15 @@ class PgVectorFaultsIT {
         Map<String, Long> truth = stream.truth();
         String table = table(name);
         try {
-            Eventually.await(CONVERGE, "table " + table + " to equal the topic", () -> rows(table).equals(truth),
+            Eventually.await(
+                    CONVERGE,
+                    "table " + table + " to equal the topic",
+                    () -> rows(table).equals(truth),
                     () -> differing(rows(table), truth) + " ids differ");
         } finally {
-            System.out.printf("[pgvector faults] %s: %d ids, records lost %d%n", name, truth.size(), differing(rows(table), truth));
+            System.out.printf(
+                    "[pgvector faults] %s: %d ids, records lost %d%n",
+                    name, truth.size(), differing(rows(table), truth));
         }
         assertEquals(0, connect.kafka().consumeAll(5_000, name + "-dlq").count(), "records in the dead-letter queue");
         connect.connectorStatus(name).tasks().forEach(task -> assertEquals("RUNNING", task.state(), task.trace()));
@@ -208,14 +228,18 @@ class PgVectorFaultsIT {
     private static long differing(Map<String, Long> table, Map<String, Long> truth) {
         Set<String> ids = new java.util.HashSet<>(table.keySet());
         ids.addAll(truth.keySet());
-        return ids.stream().filter(id -> !Objects.equals(table.get(id), truth.get(id))).count();
+        return ids.stream()
+                .filter(id -> !Objects.equals(table.get(id), truth.get(id)))
+                .count();
     }
 
     /** Each row's id and the sequence number its payload carries. */
     private static Map<String, Long> rows(String table) {
         Map<String, Long> rows = new HashMap<>();
-        try (Connection connection = PgTestDatabase.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT segment_id, (payload->>'seq')::bigint FROM " + table)) {
+        try (Connection connection = PgTestDatabase.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("SELECT segment_id, (payload->>'seq')::bigint FROM " + table)) {
             while (result.next()) {
                 rows.put(result.getString(1), result.getLong(2));
             }

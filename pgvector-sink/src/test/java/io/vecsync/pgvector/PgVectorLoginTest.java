@@ -1,14 +1,18 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.StoreTestHarness;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -16,11 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A login that fails names the key to fix, in validate() and in a task; a password shows in no message and no log line. */
 class PgVectorLoginTest {
@@ -50,8 +53,10 @@ class PgVectorLoginTest {
             assertEquals(List.of(SECRET), server.passwordsReceived(), "validate() tried the login");
             assertEquals(List.of(PgVectorSinkConfig.PASSWORD), List.copyOf(errors.keySet()), errors.toString());
             String message = errors.get(PgVectorSinkConfig.PASSWORD).get(0);
-            assertTrue(message.contains("password authentication failed for user \"vecsync\"")
-                    && message.contains("check pgvector.user and pgvector.password"), message);
+            assertTrue(
+                    message.contains("password authentication failed for user \"vecsync\"")
+                            && message.contains("check pgvector.user and pgvector.password"),
+                    message);
         }
     }
 
@@ -61,8 +66,10 @@ class PgVectorLoginTest {
             Map<String, String> props = config(server.url());
             props.put(PgVectorSinkConfig.PASSWORD, SECRET);
             ConnectException error = assertThrows(ConnectException.class, () -> tasks.start(props));
-            assertTrue(error.getMessage().contains("password authentication failed")
-                    && error.getMessage().contains("check pgvector.user and pgvector.password"), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains("password authentication failed")
+                            && error.getMessage().contains("check pgvector.user and pgvector.password"),
+                    error.getMessage());
         }
     }
 
@@ -78,7 +85,8 @@ class PgVectorLoginTest {
 
     @Test
     void aMissingDatabaseIsReportedOnTheUrlKey() {
-        Map<String, String> props = config(PostgresServer.jdbcUrl().replaceFirst("/vecsync\\b", "/no_such_database_4711"));
+        Map<String, String> props =
+                config(PostgresServer.jdbcUrl().replaceFirst("/vecsync\\b", "/no_such_database_4711"));
         Map<String, List<String>> errors = ShippedConfigs.errors(new PgVectorSinkConnector(), props);
         assertEquals(List.of(PgVectorSinkConfig.URL), List.copyOf(errors.keySet()), errors.toString());
         assertTrue(errors.get(PgVectorSinkConfig.URL).get(0).contains("no_such_database_4711"), errors.toString());
@@ -90,8 +98,8 @@ class PgVectorLoginTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        Map<String, List<String>> errors = ShippedConfigs.errors(new PgVectorSinkConnector(),
-                config("jdbc:postgresql://127.0.0.1:" + port + "/video"));
+        Map<String, List<String>> errors = ShippedConfigs.errors(
+                new PgVectorSinkConnector(), config("jdbc:postgresql://127.0.0.1:" + port + "/video"));
         assertEquals(Map.of(), errors, "a server down now must not stop the connector being created");
     }
 
@@ -105,10 +113,13 @@ class PgVectorLoginTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedNamingTheKeysToUseWithoutEchoingIt() {
-        for (String url : List.of("jdbc:postgresql://db:5432/video?user=vecsync&password=" + SECRET,
+        for (String url : List.of(
+                "jdbc:postgresql://db:5432/video?user=vecsync&password=" + SECRET,
                 "jdbc:postgresql://vecsync:" + SECRET + "@db:5432/video")) {
             ConfigException error = assertThrows(ConfigException.class, () -> new PgVectorSinkConfig(config(url)));
-            assertTrue(error.getMessage().contains(PgVectorSinkConfig.PASSWORD) && error.getMessage().contains(PgVectorSinkConfig.USER),
+            assertTrue(
+                    error.getMessage().contains(PgVectorSinkConfig.PASSWORD)
+                            && error.getMessage().contains(PgVectorSinkConfig.USER),
                     error.getMessage());
             assertFalse(error.getMessage().contains(SECRET), error.getMessage());
             Map<String, List<String>> errors = ShippedConfigs.errors(new PgVectorSinkConnector(), config(url));

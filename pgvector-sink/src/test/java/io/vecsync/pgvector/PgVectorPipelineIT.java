@@ -1,4 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentIds;
@@ -9,11 +17,6 @@ import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkPipelineSuite;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The pipeline suite on a real PostgreSQL, plus the docs' own query, the dead-letter queue and an outage. */
 class PgVectorPipelineIT extends SinkPipelineSuite {
@@ -68,13 +71,17 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         Segment target = simulator.liveSegments().get(7);
         float[] query = simulator.textEmbedding(target.caption());
         try (Connection connection = PgTestDatabase.connect();
-             PreparedStatement statement = connection.prepareStatement("SELECT segment_id, video_id, start_ts, end_ts,"
-                     + " embedding <=> ? AS distance FROM " + TABLE + " ORDER BY embedding <=> ? LIMIT 5")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT segment_id, video_id, start_ts, end_ts,"
+                                + " embedding <=> ? AS distance FROM " + TABLE + " ORDER BY embedding <=> ? LIMIT 5")) {
             statement.setObject(1, new PGvector(query));
             statement.setObject(2, new PGvector(query));
             try (ResultSet hits = statement.executeQuery()) {
                 assertTrue(hits.next());
-                assertEquals(SegmentIds.documented(target.videoId(), target.start(), target.end()).toString(), hits.getString(1));
+                assertEquals(
+                        SegmentIds.documented(target.videoId(), target.start(), target.end())
+                                .toString(),
+                        hits.getString(1));
                 assertEquals(target.videoId(), hits.getString(2));
                 assertEquals(target.start(), hits.getString(3));
                 assertTrue(hits.getDouble(5) < 0.5, "distance " + hits.getDouble(5));
@@ -117,7 +124,8 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         Map<String, String> config = toleratingSink(topic, table, "dlq");
         String video = "a249266f-052d-4148-bc2f-3efa76dc4269";
         Set<String> good = produceGood(topic, video, 3);
-        String wrongDimension = SegmentIds.documented(video, "00:01:00", "00:01:10").toString();
+        String wrongDimension =
+                SegmentIds.documented(video, "00:01:00", "00:01:10").toString();
         connect.kafka().produce(topic, wrongDimension, segmentJson(wrongDimension, video, "[1, 2, 3]"));
         connect.kafka().produce(topic, "not-a-uuid", segmentJson("not-a-uuid", video, "[1, 2, 3, 4]"));
         connect.kafka().produce(topic, null, "not json at all");
@@ -125,12 +133,18 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
 
         Eventually.await(TIMEOUT, "the three good records in the table", () -> PgTestDatabase.count(table) == 3);
         assertEquals(good, rowIds(table));
-        Eventually.await(TIMEOUT, "three records in the dead-letter topic", () -> consumeAll("dlq").size() == 3);
+        Eventually.await(
+                TIMEOUT,
+                "three records in the dead-letter topic",
+                () -> consumeAll("dlq").size() == 3);
         List<ConsumerRecord<byte[], byte[]>> dead = consumeAll("dlq");
-        String reasons = dead.stream().map(r -> header(r, "__connect.errors.exception.message")).collect(Collectors.joining("\n"));
+        String reasons = dead.stream()
+                .map(r -> header(r, "__connect.errors.exception.message"))
+                .collect(Collectors.joining("\n"));
         assertTrue(reasons.contains("field 'embedding': has 3 dimensions, expected 4"), reasons);
         assertTrue(reasons.contains("'not-a-uuid' is not a UUID"), reasons);
-        assertEquals("RUNNING", connect.connectorStatus("dlq-sink").tasks().get(0).state());
+        assertEquals(
+                "RUNNING", connect.connectorStatus("dlq-sink").tasks().get(0).state());
         connect.deleteConnector("dlq-sink");
     }
 
@@ -146,20 +160,35 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         Map<String, String> config = toleratingSink(topic, table, "refused-dlq");
         String video = "b249266f-052d-4148-bc2f-3efa76dc4269";
         String nul = SegmentIds.documented(video, "00:09:00", "00:09:10").toString();
-        String placeholder = SegmentIds.documented(video, "--:--:--", "00:09:20").toString();
+        String placeholder =
+                SegmentIds.documented(video, "--:--:--", "00:09:20").toString();
         connect.kafka().produce(topic, nul, withNulInName(segmentJson(nul, video, "[1, 0.5, 0, 9]")));
-        connect.kafka().produce(topic, placeholder, withPlaceholderStart(segmentJson(placeholder, video, "[1, 0.5, 0, 8]")));
+        connect.kafka()
+                .produce(topic, placeholder, withPlaceholderStart(segmentJson(placeholder, video, "[1, 0.5, 0, 8]")));
         Set<String> good = produceGood(topic, video, 5);
         connect.configureConnector("refused-sink", config);
 
-        Eventually.await(TIMEOUT, "the five good records in the table", () -> rowIds(table).equals(good), () -> rowIds(table).toString());
-        Eventually.await(TIMEOUT, "two records in the dead-letter topic", () -> consumeAll("refused-dlq").size() == 2);
-        String reasons = consumeAll("refused-dlq").stream().map(r -> header(r, "__connect.errors.exception.message"))
+        Eventually.await(
+                TIMEOUT,
+                "the five good records in the table",
+                () -> rowIds(table).equals(good),
+                () -> rowIds(table).toString());
+        Eventually.await(
+                TIMEOUT,
+                "two records in the dead-letter topic",
+                () -> consumeAll("refused-dlq").size() == 2);
+        String reasons = consumeAll("refused-dlq").stream()
+                .map(r -> header(r, "__connect.errors.exception.message"))
                 .collect(Collectors.joining("\n"));
         assertTrue(reasons.contains("field 'video_name': contains a NUL character"), reasons);
-        assertTrue(reasons.contains("the store refused point " + placeholder + ": PostgreSQL refused it: new row for relation"
-                + " \"" + table + "\" violates check constraint \"no_placeholder_start\""), reasons);
-        assertEquals("RUNNING", connect.connectorStatus("refused-sink").tasks().get(0).state());
+        assertTrue(
+                reasons.contains(
+                        "the store refused point " + placeholder + ": PostgreSQL refused it: new row for relation"
+                                + " \"" + table + "\" violates check constraint \"no_placeholder_start\""),
+                reasons);
+        assertEquals(
+                "RUNNING",
+                connect.connectorStatus("refused-sink").tasks().get(0).state());
         connect.deleteConnector("refused-sink");
     }
 
@@ -176,14 +205,17 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
             String video = "c249266f-052d-4148-bc2f-3efa76dc4269";
             String id = SegmentIds.documented(video, "00:09:00", "00:09:10").toString();
             String value = segmentJson(id, video, "[1, 0.5, 0, 9]");
-            connect.kafka().produce(topic, id, refused.equals("nul") ? withNulInName(value) : withPlaceholderStart(value));
+            connect.kafka()
+                    .produce(topic, id, refused.equals("nul") ? withNulInName(value) : withPlaceholderStart(value));
             produceGood(topic, video, 3);
             String connector = topic + "-sink";
             connect.configureConnector(connector, config);
             connect.assertions().assertConnectorIsRunningAndNumTasksHaveFailed(connector, 1, 1, "the task to fail");
             String trace = connect.connectorStatus(connector).tasks().get(0).trace();
             assertTrue(trace.contains("record " + topic + "-0@0"), trace);
-            assertTrue(trace.contains(refused.equals("nul") ? "contains a NUL character" : "violates check constraint"), trace);
+            assertTrue(
+                    trace.contains(refused.equals("nul") ? "contains a NUL character" : "violates check constraint"),
+                    trace);
             connect.deleteConnector(connector);
         }
     }
@@ -200,14 +232,16 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
 
     /** The sink's table, with a user's constraint the sink cannot know of: no placeholder start. */
     private static void createTableRefusingPlaceholderStarts(String table) {
-        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table + "; " + new PgVectorTableLayout("public", table, 4).createTableSql()
-                + "; ALTER TABLE " + table + " ADD CONSTRAINT no_placeholder_start CHECK (start_ts <> '--:--:--')");
+        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table + "; "
+                + new PgVectorTableLayout("public", table, 4).createTableSql() + "; ALTER TABLE " + table
+                + " ADD CONSTRAINT no_placeholder_start CHECK (start_ts <> '--:--:--')");
     }
 
     private Set<String> produceGood(String topic, String video, int count) {
         Set<String> good = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            String id = SegmentIds.documented(video, "00:00:0" + i, "00:00:1" + i).toString();
+            String id =
+                    SegmentIds.documented(video, "00:00:0" + i, "00:00:1" + i).toString();
             good.add(id);
             connect.kafka().produce(topic, id, segmentJson(id, video, "[1, 0.5, 0, " + i + "]"));
         }
@@ -235,10 +269,14 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
         } finally {
             PostgresServer.startScratch();
         }
-        Eventually.await(TIMEOUT, "all 200 rows after the outage", () -> PgTestDatabase.count(table) == 200,
+        Eventually.await(
+                TIMEOUT,
+                "all 200 rows after the outage",
+                () -> PgTestDatabase.count(table) == 200,
                 () -> PgTestDatabase.count(table) + " rows");
         assertEquals(0, consumeAll("outage-dlq").size(), "an outage is not a bad record");
-        assertEquals("RUNNING", connect.connectorStatus("outage-sink").tasks().get(0).state());
+        assertEquals(
+                "RUNNING", connect.connectorStatus("outage-sink").tasks().get(0).state());
         connect.deleteConnector("outage-sink");
     }
 
@@ -247,8 +285,12 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
             String start = String.format("00:%02d:%02d", i / 60, i % 60);
             String end = String.format("00:%02d:%02d", (i + 1) / 60, (i + 1) % 60);
             String id = SegmentIds.documented(video, start, end).toString();
-            connect.kafka().produce(topic, id, "{\"id\":\"" + id + "\",\"video_id\":\"" + video + "\",\"start\":\"" + start
-                    + "\",\"end\":\"" + end + "\",\"embedding\":[1,0.5,0.25," + i + "]}");
+            connect.kafka()
+                    .produce(
+                            topic,
+                            id,
+                            "{\"id\":\"" + id + "\",\"video_id\":\"" + video + "\",\"start\":\"" + start
+                                    + "\",\"end\":\"" + end + "\",\"embedding\":[1,0.5,0.25," + i + "]}");
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
 
 import io.vecsync.core.sink.VectorSinkTask;
@@ -5,7 +9,6 @@ import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-
 import java.util.Map;
 
 /** The shared sink behaviour on a real PostgreSQL with pgvector. */

@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
-
-import io.vecsync.core.sink.CommonSinkConfig;
-import io.vecsync.search.SearcherProvider;
-import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.core.sink.CommonSinkConfig;
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class PgVectorSinkConnectorTest extends SinkConformanceSuite {
 
@@ -103,7 +106,9 @@ class PgVectorSinkConnectorTest extends SinkConformanceSuite {
         Map<String, String> props = minimal();
         props.put(PgVectorSinkConfig.INDEX_BUILD_MEMORY, "2GB'; DROP TABLE users; --");
         ConfigException error = assertThrows(ConfigException.class, () -> new PgVectorSinkConfig(props));
-        assertTrue(error.getMessage().contains(PgVectorSinkConfig.INDEX_BUILD_MEMORY) && error.getMessage().contains("512MB"),
+        assertTrue(
+                error.getMessage().contains(PgVectorSinkConfig.INDEX_BUILD_MEMORY)
+                        && error.getMessage().contains("512MB"),
                 error.getMessage());
         props.put(PgVectorSinkConfig.INDEX_BUILD_MEMORY, "2GB");
         assertEquals("2GB", new PgVectorSinkConfig(props).getString(PgVectorSinkConfig.INDEX_BUILD_MEMORY));
@@ -116,9 +121,11 @@ class PgVectorSinkConnectorTest extends SinkConformanceSuite {
         props.put(PgVectorSinkConfig.INDEX, "none");
         props.put(PgVectorSinkConfig.RETRY_BACKOFF_MS, "60000");
         Map<String, List<String>> errors = ShippedConfigs.errors(new PgVectorSinkConnector(), props);
-        assertEquals(List.of("pgvector.initial.load defers the vector index, but pgvector.index is none"),
+        assertEquals(
+                List.of("pgvector.initial.load defers the vector index, but pgvector.index is none"),
                 errors.get(PgVectorSinkConfig.INITIAL_LOAD));
-        assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
+        assertEquals(
+                List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(PgVectorSinkConfig.RETRY_BACKOFF_MS));
     }
 }

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.StoreTestHarness;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,12 +26,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Table and index set-up on a real PostgreSQL: what is created, what is verified, initial-load mode, and what it locks.
@@ -48,8 +51,13 @@ class PgVectorTableAdminTest {
     }
 
     private VectorSinkTask start(Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
-                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.EMBEDDING_DIMENSION, "3"));
+        Map<String, String> props = new HashMap<>(Map.of(
+                PgVectorSinkConfig.URL,
+                PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE,
+                TABLE,
+                PgVectorSinkConfig.EMBEDDING_DIMENSION,
+                "3"));
         props.putAll(extra);
         return tasks.start(props);
     }
@@ -57,8 +65,17 @@ class PgVectorTableAdminTest {
     @Test
     void createsTheDocsTableWithAnHnswCosineIndex() throws Exception {
         start(Map.of());
-        assertEquals(List.of("segment_id uuid", "video_id uuid", "start_ts text", "end_ts text", "embedding vector(3)",
-                        "start_seconds double precision", "end_seconds double precision", "embedding_option text", "payload jsonb"),
+        assertEquals(
+                List.of(
+                        "segment_id uuid",
+                        "video_id uuid",
+                        "start_ts text",
+                        "end_ts text",
+                        "embedding vector(3)",
+                        "start_seconds double precision",
+                        "end_seconds double precision",
+                        "embedding_option text",
+                        "payload jsonb"),
                 query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '"
                         + TABLE + "'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
         assertEquals(List.of("hnsw vector_cosine_ops"), vectorIndexes());
@@ -71,7 +88,8 @@ class PgVectorTableAdminTest {
                 + " 'a249266f-052d-4148-bc2f-3efa76dc4269', '00:00:00', '00:00:10', '[1,2,3]')");
         start(Map.of());
         assertEquals(1, PgTestDatabase.count(TABLE));
-        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass").contains("payload"));
+        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass")
+                .contains("payload"));
     }
 
     @Test
@@ -79,14 +97,25 @@ class PgVectorTableAdminTest {
         PgTestDatabase.createDocsTable(TABLE, 3);
         PgTestDatabase.execute("CREATE INDEX ON " + TABLE + " USING hnsw (embedding vector_l2_ops)");
         ConnectException error = assertThrows(ConnectException.class, () -> start(Map.of()));
-        assertTrue(error.getMessage().contains("vector_l2_ops") && error.getMessage().contains("cosine"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("vector_l2_ops")
+                        && error.getMessage().contains("cosine"),
+                error.getMessage());
     }
 
     @Test
     void initialLoadModeBuildsTheIndexOnceTheBacklogIsDrained() throws Exception {
-        VectorSinkTask task = start(Map.of(PgVectorSinkConfig.INITIAL_LOAD, "true",
-                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10", PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS, "200",
-                PgVectorSinkConfig.INDEX_BUILD_WORKERS, "1", PgVectorSinkConfig.INDEX_BUILD_MEMORY, "64MB"));
+        VectorSinkTask task = start(Map.of(
+                PgVectorSinkConfig.INITIAL_LOAD,
+                "true",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS,
+                "10",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS,
+                "200",
+                PgVectorSinkConfig.INDEX_BUILD_WORKERS,
+                "1",
+                PgVectorSinkConfig.INDEX_BUILD_MEMORY,
+                "64MB"));
         SinkTasks.write(task, backlog(50));
         assertEquals(50, PgTestDatabase.count(TABLE));
         assertTrue(vectorIndexes().isEmpty(), "no index while the backlog is large");
@@ -99,17 +128,29 @@ class PgVectorTableAdminTest {
 
     @Test
     void anEmptyBatchMidBacklogDoesNotStartTheBuild() {
-        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
-                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.INITIAL_LOAD, "true",
-                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS, "10", PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS, "3000"));
+        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(
+                PgVectorSinkConfig.URL,
+                PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE,
+                TABLE,
+                PgVectorSinkConfig.INITIAL_LOAD,
+                "true",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_RECORDS,
+                "10",
+                PgVectorSinkConfig.INITIAL_LOAD_CAUGHT_UP_MS,
+                "3000"));
         try (PgVectorStore store = new PgVectorStore(config)) {
             store.admin().ensureTarget(3);
             HnswIndexBuilder builder = store.indexBuilder();
             builder.delivered(0);
-            assertTrue(builder.pending() && !builder.building(), "an empty batch right after start is no sign of a drained backlog");
+            assertTrue(
+                    builder.pending() && !builder.building(),
+                    "an empty batch right after start is no sign of a drained backlog");
             builder.delivered(500);
             builder.delivered(0);
-            assertTrue(builder.pending() && !builder.building(), "an empty batch right after a full one is no sign either");
+            assertTrue(
+                    builder.pending() && !builder.building(),
+                    "an empty batch right after a full one is no sign either");
             Eventually.await(Duration.ofSeconds(30), "the build once only short batches came for 3 s", () -> {
                 builder.delivered(3);
                 return !builder.pending() && !builder.building();
@@ -132,18 +173,26 @@ class PgVectorTableAdminTest {
     @Test
     void missingColumnsWaitForTheirLockAtMostTheLockTimeoutAndComeOnALaterTry() throws Exception {
         PgTestDatabase.createDocsTable(TABLE, 3);
-        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
-                PgVectorSinkConfig.TABLE, TABLE, PgVectorSinkConfig.LOCK_TIMEOUT_MS, "300"));
+        PgVectorSinkConfig config = new PgVectorSinkConfig(Map.of(
+                PgVectorSinkConfig.URL,
+                PostgresServer.jdbcUrl(),
+                PgVectorSinkConfig.TABLE,
+                TABLE,
+                PgVectorSinkConfig.LOCK_TIMEOUT_MS,
+                "300"));
         try (PgVectorStore store = new PgVectorStore(config)) {
             try (Connection reader = holdAccessShareLock(TABLE)) {
-                CompletableFuture<Void> prepare = CompletableFuture.runAsync(() -> store.admin().ensureTarget(3));
-                Throwable failure = assertThrows(ExecutionException.class, () -> prepare.get(60, TimeUnit.SECONDS)).getCause();
+                CompletableFuture<Void> prepare =
+                        CompletableFuture.runAsync(() -> store.admin().ensureTarget(3));
+                Throwable failure = assertThrows(ExecutionException.class, () -> prepare.get(60, TimeUnit.SECONDS))
+                        .getCause();
                 assertInstanceOf(RetriableException.class, failure);
                 assertTrue(failure.getMessage().contains("55P03"), failure.getMessage());
             }
             store.admin().ensureTarget(3);
         }
-        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass").contains("payload"));
+        assertTrue(query("SELECT attname FROM pg_attribute WHERE attrelid = '" + TABLE + "'::regclass")
+                .contains("payload"));
     }
 
     /** A cancelled CREATE INDEX CONCURRENTLY leaves its index INVALID: here marked so in the catalog, as PostgreSQL does. */
@@ -155,7 +204,9 @@ class PgVectorTableAdminTest {
         assertTrue(vectorIndexes().isEmpty());
         start(Map.of());
         assertEquals(List.of("hnsw vector_cosine_ops"), vectorIndexes());
-        assertEquals(List.of("1"), query("SELECT count(*) FROM pg_index WHERE indrelid = '" + TABLE + "'::regclass AND NOT indisprimary"),
+        assertEquals(
+                List.of("1"),
+                query("SELECT count(*) FROM pg_index WHERE indrelid = '" + TABLE + "'::regclass AND NOT indisprimary"),
                 "the invalid index was dropped");
     }
 
@@ -165,11 +216,20 @@ class PgVectorTableAdminTest {
         String prefix = "long_table_name_".repeat(4).substring(0, 60);
         try {
             for (String table : List.of(prefix + "_aa", prefix + "_bb")) {
-                tasks.start(Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, table,
-                        PgVectorSinkConfig.EMBEDDING_DIMENSION, "3"));
-                assertEquals(List.of("1"), query("SELECT count(*) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                        + " JOIN pg_am a ON a.oid = i.relam WHERE x.indrelid = '" + table + "'::regclass AND a.amname = 'hnsw'"
-                        + " AND x.indisvalid"), table);
+                tasks.start(Map.of(
+                        PgVectorSinkConfig.URL,
+                        PostgresServer.jdbcUrl(),
+                        PgVectorSinkConfig.TABLE,
+                        table,
+                        PgVectorSinkConfig.EMBEDDING_DIMENSION,
+                        "3"));
+                assertEquals(
+                        List.of("1"),
+                        query("SELECT count(*) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                                + " JOIN pg_am a ON a.oid = i.relam WHERE x.indrelid = '" + table
+                                + "'::regclass AND a.amname = 'hnsw'"
+                                + " AND x.indisvalid"),
+                        table);
             }
         } finally {
             tasks.close();
@@ -191,7 +251,11 @@ class PgVectorTableAdminTest {
     private List<SinkRecord> backlog(int records) {
         List<SinkRecord> backlog = new ArrayList<>();
         for (int i = 0; i < records; i++) {
-            backlog.add(tasks.records().segment(i).topic("t").vector(List.of(1, i, 2)).record());
+            backlog.add(tasks.records()
+                    .segment(i)
+                    .topic("t")
+                    .vector(List.of(1, i, 2))
+                    .record());
         }
         return backlog;
     }
@@ -221,7 +285,8 @@ class PgVectorTableAdminTest {
 
     private static List<String> query(Connection connection, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 rows.add(result.getString(1));
             }

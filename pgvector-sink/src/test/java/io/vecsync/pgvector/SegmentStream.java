@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pgvector;
-
-import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * Records that keep arriving on a topic while a test breaks things: upserts and tombstones of a fixed set of segment
@@ -35,16 +38,18 @@ final class SegmentStream implements AutoCloseable {
         this.kafka = kafka;
         this.topic = topic;
         this.partitions = partitions;
-        this.thread = new Thread(() -> {
-            while (running) {
-                produceOne();
-                try {
-                    Thread.sleep(1000 / perSecond);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "segment-stream-" + topic);
+        this.thread = new Thread(
+                () -> {
+                    while (running) {
+                        produceOne();
+                        try {
+                            Thread.sleep(1000 / perSecond);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "segment-stream-" + topic);
         thread.start();
     }
 
@@ -61,8 +66,12 @@ final class SegmentStream implements AutoCloseable {
 
     private void upsert(String id, int partition) {
         long seq = ++sequence;
-        kafka.produce(topic, partition, id, "{\"id\":\"" + id + "\",\"video_id\":\"" + VIDEO + "\",\"start\":\"00:00:00\","
-                + "\"end\":\"00:00:10\",\"embedding\":[1,0.5,0.25," + seq + "],\"seq\":" + seq + "}");
+        kafka.produce(
+                topic,
+                partition,
+                id,
+                "{\"id\":\"" + id + "\",\"video_id\":\"" + VIDEO + "\",\"start\":\"00:00:00\","
+                        + "\"end\":\"00:00:10\",\"embedding\":[1,0.5,0.25," + seq + "],\"seq\":" + seq + "}");
         truth.put(id, seq);
     }
 

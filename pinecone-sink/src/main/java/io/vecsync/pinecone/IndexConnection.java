@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.grpc.CallOptions;
@@ -11,13 +15,11 @@ import io.pinecone.clients.Index;
 import io.pinecone.clients.Pinecone;
 import io.pinecone.configs.PineconeConfig;
 import io.pinecone.configs.PineconeConnection;
-import org.openapitools.db_control.client.model.IndexModel;
-
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.openapitools.db_control.client.model.IndexModel;
 
 /**
  * The official client's two halves for the configured index: the control plane (REST) at once, and the index's
@@ -35,8 +37,11 @@ final class IndexConnection implements AutoCloseable {
 
     IndexConnection(PineconeSinkConfig config) {
         this.config = config;
-        this.control = new Pinecone.Builder(config.apiKey().value()).withSourceTag(SOURCE_TAG).withTlsEnabled(config.tls())
-                .withOkHttpClient(controlPlaneHttp(config)).build();
+        this.control = new Pinecone.Builder(config.apiKey().value())
+                .withSourceTag(SOURCE_TAG)
+                .withTlsEnabled(config.tls())
+                .withOkHttpClient(controlPlaneHttp(config))
+                .build();
     }
 
     /**
@@ -47,8 +52,16 @@ final class IndexConnection implements AutoCloseable {
         OkHttpClient.Builder http = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(config.timeoutMs()));
         if (config.host() != null) {
             HttpUrl host = HttpUrl.get(config.host());
-            http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().url(chain.request().url().newBuilder()
-                    .scheme(host.scheme()).host(host.host()).port(host.port()).build()).build()));
+            http.addInterceptor(chain -> chain.proceed(chain.request()
+                    .newBuilder()
+                    .url(chain.request()
+                            .url()
+                            .newBuilder()
+                            .scheme(host.scheme())
+                            .host(host.host())
+                            .port(host.port())
+                            .build())
+                    .build()));
         }
         return http.build();
     }
@@ -106,7 +119,11 @@ final class IndexConnection implements AutoCloseable {
 
         @Override
         public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-            return next.newCall(method, options.getDeadline() == null ? options.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS) : options);
+            return next.newCall(
+                    method,
+                    options.getDeadline() == null
+                            ? options.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS)
+                            : options);
         }
     }
 }

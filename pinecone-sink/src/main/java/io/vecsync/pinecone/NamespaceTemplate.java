@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.vecsync.core.config.Validators;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /** The namespace a record is written to: one fixed namespace, or one per topic through {@value #TOPIC}. */
 public final class NamespaceTemplate {
@@ -41,15 +44,23 @@ public final class NamespaceTemplate {
         }
         String topics = connectorConfig.getOrDefault(TOPICS, "").trim();
         if (topics.isEmpty()) {
-            throw new ConfigException(PineconeSinkConfig.NAMESPACE, template, "contains " + TOPIC
-                    + ", so a searcher needs the connector's '" + TOPICS + "' list to know which namespaces to search");
+            throw new ConfigException(
+                    PineconeSinkConfig.NAMESPACE,
+                    template,
+                    "contains " + TOPIC + ", so a searcher needs the connector's '" + TOPICS
+                            + "' list to know which namespaces to search");
         }
-        return Arrays.stream(topics.split(",")).map(String::trim).filter(topic -> !topic.isEmpty()).map(this::resolve).toList();
+        return Arrays.stream(topics.split(","))
+                .map(String::trim)
+                .filter(topic -> !topic.isEmpty())
+                .map(this::resolve)
+                .toList();
     }
 
     /** Accepts literal text with {@value #TOPIC} as its only placeholder. */
     static ConfigDef.Validator validator() {
-        return Validators.described("a namespace, empty for the default one; " + TOPIC + " is the only placeholder",
+        return Validators.described(
+                "a namespace, empty for the default one; " + TOPIC + " is the only placeholder",
                 value -> !value.toString().replace(TOPIC, "").contains("${"));
     }
 }

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.pinecone.clients.Pinecone;
 import io.pinecone.exceptions.PineconeAlreadyExistsException;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.TargetAdmin;
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.openapitools.db_control.client.model.IndexModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Creates the index when it is missing — serverless, cosine, of the configured dimension, as in the platform docs —
@@ -23,6 +26,7 @@ final class PineconeIndexAdmin implements TargetAdmin {
     private static final String COSINE = "cosine";
     /** How long start waits for a new index; after that the framework's retries take over the wait. */
     private static final Duration READY_WAIT = Duration.ofMinutes(2);
+
     private static final long MAX_POLL_MS = 5_000;
 
     private final PineconeSinkConfig config;
@@ -61,13 +65,20 @@ final class PineconeIndexAdmin implements TargetAdmin {
 
     private IndexModel create(String name, int dimension) {
         if (!config.createIndex()) {
-            throw new ConnectException("index " + name + " does not exist and " + PineconeSinkConfig.CREATE_INDEX + " is false;"
-                    + " create it (serverless, metric cosine, dimension " + dimension + ") or set " + PineconeSinkConfig.CREATE_INDEX + "=true");
+            throw new ConnectException("index " + name + " does not exist and " + PineconeSinkConfig.CREATE_INDEX
+                    + " is false;" + " create it (serverless, metric cosine, dimension " + dimension + ") or set "
+                    + PineconeSinkConfig.CREATE_INDEX + "=true");
         }
         Pinecone control = connection.control();
         try {
-            IndexModel created = control.createServerlessIndex(name, COSINE, dimension, config.cloud(), config.region(), "disabled", null);
-            log.info("created serverless index {} ({} dimensions, cosine) in {} {}", name, dimension, config.cloud(), config.region());
+            IndexModel created = control.createServerlessIndex(
+                    name, COSINE, dimension, config.cloud(), config.region(), "disabled", null);
+            log.info(
+                    "created serverless index {} ({} dimensions, cosine) in {} {}",
+                    name,
+                    dimension,
+                    config.cloud(),
+                    config.region());
             return created;
         } catch (PineconeAlreadyExistsException raced) {
             // Tasks of one connector start together: another one created it first.
@@ -82,12 +93,14 @@ final class PineconeIndexAdmin implements TargetAdmin {
                     + PineconeSinkConfig.INDEX + " at a dense index or a new name");
         }
         if (!COSINE.equals(model.getMetric())) {
-            throw new ConnectException("index " + name + " uses the " + model.getMetric() + " metric, expected cosine: the"
-                    + " platform's vectors are compared by cosine; point " + PineconeSinkConfig.INDEX + " at a cosine index or a new name");
+            throw new ConnectException("index " + name + " uses the " + model.getMetric()
+                    + " metric, expected cosine: the" + " platform's vectors are compared by cosine; point "
+                    + PineconeSinkConfig.INDEX + " at a cosine index or a new name");
         }
         if (!Objects.equals(model.getDimension(), dimension)) {
             throw new ConnectException("index " + name + " has dimension " + model.getDimension() + ", but "
-                    + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + dimension + "; use an index of dimension " + dimension
+                    + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + dimension + "; use an index of dimension "
+                    + dimension
                     + " or change the setting");
         }
     }
@@ -98,9 +111,11 @@ final class PineconeIndexAdmin implements TargetAdmin {
         long pauseMs = 100;
         IndexModel model = described;
         while (!ready(model)) {
-            String state = model.getStatus() == null ? "unknown" : model.getStatus().getState();
+            String state =
+                    model.getStatus() == null ? "unknown" : model.getStatus().getState();
             if (System.nanoTime() > deadline) {
-                throw new RetriableException("index " + model.getName() + " is not ready after " + READY_WAIT.toSeconds() + " s (state " + state + ")");
+                throw new RetriableException("index " + model.getName() + " is not ready after "
+                        + READY_WAIT.toSeconds() + " s (state " + state + ")");
             }
             log.info("waiting for index {} to be ready (state {})", model.getName(), state);
             sleep(pauseMs);
@@ -110,7 +125,8 @@ final class PineconeIndexAdmin implements TargetAdmin {
     }
 
     private static boolean ready(IndexModel model) {
-        return model.getStatus() != null && Boolean.TRUE.equals(model.getStatus().getReady());
+        return model.getStatus() != null
+                && Boolean.TRUE.equals(model.getStatus().getReady());
     }
 
     private static void sleep(long ms) {

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +19,7 @@ final class PineconeMetadata {
     /** Pinecone's limit on the metadata of one vector. */
     static final int MAX_BYTES = 40 * 1024;
 
-    private PineconeMetadata() {
-    }
+    private PineconeMetadata() {}
 
     static Struct toStruct(Map<String, Object> payload) {
         Struct.Builder struct = Struct.newBuilder();
@@ -43,8 +45,7 @@ final class PineconeMetadata {
                 case STRING_VALUE -> payload.put(name, value.getStringValue());
                 case NUMBER_VALUE -> payload.put(name, value.getNumberValue());
                 case BOOL_VALUE -> payload.put(name, value.getBoolValue());
-                default -> {
-                }
+                default -> {}
             }
         });
         return payload;
@@ -56,7 +57,9 @@ final class PineconeMetadata {
         for (Map.Entry<String, Object> field : payload.entrySet()) {
             bytes += utf8Length(field.getKey()) + 4;
             Object value = field.getValue();
-            bytes += value instanceof Number || value instanceof Boolean ? String.valueOf(value).length() : utf8Length(String.valueOf(value)) + 2;
+            bytes += value instanceof Number || value instanceof Boolean
+                    ? String.valueOf(value).length()
+                    : utf8Length(String.valueOf(value)) + 2;
         }
         return bytes;
     }

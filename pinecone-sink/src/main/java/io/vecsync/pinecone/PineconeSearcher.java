@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import com.google.protobuf.ListValue;
@@ -10,7 +14,6 @@ import io.vecsync.core.SegmentSchema;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,10 +39,20 @@ final class PineconeSearcher implements VectorSearcher {
         try {
             Index index = connection.index();
             for (String namespace : namespaces) {
-                for (ScoredVectorWithUnsignedIndices match : index.query(request.topK(), new FloatListView(request.vector()),
-                        null, null, null, namespace, filter, false, true).getMatchesList()) {
+                for (ScoredVectorWithUnsignedIndices match : index.query(
+                                request.topK(),
+                                new FloatListView(request.vector()),
+                                null,
+                                null,
+                                null,
+                                namespace,
+                                filter,
+                                false,
+                                true)
+                        .getMatchesList()) {
                     if (request.minScore() == null || match.getScore() >= request.minScore()) {
-                        hits.add(new SearchHit(match.getId(), match.getScore(), PineconeMetadata.fromStruct(match.getMetadata())));
+                        hits.add(new SearchHit(
+                                match.getId(), match.getScore(), PineconeMetadata.fromStruct(match.getMetadata())));
                     }
                 }
             }
@@ -54,8 +67,14 @@ final class PineconeSearcher implements VectorSearcher {
     private static Struct videoFilter(List<String> videoIds) {
         ListValue.Builder ids = ListValue.newBuilder();
         videoIds.forEach(id -> ids.addValues(Value.newBuilder().setStringValue(id)));
-        Struct in = Struct.newBuilder().putFields("$in", Value.newBuilder().setListValue(ids).build()).build();
-        return Struct.newBuilder().putFields(SegmentSchema.VIDEO_ID, Value.newBuilder().setStructValue(in).build()).build();
+        Struct in = Struct.newBuilder()
+                .putFields("$in", Value.newBuilder().setListValue(ids).build())
+                .build();
+        return Struct.newBuilder()
+                .putFields(
+                        SegmentSchema.VIDEO_ID,
+                        Value.newBuilder().setStructValue(in).build())
+                .build();
     }
 
     @Override
@@ -66,7 +85,6 @@ final class PineconeSearcher implements VectorSearcher {
             throw PineconeErrors.INSTANCE.classifyForSearch("reaching index " + connection.indexName(), e);
         }
     }
-
 
     @Override
     public void close() {

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.core.sink.VectorStore;
-
 import java.util.Map;
 
 /** Writes segment records into a Pinecone index; with a per-topic namespace, each topic's records into its own. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.pinecone.clients.Index;
@@ -8,10 +12,9 @@ import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
-import org.apache.kafka.connect.errors.DataException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Writes a batch over the index's gRPC data plane: upserts in requests within Pinecone's limits (1,000 vectors and
@@ -24,6 +27,7 @@ final class PineconeWriter implements VectorWriter {
     private static final int MAX_VECTORS_PER_UPSERT = 1000;
     /** Pinecone's 2 MB per request, read as the smaller of 2,000,000 bytes and 2 MiB. */
     private static final int MAX_REQUEST_BYTES = 2_000_000;
+
     private static final int MAX_IDS_PER_DELETE = 1000;
     /** What a vector adds to a request beyond its values, id and metadata: protobuf tags and length prefixes. */
     private static final int VECTOR_OVERHEAD_BYTES = 24;
@@ -41,8 +45,8 @@ final class PineconeWriter implements VectorWriter {
     public void check(VectorPoint point) {
         int bytes = PineconeMetadata.jsonBytes(point.payload());
         if (bytes > PineconeMetadata.MAX_BYTES) {
-            throw new DataException("metadata: " + bytes + " bytes as JSON, but Pinecone allows " + PineconeMetadata.MAX_BYTES
-                    + " per vector; list fewer fields in payload.fields");
+            throw new DataException("metadata: " + bytes + " bytes as JSON, but Pinecone allows "
+                    + PineconeMetadata.MAX_BYTES + " per vector; list fewer fields in payload.fields");
         }
     }
 
@@ -50,7 +54,8 @@ final class PineconeWriter implements VectorWriter {
     public void write(WriteBatch batch) {
         // With a per-topic namespace the task batches per topic, so the batch names its topic.
         String target = namespace.resolve(namespace.perTopic() ? batch.topic() : "");
-        String doing = "writing " + batch.size() + " points to index " + connection.indexName() + (target.isEmpty() ? "" : ", namespace " + target);
+        String doing = "writing " + batch.size() + " points to index " + connection.indexName()
+                + (target.isEmpty() ? "" : ", namespace " + target);
         try {
             Index index = connection.index();
             for (List<VectorWithUnsignedIndices> request : upsertRequests(batch.upserts(), target)) {
@@ -69,7 +74,8 @@ final class PineconeWriter implements VectorWriter {
             index.upsert(request, namespace);
         } catch (RuntimeException e) {
             if (PineconeErrors.refusesAVector(e)) {
-                throw new RefusedBatchException(PineconeErrors.INSTANCE.classify(doing, e).getMessage(), e);
+                throw new RefusedBatchException(
+                        PineconeErrors.INSTANCE.classify(doing, e).getMessage(), e);
             }
             throw e;
         }
@@ -89,14 +95,24 @@ final class PineconeWriter implements VectorWriter {
     /** The upserts cut into requests of at most 1,000 vectors whose estimated wire size stays within 2 MB. */
     private static List<List<VectorWithUnsignedIndices>> upsertRequests(List<VectorPoint> points, String namespace) {
         int budget = MAX_REQUEST_BYTES - namespace.getBytes(StandardCharsets.UTF_8).length - VECTOR_OVERHEAD_BYTES;
-        List<VectorWithUnsignedIndices> vectors = points.stream().map(point -> new VectorWithUnsignedIndices(point.id(),
-                new FloatListView(point.vector()), PineconeMetadata.toStruct(point.payload()), null)).toList();
-        return Requests.split(vectors, MAX_VECTORS_PER_UPSERT, budget, vector -> (long) Float.BYTES * vector.getValuesList().size()
-                + vector.getId().getBytes(StandardCharsets.UTF_8).length + vector.getMetadata().getSerializedSize() + VECTOR_OVERHEAD_BYTES);
+        List<VectorWithUnsignedIndices> vectors = points.stream()
+                .map(point -> new VectorWithUnsignedIndices(
+                        point.id(),
+                        new FloatListView(point.vector()),
+                        PineconeMetadata.toStruct(point.payload()),
+                        null))
+                .toList();
+        return Requests.split(
+                vectors,
+                MAX_VECTORS_PER_UPSERT,
+                budget,
+                vector -> (long) Float.BYTES * vector.getValuesList().size()
+                        + vector.getId().getBytes(StandardCharsets.UTF_8).length
+                        + vector.getMetadata().getSerializedSize()
+                        + VECTOR_OVERHEAD_BYTES);
     }
 
     /** The store owns the connection and closes it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

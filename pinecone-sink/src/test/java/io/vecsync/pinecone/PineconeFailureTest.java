@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.pinecone.fake.FakeIndex;
 import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.pinecone.fake.FakePinecone.Rpc;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
+import io.vecsync.testing.SinkTasks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,19 +26,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the sink makes of Pinecone's failures: transient ones are retried, the rest fail naming what to change. */
 class PineconeFailureTest {
 
     private static final String INDEX = "failures";
     private static final String KEY = "failure-key-7f3a";
+
     @RegisterExtension
     static final PineconeHarness TASKS = new PineconeHarness(INDEX, KEY);
+
     private static final FakePinecone FAKE = TASKS.fake();
 
     private static Set<String> storedIds() {
@@ -60,8 +65,10 @@ class PineconeFailureTest {
     void aFailureThatLastsIsHandedBackToConnectAsRetriable() {
         VectorSinkTask task = TASKS.start(4, Map.of(CommonSinkConfig.RETRY_MAX, "2"));
         FAKE.failAlways(Rpc.UPSERT, Status.Code.UNAVAILABLE);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
-        assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(INDEX), error.getMessage());
+        RetriableException error = assertThrows(
+                RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        assertTrue(
+                error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(INDEX), error.getMessage());
         assertEquals(3, FAKE.faultsServed(), "the first try and two retries");
         assertTrue(TASKS.lastContext().lastTimeoutMs() >= 0, "Connect is told to back off before redelivering");
 
@@ -76,7 +83,9 @@ class PineconeFailureTest {
         FAKE.delayNext(Rpc.UPSERT, Duration.ofSeconds(10));
         long start = System.nanoTime();
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "the stuck call was given up, not waited for");
+        assertTrue(
+                System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
+                "the stuck call was given up, not waited for");
         assertEquals(Set.of(PineconeHarness.id(0)), storedIds());
     }
 
@@ -86,22 +95,28 @@ class PineconeFailureTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> unreachable = Map.of(PineconeSinkConfig.HOST, "http://127.0.0.1:" + closedPort, CommonSinkConfig.RETRY_MAX, "1");
+        Map<String, String> unreachable =
+                Map.of(PineconeSinkConfig.HOST, "http://127.0.0.1:" + closedPort, CommonSinkConfig.RETRY_MAX, "1");
         VectorSinkTask task = TASKS.start(4, unreachable);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
-        assertTrue(error.getMessage().contains("unreachable") && error.getMessage().contains(Integer.toString(closedPort)), error.getMessage());
+        RetriableException error = assertThrows(
+                RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        assertTrue(
+                error.getMessage().contains("unreachable") && error.getMessage().contains(Integer.toString(closedPort)),
+                error.getMessage());
     }
 
     @Test
     void aWrongApiKeyFailsNamingTheSettingAndNeverTheKey() {
         String wrongKey = "wrong-key-93c1";
-        ConnectException atStart = assertThrows(ConnectException.class, () -> TASKS.start(4, Map.of(PineconeSinkConfig.API_KEY, wrongKey)));
+        ConnectException atStart = assertThrows(
+                ConnectException.class, () -> TASKS.start(4, Map.of(PineconeSinkConfig.API_KEY, wrongKey)));
         assertFalse(atStart instanceof RetriableException, "a retry cannot fix a wrong key");
         assertNamesTheKeySettingOnly(atStart, wrongKey);
 
         VectorSinkTask task = TASKS.start(4, Map.of());
         FAKE.failNext(Rpc.UPSERT, Status.Code.UNAUTHENTICATED, 1);
-        ConnectException onWrite = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        ConnectException onWrite = assertThrows(
+                ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertFalse(onWrite instanceof RetriableException);
         assertNamesTheKeySettingOnly(onWrite, KEY);
     }
@@ -115,25 +130,40 @@ class PineconeFailureTest {
 
     @Test
     void anUpsertRefusedForOneVectorIsWrittenInHalvesAndOnlyThatVectorGoesToTheDeadLetterQueue() {
-        VectorSinkTask task = TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
+        VectorSinkTask task =
+                TASKS.start(4, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
         FAKE.refuseMetadataField("poison");
         SinkRecord poisoned = TASKS.segment("segments", 2, PineconeHarness.vector(2, 4), Map.of("poison", "x"));
-        SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4), TASKS.segment("segments", 1, 4), poisoned,
-                TASKS.segment("segments", 3, 4)));
+        SinkTasks.write(
+                task,
+                List.of(
+                        TASKS.segment("segments", 0, 4),
+                        TASKS.segment("segments", 1, 4),
+                        poisoned,
+                        TASKS.segment("segments", 3, 4)));
 
         assertEquals(Set.of(PineconeHarness.id(0), PineconeHarness.id(1), PineconeHarness.id(3)), storedIds());
         assertEquals(List.of(poisoned), TASKS.lastContext().errantRecords());
         String reason = TASKS.lastContext().errantReasons().get(0).getMessage();
-        assertTrue(reason.contains("the store refused point " + PineconeHarness.id(2)) && reason.contains("'poison' is refused"), reason);
-        assertEquals(List.of(2, 1), FAKE.index(INDEX).orElseThrow().upserts().stream().map(FakeIndex.UpsertCall::vectors).toList(),
+        assertTrue(
+                reason.contains("the store refused point " + PineconeHarness.id(2))
+                        && reason.contains("'poison' is refused"),
+                reason);
+        assertEquals(
+                List.of(2, 1),
+                FAKE.index(INDEX).orElseThrow().upserts().stream()
+                        .map(FakeIndex.UpsertCall::vectors)
+                        .toList(),
                 "4 vectors refused, then 2 and 2, then the refused pair's 1 and 1: the upserts that went through");
     }
 
     @Test
     void aControlPlaneCallPastTheDeadlineIsRetried() {
         FAKE.delayControlPlane(Duration.ofSeconds(5));
-        VectorSinkTask task = TASKS.start(4, Map.of(PineconeSinkConfig.TIMEOUT_MS, "300", CommonSinkConfig.RETRY_MAX, "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        VectorSinkTask task =
+                TASKS.start(4, Map.of(PineconeSinkConfig.TIMEOUT_MS, "300", CommonSinkConfig.RETRY_MAX, "1"));
+        RetriableException error = assertThrows(
+                RetriableException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertTrue(error.getMessage().contains("control plane"), error.getMessage());
         FAKE.clearFaults();
         SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4)));
@@ -144,7 +174,8 @@ class PineconeFailureTest {
     void aRequestPineconeRefusesFailsTheTaskWithPineconesReason() {
         VectorSinkTask task = TASKS.start(4, Map.of());
         FAKE.failNext(Rpc.UPSERT, Status.Code.FAILED_PRECONDITION, 1);
-        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
+        ConnectException error = assertThrows(
+                ConnectException.class, () -> SinkTasks.write(task, List.of(TASKS.segment("segments", 0, 4))));
         assertFalse(error instanceof RetriableException);
         assertTrue(error.getMessage().contains("FAILED_PRECONDITION"), error.getMessage());
     }
@@ -170,8 +201,8 @@ class PineconeFailureTest {
         FAKE.delayControlPlane(Duration.ofMillis(800));
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {
-            List<Future<VectorSinkTask>> starts = List.of(starter.submit(() -> TASKS.start(4, Map.of())),
-                    starter.submit(() -> TASKS.start(4, Map.of())));
+            List<Future<VectorSinkTask>> starts = List.of(
+                    starter.submit(() -> TASKS.start(4, Map.of())), starter.submit(() -> TASKS.start(4, Map.of())));
             for (Future<VectorSinkTask> start : starts) {
                 start.get(30, TimeUnit.SECONDS);
             }
@@ -179,27 +210,42 @@ class PineconeFailureTest {
             starter.shutdownNow();
         }
         List<String> log = FAKE.controlPlaneLog();
-        List<String> creates = log.subList(logged, log.size()).stream().filter(request -> request.startsWith("POST")).sorted().toList();
-        assertEquals(List.of("POST /indexes 201", "POST /indexes 409"), creates, "both saw no index; the second create lost the race");
+        List<String> creates = log.subList(logged, log.size()).stream()
+                .filter(request -> request.startsWith("POST"))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of("POST /indexes 201", "POST /indexes 409"),
+                creates,
+                "both saw no index; the second create lost the race");
     }
 
     @Test
     void anExistingIndexOfAnotherMetricIsRefusedNamingBoth() {
         FAKE.createIndex(INDEX, 4, "dotproduct");
         ConnectException error = assertThrows(ConnectException.class, () -> TASKS.start(4, Map.of()));
-        assertTrue(error.getMessage().contains(INDEX) && error.getMessage().contains("dotproduct") && error.getMessage().contains("cosine"),
+        assertTrue(
+                error.getMessage().contains(INDEX)
+                        && error.getMessage().contains("dotproduct")
+                        && error.getMessage().contains("cosine"),
                 error.getMessage());
     }
 
     @Test
     void aMissingIndexIsCreatedWhereConfiguredOrRefused() {
-        ConnectException refused = assertThrows(ConnectException.class,
-                () -> TASKS.start(4, Map.of(PineconeSinkConfig.CREATE_INDEX, "false")));
-        assertTrue(refused.getMessage().contains(INDEX) && refused.getMessage().contains(PineconeSinkConfig.CREATE_INDEX), refused.getMessage());
+        ConnectException refused = assertThrows(
+                ConnectException.class, () -> TASKS.start(4, Map.of(PineconeSinkConfig.CREATE_INDEX, "false")));
+        assertTrue(
+                refused.getMessage().contains(INDEX) && refused.getMessage().contains(PineconeSinkConfig.CREATE_INDEX),
+                refused.getMessage());
         assertTrue(FAKE.index(INDEX).isEmpty());
 
         TASKS.start(4, Map.of(PineconeSinkConfig.CLOUD, "gcp", PineconeSinkConfig.REGION, "europe-west4"));
-        assertEquals(List.of("gcp", "europe-west4", "cosine", "4"), FAKE.index(INDEX).map(index ->
-                List.of(index.cloud(), index.region(), index.metric(), Integer.toString(index.dimension()))).orElseThrow());
+        assertEquals(
+                List.of("gcp", "europe-west4", "cosine", "4"),
+                FAKE.index(INDEX)
+                        .map(index -> List.of(
+                                index.cloud(), index.region(), index.metric(), Integer.toString(index.dimension())))
+                        .orElseThrow());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.vecsync.core.SegmentSchema;
@@ -7,10 +11,9 @@ import io.vecsync.pinecone.fake.FakeIndex;
 import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.StoreTestHarness;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * A Pinecone fake for one index name and sink tasks on it, of the dimension each test asks for; registered as a test
@@ -72,9 +75,14 @@ final class PineconeHarness extends StoreTestHarness<VectorSinkTask> {
 
     /** The segment's record with every field the platform sends, on the topic. */
     SinkRecord segment(String topic, int segment, float[] vector, Map<String, Object> extraFields) {
-        return records().segment(segment).topic(topic).vector(vector)
-                .with(SegmentSchema.END_SECONDS, segment * 10.0 + 10).with(SegmentSchema.EMBEDDING_OPTION, "visual")
-                .with(extraFields).record();
+        return records()
+                .segment(segment)
+                .topic(topic)
+                .vector(vector)
+                .with(SegmentSchema.END_SECONDS, segment * 10.0 + 10)
+                .with(SegmentSchema.EMBEDDING_OPTION, "visual")
+                .with(extraFields)
+                .record();
     }
 
     SinkRecord tombstone(String topic, int segment) {

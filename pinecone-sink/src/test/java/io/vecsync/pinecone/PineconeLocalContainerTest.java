@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.pinecone.clients.Index;
@@ -10,18 +14,17 @@ import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-import org.junit.jupiter.api.AfterEach;
-import org.openapitools.db_control.client.model.IndexModel;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.pinecone.PineconeLocalContainer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.openapitools.db_control.client.model.IndexModel;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.pinecone.PineconeLocalContainer;
 
 /**
  * The shared sink behaviour against the real Pinecone Local emulator; skipped where Docker is not available.
@@ -33,6 +36,7 @@ class PineconeLocalContainerTest extends VectorSinkBehaviourSuite {
 
     /** The newest emulator: Pinecone Local trails the client's API version, and older images trail it further. */
     private static final String IMAGE = "ghcr.io/pinecone-io/pinecone-local:latest";
+
     private static final String INDEX = "behaviour-segments";
     private static final String API_KEY = "pclocal";
 
@@ -40,7 +44,9 @@ class PineconeLocalContainerTest extends VectorSinkBehaviourSuite {
     private static final PineconeLocalContainer PINECONE = withFixedPorts(new PineconeLocalContainer(IMAGE));
 
     private static PineconeLocalContainer withFixedPorts(PineconeLocalContainer container) {
-        container.setPortBindings(IntStream.rangeClosed(5080, 5090).mapToObj(port -> port + ":" + port).toList());
+        container.setPortBindings(IntStream.rangeClosed(5080, 5090)
+                .mapToObj(port -> port + ":" + port)
+                .toList());
         return container.withEnv("PINECONE_HOST", "localhost");
     }
 
@@ -62,13 +68,23 @@ class PineconeLocalContainerTest extends VectorSinkBehaviourSuite {
 
     @Override
     protected Map<String, String> storeProps() {
-        return Map.of(PineconeSinkConfig.API_KEY, API_KEY, PineconeSinkConfig.HOST, PINECONE.getEndpoint(),
-                PineconeSinkConfig.TLS, "false", PineconeSinkConfig.INDEX, INDEX);
+        return Map.of(
+                PineconeSinkConfig.API_KEY,
+                API_KEY,
+                PineconeSinkConfig.HOST,
+                PINECONE.getEndpoint(),
+                PineconeSinkConfig.TLS,
+                "false",
+                PineconeSinkConfig.INDEX,
+                INDEX);
     }
 
     private static synchronized Pinecone control() {
         if (control == null) {
-            control = new Pinecone.Builder(API_KEY).withHost(PINECONE.getEndpoint()).withTlsEnabled(false).build();
+            control = new Pinecone.Builder(API_KEY)
+                    .withHost(PINECONE.getEndpoint())
+                    .withTlsEnabled(false)
+                    .build();
         }
         return control;
     }
@@ -109,7 +125,8 @@ class PineconeLocalContainerTest extends VectorSinkBehaviourSuite {
                     values[i] = vector.getValues(i);
                 }
                 Map<String, String> payload = new HashMap<>();
-                PineconeMetadata.fromStruct(vector.getMetadata()).forEach((key, value) -> payload.put(key, String.valueOf(value)));
+                PineconeMetadata.fromStruct(vector.getMetadata())
+                        .forEach((key, value) -> payload.put(key, String.valueOf(value)));
                 points.put(vector.getId(), new StoredPoint(values, payload));
             }
         }

@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The pipeline and refusal suite against the protocol-level fake Pinecone (gRPC data plane, REST control plane). */
 class PineconePipelineIT extends SinkRefusalSuite {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
 
 import io.vecsync.core.sink.VectorSinkTask;
@@ -5,9 +9,8 @@ import io.vecsync.pinecone.fake.FakePinecone;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-import org.junit.jupiter.api.AfterAll;
-
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 
 /** The shared sink behaviour against the Pinecone fake, through the official client. */
 class PineconeSinkBehaviourTest extends VectorSinkBehaviourSuite {

@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone;
-
-import io.vecsync.search.SearcherProvider;
-import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class PineconeSinkConnectorTest extends SinkConformanceSuite {
 
@@ -85,7 +88,8 @@ class PineconeSinkConnectorTest extends SinkConformanceSuite {
         ConfigException missing = assertThrows(ConfigException.class, () -> new PineconeSinkConfig(Map.of()));
         assertTrue(missing.getMessage().contains(PineconeSinkConfig.API_KEY), missing.getMessage());
         Map<String, String> blank = Map.of(PineconeSinkConfig.API_KEY, "  ");
-        assertEquals(List.of(PineconeSinkConfig.API_KEY + " must not be empty"),
+        assertEquals(
+                List.of(PineconeSinkConfig.API_KEY + " must not be empty"),
                 ShippedConfigs.errors(new PineconeSinkConnector(), blank).get(PineconeSinkConfig.API_KEY));
     }
 
@@ -122,16 +126,21 @@ class PineconeSinkConnectorTest extends SinkConformanceSuite {
         props.put(PineconeSinkConfig.TLS, "false");
         props.put(PineconeSinkConfig.RETRY_BACKOFF_MS, "60000");
         Map<String, List<String>> errors = ShippedConfigs.errors(new PineconeSinkConnector(), props);
-        assertEquals(List.of("embedding.dimension (30000) exceeds the 20000 dimensions of a Pinecone dense index"),
+        assertEquals(
+                List.of("embedding.dimension (30000) exceeds the 20000 dimensions of a Pinecone dense index"),
                 errors.get(PineconeSinkConfig.EMBEDDING_DIMENSION));
-        assertEquals(List.of("pinecone.tls is false, but Pinecone's cloud serves indexes over TLS only; plaintext needs"
-                + " pinecone.host naming a local server"), errors.get(PineconeSinkConfig.TLS));
-        assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
+        assertEquals(
+                List.of("pinecone.tls is false, but Pinecone's cloud serves indexes over TLS only; plaintext needs"
+                        + " pinecone.host naming a local server"),
+                errors.get(PineconeSinkConfig.TLS));
+        assertEquals(
+                List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(PineconeSinkConfig.RETRY_BACKOFF_MS));
 
         props.put(PineconeSinkConfig.HOST, "http://localhost:5080");
         props.put(PineconeSinkConfig.EMBEDDING_DIMENSION, "20000");
         props.remove(PineconeSinkConfig.RETRY_BACKOFF_MS);
-        assertEquals(Map.of(), ShippedConfigs.errors(new PineconeSinkConnector(), props), "Pinecone Local over plaintext");
+        assertEquals(
+                Map.of(), ShippedConfigs.errors(new PineconeSinkConnector(), props), "Pinecone Local over plaintext");
     }
 }

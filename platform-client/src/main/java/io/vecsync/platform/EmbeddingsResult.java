@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.util.List;
@@ -6,7 +10,11 @@ import java.util.List;
 public record EmbeddingsResult(Outcome outcome, List<SegmentEmbedding> segments) {
 
     /** The three answers a caller acts on. */
-    public enum Outcome { READY, NOT_READY, NOT_FOUND }
+    public enum Outcome {
+        READY,
+        NOT_READY,
+        NOT_FOUND
+    }
 
     static final EmbeddingsResult NOT_READY = new EmbeddingsResult(Outcome.NOT_READY, List.of());
     static final EmbeddingsResult NOT_FOUND = new EmbeddingsResult(Outcome.NOT_FOUND, List.of());

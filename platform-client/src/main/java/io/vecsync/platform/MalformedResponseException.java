@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 /** The platform's answer cannot be used: invalid JSON, the wrong shape or dimension, a non-UUID id, or too large. */

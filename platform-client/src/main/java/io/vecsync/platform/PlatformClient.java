@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vecsync.platform.PlatformHttp.Call;
 import io.vecsync.platform.PlatformHttp.Response;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +71,8 @@ public final class PlatformClient implements AutoCloseable {
             return Optional.empty();
         }
         String subject = "the details of video " + videoId;
-        return Optional.of(PlatformResponses.videoDetails(videoId, success(call, rejectedIfClientError(response, subject), subject)));
+        return Optional.of(PlatformResponses.videoDetails(
+                videoId, success(call, rejectedIfClientError(response, subject), subject)));
     }
 
     /**
@@ -86,7 +90,9 @@ public final class PlatformClient implements AutoCloseable {
         return switch (response.status()) {
             case 404 -> EmbeddingsResult.NOT_FOUND;
             case 409 -> EmbeddingsResult.NOT_READY;
-            default -> PlatformResponses.embeddings(videoId, success(call, rejectedIfClientError(response, subject), subject), dimension);
+            default ->
+                PlatformResponses.embeddings(
+                        videoId, success(call, rejectedIfClientError(response, subject), subject), dimension);
         };
     }
 
@@ -102,7 +108,8 @@ public final class PlatformClient implements AutoCloseable {
             return Optional.empty();
         }
         String subject = "the search-process status of video " + videoId;
-        return Optional.of(PlatformResponses.pipelineDone(subject, success(call, rejectedIfClientError(response, subject), subject)));
+        return Optional.of(PlatformResponses.pipelineDone(
+                subject, success(call, rejectedIfClientError(response, subject), subject)));
     }
 
     /**
@@ -114,10 +121,12 @@ public final class PlatformClient implements AutoCloseable {
      */
     public CollectionPage collectionVideos(String collectionId, int page, int pageSize) {
         if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be at least 1 and pageSize 1 to " + MAX_PAGE_SIZE
-                    + ", got " + page + " and " + pageSize);
+            throw new IllegalArgumentException("page must be at least 1 and pageSize 1 to " + MAX_PAGE_SIZE + ", got "
+                    + page + " and " + pageSize);
         }
-        Call call = Call.get("collection-videos", String.format(COLLECTION_VIDEOS_PATH, encode(collectionId)),
+        Call call = Call.get(
+                "collection-videos",
+                String.format(COLLECTION_VIDEOS_PATH, encode(collectionId)),
                 "?page=" + page + "&page_size=" + pageSize);
         String subject = "the videos of collection " + collectionId;
         Response response = rejectedIfClientError(http.send(call), subject);
@@ -135,14 +144,16 @@ public final class PlatformClient implements AutoCloseable {
         requirePositive(dimension);
         int length = text == null ? 0 : text.codePointCount(0, text.length());
         if (length < 1 || length > MAX_TEXT_CHARS) {
-            throw new IllegalArgumentException("the text must have 1 to " + MAX_TEXT_CHARS + " characters, got " + length);
+            throw new IllegalArgumentException(
+                    "the text must have 1 to " + MAX_TEXT_CHARS + " characters, got " + length);
         }
         Call call = Call.paidPost("text-embedding", TEXT_EMBEDDINGS_PATH, textBody(text));
         Response response = http.send(call);
         if (response.status() == 403) {
             throw forbiddenKey(call);
         }
-        return PlatformResponses.textEmbedding(success(call, rejectedIfClientError(response, "the query text"), call.name()), dimension);
+        return PlatformResponses.textEmbedding(
+                success(call, rejectedIfClientError(response, "the query text"), call.name()), dimension);
     }
 
     /** Wakes any backoff sleep; later calls fail fast with {@link PlatformUnavailableException}. */
@@ -159,8 +170,9 @@ public final class PlatformClient implements AutoCloseable {
     /** A 4xx here concerns the one item asked about, so the caller can carry on with others. */
     private static Response rejectedIfClientError(Response response, String subject) {
         if (response.status() / 100 == 4) {
-            throw new PlatformRejectedException(response.status(), "the platform refused " + subject + " (HTTP "
-                    + response.status() + "): " + response.excerpt());
+            throw new PlatformRejectedException(
+                    response.status(),
+                    "the platform refused " + subject + " (HTTP " + response.status() + "): " + response.excerpt());
         }
         return response;
     }

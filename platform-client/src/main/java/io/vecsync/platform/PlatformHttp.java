@@ -1,9 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import io.vecsync.core.Backoff;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to the platform: retries on 408, 429, 5xx, I/O errors and timeouts; follows redirects itself, sending
@@ -82,13 +85,16 @@ final class PlatformHttp implements AutoCloseable {
 
         /** The body, or a {@link MalformedResponseException} naming {@code subject} when it was over the cap. */
         byte[] bodyOf(String subject, int cap) {
-            return body.orElseThrow(() -> new MalformedResponseException(subject + ": the answer is over " + cap + " bytes"));
+            return body.orElseThrow(
+                    () -> new MalformedResponseException(subject + ": the answer is over " + cap + " bytes"));
         }
 
         /** The start of the body, for error messages. */
         String excerpt() {
-            return body.map(bytes -> bytes.length <= EXCERPT_BYTES ? new String(bytes, StandardCharsets.UTF_8)
-                    : new String(bytes, 0, EXCERPT_BYTES, StandardCharsets.UTF_8) + "...").orElse("(a body over the size cap)");
+            return body.map(bytes -> bytes.length <= EXCERPT_BYTES
+                            ? new String(bytes, StandardCharsets.UTF_8)
+                            : new String(bytes, 0, EXCERPT_BYTES, StandardCharsets.UTF_8) + "...")
+                    .orElse("(a body over the size cap)");
         }
     }
 
@@ -101,8 +107,11 @@ final class PlatformHttp implements AutoCloseable {
     Response send(Call call) {
         for (int retry = 0; ; retry++) {
             if (closed.getCount() == 0) {
-                throw new PlatformUnavailableException(PlatformUnavailableException.Reason.STOPPED, null,
-                        "the platform client is closed; " + call.name() + " abandoned", null);
+                throw new PlatformUnavailableException(
+                        PlatformUnavailableException.Reason.STOPPED,
+                        null,
+                        "the platform client is closed; " + call.name() + " abandoned",
+                        null);
             }
             Attempt attempt = attempt(call);
             if (attempt.response != null) {
@@ -110,8 +119,8 @@ final class PlatformHttp implements AutoCloseable {
             }
             if (retry >= settings.retryMax()) {
                 String outcome = retry == 0 ? " failed: " : " still failing after " + retry + " retries: ";
-                throw new PlatformUnavailableException(attempt.reason, attempt.retryAfter, call.name() + outcome + attempt.failure,
-                        attempt.cause);
+                throw new PlatformUnavailableException(
+                        attempt.reason, attempt.retryAfter, call.name() + outcome + attempt.failure, attempt.cause);
             }
             long waitMs = attempt.retryAfter != null ? attempt.retryAfter.toMillis() : backoff.delayMs(retry + 1);
             listener.retried();
@@ -121,14 +130,19 @@ final class PlatformHttp implements AutoCloseable {
     }
 
     /** One attempt's outcome: a final response, or why it failed and may be retried. */
-    private record Attempt(Response response, PlatformUnavailableException.Reason reason, Duration retryAfter,
-                           String failure, Throwable cause) {
+    private record Attempt(
+            Response response,
+            PlatformUnavailableException.Reason reason,
+            Duration retryAfter,
+            String failure,
+            Throwable cause) {
 
         static Attempt answered(Response response) {
             return new Attempt(response, null, null, null, null);
         }
 
-        static Attempt failed(PlatformUnavailableException.Reason reason, Duration retryAfter, String failure, Throwable cause) {
+        static Attempt failed(
+                PlatformUnavailableException.Reason reason, Duration retryAfter, String failure, Throwable cause) {
             return new Attempt(null, reason, retryAfter, failure, cause);
         }
     }
@@ -142,20 +156,27 @@ final class PlatformHttp implements AutoCloseable {
         try {
             response = exchange(call);
         } catch (HttpTimeoutException e) {
-            return Attempt.failed(PlatformUnavailableException.Reason.TIMED_OUT, null,
-                    "no answer within " + settings.requestTimeout().toMillis() + " ms", e);
+            return Attempt.failed(
+                    PlatformUnavailableException.Reason.TIMED_OUT,
+                    null,
+                    "no answer within " + settings.requestTimeout().toMillis() + " ms",
+                    e);
         } catch (IOException e) {
-            return Attempt.failed(PlatformUnavailableException.Reason.UNREACHABLE, null,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            return Attempt.failed(
+                    PlatformUnavailableException.Reason.UNREACHABLE,
+                    null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    e);
         }
         int status = response.statusCode();
         if (status == 401) {
-            throw new PlatformAuthException("the platform rejected the API key (HTTP 401 on " + call.name() + "); check "
-                    + settings.apiKeyConfigName());
+            throw new PlatformAuthException("the platform rejected the API key (HTTP 401 on " + call.name()
+                    + "); check " + settings.apiKeyConfigName());
         }
         if (status == 429) {
             listener.rateLimited();
-            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), Instant.now()).orElse(null);
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), Instant.now())
+                    .orElse(null);
             return Attempt.failed(PlatformUnavailableException.Reason.RATE_LIMITED, retryAfter, "HTTP 429", null);
         }
         if (status == 408 || status >= 500) {
@@ -202,21 +223,23 @@ final class PlatformHttp implements AutoCloseable {
     }
 
     private HttpRequest request(URI uri, String method, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", "application/json");
         if (sameOrigin(base, uri)) {
             request.header(API_KEY_HEADER, settings.apiKey());
         }
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
-        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     /** Whether two URIs share scheme, host and port: only the platform's own origin may see the key. */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }
 
@@ -241,8 +264,12 @@ final class PlatformHttp implements AutoCloseable {
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
-            throw new PlatformUnavailableException(PlatformUnavailableException.Reason.STOPPED, null,
-                    "interrupted during " + request.method() + " " + request.uri().getPath(), e);
+            throw new PlatformUnavailableException(
+                    PlatformUnavailableException.Reason.STOPPED,
+                    null,
+                    "interrupted during " + request.method() + " "
+                            + request.uri().getPath(),
+                    e);
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 /** The platform refused a request about one item (400, 403 "not yours", 413, 422, ...); other items are unaffected. */

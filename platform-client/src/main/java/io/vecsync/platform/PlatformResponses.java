@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
-import io.vecsync.core.SegmentIds;
-import io.vecsync.core.Timecodes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-
+import io.vecsync.core.SegmentIds;
+import io.vecsync.core.Timecodes;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,9 +37,7 @@ final class PlatformResponses {
     /** Keys under which a wrapping object may carry the list. */
     private static final List<String> LIST_KEYS = List.of("data", "videos", "items", "results");
     /** HH:MM:SS, also MM:SS and SS, the last field maybe with a fraction. */
-
-    private PlatformResponses() {
-    }
+    private PlatformResponses() {}
 
     /** The videos of one listing page, bare or wrapped under one of {@link #LIST_KEYS}. */
     static List<Video> videos(byte[] body) {
@@ -90,8 +91,11 @@ final class PlatformResponses {
             if (videos == null) {
                 throw new MalformedResponseException(where + ": field 'data' is missing or not a list");
             }
-            return new CollectionPage(videos.stream().map(Video::id).toList(), (int) number(numbers, "page", where),
-                    (int) number(numbers, "page_size", where), number(numbers, "total", where));
+            return new CollectionPage(
+                    videos.stream().map(Video::id).toList(),
+                    (int) number(numbers, "page", where),
+                    (int) number(numbers, "page_size", where),
+                    number(numbers, "total", where));
         });
     }
 
@@ -132,7 +136,8 @@ final class PlatformResponses {
     static float[] textEmbedding(byte[] body, int dimension) {
         String where = "the text embedding";
         return readObject(body, where, parser -> {
-            if (!seekField(parser, "data") || parser.currentToken() != JsonToken.START_ARRAY
+            if (!seekField(parser, "data")
+                    || parser.currentToken() != JsonToken.START_ARRAY
                     || parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedResponseException(where + ": expected an object with a non-empty 'data' list");
             }
@@ -224,8 +229,8 @@ final class PlatformResponses {
             throw new MalformedResponseException(where + ": field 'embedding' is missing");
         }
         if (embedding.length != dimension) {
-            throw new MalformedResponseException(where + ": field 'embedding' has " + embedding.length
-                    + " values, expected " + dimension);
+            throw new MalformedResponseException(
+                    where + ": field 'embedding' has " + embedding.length + " values, expected " + dimension);
         }
         return embedding;
     }
@@ -237,7 +242,8 @@ final class PlatformResponses {
         try {
             Timecodes.toSeconds(value);
         } catch (IllegalArgumentException e) {
-            throw new MalformedResponseException(where + ": field '" + field + "' is '" + value + "', expected HH:MM:SS");
+            throw new MalformedResponseException(
+                    where + ": field '" + field + "' is '" + value + "', expected HH:MM:SS");
         }
     }
 
@@ -249,11 +255,13 @@ final class PlatformResponses {
         int size = 0;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
-                throw new MalformedResponseException(where + ": field 'embedding' holds a non-number at position " + size);
+                throw new MalformedResponseException(
+                        where + ": field 'embedding' holds a non-number at position " + size);
             }
             float value = parser.getFloatValue();
             if (!Float.isFinite(value)) {
-                throw new MalformedResponseException(where + ": field 'embedding' holds a non-finite value at position " + size);
+                throw new MalformedResponseException(
+                        where + ": field 'embedding' holds a non-finite value at position " + size);
             }
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
@@ -266,13 +274,20 @@ final class PlatformResponses {
     private static Video video(Map<String, String> fields, String where) {
         String rawId = fields.get("video_id") != null ? fields.get("video_id") : fields.get("id");
         if (rawId == null || !SegmentIds.isUuid(rawId)) {
-            throw new MalformedResponseException(where + ": field 'video_id' is "
-                    + (rawId == null ? "missing" : "'" + rawId + "', not a UUID"));
+            throw new MalformedResponseException(
+                    where + ": field 'video_id' is " + (rawId == null ? "missing" : "'" + rawId + "', not a UUID"));
         }
-        boolean searchDone = !fields.containsKey("search_process_status") || SearchProcessStatus.isDone(fields.get("search_process_status"));
+        boolean searchDone = !fields.containsKey("search_process_status")
+                || SearchProcessStatus.isDone(fields.get("search_process_status"));
         String createdAt = fields.get("created_at");
-        return new Video(rawId.trim().toLowerCase(Locale.ROOT), fields.get("name"), searchDone, instant(createdAt), createdAt,
-                fields.get("hls_playlist_path"), fields.get("thumbnail_path"));
+        return new Video(
+                rawId.trim().toLowerCase(Locale.ROOT),
+                fields.get("name"),
+                searchDone,
+                instant(createdAt),
+                createdAt,
+                fields.get("hls_playlist_path"),
+                fields.get("thumbnail_path"));
     }
 
     private static Instant instant(String text) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.net.URI;
@@ -13,14 +17,23 @@ import java.time.Duration;
  * @param retryBackoffMaxMs the cap of any backoff
  * @param maxBodyBytes      the largest response body read; a larger one is a {@link MalformedResponseException}
  */
-public record PlatformSettings(String baseUrl, String apiKey, String apiKeyConfigName, Duration connectTimeout,
-                               Duration requestTimeout, int retryMax, long retryBackoffMs, long retryBackoffMaxMs,
-                               int maxBodyBytes) {
+public record PlatformSettings(
+        String baseUrl,
+        String apiKey,
+        String apiKeyConfigName,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int retryMax,
+        long retryBackoffMs,
+        long retryBackoffMaxMs,
+        int maxBodyBytes) {
 
     public PlatformSettings {
         baseUrl = baseUrl == null ? null : baseUrl.trim().replaceAll("/+$", "");
         URI uri = baseUrl == null ? null : URI.create(baseUrl);
-        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        if (uri == null
+                || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw new IllegalArgumentException("the base URL must be an http or https URL with a host, got " + baseUrl);
         }
         if (apiKey == null || apiKey.isEmpty()) {
@@ -30,7 +43,8 @@ public record PlatformSettings(String baseUrl, String apiKey, String apiKeyConfi
             throw new IllegalArgumentException("the timeouts must be positive");
         }
         if (retryMax < 0 || retryBackoffMs < 0 || retryBackoffMaxMs < retryBackoffMs) {
-            throw new IllegalArgumentException("retries and backoffs must be non-negative and the first backoff at most the largest");
+            throw new IllegalArgumentException(
+                    "retries and backoffs must be non-negative and the first backoff at most the largest");
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
@@ -44,7 +58,8 @@ public record PlatformSettings(String baseUrl, String apiKey, String apiKeyConfi
     /** Everything but the key, which is a secret. */
     @Override
     public String toString() {
-        return "PlatformSettings[baseUrl=" + baseUrl + ", apiKey=(" + apiKeyConfigName + "), connectTimeout=" + connectTimeout
+        return "PlatformSettings[baseUrl=" + baseUrl + ", apiKey=(" + apiKeyConfigName + "), connectTimeout="
+                + connectTimeout
                 + ", requestTimeout=" + requestTimeout + ", retryMax=" + retryMax + ", retryBackoffMs=" + retryBackoffMs
                 + ", retryBackoffMaxMs=" + retryBackoffMaxMs + ", maxBodyBytes=" + maxBodyBytes + "]";
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.time.Duration;
@@ -9,7 +13,13 @@ public final class PlatformUnavailableException extends PlatformException {
     private static final long serialVersionUID = 1L;
 
     /** What the last attempt ran into. */
-    public enum Reason { RATE_LIMITED, TIMED_OUT, SERVER_ERROR, UNREACHABLE, STOPPED }
+    public enum Reason {
+        RATE_LIMITED,
+        TIMED_OUT,
+        SERVER_ERROR,
+        UNREACHABLE,
+        STOPPED
+    }
 
     private final Reason reason;
     private final Duration retryAfter;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.time.Duration;
@@ -12,12 +16,13 @@ final class RetryAfter {
 
     static final Duration MAX = Duration.ofMinutes(5);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait the header asks for, between zero and {@link #MAX}; empty when the header is absent or unreadable. */
     static Optional<Duration> parse(Optional<String> header, Instant now) {
-        return header.map(String::trim).flatMap(value -> seconds(value).or(() -> date(value, now))).map(RetryAfter::bounded);
+        return header.map(String::trim)
+                .flatMap(value -> seconds(value).or(() -> date(value, now)))
+                .map(RetryAfter::bounded);
     }
 
     private static Optional<Duration> seconds(String value) {
@@ -30,7 +35,10 @@ final class RetryAfter {
 
     private static Optional<Duration> date(String value, Instant now) {
         try {
-            return Optional.of(Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+            return Optional.of(Duration.between(
+                    now,
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant()));
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }

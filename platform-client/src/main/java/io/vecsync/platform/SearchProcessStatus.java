@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.util.Locale;
@@ -8,8 +12,7 @@ final class SearchProcessStatus {
 
     private static final Set<String> DONE = Set.of("done", "success", "completed", "succeeded");
 
-    private SearchProcessStatus() {
-    }
+    private SearchProcessStatus() {}
 
     /** Whether a status string means the pipeline finished successfully; case and surrounding blanks are ignored. */
     static boolean isDone(String status) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.time.Instant;
@@ -10,6 +14,11 @@ import java.time.Instant;
  *                      listing was filtered by it)
  * @param createdAt     null when absent or unreadable; {@code createdAtText} keeps what the platform sent
  */
-public record Video(String id, String name, boolean searchDone, Instant createdAt, String createdAtText,
-                    String hlsPlaylistUrl, String thumbnailUrl) {
-}
+public record Video(
+        String id,
+        String name,
+        boolean searchDone,
+        Instant createdAt,
+        String createdAtText,
+        String hlsPlaylistUrl,
+        String thumbnailUrl) {}

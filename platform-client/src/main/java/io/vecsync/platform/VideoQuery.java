@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.net.URLEncoder;
@@ -14,8 +18,8 @@ import java.util.StringJoiner;
  * @param sortBy    e.g. created_at
  * @param sortOrder asc or desc
  */
-public record VideoQuery(String status, Instant startTime, Instant endTime, int skip, int limit, String sortBy,
-                         String sortOrder) {
+public record VideoQuery(
+        String status, Instant startTime, Instant endTime, int skip, int limit, String sortBy, String sortOrder) {
 
     /** The largest page the platform serves. */
     public static final int MAX_LIMIT = 500;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import java.time.Duration;
@@ -15,11 +19,11 @@ final class Fixtures {
     static final String LISTING = "{\"data\":[{\"video_id\":\"" + VIDEO + "\",\"name\":\"Clip\"}],\"total\":1}";
     static final String TEXT = "{\"status\":\"ready\",\"data\":[{\"embedding\":[1,0,0]}]}";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static PlatformSettings settings(String baseUrl, int retryMax, Duration requestTimeout, int maxBodyBytes) {
-        return new PlatformSettings(baseUrl, KEY, KEY_CONFIG, Duration.ofSeconds(2), requestTimeout, retryMax, 10, 40, maxBodyBytes);
+        return new PlatformSettings(
+                baseUrl, KEY, KEY_CONFIG, Duration.ofSeconds(2), requestTimeout, retryMax, 10, 40, maxBodyBytes);
     }
 
     static PlatformSettings settings(String baseUrl) {

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,8 +30,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** A request as the server saw it. */
-    record Seen(String method, String pathAndQuery, String apiKey, String body) {
-    }
+    record Seen(String method, String pathAndQuery, String apiKey, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -68,10 +70,15 @@ final class LocalServer implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Answer answer;
         synchronized (this) {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("X-API-Key"), body));
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("X-API-Key"),
+                    body));
             Deque<Answer> script = answers.get(exchange.getRequestURI().getPath());
-            answer = script == null ? json(404, "{\"detail\":\"Not Found\"}") : script.size() > 1 ? script.poll() : script.peek();
+            answer = script == null
+                    ? json(404, "{\"detail\":\"Not Found\"}")
+                    : script.size() > 1 ? script.poll() : script.peek();
         }
         try {
             answer.answer(exchange);

@@ -1,16 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
-
-import io.vecsync.platform.Fixtures.Counts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.vecsync.platform.Fixtures.EMBEDDINGS;
 import static io.vecsync.platform.Fixtures.KEY;
@@ -28,6 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.platform.Fixtures.Counts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The client's transport against a local server: retries, timeouts, the key, redirects, the body cap, closing, threads. */
 class PlatformClientTest {
@@ -58,14 +61,17 @@ class PlatformClientTest {
         LocalServer.Seen request = server.seen().get(0);
         assertEquals(KEY, request.apiKey());
         assertFalse(request.pathAndQuery().contains(KEY), request.pathAndQuery());
-        assertEquals(LIST + "?status=search_processed&skip=0&limit=50&sort_by=created_at&sort_order=asc", request.pathAndQuery());
+        assertEquals(
+                LIST + "?status=search_processed&skip=0&limit=50&sort_by=created_at&sort_order=asc",
+                request.pathAndQuery());
         assertFalse(settings(server.baseUrl()).toString().contains(KEY));
     }
 
     @Test
     void serverErrorsBackOffAtMostRetryMaxTimesThenNameTheRequest() {
         server.on(LIST, json(503, "{}"), json(500, "{}"), json(408, "{}"), json(502, "{}"), json(200, LISTING));
-        PlatformUnavailableException error = assertThrows(PlatformUnavailableException.class, () -> client().listVideos(FIRST_PAGE));
+        PlatformUnavailableException error =
+                assertThrows(PlatformUnavailableException.class, () -> client().listVideos(FIRST_PAGE));
         assertEquals(PlatformUnavailableException.Reason.SERVER_ERROR, error.reason());
         assertEquals("GET " + LIST + " still failing after 3 retries: HTTP 502", error.getMessage());
         assertEquals(4, server.seen().size());
@@ -85,7 +91,8 @@ class PlatformClientTest {
         server.on(LIST, slow(Duration.ofSeconds(3), json(200, LISTING)));
         PlatformClient impatient = client(settings(server.baseUrl(), 1, Duration.ofMillis(200), 1 << 20));
         long start = System.nanoTime();
-        PlatformUnavailableException error = assertThrows(PlatformUnavailableException.class, () -> impatient.listVideos(FIRST_PAGE));
+        PlatformUnavailableException error =
+                assertThrows(PlatformUnavailableException.class, () -> impatient.listVideos(FIRST_PAGE));
         assertEquals(PlatformUnavailableException.Reason.TIMED_OUT, error.reason());
         assertTrue(error.getMessage().contains("no answer within 200 ms"), error.getMessage());
         assertEquals(2, server.seen().size());
@@ -94,22 +101,28 @@ class PlatformClientTest {
         // Headers at once, then a body that never ends: the timeout bounds the download too (the cap is not reached).
         server.on(EMBEDDINGS, endless());
         PlatformClient uncapped = client(settings(server.baseUrl(), 0, Duration.ofMillis(300), Integer.MAX_VALUE));
-        assertEquals(PlatformUnavailableException.Reason.TIMED_OUT,
-                assertThrows(PlatformUnavailableException.class, () -> uncapped.videoEmbeddings(VIDEO, 3)).reason());
+        assertEquals(
+                PlatformUnavailableException.Reason.TIMED_OUT,
+                assertThrows(PlatformUnavailableException.class, () -> uncapped.videoEmbeddings(VIDEO, 3))
+                        .reason());
     }
 
     @Test
     void aRateLimitWaitsAsRetryAfterSaysAndIsCounted() {
         server.on(EMBEDDINGS, json(429, "{}", Map.of("Retry-After", "1")), json(429, "{}"), json(200, READY));
         long start = System.nanoTime();
-        assertEquals(EmbeddingsResult.Outcome.READY, client().videoEmbeddings(VIDEO, 3).outcome());
+        assertEquals(
+                EmbeddingsResult.Outcome.READY,
+                client().videoEmbeddings(VIDEO, 3).outcome());
         assertTrue(millisSince(start) >= 950, "waited only " + millisSince(start) + " ms");
         assertEquals(2, counts.rateLimited.get());
         assertEquals(3, counts.embeddings.get(), "every attempt may cost a credit");
 
         server.on(EMBEDDINGS, json(429, "{}", Map.of("Retry-After", "7")));
-        PlatformUnavailableException limited = assertThrows(PlatformUnavailableException.class,
-                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(5), 1 << 20)).videoEmbeddings(VIDEO, 3));
+        PlatformUnavailableException limited = assertThrows(
+                PlatformUnavailableException.class,
+                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(5), 1 << 20))
+                        .videoEmbeddings(VIDEO, 3));
         assertEquals(PlatformUnavailableException.Reason.RATE_LIMITED, limited.reason());
         assertEquals(Duration.ofSeconds(7), limited.retryAfter().orElseThrow());
     }
@@ -141,13 +154,17 @@ class PlatformClientTest {
     @Test
     void aBodyOverTheCapIsMalformedWithoutReadingItAll() {
         server.on(EMBEDDINGS, endless());
-        MalformedResponseException embeddings = assertThrows(MalformedResponseException.class,
-                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(30), 64 * 1024)).videoEmbeddings(VIDEO, 3));
+        MalformedResponseException embeddings = assertThrows(
+                MalformedResponseException.class,
+                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(30), 64 * 1024))
+                        .videoEmbeddings(VIDEO, 3));
         assertEquals("embeddings of video " + VIDEO + ": the answer is over 65536 bytes", embeddings.getMessage());
 
         server.on(LIST, json(200, LISTING));
-        MalformedResponseException listing = assertThrows(MalformedResponseException.class,
-                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(5), 20)).listVideos(FIRST_PAGE));
+        MalformedResponseException listing = assertThrows(
+                MalformedResponseException.class,
+                () -> client(settings(server.baseUrl(), 0, Duration.ofSeconds(5), 20))
+                        .listVideos(FIRST_PAGE));
         assertEquals("GET " + LIST + ": the answer is over 20 bytes", listing.getMessage());
     }
 
@@ -163,7 +180,9 @@ class PlatformClientTest {
             client.close();
             Exception error = assertThrows(Exception.class, waiting::get);
             assertTrue(millisSince(start) < 2_000, "took " + millisSince(start) + " ms");
-            assertEquals(PlatformUnavailableException.Reason.STOPPED, ((PlatformUnavailableException) error.getCause()).reason());
+            assertEquals(
+                    PlatformUnavailableException.Reason.STOPPED,
+                    ((PlatformUnavailableException) error.getCause()).reason());
         } finally {
             caller.shutdownNow();
         }
@@ -174,7 +193,14 @@ class PlatformClientTest {
 
     @Test
     void threadsShareOneClient() throws Exception {
-        server.on(EMBEDDINGS, json(200, READY), json(503, "{}"), json(200, READY), json(200, READY), json(503, "{}"), json(200, READY));
+        server.on(
+                EMBEDDINGS,
+                json(200, READY),
+                json(503, "{}"),
+                json(200, READY),
+                json(200, READY),
+                json(503, "{}"),
+                json(200, READY));
         PlatformClient client = client();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

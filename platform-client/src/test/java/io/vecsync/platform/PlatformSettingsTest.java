@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.platform;
-
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class PlatformSettingsTest {
 
@@ -15,7 +18,8 @@ class PlatformSettingsTest {
 
     @Test
     void dropsTrailingSlashesAndNeverPrintsTheKey() {
-        PlatformSettings settings = new PlatformSettings("https://api.example.com//", "sk-secret", "platform.api.key", SECOND, SECOND, 0, 0, 0, 1);
+        PlatformSettings settings = new PlatformSettings(
+                "https://api.example.com//", "sk-secret", "platform.api.key", SECOND, SECOND, 0, 0, 0, 1);
         assertEquals("https://api.example.com", settings.baseUrl());
         assertFalse(settings.toString().contains("sk-secret"), settings.toString());
         assertTrue(settings.toString().contains("platform.api.key"), settings.toString());
@@ -23,13 +27,24 @@ class PlatformSettingsTest {
 
     @Test
     void refusesWhatCannotWork() {
-        assertThrows(IllegalArgumentException.class, () -> new PlatformSettings("ftp://x", "k", "key", SECOND, SECOND, 0, 0, 0, 1));
-        IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PlatformSettings("ftp://x", "k", "key", SECOND, SECOND, 0, 0, 0, 1));
+        IllegalArgumentException noKey = assertThrows(
+                IllegalArgumentException.class,
                 () -> new PlatformSettings("http://x", "", "platform.api.key", SECOND, SECOND, 0, 0, 0, 1));
         assertEquals("platform.api.key is empty", noKey.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new PlatformSettings("http://x", "k", "key", Duration.ZERO, SECOND, 0, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, -1, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, 1, 10, 5, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, 1, 0, 0, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PlatformSettings("http://x", "k", "key", Duration.ZERO, SECOND, 0, 0, 0, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, -1, 0, 0, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, 1, 10, 5, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PlatformSettings("http://x", "k", "key", SECOND, SECOND, 1, 0, 0, 0));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -37,8 +41,15 @@ final class ApiServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final HttpServer server;
 
-    ApiServer(int port, String apiKey, Catalog catalog, Faults faults, VideoFaults videoFaults, Meter meter,
-              SimulatedTextEmbeddings embedder) throws IOException {
+    ApiServer(
+            int port,
+            String apiKey,
+            Catalog catalog,
+            Faults faults,
+            VideoFaults videoFaults,
+            Meter meter,
+            SimulatedTextEmbeddings embedder)
+            throws IOException {
         this.apiKey = apiKey;
         this.faults = faults;
         this.meter = meter;
@@ -47,19 +58,34 @@ final class ApiServer implements AutoCloseable {
         Endpoints api = new Endpoints(catalog, faults, videoFaults, embedder, new VideoJson(baseUrl()), meter);
         this.endpoints = List.of(
                 new Endpoint(Route.VIDEOS_LIST, "GET", "/api/backend/v1/developer/videos/list", api::listVideos),
-                new Endpoint(Route.VIDEO_DETAILS, "GET", "/api/backend/v1/developer/videos/get-video-details",
+                new Endpoint(
+                        Route.VIDEO_DETAILS,
+                        "GET",
+                        "/api/backend/v1/developer/videos/get-video-details",
                         api::videoDetails),
-                new Endpoint(Route.SEARCH_PROCESS_STATUS, "GET",
-                        "/api/backend/v1/developer/videos/search-process/status/{id}", api::searchProcessStatus),
-                new Endpoint(Route.ANALYSE_STATUS, "GET", "/api/backend/v1/developer/videos/analyse/status/{id}",
+                new Endpoint(
+                        Route.SEARCH_PROCESS_STATUS,
+                        "GET",
+                        "/api/backend/v1/developer/videos/search-process/status/{id}",
+                        api::searchProcessStatus),
+                new Endpoint(
+                        Route.ANALYSE_STATUS,
+                        "GET",
+                        "/api/backend/v1/developer/videos/analyse/status/{id}",
                         api::analyseStatus),
-                new Endpoint(Route.VIDEO_EMBEDDINGS, "GET", "/api/chat/v1/developer/embeddings/video/{id}",
+                new Endpoint(
+                        Route.VIDEO_EMBEDDINGS,
+                        "GET",
+                        "/api/chat/v1/developer/embeddings/video/{id}",
                         api::videoEmbeddings),
-                new Endpoint(Route.TEXT_EMBEDDINGS, "POST", "/api/chat/v1/developer/embeddings/text",
-                        api::textEmbedding),
-                new Endpoint(Route.COLLECTIONS, "GET", "/api/backend/v1/developer/collections/list",
-                        api::listCollections),
-                new Endpoint(Route.COLLECTIONS, "GET", "/api/backend/v1/developer/collections/{id}/videos",
+                new Endpoint(
+                        Route.TEXT_EMBEDDINGS, "POST", "/api/chat/v1/developer/embeddings/text", api::textEmbedding),
+                new Endpoint(
+                        Route.COLLECTIONS, "GET", "/api/backend/v1/developer/collections/list", api::listCollections),
+                new Endpoint(
+                        Route.COLLECTIONS,
+                        "GET",
+                        "/api/backend/v1/developer/collections/{id}/videos",
                         api::collectionVideos),
                 new Endpoint(Route.HLS, "GET", VideoJson.HLS_PATH + "{id}/{file}", api::hls),
                 new Endpoint(Route.THUMBNAIL, "GET", VideoJson.THUMBNAIL_PATH + "{id}/{file}", api::thumbnail));
@@ -83,7 +109,10 @@ final class ApiServer implements AutoCloseable {
             Match match = match(exchange.getRequestURI().getPath());
             Response response = respond(exchange, match);
             // Counted before the reply leaves, so a client that has its answer also sees it accounted.
-            meter.record(match.route(), match.pathId(), response.status(),
+            meter.record(
+                    match.route(),
+                    match.pathId(),
+                    response.status(),
                     exchange.getRequestHeaders().containsKey(API_KEY_HEADER));
             send(exchange, response);
         } finally {
@@ -97,8 +126,8 @@ final class ApiServer implements AutoCloseable {
             Optional<String> redirect = faults.redirect(match.route());
             if (redirect.isPresent()) {
                 URI uri = exchange.getRequestURI();
-                return Response.redirect(redirect.get() + uri.getRawPath()
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                return Response.redirect(
+                        redirect.get() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
             }
             if (!apiKey.equals(exchange.getRequestHeaders().getFirst(API_KEY_HEADER))) {
                 return Response.error(401, "Invalid or missing API key");
@@ -116,7 +145,10 @@ final class ApiServer implements AutoCloseable {
             if (!match.endpoint().method().equals(exchange.getRequestMethod())) {
                 return Response.error(405, "Method Not Allowed");
             }
-            Request request = new Request(match.pathId(), match.file(), query(exchange.getRequestURI().getRawQuery()),
+            Request request = new Request(
+                    match.pathId(),
+                    match.file(),
+                    query(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestBody().readAllBytes());
             return match.endpoint().handler().handle(request);
         } catch (HttpError e) {
@@ -133,7 +165,10 @@ final class ApiServer implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             Matcher matcher = endpoint.path().matcher(path);
             if (matcher.matches()) {
-                return new Match(endpoint.route(), endpoint, matcher.groupCount() > 0 ? matcher.group(1) : null,
+                return new Match(
+                        endpoint.route(),
+                        endpoint,
+                        matcher.groupCount() > 0 ? matcher.group(1) : null,
                         matcher.groupCount() > 1 ? matcher.group(2) : null);
             }
         }
@@ -174,12 +209,16 @@ final class ApiServer implements AutoCloseable {
     /** A route's method and path template, where "{id}" and then "{file}" each stand for one path segment. */
     private record Endpoint(Route route, String method, Pattern path, Handler handler) {
         Endpoint(Route route, String method, String template, Handler handler) {
-            this(route, method, Pattern.compile(Pattern.quote(template).replace("{id}", "\\E([^/]+)\\Q")
-                    .replace("{file}", "\\E([^/]+)\\Q")), handler);
+            this(
+                    route,
+                    method,
+                    Pattern.compile(Pattern.quote(template)
+                            .replace("{id}", "\\E([^/]+)\\Q")
+                            .replace("{file}", "\\E([^/]+)\\Q")),
+                    handler);
         }
     }
 
     /** The endpoint a path names, if any, and the id and file name in it. */
-    private record Match(Route route, Endpoint endpoint, String pathId, String file) {
-    }
+    private record Match(Route route, Endpoint endpoint, String pathId, String file) {}
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.time.Duration;
@@ -39,12 +43,19 @@ final class Catalog {
         }
         String id = uuid();
         String doneWord = DONE_WORDS[random.nextInt(DONE_WORDS.length)];
-        int lastSegmentSeconds = MIN_LAST_SEGMENT_SECONDS
-                + random.nextInt(Version.FIRST_SEGMENT_SECONDS - MIN_LAST_SEGMENT_SECONDS + 1);
+        int lastSegmentSeconds =
+                MIN_LAST_SEGMENT_SECONDS + random.nextInt(Version.FIRST_SEGMENT_SECONDS - MIN_LAST_SEGMENT_SECONDS + 1);
         int duration = (segments - 1) * Version.FIRST_SEGMENT_SECONDS + lastSegmentSeconds;
         Instant now = tick();
         int position = creationOrder.nextPosition();
-        Video video = new Video(id, position, name, now, now, doneWord, searchDone,
+        Video video = new Video(
+                id,
+                position,
+                name,
+                now,
+                now,
+                doneWord,
+                searchDone,
                 segmentFactory.firstVersion(id, position, duration));
         videos.put(id, video);
         creationOrder.append(video);
@@ -113,8 +124,8 @@ final class Catalog {
     }
 
     /** A page of the videos created in [from, to], the done ones only if asked, oldest or newest first. */
-    synchronized ListingPage byCreation(boolean doneOnly, Instant from, Instant to, boolean newestFirst, int skip,
-                                        int limit) {
+    synchronized ListingPage byCreation(
+            boolean doneOnly, Instant from, Instant to, boolean newestFirst, int skip, int limit) {
         return creationOrder.page(doneOnly, from, to, newestFirst, skip, limit);
     }
 
@@ -141,8 +152,9 @@ final class Catalog {
         if (!collection.videoIds().contains(videoId)) {
             List<String> members = new ArrayList<>(collection.videoIds());
             members.add(videoId);
-            collections.put(collectionId, new VideoCollection(collectionId, collection.name(), collection.createdAt(),
-                    List.copyOf(members)));
+            collections.put(
+                    collectionId,
+                    new VideoCollection(collectionId, collection.name(), collection.createdAt(), List.copyOf(members)));
         }
     }
 

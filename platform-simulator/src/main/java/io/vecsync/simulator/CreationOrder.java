@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.time.Instant;
@@ -14,6 +18,7 @@ final class CreationOrder {
     private Video[] videos = new Video[1024];
     /** Kept for deleted videos too, so that positions stay sorted by creation time for the binary search. */
     private Instant[] createdAt = new Instant[1024];
+
     private final Fenwick existing = new Fenwick();
     private final Fenwick done = new Fenwick();
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.Arrays;
@@ -56,5 +60,10 @@ public final class EmbeddingsAnswer {
         return padded;
     }
 
-    private enum Kind { NORMAL, STATUS_PROCESSING, EMPTY_DATA, OVERSIZED }
+    private enum Kind {
+        NORMAL,
+        STATUS_PROCESSING,
+        EMPTY_DATA,
+        OVERSIZED
+    }
 }

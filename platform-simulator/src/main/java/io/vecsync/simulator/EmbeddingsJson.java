@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,8 +14,7 @@ final class EmbeddingsJson {
     /** Roughly what one written float takes, to size the buffer once. */
     private static final int BYTES_PER_VALUE = 12;
 
-    private EmbeddingsJson() {
-    }
+    private EmbeddingsJson() {}
 
     /**
      * The video embeddings response.

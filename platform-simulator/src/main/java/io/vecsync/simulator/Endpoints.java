@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +31,13 @@ final class Endpoints {
     private final Meter meter;
     private final VideoMedia media = new VideoMedia();
 
-    Endpoints(Catalog catalog, Faults faults, VideoFaults videoFaults, SimulatedTextEmbeddings embedder, VideoJson videoJson,
-              Meter meter) {
+    Endpoints(
+            Catalog catalog,
+            Faults faults,
+            VideoFaults videoFaults,
+            SimulatedTextEmbeddings embedder,
+            VideoJson videoJson,
+            Meter meter) {
         this.catalog = catalog;
         this.faults = faults;
         this.videoFaults = videoFaults;
@@ -38,8 +47,8 @@ final class Endpoints {
     }
 
     Response listVideos(Request request) {
-        String status = request.choice("status", "uploaded",
-                List.of("uploaded", "analysed", "search_processed", "processed"));
+        String status =
+                request.choice("status", "uploaded", List.of("uploaded", "analysed", "search_processed", "processed"));
         Instant from = request.instant("start_time").orElse(Instant.MIN);
         if (request.instant("start_time").isEmpty()) {
             meter.wholeListingPage();
@@ -102,7 +111,8 @@ final class Endpoints {
                 json.writeStringField("name", collection.name());
                 json.writeNullField("description");
                 json.writeStringField("parent_type", "user");
-                json.writeNumberField("video_count", catalog.existing(collection.videoIds()).size());
+                json.writeNumberField(
+                        "video_count", catalog.existing(collection.videoIds()).size());
                 json.writeStringField("created_at", collection.createdAt().toString());
                 json.writeEndObject();
             }
@@ -111,11 +121,13 @@ final class Endpoints {
     }
 
     Response collectionVideos(Request request) {
-        VideoCollection collection = catalog.collection(request.pathId())
-                .orElseThrow(() -> new HttpError(404, "Collection not found"));
+        VideoCollection collection =
+                catalog.collection(request.pathId()).orElseThrow(() -> new HttpError(404, "Collection not found"));
         int page = request.integer("page", 1, 1, MAX_PAGE);
         int pageSize = request.integer("page_size", 10, 1, 100);
-        List<Video> videos = catalog.existing(collection.videoIds()).stream().sorted(order(request)).toList();
+        List<Video> videos = catalog.existing(collection.videoIds()).stream()
+                .sorted(order(request))
+                .toList();
         return numberedPage(page, pageSize, videos.size(), items(page(videos, (page - 1) * pageSize, pageSize)));
     }
 
@@ -123,7 +135,8 @@ final class Endpoints {
     Response hls(Request request) {
         Video video = video(request.pathId());
         return request.file().equals(VideoMedia.PLAYLIST_FILE)
-                ? Response.ok("application/vnd.apple.mpegurl", media.playlist(video).getBytes(StandardCharsets.UTF_8))
+                ? Response.ok(
+                        "application/vnd.apple.mpegurl", media.playlist(video).getBytes(StandardCharsets.UTF_8))
                 : Response.ok("video/mp2t", media.segment(video, request.file()));
     }
 
@@ -156,8 +169,9 @@ final class Endpoints {
         }
         return switch (corruption) {
             case MALFORMED_JSON -> Arrays.copyOf(rendition.json(), rendition.json().length / 2);
-            case WRONG_DIMENSION -> EmbeddingsJson.video(video.id(), rendition.segments(),
-                    rendition.segments().size() / 2);
+            case WRONG_DIMENSION ->
+                EmbeddingsJson.video(
+                        video.id(), rendition.segments(), rendition.segments().size() / 2);
         };
     }
 
@@ -185,7 +199,8 @@ final class Endpoints {
     private ListingPage scanned(Request request, boolean doneOnly, Instant from, Instant to, int skip, int limit) {
         List<Video> matching = catalog.videos().stream()
                 .filter(video -> video.searchDone() || !doneOnly)
-                .filter(video -> !video.createdAt().isBefore(from) && !video.createdAt().isAfter(to))
+                .filter(video ->
+                        !video.createdAt().isBefore(from) && !video.createdAt().isAfter(to))
                 .sorted(order(request))
                 .toList();
         return new ListingPage(page(matching, skip, limit), matching.size());
@@ -193,9 +208,10 @@ final class Endpoints {
 
     private static Comparator<Video> order(Request request) {
         Comparator<Video> byCreation = Comparator.comparing(Video::createdAt);
-        Comparator<Video> order = request.choice("sort_by", "created_at", SORT_KEYS).equals("name")
-                ? Comparator.comparing(Video::name).thenComparing(byCreation)
-                : byCreation;
+        Comparator<Video> order =
+                request.choice("sort_by", "created_at", SORT_KEYS).equals("name")
+                        ? Comparator.comparing(Video::name).thenComparing(byCreation)
+                        : byCreation;
         return descending(request) ? order.reversed() : order;
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.time.Duration;
@@ -51,7 +55,8 @@ final class Faults {
 
     synchronized void chaos(double probability, int... statuses) {
         if (probability < 0 || probability > 1 || (probability > 0 && statuses.length == 0)) {
-            throw new IllegalArgumentException("chaos needs a probability in [0, 1] and, above 0, statuses to fail with");
+            throw new IllegalArgumentException(
+                    "chaos needs a probability in [0, 1] and, above 0, statuses to fail with");
         }
         chaosProbability = probability;
         chaosStatuses = statuses.clone();

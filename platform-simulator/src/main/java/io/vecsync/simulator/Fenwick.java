@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.Arrays;
@@ -7,6 +11,7 @@ final class Fenwick {
 
     /** 1-based: tree[i] sums the flags of positions [i - lowbit(i), i - 1]. */
     private int[] tree = new int[1024];
+
     private int size;
 
     int size() {

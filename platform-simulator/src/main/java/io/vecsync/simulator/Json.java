@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -14,8 +18,7 @@ final class Json {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The document {@code body} writes, in a buffer first sized to {@code expectedBytes}. */
     static byte[] write(int expectedBytes, Body body) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.EnumMap;
@@ -35,7 +39,9 @@ final class Meter {
             count(withApiKeyHeader, route);
         }
         if (route == Route.VIDEO_EMBEDDINGS) {
-            embeddingsByVideo.computeIfAbsent(videoId, id -> new AtomicInteger()).incrementAndGet();
+            embeddingsByVideo
+                    .computeIfAbsent(videoId, id -> new AtomicInteger())
+                    .incrementAndGet();
         }
         if (route.metered() && billable(status)) {
             credits.incrementAndGet();
@@ -81,7 +87,12 @@ final class Meter {
      * redirects, which a front proxy answers.
      */
     private static boolean billable(int status) {
-        return status < 500 && (status < 300 || status >= 400) && status != 401 && status != 403 && status != 404
-                && status != 408 && status != 429;
+        return status < 500
+                && (status < 300 || status >= 400)
+                && status != 401
+                && status != 403
+                && status != 404
+                && status != 408
+                && status != 429;
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.io.ByteArrayOutputStream;
@@ -19,6 +23,7 @@ final class PcmH264 {
     private static final int I_PCM_IN_I_SLICE = 25;
     /** In a P slice the intra macroblock types follow the five inter ones. */
     private static final int I_PCM_IN_P_SLICE = 5 + I_PCM_IN_I_SLICE;
+
     private static final int SLICE_P = 5;
     private static final int SLICE_I = 7;
 
@@ -146,7 +151,8 @@ final class PcmH264 {
                         g += green(rgb) / 4.0;
                         b += blue(rgb) / 4.0;
                     }
-                    double chroma = plane == 0 ? -37.945 * r - 74.494 * g + 112.439 * b : 112.439 * r - 94.154 * g - 18.285 * b;
+                    double chroma =
+                            plane == 0 ? -37.945 * r - 74.494 * g + 112.439 * b : 112.439 * r - 94.154 * g - 18.285 * b;
                     slice.u(8, clamp(128 + chroma / 256));
                 }
             }
@@ -171,7 +177,7 @@ final class PcmH264 {
 
     /** Writes a NAL unit with its start code, escaping any 00 00 0x (x <= 3) in its payload. */
     private static void nal(ByteArrayOutputStream out, int refIdc, int type, byte[] rbsp) {
-        out.writeBytes(new byte[]{0, 0, 0, 1, (byte) (refIdc << 5 | type)});
+        out.writeBytes(new byte[] {0, 0, 0, 1, (byte) (refIdc << 5 | type)});
         int zeros = 0;
         for (byte b : rbsp) {
             if (zeros == 2 && (b & 0xFF) <= 3) {

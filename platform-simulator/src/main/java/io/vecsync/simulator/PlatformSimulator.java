@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.io.IOException;
@@ -293,8 +297,7 @@ public final class PlatformSimulator implements AutoCloseable {
         private int port;
         private boolean documentedFieldsOnly;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder seed(long seed) {
             this.seed = seed;
@@ -318,7 +321,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
         /** Each segment boundary is embedded once per option. */
         public Builder embeddingOptions(String... options) {
-            require(options.length > 0 && Arrays.stream(options).distinct().count() == options.length,
+            require(
+                    options.length > 0 && Arrays.stream(options).distinct().count() == options.length,
                     "embedding options must be distinct and at least one");
             this.options = List.of(options);
             return this;

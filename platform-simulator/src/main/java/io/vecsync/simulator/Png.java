@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +18,7 @@ final class Png {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int RGB_COLOUR_TYPE = 2;
 
-    private Png() {
-    }
+    private Png() {}
 
     static byte[] encode(Picture picture) {
         try {
@@ -23,7 +26,7 @@ final class Png {
             DataOutputStream ihdr = new DataOutputStream(header);
             ihdr.writeInt(picture.width());
             ihdr.writeInt(picture.height());
-            ihdr.write(new byte[]{8, RGB_COLOUR_TYPE, 0, 0, 0});
+            ihdr.write(new byte[] {8, RGB_COLOUR_TYPE, 0, 0, 0});
 
             ByteArrayOutputStream compressed = new ByteArrayOutputStream();
             try (DeflaterOutputStream rows = new DeflaterOutputStream(compressed)) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +36,10 @@ record Response(int status, Map<String, String> headers, byte[] body) {
     }
 
     private static byte[] detail(String detail) {
-        return JsonNodeFactory.instance.objectNode().put("detail", detail).toString().getBytes(StandardCharsets.UTF_8);
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("detail", detail)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

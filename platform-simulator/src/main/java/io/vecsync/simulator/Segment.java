@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 /**
@@ -10,6 +14,5 @@ package io.vecsync.simulator;
  * @param caption   the words the embedding was derived from (not served; a text query made of them finds this segment)
  * @param embedding unit vector; shared with the simulator, so do not modify it
  */
-public record Segment(String videoId, String start, String end, String option, String scope, String caption,
-                      float[] embedding) {
-}
+public record Segment(
+        String videoId, String start, String end, String option, String scope, String caption, float[] embedding) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ final class SegmentFactory {
 
     /** Noise this small keeps every segment nearest to a query made of its own caption words. */
     private static final double NOISE_NORM = 0.3;
+
     private static final String SCOPE = "clip";
 
     private final long seed;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.HashMap;
@@ -9,8 +13,7 @@ public final class SimulatorMain {
 
     private static final Set<String> OPTIONS = Set.of("--port", "--videos", "--api-key", "--seed");
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options = parse(args);
@@ -31,7 +34,8 @@ public final class SimulatorMain {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
-                System.err.println("usage: SimulatorMain [--port 8001] [--videos 50] [--api-key sk-sim-local] [--seed 42]");
+                System.err.println(
+                        "usage: SimulatorMain [--port 8001] [--videos 50] [--api-key sk-sim-local] [--seed 42]");
                 System.exit(2);
             }
             options.put(args[i], args[i + 1]);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +16,7 @@ final class TransportStream {
     static final int PACKET_SIZE = 188;
     /** 90 kHz ticks: PTS and PCR base units. */
     static final int TICKS_PER_SECOND = 90_000;
+
     private static final int PAT_PID = 0;
     private static final int PMT_PID = 0x1000;
     private static final int VIDEO_PID = 0x100;
@@ -34,12 +39,29 @@ final class TransportStream {
     TransportStream(int tablesCounter, int videoCounter) {
         this.videoCounter = videoCounter;
         // PAT: transport_stream_id 1, version 0, program 1 in the PMT's PID.
-        section(PAT_PID, tablesCounter, new byte[]{0x00, (byte) 0xB0, 13, 0, 1, (byte) 0xC1, 0, 0, 0, 1,
-                (byte) (0xE0 | PMT_PID >> 8), (byte) PMT_PID});
+        section(PAT_PID, tablesCounter, new byte[] {
+            0x00, (byte) 0xB0, 13, 0, 1, (byte) 0xC1, 0, 0, 0, 1, (byte) (0xE0 | PMT_PID >> 8), (byte) PMT_PID
+        });
         // PMT: program 1, PCR and the one H.264 stream in the video PID, no descriptors.
-        section(PMT_PID, tablesCounter, new byte[]{0x02, (byte) 0xB0, 18, 0, 1, (byte) 0xC1, 0, 0,
-                (byte) (0xE0 | VIDEO_PID >> 8), (byte) VIDEO_PID, (byte) 0xF0, 0, H264_STREAM_TYPE,
-                (byte) (0xE0 | VIDEO_PID >> 8), (byte) VIDEO_PID, (byte) 0xF0, 0});
+        section(PMT_PID, tablesCounter, new byte[] {
+            0x02,
+            (byte) 0xB0,
+            18,
+            0,
+            1,
+            (byte) 0xC1,
+            0,
+            0,
+            (byte) (0xE0 | VIDEO_PID >> 8),
+            (byte) VIDEO_PID,
+            (byte) 0xF0,
+            0,
+            H264_STREAM_TYPE,
+            (byte) (0xE0 | VIDEO_PID >> 8),
+            (byte) VIDEO_PID,
+            (byte) 0xF0,
+            0
+        });
     }
 
     /** How many packets an access unit of this many bytes takes. */
@@ -76,14 +98,26 @@ final class TransportStream {
         int offset = 0;
         for (boolean first = true; offset < pes.length; first = false) {
             byte[] field = first
-                    ? new byte[]{7, (byte) (key ? 0x50 : 0x10), (byte) (pcr >> 25), (byte) (pcr >> 17), (byte) (pcr >> 9),
-                            (byte) (pcr >> 1), (byte) (pcr << 7 | 0x7E), 0}
+                    ? new byte[] {
+                        7,
+                        (byte) (key ? 0x50 : 0x10),
+                        (byte) (pcr >> 25),
+                        (byte) (pcr >> 17),
+                        (byte) (pcr >> 9),
+                        (byte) (pcr >> 1),
+                        (byte) (pcr << 7 | 0x7E),
+                        0
+                    }
                     : new byte[0];
             int room = PACKET_SIZE - 4 - field.length;
             int payload = Math.min(room, pes.length - offset);
             field = stuffed(field, room - payload);
-            out.writeBytes(new byte[]{0x47, (byte) ((first ? 0x40 : 0) | VIDEO_PID >> 8), (byte) VIDEO_PID,
-                    (byte) ((field.length > 0 ? 0x30 : 0x10) | videoCounter)});
+            out.writeBytes(new byte[] {
+                0x47,
+                (byte) ((first ? 0x40 : 0) | VIDEO_PID >> 8),
+                (byte) VIDEO_PID,
+                (byte) ((field.length > 0 ? 0x30 : 0x10) | videoCounter)
+            });
             videoCounter = (videoCounter + 1) & 0x0F;
             out.writeBytes(field);
             out.write(pes, offset, payload);
@@ -101,7 +135,7 @@ final class TransportStream {
             return field;
         }
         // An empty field is a length byte alone, then a flags byte; the stuffing goes after whatever it holds.
-        byte[] base = field.length > 0 ? field : stuffing == 1 ? new byte[]{0} : new byte[]{0, 0};
+        byte[] base = field.length > 0 ? field : stuffing == 1 ? new byte[] {0} : new byte[] {0, 0};
         byte[] grown = new byte[field.length + stuffing];
         System.arraycopy(base, 0, grown, 0, base.length);
         for (int i = base.length; i < grown.length; i++) {

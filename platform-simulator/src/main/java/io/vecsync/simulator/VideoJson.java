@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,6 +14,7 @@ final class VideoJson {
     static final int ITEM_BYTES = 800;
     /** Where the platform serves videos' HLS playlists and thumbnails, behind the API key like every endpoint. */
     static final String HLS_PATH = "/api/backend/v1/developer/videos/hls/";
+
     static final String THUMBNAIL_PATH = "/api/backend/v1/developer/videos/thumbnails/";
     private static final String STORAGE = "https://storage.simulator.invalid/videos/";
     private static final String SIGNATURE = "?X-Amz-Signature=simulated";

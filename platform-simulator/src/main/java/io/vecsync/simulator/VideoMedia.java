@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.awt.Color;
@@ -17,12 +21,14 @@ final class VideoMedia {
 
     /** 16:9 in whole macroblocks, and small enough for a frame to fit one bounded PES packet (64 KB). */
     static final int WIDTH = 256;
+
     static final int HEIGHT = 144;
     static final String PLAYLIST_FILE = "playlist.m3u8";
     static final String THUMBNAIL_FILE = "thumbnail.png";
     private static final Pattern SEGMENT_FILE = Pattern.compile("v(\\d+)-(\\d+)\\.ts");
     /** The first frame's PTS: one second in, so that the PCR sent ahead of it is not negative. */
     private static final long FIRST_PTS = TransportStream.TICKS_PER_SECOND;
+
     private static final int BAND = 16;
     private static final int CAPTION_SCALE = 2;
     private static final int CAPTION_CHARS_PER_LINE = 20;
@@ -35,6 +41,7 @@ final class VideoMedia {
     private final BitSet changingRows = new BitSet();
     /** Every IDR and every P frame has the same size: uncompressed samples, never escaped, in a fixed layout. */
     private final int idrPackets;
+
     private final int pPackets;
 
     VideoMedia() {
@@ -49,10 +56,17 @@ final class VideoMedia {
     String playlist(Video video) {
         Version version = video.version();
         StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:")
-                .append(version.segmentSeconds()).append("\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
+                .append(version.segmentSeconds())
+                .append("\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
         for (int i = 0; i < version.segmentCount(); i++) {
-            playlist.append("#EXTINF:").append(frames(version, i)).append(".000,\n")
-                    .append('v').append(version.number()).append('-').append(i).append(".ts\n");
+            playlist.append("#EXTINF:")
+                    .append(frames(version, i))
+                    .append(".000,\n")
+                    .append('v')
+                    .append(version.number())
+                    .append('-')
+                    .append(i)
+                    .append(".ts\n");
         }
         return playlist.append("#EXT-X-ENDLIST\n").toString();
     }
@@ -65,8 +79,10 @@ final class VideoMedia {
     byte[] segment(Video video, String file) {
         Version version = video.version();
         Matcher name = SEGMENT_FILE.matcher(file);
-        if (!name.matches() || !name.group(1).equals(Integer.toString(version.number()))
-                || name.group(2).length() > 6 || Integer.parseInt(name.group(2)) >= version.segmentCount()) {
+        if (!name.matches()
+                || !name.group(1).equals(Integer.toString(version.number()))
+                || name.group(2).length() > 6
+                || Integer.parseInt(name.group(2)) >= version.segmentCount()) {
             throw new HttpError(404, "No such segment");
         }
         int index = Integer.parseInt(name.group(2));
@@ -97,7 +113,9 @@ final class VideoMedia {
     private static List<String> captions(Version version, int index) {
         List<Segment> segments = version.rendition().segments();
         int options = segments.size() / version.segmentCount();
-        return segments.subList(index * options, (index + 1) * options).stream().map(Segment::caption).toList();
+        return segments.subList(index * options, (index + 1) * options).stream()
+                .map(Segment::caption)
+                .toList();
     }
 
     private static Picture frame(Video video, List<String> captions, int second) {
@@ -116,8 +134,12 @@ final class VideoMedia {
         picture.fill(8, top - 8, WIDTH - 16, lines.size() * CAPTION_LINE_HEIGHT + 10, 0x1C2230);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            picture.text((WIDTH - Picture.textWidth(line, CAPTION_SCALE)) / 2, top + i * CAPTION_LINE_HEIGHT, CAPTION_SCALE,
-                    line, 0xFFFFFF);
+            picture.text(
+                    (WIDTH - Picture.textWidth(line, CAPTION_SCALE)) / 2,
+                    top + i * CAPTION_LINE_HEIGHT,
+                    CAPTION_SCALE,
+                    line,
+                    0xFFFFFF);
         }
 
         int duration = video.version().durationSeconds();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import java.util.ArrayList;
@@ -20,31 +24,90 @@ import java.util.stream.Stream;
 final class Vocabulary {
 
     /** A kind of subject: what it can be seen doing, and where. */
-    private record Cast(List<String> actions, List<String> places) {
-    }
+    private record Cast(List<String> actions, List<String> places) {}
 
     /** Who or what a video films. */
-    private record Subject(Cast cast, String phrase) {
-    }
+    private record Subject(Cast cast, String phrase) {}
 
-    private static final Cast PEOPLE = new Cast(List.of(
-            "walking slowly", "carrying a cardboard box", "talking on the phone", "opening a door", "sitting on a bench",
-            "waving at the camera", "drinking coffee", "climbing a ladder", "pushing a shopping cart", "reading a newspaper",
-            "running", "eating an apple", "typing on a laptop", "taking a photo", "crossing the road", "waiting in line",
-            "lifting a heavy crate", "pointing at a sign", "shaking hands", "checking a clipboard", "playing the guitar",
-            "picking up a bag", "dancing", "jumping over a puddle", "sweeping the floor", "laughing", "tying a shoelace",
-            "looking at a map", "writing in a notebook", "stretching"),
-            List.of("in a warehouse", "on a busy street", "at a train station", "in a kitchen", "in a park", "in an office",
-                    "in a parking lot", "at a market", "on a beach", "in a garden"));
-    private static final Cast ANIMALS = new Cast(List.of(
-            "running", "sleeping", "drinking water", "chasing a ball", "looking at the camera", "jumping over a fence",
-            "rolling in the grass", "walking slowly", "eating", "shaking off water", "lying in the sun", "sniffing the ground"),
+    private static final Cast PEOPLE = new Cast(
+            List.of(
+                    "walking slowly",
+                    "carrying a cardboard box",
+                    "talking on the phone",
+                    "opening a door",
+                    "sitting on a bench",
+                    "waving at the camera",
+                    "drinking coffee",
+                    "climbing a ladder",
+                    "pushing a shopping cart",
+                    "reading a newspaper",
+                    "running",
+                    "eating an apple",
+                    "typing on a laptop",
+                    "taking a photo",
+                    "crossing the road",
+                    "waiting in line",
+                    "lifting a heavy crate",
+                    "pointing at a sign",
+                    "shaking hands",
+                    "checking a clipboard",
+                    "playing the guitar",
+                    "picking up a bag",
+                    "dancing",
+                    "jumping over a puddle",
+                    "sweeping the floor",
+                    "laughing",
+                    "tying a shoelace",
+                    "looking at a map",
+                    "writing in a notebook",
+                    "stretching"),
+            List.of(
+                    "in a warehouse",
+                    "on a busy street",
+                    "at a train station",
+                    "in a kitchen",
+                    "in a park",
+                    "in an office",
+                    "in a parking lot",
+                    "at a market",
+                    "on a beach",
+                    "in a garden"));
+    private static final Cast ANIMALS = new Cast(
+            List.of(
+                    "running",
+                    "sleeping",
+                    "drinking water",
+                    "chasing a ball",
+                    "looking at the camera",
+                    "jumping over a fence",
+                    "rolling in the grass",
+                    "walking slowly",
+                    "eating",
+                    "shaking off water",
+                    "lying in the sun",
+                    "sniffing the ground"),
             List.of("on a beach", "in a backyard", "in a field", "on a farm", "in a park", "by a river"));
-    private static final Cast VEHICLES = new Cast(List.of(
-            "driving past", "parking", "stopping at a traffic light", "turning left", "backing up", "lifting a pallet",
-            "waiting with hazard lights on", "speeding up", "carrying a load", "pulling away", "crossing a bridge",
-            "reversing slowly"),
-            List.of("in a warehouse", "at a loading dock", "on a busy street", "on a highway", "in a parking lot", "on a farm"));
+    private static final Cast VEHICLES = new Cast(
+            List.of(
+                    "driving past",
+                    "parking",
+                    "stopping at a traffic light",
+                    "turning left",
+                    "backing up",
+                    "lifting a pallet",
+                    "waiting with hazard lights on",
+                    "speeding up",
+                    "carrying a load",
+                    "pulling away",
+                    "crossing a bridge",
+                    "reversing slowly"),
+            List.of(
+                    "in a warehouse",
+                    "at a loading dock",
+                    "on a busy street",
+                    "on a highway",
+                    "in a parking lot",
+                    "on a farm"));
 
     /** Video n films subject n modulo their count; the casts alternate so that a few videos already show each kind. */
     private static final List<Subject> SUBJECTS = List.of(
@@ -66,22 +129,26 @@ final class Vocabulary {
             new Subject(PEOPLE, "a farmer in a straw hat"));
 
     /** Added once a video has used every action, so that its captions stay distinct. */
-    private static final List<String> TIMES = List.of("at night", "at sunset", "in the rain", "in the morning", "in the fog",
-            "in the snow");
+    private static final List<String> TIMES =
+            List.of("at night", "at sunset", "in the rain", "in the morning", "in the fog", "in the snow");
 
     /** Words that say nothing about what is seen; text embeddings leave them out. */
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "in", "on", "at", "of", "with", "by", "to", "into",
-            "over", "from", "for", "and", "or", "is", "are", "its");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "the", "in", "on", "at", "of", "with", "by", "to", "into", "over", "from", "for", "and", "or",
+            "is", "are", "its");
+
     private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
-    private static final Set<String> INDEX = Stream.of(SUBJECTS.stream().map(Subject::phrase), TIMES.stream(),
-                    Stream.of(PEOPLE, ANIMALS, VEHICLES).flatMap(cast -> Stream.concat(cast.actions().stream(), cast.places().stream())))
+    private static final Set<String> INDEX = Stream.of(
+                    SUBJECTS.stream().map(Subject::phrase),
+                    TIMES.stream(),
+                    Stream.of(PEOPLE, ANIMALS, VEHICLES)
+                            .flatMap(cast -> Stream.concat(cast.actions().stream(), cast.places().stream())))
             .flatMap(phrases -> phrases)
             .flatMap(phrase -> words(phrase).stream())
             .collect(Collectors.toUnmodifiableSet());
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** Whether the word is one captions use. */
     static boolean contains(String word) {
@@ -102,7 +169,9 @@ final class Vocabulary {
         List<String> places = subject.cast().places();
         // Subjects of a cast start at different places, and a subject filmed again is filmed elsewhere: a (subject,
         // place) pair repeats only once every place was used.
-        long rank = SUBJECTS.subList(0, index).stream().filter(other -> other.cast().equals(subject.cast())).count();
+        long rank = SUBJECTS.subList(0, index).stream()
+                .filter(other -> other.cast().equals(subject.cast()))
+                .count();
         String place = places.get((int) ((rank + videoPosition / SUBJECTS.size()) % places.size()));
         List<String> actions = new ArrayList<>(subject.cast().actions());
         Collections.shuffle(actions, random);

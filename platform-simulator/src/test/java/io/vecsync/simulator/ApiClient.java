@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,11 +79,15 @@ final class ApiClient {
     }
 
     List<String> names(String pathAndQuery) {
-        return items(pathAndQuery).stream().map(item -> item.get("name").asText()).toList();
+        return items(pathAndQuery).stream()
+                .map(item -> item.get("name").asText())
+                .toList();
     }
 
     List<String> ids(String pathAndQuery) {
-        return items(pathAndQuery).stream().map(item -> item.get("video_id").asText()).toList();
+        return items(pathAndQuery).stream()
+                .map(item -> item.get("video_id").asText())
+                .toList();
     }
 
     static JsonNode parse(HttpResponse<String> response) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +24,11 @@ class AuthAndFaultsTest {
 
     @BeforeEach
     void start() {
-        simulator = PlatformSimulator.builder().videos(3).apiKey("sk-sim-test").build().start();
+        simulator = PlatformSimulator.builder()
+                .videos(3)
+                .apiKey("sk-sim-test")
+                .build()
+                .start();
         api = new ApiClient(simulator);
         videoId = simulator.videoIds().get(0);
     }
@@ -35,7 +43,9 @@ class AuthAndFaultsTest {
         for (String key : new String[] {null, "sk-wrong"}) {
             HttpResponse<String> response = api.get(ApiClient.LIST, key);
             assertEquals(401, response.statusCode());
-            assertEquals("Invalid or missing API key", ApiClient.parse(response).get("detail").asText());
+            assertEquals(
+                    "Invalid or missing API key",
+                    ApiClient.parse(response).get("detail").asText());
         }
         assertEquals(200, api.get(ApiClient.LIST, "sk-sim-test").statusCode());
     }
@@ -107,7 +117,11 @@ class AuthAndFaultsTest {
 
     @Test
     void aRedirectSendsTheSameRequestElsewhereBeforeTheKeyIsChecked() {
-        try (PlatformSimulator target = PlatformSimulator.builder().videos(0).apiKey("sk-sim-test").build().start()) {
+        try (PlatformSimulator target = PlatformSimulator.builder()
+                .videos(0)
+                .apiKey("sk-sim-test")
+                .build()
+                .start()) {
             simulator.redirect(Route.VIDEO_EMBEDDINGS, target.baseUrl());
             String path = ApiClient.EMBEDDINGS + videoId + "?trace=1";
 
@@ -133,7 +147,8 @@ class AuthAndFaultsTest {
 
     @Test
     void unknownPathsAreNotFoundAndCountOnlyUnderAny() {
-        assertEquals(404, api.get("/api/backend/v1/developer/videos/nothing-here").statusCode());
+        assertEquals(
+                404, api.get("/api/backend/v1/developer/videos/nothing-here").statusCode());
         assertEquals(1, simulator.requests(Route.ANY));
         assertEquals(0, simulator.requests(Route.VIDEOS_LIST));
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +20,17 @@ import org.junit.jupiter.api.Test;
 /** What a client that reads only the documented fields can see of the catalog. */
 class DocumentedContractTest {
 
-    private static final Set<String> VIDEO_FIELDS = Set.of("video_id", "name", "status", "video_path",
-            "thumbnail_path", "hls_playlist_path", "transcoding_status", "hls_generation_status",
-            "thumbnail_generation_status", "created_at");
+    private static final Set<String> VIDEO_FIELDS = Set.of(
+            "video_id",
+            "name",
+            "status",
+            "video_path",
+            "thumbnail_path",
+            "hls_playlist_path",
+            "transcoding_status",
+            "hls_generation_status",
+            "thumbnail_generation_status",
+            "created_at");
     private static final String DONE_LIST = ApiClient.LIST + "?status=search_processed&limit=500";
 
     private PlatformSimulator simulator;
@@ -27,7 +39,11 @@ class DocumentedContractTest {
 
     @BeforeEach
     void start() {
-        simulator = PlatformSimulator.builder().videos(6).documentedFieldsOnly(true).build().start();
+        simulator = PlatformSimulator.builder()
+                .videos(6)
+                .documentedFieldsOnly(true)
+                .build()
+                .start();
         api = new ApiClient(simulator);
         videoId = simulator.videoIds().get(2);
     }
@@ -52,8 +68,8 @@ class DocumentedContractTest {
         assertEquals(detailFields, keys(api.json(ApiClient.DETAILS + videoId)));
 
         simulator.documentedFieldsOnly(false);
-        assertTrue(keys(api.items(ApiClient.LIST).get(0)).containsAll(
-                Set.of("updated_at", "search_process_status", "analyse_status", "owner_tier")));
+        assertTrue(keys(api.items(ApiClient.LIST).get(0))
+                .containsAll(Set.of("updated_at", "search_process_status", "analyse_status", "owner_tier")));
     }
 
     @Test
@@ -69,7 +85,9 @@ class DocumentedContractTest {
         assertEquals(details, api.json(ApiClient.DETAILS + videoId));
         List<Segment> after = simulator.segments(videoId);
         assertNotEquals(before.size(), after.size());
-        assertEquals(after.size(), api.json(ApiClient.EMBEDDINGS + videoId).get("data").size());
+        assertEquals(
+                after.size(),
+                api.json(ApiClient.EMBEDDINGS + videoId).get("data").size());
         assertEquals(7, simulator.versionsCompleted());
 
         simulator.documentedFieldsOnly(false);
@@ -82,7 +100,8 @@ class DocumentedContractTest {
     void reprocessingShowsOnlyAsTheStatusAndAbsenceFromTheDoneListings() {
         simulator.startReprocessing(videoId);
 
-        assertEquals("analysed", api.json(ApiClient.DETAILS + videoId).get("status").asText());
+        assertEquals(
+                "analysed", api.json(ApiClient.DETAILS + videoId).get("status").asText());
         assertFalse(api.ids(DONE_LIST).contains(videoId));
         assertFalse(api.ids(ApiClient.LIST + "?status=processed").contains(videoId));
         assertTrue(api.ids(ApiClient.LIST + "?status=uploaded").contains(videoId));
@@ -96,7 +115,9 @@ class DocumentedContractTest {
 
     /** The video's item in the listing. */
     private JsonNode item(String listing) {
-        return api.items(listing).stream().filter(item -> item.get("video_id").asText().equals(videoId)).findFirst()
+        return api.items(listing).stream()
+                .filter(item -> item.get("video_id").asText().equals(videoId))
+                .findFirst()
                 .orElseThrow();
     }
 

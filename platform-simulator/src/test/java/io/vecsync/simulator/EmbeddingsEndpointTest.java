@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,7 +28,11 @@ class EmbeddingsEndpointTest {
 
     @BeforeEach
     void start() {
-        simulator = PlatformSimulator.builder().videos(5).segmentsPerVideo(8, 16).build().start();
+        simulator = PlatformSimulator.builder()
+                .videos(5)
+                .segmentsPerVideo(8, 16)
+                .build()
+                .start();
         api = new ApiClient(simulator);
         videoId = simulator.videoIds().get(0);
     }
@@ -56,13 +64,17 @@ class EmbeddingsEndpointTest {
 
     @Test
     void everyBoundaryIsEmbeddedOncePerOption() {
-        try (PlatformSimulator twoOptions = PlatformSimulator.builder().videos(1).embeddingOptions("visual", "audio")
+        try (PlatformSimulator twoOptions = PlatformSimulator.builder()
+                .videos(1)
+                .embeddingOptions("visual", "audio")
                 .build()) {
             List<Segment> segments = twoOptions.segments(twoOptions.videoIds().get(0));
             for (int i = 0; i < segments.size(); i += 2) {
                 assertEquals(segments.get(i).start(), segments.get(i + 1).start());
                 assertEquals(segments.get(i).end(), segments.get(i + 1).end());
-                assertEquals(List.of("visual", "audio"), List.of(segments.get(i).option(), segments.get(i + 1).option()));
+                assertEquals(
+                        List.of("visual", "audio"),
+                        List.of(segments.get(i).option(), segments.get(i + 1).option()));
             }
         }
     }
@@ -92,7 +104,8 @@ class EmbeddingsEndpointTest {
     void notReadyAnswersConflictWhileTheListSaysDone() {
         simulator.notReady(videoId, true);
         assertEquals(409, api.get(ApiClient.EMBEDDINGS + videoId).statusCode());
-        assertEquals("processed", api.json(ApiClient.DETAILS + videoId).get("status").asText());
+        assertEquals(
+                "processed", api.json(ApiClient.DETAILS + videoId).get("status").asText());
 
         simulator.notReady(videoId, false);
         assertEquals(200, api.get(ApiClient.EMBEDDINGS + videoId).statusCode());
@@ -107,13 +120,17 @@ class EmbeddingsEndpointTest {
 
         simulator.corrupt(videoId, Corruption.WRONG_DIMENSION);
         List<Integer> dimensions = new ArrayList<>();
-        api.json(ApiClient.EMBEDDINGS + videoId).get("data")
+        api.json(ApiClient.EMBEDDINGS + videoId)
+                .get("data")
                 .forEach(segment -> dimensions.add(segment.get("embedding").size()));
         assertEquals(1, dimensions.stream().filter(d -> d == 1023).count());
-        assertEquals(dimensions.size() - 1, dimensions.stream().filter(d -> d == 1024).count());
+        assertEquals(
+                dimensions.size() - 1,
+                dimensions.stream().filter(d -> d == 1024).count());
 
         simulator.repair(videoId);
-        api.json(ApiClient.EMBEDDINGS + videoId).get("data")
+        api.json(ApiClient.EMBEDDINGS + videoId)
+                .get("data")
                 .forEach(segment -> assertEquals(1024, segment.get("embedding").size()));
     }
 
@@ -124,7 +141,9 @@ class EmbeddingsEndpointTest {
 
         simulator.startReprocessing(videoId);
         assertEquals(409, api.get(ApiClient.EMBEDDINGS + videoId).statusCode());
-        assertEquals("in_progress", api.json(ApiClient.SEARCH_STATUS + videoId).get("status").asText());
+        assertEquals(
+                "in_progress",
+                api.json(ApiClient.SEARCH_STATUS + videoId).get("status").asText());
         assertTrue(simulator.liveSegments().stream().noneMatch(s -> s.videoId().equals(videoId)));
 
         simulator.finishReprocessing(videoId);
@@ -132,8 +151,11 @@ class EmbeddingsEndpointTest {
         assertEquals(6, simulator.versionsCompleted());
         assertNotEquals(before.size(), after.size());
         assertEquals("00:00:07", after.get(0).end());
-        assertEquals(after.size(), api.json(ApiClient.EMBEDDINGS + videoId).get("data").size());
-        assertEquals(before.get(before.size() - 1).end(), after.get(after.size() - 1).end(), "same video duration");
+        assertEquals(
+                after.size(),
+                api.json(ApiClient.EMBEDDINGS + videoId).get("data").size());
+        assertEquals(
+                before.get(before.size() - 1).end(), after.get(after.size() - 1).end(), "same video duration");
 
         simulator.reprocess(videoId);
         assertEquals(7, simulator.versionsCompleted());
@@ -150,7 +172,11 @@ class EmbeddingsEndpointTest {
         simulator.completeSearchProcess(late);
         assertEquals(6, simulator.versionsCompleted(), "completing a done video again changes nothing");
         assertEquals(4, api.json(ApiClient.EMBEDDINGS + late).get("data").size());
-        assertEquals(4, simulator.liveSegments().stream().filter(s -> s.videoId().equals(late)).count());
+        assertEquals(
+                4,
+                simulator.liveSegments().stream()
+                        .filter(s -> s.videoId().equals(late))
+                        .count());
     }
 
     @Test
@@ -158,7 +184,8 @@ class EmbeddingsEndpointTest {
         JsonNode response = ApiClient.parse(api.postText("Striped shirt in the rain"));
         assertEquals("ready", response.get("status").asText());
         assertEquals(1, response.get("data").size());
-        assertArrayEquals(simulator.textEmbedding("striped shirt in the rain"),
+        assertArrayEquals(
+                simulator.textEmbedding("striped shirt in the rain"),
                 floats(response.get("data").get(0).get("embedding")));
 
         assertEquals(200, api.postText("a".repeat(4096)).statusCode());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class LargeCatalogTest {
 
     private static final int VIDEOS = 200_000;
-    private static final String DONE_ASC = ApiClient.LIST
-            + "?status=search_processed&sort_by=created_at&sort_order=asc&limit=500";
+    private static final String DONE_ASC =
+            ApiClient.LIST + "?status=search_processed&sort_by=created_at&sort_order=asc&limit=500";
 
     private static PlatformSimulator simulator;
     private static ApiClient api;
@@ -27,7 +31,12 @@ class LargeCatalogTest {
 
     @BeforeAll
     static void start() {
-        simulator = PlatformSimulator.builder().videos(VIDEOS).segmentsPerVideo(1, 3).dimension(8).build().start();
+        simulator = PlatformSimulator.builder()
+                .videos(VIDEOS)
+                .segmentsPerVideo(1, 3)
+                .dimension(8)
+                .build()
+                .start();
         api = new ApiClient(simulator);
         created = new ArrayList<>(simulator.videoIds());
         created.add(simulator.upload("Pending", 1, false));
@@ -62,7 +71,8 @@ class LargeCatalogTest {
     @Test
     void newestFirstPagesFromTheEnd() {
         List<String> page = api.ids(ApiClient.LIST + "?status=processed&sort_order=desc&limit=300&skip=100000");
-        List<String> expected = IntStream.range(100_000, 100_300).mapToObj(i -> done.get(done.size() - 1 - i))
+        List<String> expected = IntStream.range(100_000, 100_300)
+                .mapToObj(i -> done.get(done.size() - 1 - i))
                 .toList();
         assertEquals(expected, page);
     }
@@ -77,15 +87,26 @@ class LargeCatalogTest {
         JsonNode page = api.json(DONE_ASC + window + "&skip=1000");
         assertEquals(inWindow.size(), page.get("total").asInt());
         assertEquals(inWindow.subList(1000, 1500), ids(page));
-        assertEquals(inWindow.get(inWindow.size() - 1), ids(api.json(DONE_ASC + window
-                + "&skip=" + (inWindow.size() - 1))).get(0));
+        assertEquals(
+                inWindow.get(inWindow.size() - 1),
+                ids(api.json(DONE_ASC + window + "&skip=" + (inWindow.size() - 1)))
+                        .get(0));
     }
 
     @Test
     void everyStatusButTheDoneOnesListsAllExistingVideos() {
-        int existing = (int) IntStream.range(0, created.size()).filter(i -> i % 13 != 0).count();
-        assertEquals(existing, api.json(ApiClient.LIST + "?status=uploaded&limit=1").get("total").asInt());
-        assertEquals(existing, api.json(ApiClient.LIST + "?status=analysed&limit=1").get("total").asInt());
+        int existing = (int)
+                IntStream.range(0, created.size()).filter(i -> i % 13 != 0).count();
+        assertEquals(
+                existing,
+                api.json(ApiClient.LIST + "?status=uploaded&limit=1")
+                        .get("total")
+                        .asInt());
+        assertEquals(
+                existing,
+                api.json(ApiClient.LIST + "?status=analysed&limit=1")
+                        .get("total")
+                        .asInt());
         assertEquals(List.of(created.get(VIDEOS + 1), created.get(VIDEOS)), api.ids(ApiClient.LIST + "?limit=2"));
     }
 

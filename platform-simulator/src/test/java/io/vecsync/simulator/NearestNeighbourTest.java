@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -12,7 +16,9 @@ class NearestNeighbourTest {
 
     @Test
     void aQueryOfASegmentsCaptionWordsFindsThatSegmentFirst() {
-        PlatformSimulator simulator = PlatformSimulator.builder().videos(40).embeddingOptions("visual", "audio")
+        PlatformSimulator simulator = PlatformSimulator.builder()
+                .videos(40)
+                .embeddingOptions("visual", "audio")
                 .build();
         List<Segment> segments = simulator.liveSegments();
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,15 +20,19 @@ class SimulatorDataTest {
     void sameSeedGivesTheSameCatalog() {
         PlatformSimulator one = PlatformSimulator.builder().seed(7).videos(4).build();
         PlatformSimulator other = PlatformSimulator.builder().seed(7).videos(4).build();
-        PlatformSimulator reseeded = PlatformSimulator.builder().seed(8).videos(4).build();
+        PlatformSimulator reseeded =
+                PlatformSimulator.builder().seed(8).videos(4).build();
 
         assertEquals(one.videoIds(), other.videoIds());
         assertNotEquals(one.videoIds(), reseeded.videoIds());
         // Fetched in another order: lazy generation must not depend on it.
         String last = one.videoIds().get(3);
         other.segments(one.videoIds().get(0));
-        assertEquals(one.segments(last).get(2).caption(), other.segments(last).get(2).caption());
-        assertArrayEquals(one.segments(last).get(2).embedding(), other.segments(last).get(2).embedding());
+        assertEquals(
+                one.segments(last).get(2).caption(), other.segments(last).get(2).caption());
+        assertArrayEquals(
+                one.segments(last).get(2).embedding(),
+                other.segments(last).get(2).embedding());
     }
 
     @Test
@@ -37,7 +45,8 @@ class SimulatorDataTest {
 
     @Test
     void segmentsAreConsecutiveTenSecondClipsWithVocabularyCaptions() {
-        PlatformSimulator simulator = PlatformSimulator.builder().videos(30).segmentsPerVideo(2, 4).build();
+        PlatformSimulator simulator =
+                PlatformSimulator.builder().videos(30).segmentsPerVideo(2, 4).build();
         for (String videoId : simulator.videoIds()) {
             List<Segment> segments = simulator.segments(videoId);
             assertTrue(segments.size() >= 2 && segments.size() <= 4);
@@ -58,18 +67,33 @@ class SimulatorDataTest {
     void captionsDescribeOneSubjectAPlaceAndWhatItDoes() {
         PlatformSimulator simulator = PlatformSimulator.builder().videos(3).build();
         List<Segment> first = simulator.segments(simulator.videoIds().get(0));
-        assertTrue(first.stream().allMatch(segment -> segment.caption().startsWith("a man wearing a striped shirt ")
-                && segment.caption().endsWith(" in a warehouse")), first.get(0).caption());
-        assertEquals(first.size(), first.stream().map(Segment::caption).distinct().count(), "each segment shows something else");
-        assertTrue(simulator.segments(simulator.videoIds().get(2)).get(0).caption().startsWith("a brown dog "));
+        assertTrue(
+                first.stream()
+                        .allMatch(segment -> segment.caption().startsWith("a man wearing a striped shirt ")
+                                && segment.caption().endsWith(" in a warehouse")),
+                first.get(0).caption());
+        assertEquals(
+                first.size(),
+                first.stream().map(Segment::caption).distinct().count(),
+                "each segment shows something else");
+        assertTrue(
+                simulator.segments(simulator.videoIds().get(2)).get(0).caption().startsWith("a brown dog "));
     }
 
     /** A query repeating a caption finds that segment first only while no other segment has the same words: so in the first 96 videos. */
     @Test
     void captionsAreDistinctAcrossALibrary() {
-        PlatformSimulator simulator = PlatformSimulator.builder().videos(96).embeddingOptions("visual", "audio").build();
+        PlatformSimulator simulator = PlatformSimulator.builder()
+                .videos(96)
+                .embeddingOptions("visual", "audio")
+                .build();
         List<Segment> segments = simulator.liveSegments();
-        assertEquals(segments.size(), segments.stream().map(segment -> Set.copyOf(Vocabulary.words(segment.caption()))).distinct().count());
+        assertEquals(
+                segments.size(),
+                segments.stream()
+                        .map(segment -> Set.copyOf(Vocabulary.words(segment.caption())))
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -79,13 +103,19 @@ class SimulatorDataTest {
 
         assertEquals(upload, simulator.videoIds().get(3));
         assertEquals(1, simulator.segments(upload).size());
-        assertEquals(4, simulator.liveSegments().stream().map(Segment::videoId).distinct().count());
+        assertEquals(
+                4,
+                simulator.liveSegments().stream()
+                        .map(Segment::videoId)
+                        .distinct()
+                        .count());
     }
 
     @Test
     void aLargeCatalogStartsInWellUnderASecond() {
         long started = System.nanoTime();
-        try (PlatformSimulator simulator = PlatformSimulator.builder().videos(2000).build().start()) {
+        try (PlatformSimulator simulator =
+                PlatformSimulator.builder().videos(2000).build().start()) {
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(elapsedMillis < 1000, elapsedMillis + " ms");
             assertEquals(2000, simulator.videoIds().size());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,10 +70,14 @@ class VideoFaultsTest {
         JsonNode empty = api.json(ApiClient.EMBEDDINGS + failing);
         assertEquals("ready", empty.get("status").asText());
         assertEquals(0, empty.get("data").size());
-        assertEquals(simulator.segments(healthy).size(), api.json(ApiClient.EMBEDDINGS + healthy).get("data").size());
+        assertEquals(
+                simulator.segments(healthy).size(),
+                api.json(ApiClient.EMBEDDINGS + healthy).get("data").size());
 
         simulator.embeddingsAnswer(failing, EmbeddingsAnswer.NORMAL);
-        assertEquals(simulator.segments(failing).size(), api.json(ApiClient.EMBEDDINGS + failing).get("data").size());
+        assertEquals(
+                simulator.segments(failing).size(),
+                api.json(ApiClient.EMBEDDINGS + failing).get("data").size());
     }
 
     @Test
@@ -79,7 +87,9 @@ class VideoFaultsTest {
 
         HttpResponse<String> oversized = api.get(ApiClient.EMBEDDINGS + failing);
         assertEquals(200, oversized.statusCode());
-        assertTrue(oversized.body().length() > 100_000, "length " + oversized.body().length());
+        assertTrue(
+                oversized.body().length() > 100_000,
+                "length " + oversized.body().length());
         assertEquals(ApiClient.parse(normal), ApiClient.parse(oversized));
     }
 

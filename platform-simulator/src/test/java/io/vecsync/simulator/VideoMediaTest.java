@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.simulator;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -26,7 +30,8 @@ class VideoMediaTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int VIDEO_PID = 0x100;
-    private final PlatformSimulator simulator = PlatformSimulator.builder().videos(2).build().start();
+    private final PlatformSimulator simulator =
+            PlatformSimulator.builder().videos(2).build().start();
     private final ApiClient api = new ApiClient(simulator);
     private final String videoId = simulator.videoIds().get(1);
 
@@ -52,13 +57,19 @@ class VideoMediaTest {
     void thePlaylistListsOneSegmentPerSegmentBoundaryAndLastsAsLongAsTheVideo() throws Exception {
         HttpResponse<byte[]> response = get(simulator.hlsPlaylistUrl(videoId), simulator.apiKey());
         assertEquals(200, response.statusCode());
-        assertEquals("application/vnd.apple.mpegurl", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/vnd.apple.mpegurl",
+                response.headers().firstValue("Content-Type").orElseThrow());
         List<String> lines = new String(response.body(), UTF_8).lines().toList();
         List<Segment> segments = simulator.segments(videoId);
-        double total = lines.stream().filter(line -> line.startsWith("#EXTINF:"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(8, line.length() - 1))).sum();
+        double total = lines.stream()
+                .filter(line -> line.startsWith("#EXTINF:"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(8, line.length() - 1)))
+                .sum();
         assertEquals(seconds(segments.get(segments.size() - 1).end()), total, 1e-9);
-        assertEquals(segments.size(), lines.stream().filter(line -> line.endsWith(".ts")).count());
+        assertEquals(
+                segments.size(),
+                lines.stream().filter(line -> line.endsWith(".ts")).count());
         assertEquals("#EXT-X-ENDLIST", lines.get(lines.size() - 1));
     }
 
@@ -69,7 +80,8 @@ class VideoMediaTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<byte[]> response = get(segmentUrl("v1-" + i + ".ts"), simulator.apiKey());
             assertEquals(200, response.statusCode());
-            assertEquals("video/mp2t", response.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "video/mp2t", response.headers().firstValue("Content-Type").orElseThrow());
             byte[] stream = response.body();
             assertEquals(0, stream.length % 188);
             assertEquals(0, pid(stream, 0), "a PAT first");
@@ -80,7 +92,9 @@ class VideoMediaTest {
                     continue;
                 }
                 int counter = stream[at + 3] & 0x0F;
-                assertTrue(continuity < 0 || counter == (continuity + 1) % 16, "continuity counter at packet " + at / 188 + " of segment " + i);
+                assertTrue(
+                        continuity < 0 || counter == (continuity + 1) % 16,
+                        "continuity counter at packet " + at / 188 + " of segment " + i);
                 continuity = counter;
                 if ((stream[at + 1] & 0x40) != 0) {
                     int payload = at + 4 + ((stream[at + 3] & 0x20) != 0 ? 1 + (stream[at + 4] & 0xFF) : 0);
@@ -92,7 +106,10 @@ class VideoMediaTest {
             assertEquals((1 + start) * 90_000L, presentationTimes.get(0), "frames are stamped with the video's time");
         }
         assertEquals(404, get(segmentUrl("v2-0.ts"), simulator.apiKey()).statusCode(), "another version's segment");
-        assertEquals(404, get(segmentUrl("v1-" + segments.size() + ".ts"), simulator.apiKey()).statusCode());
+        assertEquals(
+                404,
+                get(segmentUrl("v1-" + segments.size() + ".ts"), simulator.apiKey())
+                        .statusCode());
     }
 
     @Test
@@ -109,7 +126,8 @@ class VideoMediaTest {
 
     @Test
     void mediaNeedsTheApiKeyAsEveryEndpointDoes() throws Exception {
-        for (String url : List.of(simulator.hlsPlaylistUrl(videoId), segmentUrl("v1-0.ts"), simulator.thumbnailUrl(videoId))) {
+        for (String url :
+                List.of(simulator.hlsPlaylistUrl(videoId), segmentUrl("v1-0.ts"), simulator.thumbnailUrl(videoId))) {
             assertEquals(401, get(url, null).statusCode(), url);
             assertEquals(401, get(url, "wrong").statusCode(), url);
         }
@@ -123,8 +141,11 @@ class VideoMediaTest {
 
     /** The PTS in the five bytes at {@code at}, between its marker bits. */
     private static long pts(byte[] stream, int at) {
-        return (long) (stream[at] & 0x0E) << 29 | (stream[at + 1] & 0xFF) << 22 | (stream[at + 2] & 0xFE) << 14
-                | (stream[at + 3] & 0xFF) << 7 | (stream[at + 4] & 0xFF) >> 1;
+        return (long) (stream[at] & 0x0E) << 29
+                | (stream[at + 1] & 0xFF) << 22
+                | (stream[at + 2] & 0xFE) << 14
+                | (stream[at + 3] & 0xFF) << 7
+                | (stream[at + 4] & 0xFF) >> 1;
     }
 
     private static int seconds(String timecode) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import com.google.common.util.concurrent.ListenableFuture;
@@ -10,12 +14,11 @@ import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.grpc.CollectionsGrpc.CollectionsFutureStub;
 import io.qdrant.client.grpc.PointsGrpc.PointsFutureStub;
 import io.qdrant.client.grpc.QdrantGrpc.QdrantFutureStub;
-import org.apache.kafka.common.config.types.Password;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * One gRPC connection to Qdrant through the official client, opened from the sink's config, whose calls fail as
@@ -38,7 +41,8 @@ final class QdrantConnection implements AutoCloseable {
                 .userAgent("vecsync-qdrant-sink")
                 .build();
         // The client's own version check blocks without a deadline; the collection admin makes it with one.
-        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(channel, true, false).withTimeout(config.timeout());
+        QdrantGrpcClient.Builder grpc =
+                QdrantGrpcClient.newBuilder(channel, true, false).withTimeout(config.timeout());
         Password apiKey = config.apiKey();
         if (apiKey != null) {
             grpc.withApiKey(apiKey.value());
@@ -54,10 +58,14 @@ final class QdrantConnection implements AutoCloseable {
             return TlsChannelCredentials.create();
         }
         try {
-            return TlsChannelCredentials.newBuilder().trustManager(new File(config.tlsCaFile())).build();
+            return TlsChannelCredentials.newBuilder()
+                    .trustManager(new File(config.tlsCaFile()))
+                    .build();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConnectException("cannot read CA certificates from " + QdrantSinkConfig.TLS_CA_FILE + " ("
-                    + config.tlsCaFile() + "): " + e.getMessage(), e);
+            throw new ConnectException(
+                    "cannot read CA certificates from " + QdrantSinkConfig.TLS_CA_FILE + " (" + config.tlsCaFile()
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import io.qdrant.client.ValueFactory;
 import io.qdrant.client.grpc.JsonWithInt.Value;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,7 @@ import java.util.Map;
 /** Point payloads between the sink's Java values (String, Number, Boolean) and Qdrant's JSON-like values. */
 final class QdrantPayload {
 
-    private QdrantPayload() {
-    }
+    private QdrantPayload() {}
 
     static Map<String, Value> encode(Map<String, Object> payload) {
         Map<String, Value> values = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
-import io.vecsync.core.sink.StoreErrors;
 import io.qdrant.client.ConditionFactory;
 import io.qdrant.client.QueryFactory;
 import io.qdrant.client.WithPayloadSelectorFactory;
@@ -10,12 +13,12 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Nearest segments by Qdrant's Query API. With the Cosine distance Qdrant normalises vectors and scores by their dot
@@ -44,7 +47,8 @@ final class QdrantSearcher implements VectorSearcher {
             query.setUsing(vectorName);
         }
         if (!request.videoIds().isEmpty()) {
-            query.setFilter(Filter.newBuilder().addMust(ConditionFactory.matchKeywords(SegmentSchema.VIDEO_ID, request.videoIds())));
+            query.setFilter(Filter.newBuilder()
+                    .addMust(ConditionFactory.matchKeywords(SegmentSchema.VIDEO_ID, request.videoIds())));
         }
         if (request.minScore() != null) {
             query.setScoreThreshold(request.minScore().floatValue());
@@ -52,7 +56,8 @@ final class QdrantSearcher implements VectorSearcher {
         String doing = "searching collection " + collection;
         try {
             return connection.await(doing, connection.points().query(query.build())).getResultList().stream()
-                    .map(QdrantSearcher::hit).toList();
+                    .map(QdrantSearcher::hit)
+                    .toList();
         } catch (ConnectException e) {
             throw StoreErrors.forSearch(e);
         }
@@ -69,13 +74,17 @@ final class QdrantSearcher implements VectorSearcher {
     @Override
     public void checkReachable() {
         try {
-            connection.await("reading collection " + collection,
-                    connection.collections().get(GetCollectionInfoRequest.newBuilder().setCollectionName(collection).build()));
+            connection.await(
+                    "reading collection " + collection,
+                    connection
+                            .collections()
+                            .get(GetCollectionInfoRequest.newBuilder()
+                                    .setCollectionName(collection)
+                                    .build()));
         } catch (ConnectException e) {
             throw StoreErrors.forSearch(e);
         }
     }
-
 
     @Override
     public void close() {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import com.google.protobuf.CodedOutputStream;
@@ -19,12 +23,11 @@ import io.vecsync.core.sink.Requests;
 import io.vecsync.core.sink.VectorPoint;
 import io.vecsync.core.sink.VectorWriter;
 import io.vecsync.core.sink.WriteBatch;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 
 /**
  * Writes a batch as Deletes of the tombstoned ids and Upserts of the rest, each with {@code wait=true}: Qdrant answers
@@ -38,7 +41,8 @@ final class QdrantWriter implements VectorWriter {
     /** gRPC's default message size, less room for the request's own fields and headers. */
     static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024 - 64 * 1024;
     /** Qdrant's words for a request that does not fit the collection, whatever its points hold. */
-    private static final List<String> COLLECTION_MISMATCHES = List.of("Vector dimension error", "Not existing vector name");
+    private static final List<String> COLLECTION_MISMATCHES =
+            List.of("Vector dimension error", "Not existing vector name");
 
     private final QdrantConnection connection;
     private final String collection;
@@ -52,21 +56,34 @@ final class QdrantWriter implements VectorWriter {
 
     @Override
     public void write(WriteBatch batch) {
-        List<PointId> ids = batch.deletes().stream().map(id -> PointIdFactory.id(UUID.fromString(id))).toList();
-        for (List<PointId> request : Requests.split(ids, Integer.MAX_VALUE, MAX_REQUEST_BYTES,
+        List<PointId> ids = batch.deletes().stream()
+                .map(id -> PointIdFactory.id(UUID.fromString(id)))
+                .toList();
+        for (List<PointId> request : Requests.split(
+                ids,
+                Integer.MAX_VALUE,
+                MAX_REQUEST_BYTES,
                 id -> CodedOutputStream.computeMessageSize(PointsIdsList.IDS_FIELD_NUMBER, id))) {
             DeletePoints delete = DeletePoints.newBuilder()
                     .setCollectionName(collection)
                     .setWait(true)
-                    .setPoints(PointsSelector.newBuilder().setPoints(PointsIdsList.newBuilder().addAllIds(request)))
+                    .setPoints(PointsSelector.newBuilder()
+                            .setPoints(PointsIdsList.newBuilder().addAllIds(request)))
                     .build();
             String doing = "deleting " + request.size() + " points from collection " + collection;
             confirm(doing, connection.await(doing, connection.points().delete(delete)));
         }
         List<PointStruct> points = batch.upserts().stream().map(this::point).toList();
-        for (List<PointStruct> request : Requests.split(points, Integer.MAX_VALUE, MAX_REQUEST_BYTES,
+        for (List<PointStruct> request : Requests.split(
+                points,
+                Integer.MAX_VALUE,
+                MAX_REQUEST_BYTES,
                 point -> CodedOutputStream.computeMessageSize(UpsertPoints.POINTS_FIELD_NUMBER, point))) {
-            UpsertPoints upsert = UpsertPoints.newBuilder().setCollectionName(collection).setWait(true).addAllPoints(request).build();
+            UpsertPoints upsert = UpsertPoints.newBuilder()
+                    .setCollectionName(collection)
+                    .setWait(true)
+                    .addAllPoints(request)
+                    .build();
             String doing = "upserting " + request.size() + " points into collection " + collection;
             try {
                 confirm(doing, connection.await(doing, connection.points().upsert(upsert)));
@@ -79,12 +96,14 @@ final class QdrantWriter implements VectorWriter {
     /** Qdrant's INVALID_ARGUMENT for what a point holds, not for a collection of another shape. */
     private static boolean refusedForItsPoints(ConnectException failure) {
         Status status = Status.fromThrowable(failure.getCause());
-        return failure.getCause() != null && status.getCode() == Status.Code.INVALID_ARGUMENT
+        return failure.getCause() != null
+                && status.getCode() == Status.Code.INVALID_ARGUMENT
                 && COLLECTION_MISMATCHES.stream().noneMatch(String.valueOf(status.getDescription())::contains);
     }
 
     private PointStruct point(VectorPoint point) {
-        Vectors vectors = vectorName == null ? VectorsFactory.vectors(point.vector())
+        Vectors vectors = vectorName == null
+                ? VectorsFactory.vectors(point.vector())
                 : VectorsFactory.namedVectors(Map.of(vectorName, VectorFactory.vector(point.vector())));
         return PointStruct.newBuilder()
                 .setId(PointIdFactory.id(UUID.fromString(point.id())))

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import io.qdrant.client.grpc.Collections.Distance;
@@ -6,7 +10,6 @@ import io.vecsync.qdrant.fake.FakeQdrant;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-
 import java.util.Map;
 
 /** The shared sink behaviour on a Qdrant server at {@link #host()}:{@link #port()}, read back with the official client. */
@@ -33,7 +36,13 @@ abstract class QdrantBehaviourSuite extends VectorSinkBehaviourSuite {
 
     @Override
     protected Map<String, String> storeProps() {
-        return Map.of(QdrantSinkConfig.HOST, host(), QdrantSinkConfig.PORT, Integer.toString(port()), QdrantSinkConfig.COLLECTION, COLLECTION);
+        return Map.of(
+                QdrantSinkConfig.HOST,
+                host(),
+                QdrantSinkConfig.PORT,
+                Integer.toString(port()),
+                QdrantSinkConfig.COLLECTION,
+                COLLECTION);
     }
 
     @Override

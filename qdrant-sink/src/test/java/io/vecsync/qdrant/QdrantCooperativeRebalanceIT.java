@@ -1,12 +1,26 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.vecsync.core.SegmentIds;
-import io.vecsync.testing.ConnectClusters;
 import io.vecsync.embedded.ConnectorConfigs;
+import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.testing.ConnectClusters;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SinkOffsets;
-import io.vecsync.qdrant.fake.FakeQdrant;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,17 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An incremental cooperative rebalance through a real worker while the store is down: the sink keeps one of its two
@@ -49,7 +52,9 @@ class QdrantCooperativeRebalanceIT {
     @BeforeEach
     void start() {
         qdrant = FakeQdrant.start();
-        connect = ConnectClusters.start("cooperative", 1,
+        connect = ConnectClusters.start(
+                "cooperative",
+                1,
                 Map.of("consumer.partition.assignment.strategy", CooperativeStickyAssignor.class.getName()));
     }
 
@@ -88,7 +93,11 @@ class QdrantCooperativeRebalanceIT {
         AtomicReference<Set<TopicPartition>> taken = new AtomicReference<>(Set.of());
         Thread member = new Thread(() -> joinTheSinksGroup(leave, taken), "another-group-member");
         member.start();
-        Eventually.await(TIMEOUT, "the new member to take one partition", () -> taken.get().size() == 1, () -> taken.get().toString());
+        Eventually.await(
+                TIMEOUT,
+                "the new member to take one partition",
+                () -> taken.get().size() == 1,
+                () -> taken.get().toString());
         TopicPartition kept = taken.get().contains(first) ? second : first;
         produce(kept, 5);
         Thread.sleep(2_000);
@@ -99,14 +108,19 @@ class QdrantCooperativeRebalanceIT {
         leave.set(true);
         member.join();
         awaitLanded("every record", produced);
-        assertEquals("RUNNING", connect.connectorStatus(CONNECTOR).tasks().get(0).state());
+        assertEquals(
+                "RUNNING", connect.connectorStatus(CONNECTOR).tasks().get(0).state());
     }
 
     /** A consumer of the sink's own group, on the cooperative assignor, committing nothing, until told to leave. */
     private void joinTheSinksGroup(AtomicBoolean leave, AtomicReference<Set<TopicPartition>> taken) {
-        Map<String, Object> props = Map.of(ConsumerConfig.GROUP_ID_CONFIG, "connect-" + CONNECTOR,
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "connect-" + CONNECTOR,
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
         try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, TOPIC)) {
             while (!leave.get()) {
                 consumer.poll(Duration.ofMillis(100));
@@ -119,31 +133,44 @@ class QdrantCooperativeRebalanceIT {
         int from = produced.getOrDefault(partition, 0);
         for (int offset = from; offset < from + records; offset++) {
             String id = id(partition, offset);
-            connect.kafka().produce(TOPIC, partition.partition(), id, "{\"id\":\"" + id + "\",\"video_id\":\"" + VIDEO
-                    + "\",\"embedding\":[1.0,0.5," + partition.partition() + ".0," + offset + ".0]}");
+            connect.kafka()
+                    .produce(
+                            TOPIC,
+                            partition.partition(),
+                            id,
+                            "{\"id\":\"" + id + "\",\"video_id\":\"" + VIDEO + "\",\"embedding\":[1.0,0.5,"
+                                    + partition.partition() + ".0," + offset + ".0]}");
         }
         produced.put(partition, from + records);
     }
 
     private static String id(TopicPartition partition, int offset) {
-        return SegmentIds.documented(VIDEO, "p" + partition.partition(), "o" + offset).toString();
+        return SegmentIds.documented(VIDEO, "p" + partition.partition(), "o" + offset)
+                .toString();
     }
 
     /** Waits until the records up to these offsets are stored and committed, checking the commits against the store meanwhile. */
     private void awaitLanded(String what, Map<TopicPartition, Integer> ends) {
-        Eventually.await(TIMEOUT, what + " written and committed", () -> {
-            assertCommittedOffsetsAreWritten();
-            Set<String> stored = qdrant.points(COLLECTION).keySet();
-            return ends.entrySet().stream().allMatch(end -> Long.valueOf(end.getValue()).equals(committed().get(end.getKey()))
-                    && stored.containsAll(ids(end.getKey(), end.getValue())));
-        }, () -> committed() + ", " + qdrant.points(COLLECTION).size() + " points");
+        Eventually.await(
+                TIMEOUT,
+                what + " written and committed",
+                () -> {
+                    assertCommittedOffsetsAreWritten();
+                    Set<String> stored = qdrant.points(COLLECTION).keySet();
+                    return ends.entrySet().stream()
+                            .allMatch(end -> Long.valueOf(end.getValue())
+                                            .equals(committed().get(end.getKey()))
+                                    && stored.containsAll(ids(end.getKey(), end.getValue())));
+                },
+                () -> committed() + ", " + qdrant.points(COLLECTION).size() + " points");
     }
 
     /** Every record before a committed offset is in the store: the commits read first, as the store only grows. */
     private void assertCommittedOffsetsAreWritten() {
         Map<TopicPartition, Long> committed = committed();
         Set<String> stored = qdrant.points(COLLECTION).keySet();
-        committed.forEach((partition, offset) -> assertTrue(stored.containsAll(ids(partition, offset.intValue())),
+        committed.forEach((partition, offset) -> assertTrue(
+                stored.containsAll(ids(partition, offset.intValue())),
                 "committed " + partition + " up to " + offset + " with records before it not written"));
     }
 

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import io.vecsync.qdrant.fake.FakeQdrant;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The pipeline and refusal suite against the protocol-level fake Qdrant, with an API key. */
 class QdrantPipelineIT extends SinkRefusalSuite {
@@ -27,9 +30,17 @@ class QdrantPipelineIT extends SinkRefusalSuite {
 
     @Override
     protected Map<String, String> sinkConfig() {
-        return Map.of("connector.class", QdrantSinkConnector.class.getName(),
-                QdrantSinkConfig.HOST, qdrant.host(), QdrantSinkConfig.PORT, Integer.toString(qdrant.port()),
-                QdrantSinkConfig.API_KEY, "pipeline-key", QdrantSinkConfig.COLLECTION, COLLECTION);
+        return Map.of(
+                "connector.class",
+                QdrantSinkConnector.class.getName(),
+                QdrantSinkConfig.HOST,
+                qdrant.host(),
+                QdrantSinkConfig.PORT,
+                Integer.toString(qdrant.port()),
+                QdrantSinkConfig.API_KEY,
+                "pipeline-key",
+                QdrantSinkConfig.COLLECTION,
+                COLLECTION);
     }
 
     @Override

@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
-
-import io.vecsync.search.SearcherProvider;
-import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class QdrantSinkConnectorTest extends SinkConformanceSuite {
 
@@ -105,8 +108,11 @@ class QdrantSinkConnectorTest extends SinkConformanceSuite {
         props.put(QdrantSinkConfig.TLS_CA_FILE, "/etc/qdrant/ca.pem");
         props.put(QdrantSinkConfig.RETRY_BACKOFF_MS, "60000");
         Map<String, List<String>> errors = ShippedConfigs.errors(new QdrantSinkConnector(), props);
-        assertEquals(List.of("qdrant.tls.ca.file is set, but qdrant.tls is false"), errors.get(QdrantSinkConfig.TLS_CA_FILE));
-        assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
+        assertEquals(
+                List.of("qdrant.tls.ca.file is set, but qdrant.tls is false"),
+                errors.get(QdrantSinkConfig.TLS_CA_FILE));
+        assertEquals(
+                List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(QdrantSinkConfig.RETRY_BACKOFF_MS));
 
         props.put(QdrantSinkConfig.TLS, "true");

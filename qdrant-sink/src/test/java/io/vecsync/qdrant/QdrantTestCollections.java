@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
 
 import io.qdrant.client.QdrantClient;
@@ -13,7 +17,6 @@ import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.vecsync.testing.StoredPoint;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,23 +48,34 @@ final class QdrantTestCollections implements AutoCloseable {
         }
         PointId offset = null;
         do {
-            ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(collection).setLimit(100)
-                    .setWithPayload(WithPayloadSelectorFactory.enable(true)).setWithVectors(WithVectorsSelectorFactory.enable(true));
+            ScrollPoints.Builder scroll = ScrollPoints.newBuilder()
+                    .setCollectionName(collection)
+                    .setLimit(100)
+                    .setWithPayload(WithPayloadSelectorFactory.enable(true))
+                    .setWithVectors(WithVectorsSelectorFactory.enable(true));
             if (offset != null) {
                 scroll.setOffset(offset);
             }
             ScrollResponse page = get(client.scrollAsync(scroll.build()));
             for (RetrievedPoint point : page.getResultList()) {
-                VectorOutput vector = vectorName == null ? point.getVectors().getVector() : point.getVectors().getVectors().getVectorsOrThrow(vectorName);
+                VectorOutput vector = vectorName == null
+                        ? point.getVectors().getVector()
+                        : point.getVectors().getVectors().getVectorsOrThrow(vectorName);
                 Map<String, String> payload = new HashMap<>();
-                point.getPayloadMap().forEach((key, value) -> payload.put(key, switch (value.getKindCase()) {
-                    case STRING_VALUE -> value.getStringValue();
-                    case INTEGER_VALUE -> Long.toString(value.getIntegerValue());
-                    case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
-                    case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
-                    default -> value.toString();
-                }));
-                points.put(point.getId().getUuid(), new StoredPoint(floats(VectorOutputHelper.getDenseVector(vector).getDataList()), payload));
+                point.getPayloadMap()
+                        .forEach((key, value) -> payload.put(
+                                key,
+                                switch (value.getKindCase()) {
+                                    case STRING_VALUE -> value.getStringValue();
+                                    case INTEGER_VALUE -> Long.toString(value.getIntegerValue());
+                                    case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+                                    case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+                                    default -> value.toString();
+                                }));
+                points.put(
+                        point.getId().getUuid(),
+                        new StoredPoint(
+                                floats(VectorOutputHelper.getDenseVector(vector).getDataList()), payload));
             }
             offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
         } while (offset != null);
@@ -69,7 +83,10 @@ final class QdrantTestCollections implements AutoCloseable {
     }
 
     void create(String collection, VectorsConfig vectors) {
-        get(client.createCollectionAsync(CreateCollection.newBuilder().setCollectionName(collection).setVectorsConfig(vectors).build()));
+        get(client.createCollectionAsync(CreateCollection.newBuilder()
+                .setCollectionName(collection)
+                .setVectorsConfig(vectors)
+                .build()));
     }
 
     void drop(String collection) {

@@ -1,13 +1,27 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
-import io.vecsync.testing.SinkTasks;
 import io.vecsync.qdrant.fake.FakeQdrant;
+import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.StoreTestHarness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -16,23 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** How the sink meets a failing server: transient gRPC errors are retried, permanent ones fail naming what to fix. */
 class QdrantWriteFailuresTest {
 
     private static final String COLLECTION = "failures";
     /** The fakes each test started. */
     private final List<AutoCloseable> opened = new ArrayList<>();
+
     private final StoreTestHarness<VectorSinkTask> tasks = new StoreTestHarness<>(QdrantSinkTask::new);
 
     @AfterEach
@@ -76,11 +80,15 @@ class QdrantWriteFailuresTest {
         fake.failNext(3, Status.Code.UNAVAILABLE);
         SinkTasks.write(task, segments(3));
         assertEquals(3, fake.points(COLLECTION).size());
-        assertTrue(fake.requests(UpsertPoints.class).stream().allMatch(UpsertPoints::getWait), "every upsert waits for the write");
+        assertTrue(
+                fake.requests(UpsertPoints.class).stream().allMatch(UpsertPoints::getWait),
+                "every upsert waits for the write");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Status.Code.class, names = {"RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "ABORTED", "INTERNAL"})
+    @EnumSource(
+            value = Status.Code.class,
+            names = {"RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED", "ABORTED", "INTERNAL"})
     void rateLimitingTimeoutsAndServerErrorsAreRetried(Status.Code code) {
         FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
@@ -90,7 +98,9 @@ class QdrantWriteFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Status.Code.class, names = {"FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
+    @EnumSource(
+            value = Status.Code.class,
+            names = {"FAILED_PRECONDITION", "UNKNOWN", "UNIMPLEMENTED"})
     void otherCodesFailAtOnce(Status.Code code) {
         FakeQdrant fake = fake(null);
         VectorSinkTask task = start(fake, Map.of());
@@ -106,7 +116,9 @@ class QdrantWriteFailuresTest {
         VectorSinkTask task = start(fake, Map.of());
         fake.failAlways(Status.Code.UNAVAILABLE);
         RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, segments(2)));
-        assertTrue(error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(COLLECTION), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("UNAVAILABLE") && error.getMessage().contains(COLLECTION),
+                error.getMessage());
         assertTrue(tasks.lastContext().lastTimeoutMs() >= 0, "Connect is asked to wait before redelivering");
 
         fake.clearFailures();
@@ -137,14 +149,21 @@ class QdrantWriteFailuresTest {
     @Test
     void aWrongApiKeyFailsAtStartNamingTheSettingButNotTheKey() {
         FakeQdrant fake = fake("the-right-key");
-        ConnectException error = assertThrows(ConnectException.class,
-                () -> start(fake, Map.of(QdrantSinkConfig.API_KEY, "a-wrong-key")));
+        ConnectException error = assertThrows(
+                ConnectException.class, () -> start(fake, Map.of(QdrantSinkConfig.API_KEY, "a-wrong-key")));
         assertFalse(error instanceof RetriableException, "a retry cannot fix a key");
-        assertTrue(error.getMessage().contains("UNAUTHENTICATED") && error.getMessage().contains(QdrantSinkConfig.API_KEY), error.getMessage());
-        assertFalse(error.getMessage().contains("a-wrong-key") || error.getMessage().contains("the-right-key"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("UNAUTHENTICATED")
+                        && error.getMessage().contains(QdrantSinkConfig.API_KEY),
+                error.getMessage());
+        assertFalse(
+                error.getMessage().contains("a-wrong-key") || error.getMessage().contains("the-right-key"),
+                error.getMessage());
 
         ConnectException missing = assertThrows(ConnectException.class, () -> start(fake, Map.of()));
-        assertTrue(missing.getMessage().contains("needs an API key: set " + QdrantSinkConfig.API_KEY), missing.getMessage());
+        assertTrue(
+                missing.getMessage().contains("needs an API key: set " + QdrantSinkConfig.API_KEY),
+                missing.getMessage());
     }
 
     @Test
@@ -163,27 +182,36 @@ class QdrantWriteFailuresTest {
         fake.createCollection(COLLECTION, FakeQdrant.unnamed(8, Distance.Cosine));
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException);
-        assertTrue(error.getMessage().contains("INVALID_ARGUMENT") && error.getMessage().contains("expected dim: 8, got 4"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("INVALID_ARGUMENT")
+                        && error.getMessage().contains("expected dim: 8, got 4"),
+                error.getMessage());
         assertEquals(1, fake.requests(UpsertPoints.class).size(), "no retries");
     }
 
     @Test
     void anUpsertRefusedForOnePointIsWrittenInHalvesAndOnlyThatPointGoesToTheDeadLetterQueue() {
         FakeQdrant fake = fake(null);
-        VectorSinkTask task = start(fake, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
+        VectorSinkTask task =
+                start(fake, Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq"));
         fake.refusePayloadKey("poison");
         List<SinkRecord> records = segments(4);
         Map<String, Object> poisoned = castMap((Map<?, ?>) records.get(1).value());
         poisoned.put("poison", "x");
-        records.set(1, records.get(1).newRecord("segments", 0, null, records.get(1).key(), null, poisoned, null));
+        records.set(
+                1, records.get(1).newRecord("segments", 0, null, records.get(1).key(), null, poisoned, null));
         SinkTasks.write(task, records);
 
         assertEquals(3, fake.points(COLLECTION).size());
         assertEquals(List.of(records.get(1)), tasks.lastContext().errantRecords());
         String reason = tasks.lastContext().errantReasons().get(0).getMessage();
-        assertTrue(reason.startsWith("record segments-0@1: the store refused point " + records.get(1).key()
-                + ": upserting 1 points into collection failures failed: INVALID_ARGUMENT"), reason);
-        assertEquals(5, fake.requests(UpsertPoints.class).size(), "4 points, then 2 and 2, then the refused pair's 1 and 1");
+        assertTrue(
+                reason.startsWith("record segments-0@1: the store refused point "
+                        + records.get(1).key()
+                        + ": upserting 1 points into collection failures failed: INVALID_ARGUMENT"),
+                reason);
+        assertEquals(
+                5, fake.requests(UpsertPoints.class).size(), "4 points, then 2 and 2, then the refused pair's 1 and 1");
     }
 
     @Test
@@ -201,7 +229,8 @@ class QdrantWriteFailuresTest {
         assertEquals(50, fake.points(COLLECTION).size());
         List<UpsertPoints> upserts = fake.requests(UpsertPoints.class);
         assertTrue(upserts.size() >= 2, "5 MB of points in one upsert");
-        assertTrue(upserts.stream().allMatch(upsert -> upsert.getSerializedSize() <= 4 * 1024 * 1024), "each within 4 MB");
+        assertTrue(
+                upserts.stream().allMatch(upsert -> upsert.getSerializedSize() <= 4 * 1024 * 1024), "each within 4 MB");
     }
 
     private static Map<String, Object> castMap(Map<?, ?> map) {
@@ -217,7 +246,10 @@ class QdrantWriteFailuresTest {
         fake.deleteAllCollections();
         ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, segments(1)));
         assertFalse(error instanceof RetriableException);
-        assertTrue(error.getMessage().contains("NOT_FOUND") && error.getMessage().contains("`" + COLLECTION + "` doesn't exist"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("NOT_FOUND")
+                        && error.getMessage().contains("`" + COLLECTION + "` doesn't exist"),
+                error.getMessage());
     }
 
     @Test

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import java.util.Arrays;
@@ -10,17 +14,31 @@ import java.util.List;
  * @param required     whether the setting must be given: then it has no default
  * @param validator    null when every value of the type is valid
  */
-record ConfigKey(String name, Type type, String defaultValue, boolean required, ConfigValidator validator, Importance importance,
-                 String group, String doc) {
+record ConfigKey(
+        String name,
+        Type type,
+        String defaultValue,
+        boolean required,
+        ConfigValidator validator,
+        Importance importance,
+        String group,
+        String doc) {
 
     /** A setting that must be given. */
-    static ConfigKey required(String name, Type type, ConfigValidator validator, Importance importance, String group, String doc) {
+    static ConfigKey required(
+            String name, Type type, ConfigValidator validator, Importance importance, String group, String doc) {
         return new ConfigKey(name, type, null, true, validator, importance, group, doc);
     }
 
     /** A setting with a default; a null default leaves the setting unset. */
-    static ConfigKey optional(String name, Type type, String defaultValue, ConfigValidator validator, Importance importance,
-                              String group, String doc) {
+    static ConfigKey optional(
+            String name,
+            Type type,
+            String defaultValue,
+            ConfigValidator validator,
+            Importance importance,
+            String group,
+            String doc) {
         return new ConfigKey(name, type, defaultValue, false, validator, importance, group, doc);
     }
 
@@ -31,7 +49,8 @@ record ConfigKey(String name, Type type, String defaultValue, boolean required, 
      */
     Object parse(String given) {
         if (given == null && required) {
-            throw new InvalidConfigException("Missing required configuration \"" + name + "\" which has no default value.");
+            throw new InvalidConfigException(
+                    "Missing required configuration \"" + name + "\" which has no default value.");
         }
         String text = given != null ? given : defaultValue;
         if (text == null) {
@@ -46,12 +65,19 @@ record ConfigKey(String name, Type type, String defaultValue, boolean required, 
 
     /** How much an operator needs to know the setting, as the reference ranks it. */
     enum Importance {
-        HIGH, MEDIUM, LOW
+        HIGH,
+        MEDIUM,
+        LOW
     }
 
     /** A setting's type: how its text is read. */
     enum Type {
-        STRING, INT, LONG, DOUBLE, LIST, PASSWORD;
+        STRING,
+        INT,
+        LONG,
+        DOUBLE,
+        LIST,
+        PASSWORD;
 
         /** @throws InvalidConfigException naming the key when the text is not of this type */
         Object parse(String key, String text) {
@@ -61,7 +87,10 @@ record ConfigKey(String name, Type type, String defaultValue, boolean required, 
                     case INT -> Integer.parseInt(text);
                     case LONG -> Long.parseLong(text);
                     case DOUBLE -> Double.parseDouble(text);
-                    case LIST -> text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s*,\\s*", -1)).toList();
+                    case LIST ->
+                        text.isEmpty()
+                                ? List.of()
+                                : Arrays.stream(text.split("\\s*,\\s*", -1)).toList();
                     case PASSWORD -> new Secret(text);
                 };
             } catch (NumberFormatException e) {

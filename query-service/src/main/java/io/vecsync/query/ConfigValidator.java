@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import io.vecsync.core.Urls;
@@ -23,7 +27,9 @@ record ConfigValidator(String description, Predicate<Object> accepts) {
     }
 
     static ConfigValidator between(long min, long max) {
-        return new ConfigValidator(min + " to " + max, value -> ((Number) value).longValue() >= min && ((Number) value).longValue() <= max);
+        return new ConfigValidator(
+                min + " to " + max,
+                value -> ((Number) value).longValue() >= min && ((Number) value).longValue() <= max);
     }
 
     static ConfigValidator atLeast(long min) {
@@ -39,13 +45,16 @@ record ConfigValidator(String description, Predicate<Object> accepts) {
     }
 
     static ConfigValidator nonEmptySecret() {
-        return new ConfigValidator("a non-empty secret", value -> !((Secret) value).value().isBlank());
+        return new ConfigValidator(
+                "a non-empty secret", value -> !((Secret) value).value().isBlank());
     }
 
     /** An absolute URL with a host and one of the schemes. */
     static ConfigValidator url(String... schemes) {
         Set<String> allowed = Set.of(schemes);
-        return new ConfigValidator("an absolute " + String.join(":// or ", schemes) + ":// URL", value -> Urls.isAbsolute(value.toString(), allowed));
+        return new ConfigValidator(
+                "an absolute " + String.join(":// or ", schemes) + ":// URL",
+                value -> Urls.isAbsolute(value.toString(), allowed));
     }
 
     @Override

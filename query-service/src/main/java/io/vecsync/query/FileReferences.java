@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import java.io.IOException;
@@ -24,8 +28,7 @@ final class FileReferences {
 
     private final Map<Path, Properties> files = new HashMap<>();
 
-    private FileReferences() {
-    }
+    private FileReferences() {}
 
     /**
      * The settings with every file reference replaced by what the file holds under its key.
@@ -67,7 +70,10 @@ final class FileReferences {
             throw new InvalidConfigException(name + ": the file " + file + " does not exist", e);
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: a malformed unicode escape in the file.
-            throw new InvalidConfigException(name + ": cannot read the file " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new InvalidConfigException(
+                    name + ": cannot read the file " + file + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         files.put(file, properties);
         return properties;

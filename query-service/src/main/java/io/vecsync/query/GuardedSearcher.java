@@ -1,12 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.StoreUnavailableException;
 import io.vecsync.search.VectorSearcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A store's searcher under {@code store.timeout.ms}: every call runs on a pool of its own and is given up at the
@@ -48,6 +51,7 @@ final class GuardedSearcher implements VectorSearcher {
     private final AtomicBoolean trialRunning = new AtomicBoolean();
     /** Set once a call timed out, cleared once one is answered in time; {@link #retryAt} is then when to try again. */
     private volatile boolean failing;
+
     private volatile long retryAt;
 
     GuardedSearcher(VectorSearcher store, Duration timeout, ServiceMetrics metrics) {
@@ -109,8 +113,11 @@ final class GuardedSearcher implements VectorSearcher {
         }
         long wait = retryAt - nanoClock.getAsLong();
         if (wait > 0 || !trialRunning.compareAndSet(false, true)) {
-            throw new UnavailableException(503, UnavailableException.wholeSeconds(Duration.ofNanos(Math.max(wait, 0))),
-                    "the store stopped answering; the service tries it again shortly", null);
+            throw new UnavailableException(
+                    503,
+                    UnavailableException.wholeSeconds(Duration.ofNanos(Math.max(wait, 0))),
+                    "the store stopped answering; the service tries it again shortly",
+                    null);
         }
         return true;
     }
@@ -131,8 +138,13 @@ final class GuardedSearcher implements VectorSearcher {
             retryAt = nanoClock.getAsLong() + COOLDOWN.toNanos();
             failing = true;
             metrics.storeTimedOut();
-            log.warn("the store did not answer {} within {} ms; calls fail at once for {} s", what, timeoutMs, COOLDOWN.toSeconds());
-            throw new UnavailableException(503, COOLDOWN.toSeconds(), "the store did not answer within " + timeoutMs + " ms", e);
+            log.warn(
+                    "the store did not answer {} within {} ms; calls fail at once for {} s",
+                    what,
+                    timeoutMs,
+                    COOLDOWN.toSeconds());
+            throw new UnavailableException(
+                    503, COOLDOWN.toSeconds(), "the store did not answer within " + timeoutMs + " ms", e);
         } catch (ExecutionException e) {
             failing = false;
             throw failure(what, e.getCause());

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import io.vecsync.search.VectorSearcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What /healthz reports: the store, asked each time under its deadline, and the platform, asked at most once per
@@ -39,8 +42,7 @@ final class HealthCheck {
     }
 
     /** What /healthz answers. */
-    record Report(boolean healthy, Map<String, Object> body) {
-    }
+    record Report(boolean healthy, Map<String, Object> body) {}
 
     Report check() {
         Map<String, Object> checks = new LinkedHashMap<>();

@@ -1,12 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -22,6 +23,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's HTTP surface: POST /v1/search, GET /v1/index (what the page opens with), GET /v1/media/... (the
@@ -47,19 +50,28 @@ final class HttpApi implements AutoCloseable {
     private final List<String> examples;
     private final Map<String, StaticFile> files;
 
-    HttpApi(QueryServiceConfig config, SearchService search, HealthCheck health, ServiceMetrics metrics, MediaProxy media)
+    HttpApi(
+            QueryServiceConfig config,
+            SearchService search,
+            HealthCheck health,
+            ServiceMetrics metrics,
+            MediaProxy media)
             throws IOException {
         this.search = search;
         this.health = health;
         this.metrics = metrics;
-        this.rateLimiter = new RateLimiter(config.getDouble(QueryServiceConfig.HTTP_RATE_LIMIT),
-                config.getInt(QueryServiceConfig.HTTP_RATE_BURST), System::nanoTime);
-        this.apiKey = config.hasServiceApiKey() ? config.serviceApiKey().value().getBytes(StandardCharsets.UTF_8) : null;
+        this.rateLimiter = new RateLimiter(
+                config.getDouble(QueryServiceConfig.HTTP_RATE_LIMIT),
+                config.getInt(QueryServiceConfig.HTTP_RATE_BURST),
+                System::nanoTime);
+        this.apiKey =
+                config.hasServiceApiKey() ? config.serviceApiKey().value().getBytes(StandardCharsets.UTF_8) : null;
         this.corsOrigins = config.corsOrigins();
         this.examples = config.exampleQueries();
         this.files = Map.of(
                 "/", StaticFile.load("index.html", "text/html; charset=utf-8"),
-                "/vendor/hls.min.js", StaticFile.load("vendor/hls.js/dist/hls.min.js", "text/javascript; charset=utf-8"),
+                "/vendor/hls.min.js",
+                        StaticFile.load("vendor/hls.js/dist/hls.min.js", "text/javascript; charset=utf-8"),
                 "/vendor/hls.js-LICENSE", StaticFile.load("vendor/hls.js/LICENSE", "text/plain; charset=utf-8"));
         // The JDK server writes an answer's headers and body apart; with Nagle's algorithm on, a client's delayed ACK
         // then holds the body back for up to 40 ms. Read once, when the JVM's first server starts; a user's -D wins.
@@ -68,8 +80,10 @@ final class HttpApi implements AutoCloseable {
         }
         server = listen(config);
         if (apiKey == null && !server.getAddress().getAddress().isLoopbackAddress()) {
-            log.warn("listening on {} without {}: anyone who reaches the port can search and spend the platform's credits",
-                    server.getAddress(), QueryServiceConfig.HTTP_API_KEY);
+            log.warn(
+                    "listening on {} without {}: anyone who reaches the port can search and spend the platform's credits",
+                    server.getAddress(),
+                    QueryServiceConfig.HTTP_API_KEY);
         }
         executor = Executors.newFixedThreadPool(REQUEST_THREADS);
         server.setExecutor(executor);
@@ -77,8 +91,13 @@ final class HttpApi implements AutoCloseable {
         server.createContext("/v1/index", this::handleIndex);
         server.createContext(MediaLinks.ROUTE, media::handle);
         server.createContext("/healthz", this::handleHealth);
-        server.createContext("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4",
-                metrics.prometheus().getBytes(StandardCharsets.UTF_8)));
+        server.createContext(
+                "/metrics",
+                exchange -> send(
+                        exchange,
+                        200,
+                        "text/plain; version=0.0.4",
+                        metrics.prometheus().getBytes(StandardCharsets.UTF_8)));
         server.createContext("/", exchange -> {
             StaticFile file = files.get(exchange.getRequestURI().getPath());
             if (file != null) {
@@ -95,10 +114,12 @@ final class HttpApi implements AutoCloseable {
         try {
             return HttpServer.create(new InetSocketAddress(config.listenHost(), port), 64);
         } catch (BindException e) {
-            throw new InvalidConfigException("cannot listen on " + config.listenHost() + ":" + port + " (" + e.getMessage() + "): set "
-                    + QueryServiceConfig.HTTP_PORT + " to a free port (0 picks one)"
-                    + (config.getString(QueryServiceConfig.HTTP_HOST).isBlank() ? "" : " or " + QueryServiceConfig.HTTP_HOST
-                    + " to an address of this machine"));
+            throw new InvalidConfigException(
+                    "cannot listen on " + config.listenHost() + ":" + port + " (" + e.getMessage() + "): set "
+                            + QueryServiceConfig.HTTP_PORT + " to a free port (0 picks one)"
+                            + (config.getString(QueryServiceConfig.HTTP_HOST).isBlank()
+                                    ? ""
+                                    : " or " + QueryServiceConfig.HTTP_HOST + " to an address of this machine"));
         }
     }
 
@@ -119,7 +140,8 @@ final class HttpApi implements AutoCloseable {
             if (method.equals("OPTIONS")) {
                 status = 204;
                 exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, OPTIONS");
-                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type, X-API-Key, Authorization");
+                exchange.getResponseHeaders()
+                        .set("Access-Control-Allow-Headers", "Content-Type, X-API-Key, Authorization");
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }
@@ -128,16 +150,21 @@ final class HttpApi implements AutoCloseable {
                 sendJson(exchange, status, Map.of("error", "use POST"));
                 return;
             }
-            Optional<Duration> wait = rateLimiter.acquire(exchange.getRemoteAddress().getAddress().getHostAddress());
+            Optional<Duration> wait =
+                    rateLimiter.acquire(exchange.getRemoteAddress().getAddress().getHostAddress());
             if (wait.isPresent()) {
                 status = 429;
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(UnavailableException.wholeSeconds(wait.get())));
+                exchange.getResponseHeaders()
+                        .set("Retry-After", Long.toString(UnavailableException.wholeSeconds(wait.get())));
                 sendJson(exchange, status, Map.of("error", "too many searches from this address; try again later"));
                 return;
             }
             if (!authorized(exchange)) {
                 status = 401;
-                sendJson(exchange, status, Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
+                sendJson(
+                        exchange,
+                        status,
+                        Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
                 return;
             }
             Map<String, Object> response = search.search(readBody(exchange), origin(exchange));
@@ -235,8 +262,9 @@ final class HttpApi implements AutoCloseable {
         static StaticFile load(String name, String contentType) throws IOException {
             try (InputStream in = HttpApi.class.getResourceAsStream("/static/" + name)) {
                 if (in == null) {
-                    throw new IOException("static/" + name + " is missing from the classpath: build the query service with Maven,"
-                            + " which installs the page's player");
+                    throw new IOException(
+                            "static/" + name + " is missing from the classpath: build the query service with Maven,"
+                                    + " which installs the page's player");
                 }
                 return new StaticFile(in.readAllBytes(), contentType);
             }

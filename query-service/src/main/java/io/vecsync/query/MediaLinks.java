@@ -1,7 +1,9 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The service's links to the platform's media: {@code /v1/media/<token><platform path>}, for platform URLs on its
@@ -55,7 +59,8 @@ final class MediaLinks {
             return Optional.empty();
         }
         String path = url.getRawPath();
-        return Optional.of(ROUTE + token(directory(path)) + path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        return Optional.of(
+                ROUTE + token(directory(path)) + path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
     }
 
     /**
@@ -70,22 +75,29 @@ final class MediaLinks {
         }
         String path = tokenAndPath.substring(slash);
         byte[] given = tokenAndPath.substring(0, slash).getBytes(StandardCharsets.US_ASCII);
-        if (!mediaPath(path) || !MessageDigest.isEqual(given, token(directory(path)).getBytes(StandardCharsets.US_ASCII))) {
+        if (!mediaPath(path)
+                || !MessageDigest.isEqual(given, token(directory(path)).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         return Optional.of(URI.create(platform + path + (rawQuery == null ? "" : "?" + rawQuery)));
     }
 
     private boolean sameOrigin(URI url) {
-        return url.isAbsolute() && platform.getScheme().equalsIgnoreCase(url.getScheme())
-                && platform.getRawAuthority().toLowerCase(Locale.ROOT).equals(
-                String.valueOf(url.getRawAuthority()).toLowerCase(Locale.ROOT));
+        return url.isAbsolute()
+                && platform.getScheme().equalsIgnoreCase(url.getScheme())
+                && platform.getRawAuthority()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(String.valueOf(url.getRawAuthority()).toLowerCase(Locale.ROOT));
     }
 
     /** A path in normal form (no empty, "." or ".." segment, nothing encoded that decodes to one) under a prefix. */
     private boolean mediaPath(String path) {
-        if (path == null || path.contains("//") || path.contains("\\") || ENCODED_SEPARATOR.matcher(path).find()
-                || (path + "/").contains("/./") || (path + "/").contains("/../")) {
+        if (path == null
+                || path.contains("//")
+                || path.contains("\\")
+                || ENCODED_SEPARATOR.matcher(path).find()
+                || (path + "/").contains("/./")
+                || (path + "/").contains("/../")) {
             return false;
         }
         return prefixes.stream().anyMatch(path::startsWith);

@@ -1,9 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import com.sun.net.httpserver.HttpExchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET /v1/media/...: the platform's HLS playlists, segments and thumbnails, fetched with the platform's key, which so
@@ -35,8 +38,8 @@ final class MediaProxy implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaProxy.class);
     private static final String API_KEY_HEADER = "X-API-Key";
-    private static final Set<String> PLAYLIST_TYPES = Set.of("application/vnd.apple.mpegurl", "application/x-mpegurl",
-            "audio/mpegurl", "audio/x-mpegurl");
+    private static final Set<String> PLAYLIST_TYPES =
+            Set.of("application/vnd.apple.mpegurl", "application/x-mpegurl", "audio/mpegurl", "audio/x-mpegurl");
     private static final String BINARY = "application/octet-stream";
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -59,7 +62,10 @@ final class MediaProxy implements AutoCloseable {
         this.headersTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS));
         this.transferTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.MEDIA_TIMEOUT_MS));
         this.maxBytes = config.getLong(QueryServiceConfig.MEDIA_MAX_BYTES);
-        this.http = HttpClient.newBuilder().connectTimeout(headersTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(headersTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -72,7 +78,8 @@ final class MediaProxy implements AutoCloseable {
             return;
         }
         URI requested = exchange.getRequestURI();
-        Optional<URI> target = links.platformUrl(requested.getRawPath().substring(MediaLinks.ROUTE.length()), requested.getRawQuery());
+        Optional<URI> target =
+                links.platformUrl(requested.getRawPath().substring(MediaLinks.ROUTE.length()), requested.getRawQuery());
         if (target.isEmpty()) {
             HttpApi.sendJson(exchange, 404, Map.of("error", "not found"));
             return;
@@ -81,7 +88,10 @@ final class MediaProxy implements AutoCloseable {
         try {
             response = http.send(request(exchange, target.get()), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            HttpApi.sendJson(exchange, 504, Map.of("error", "the platform did not answer within " + headersTimeout.toMillis() + " ms"));
+            HttpApi.sendJson(
+                    exchange,
+                    504,
+                    Map.of("error", "the platform did not answer within " + headersTimeout.toMillis() + " ms"));
             return;
         } catch (IOException e) {
             log.warn("a media request to the platform failed: {}", e.toString());
@@ -100,7 +110,8 @@ final class MediaProxy implements AutoCloseable {
     }
 
     private HttpRequest request(HttpExchange exchange, URI target) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(headersTimeout).header(API_KEY_HEADER, apiKey);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target).timeout(headersTimeout).header(API_KEY_HEADER, apiKey);
         // Players ask for byte ranges of segments (EXT-X-BYTERANGE) and of progressive files.
         String range = exchange.getRequestHeaders().getFirst("Range");
         if (range != null) {
@@ -117,9 +128,13 @@ final class MediaProxy implements AutoCloseable {
             return false;
         }
         if (status == 401 || status == 403) {
-            log.warn("the platform refused the service's key for media (HTTP {}); check {}", status, QueryServiceConfig.PLATFORM_API_KEY);
+            log.warn(
+                    "the platform refused the service's key for media (HTTP {}); check {}",
+                    status,
+                    QueryServiceConfig.PLATFORM_API_KEY);
         } else if (status >= 300 && status < 400) {
-            log.warn("the platform redirected a media request (HTTP {}); redirects are not followed, so the key stays on its host",
+            log.warn(
+                    "the platform redirected a media request (HTTP {}); redirects are not followed, so the key stays on its host",
                     status);
         }
         if (status != 200 && status != 206) {
@@ -128,24 +143,34 @@ final class MediaProxy implements AutoCloseable {
         }
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (length > maxBytes) {
-            HttpApi.sendJson(exchange, 502, Map.of("error", "the platform's answer is larger than " + QueryServiceConfig.MEDIA_MAX_BYTES));
+            HttpApi.sendJson(
+                    exchange,
+                    502,
+                    Map.of("error", "the platform's answer is larger than " + QueryServiceConfig.MEDIA_MAX_BYTES));
             return false;
         }
         return true;
     }
 
-    private void relay(HttpExchange exchange, HttpResponse<InputStream> response, InputStream body, URI target) throws IOException {
+    private void relay(HttpExchange exchange, HttpResponse<InputStream> response, InputStream body, URI target)
+            throws IOException {
         String type = response.headers().firstValue("Content-Type").orElse(BINARY);
-        boolean playlist = PLAYLIST_TYPES.contains(mediaType(type)) || target.getPath().endsWith(".m3u8");
+        boolean playlist =
+                PLAYLIST_TYPES.contains(mediaType(type)) || target.getPath().endsWith(".m3u8");
         exchange.getResponseHeaders().set("Content-Type", playlist ? "application/vnd.apple.mpegurl" : safeType(type));
         // What the platform sends is shown as media, never run as a document of the service's origin.
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; sandbox");
         exchange.getResponseHeaders().set("Cache-Control", "private, max-age=300");
-        response.headers().firstValue("Content-Range").ifPresent(range -> exchange.getResponseHeaders().set("Content-Range", range));
-        long length = playlist ? 0 : response.headers().firstValueAsLong("Content-Length").orElse(0);
+        response.headers()
+                .firstValue("Content-Range")
+                .ifPresent(range -> exchange.getResponseHeaders().set("Content-Range", range));
+        long length = playlist
+                ? 0
+                : response.headers().firstValueAsLong("Content-Length").orElse(0);
         exchange.sendResponseHeaders(response.statusCode(), length);
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(body), transferTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline =
+                deadlines.schedule(() -> closeQuietly(body), transferTimeout.toMillis(), TimeUnit.MILLISECONDS);
         CappedStream capped = new CappedStream(body, maxBytes);
         long started = System.nanoTime();
         // Not closed on failure: closing would end a chunked answer as if it were complete.
@@ -164,7 +189,8 @@ final class MediaProxy implements AutoCloseable {
     }
 
     private static void rewrite(InputStream playlist, OutputStream out, PlaylistRewriter rewriter) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(playlist, StandardCharsets.UTF_8), BUFFER_BYTES);
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(playlist, StandardCharsets.UTF_8), BUFFER_BYTES);
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             out.write((rewriter.line(line) + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -173,9 +199,11 @@ final class MediaProxy implements AutoCloseable {
     /** Why a transfer under way stopped, in words for the log; the player just sees its request fail. */
     private IOException cut(IOException e, long startedNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        String reason = e instanceof CappedStream.TooLargeException ? "it passed " + QueryServiceConfig.MEDIA_MAX_BYTES
-                : took.compareTo(transferTimeout) >= 0 ? "it took longer than " + QueryServiceConfig.MEDIA_TIMEOUT_MS
-                : "of " + e;
+        String reason = e instanceof CappedStream.TooLargeException
+                ? "it passed " + QueryServiceConfig.MEDIA_MAX_BYTES
+                : took.compareTo(transferTimeout) >= 0
+                        ? "it took longer than " + QueryServiceConfig.MEDIA_TIMEOUT_MS
+                        : "of " + e;
         log.info("a media transfer was cut because {}", reason);
         return e;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import io.vecsync.platform.PlatformClient;
@@ -6,8 +10,6 @@ import io.vecsync.platform.PlatformListener;
 import io.vecsync.platform.PlatformRejectedException;
 import io.vecsync.platform.PlatformUnavailableException;
 import io.vecsync.platform.VideoQuery;
-
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +124,8 @@ final class PlatformTextEmbedder implements AutoCloseable {
     private UnavailableException unavailable(PlatformUnavailableException e) {
         long retryAfter = e.retryAfter().map(UnavailableException::wholeSeconds).orElse(DEFAULT_RETRY_AFTER_SECONDS);
         return switch (e.reason()) {
-            case RATE_LIMITED -> new UnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", e);
+            case RATE_LIMITED ->
+                new UnavailableException(503, retryAfter, "the platform is rate limiting query embeddings", e);
             case TIMED_OUT -> timedOut(retryAfter, e);
             case STOPPED -> new UnavailableException(503, retryAfter, e.getMessage(), e);
             case SERVER_ERROR, UNREACHABLE -> new UnavailableException(502, retryAfter, e.getMessage(), e);
@@ -130,7 +133,8 @@ final class PlatformTextEmbedder implements AutoCloseable {
     }
 
     private UnavailableException timedOut(long retryAfter, Exception cause) {
-        return new UnavailableException(503, retryAfter, "the platform did not embed the query within " + timeoutMs + " ms", cause);
+        return new UnavailableException(
+                503, retryAfter, "the platform did not embed the query within " + timeoutMs + " ms", cause);
     }
 
     /** Whether the platform answers at all, for the health check; costs no credit. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import java.net.URI;
@@ -34,7 +38,8 @@ final class PlaylistRewriter {
         Matcher attributes = URI_ATTRIBUTE.matcher(line);
         StringBuilder rewritten = new StringBuilder();
         while (attributes.find()) {
-            attributes.appendReplacement(rewritten, Matcher.quoteReplacement("URI=\"" + link(attributes.group(1)) + "\""));
+            attributes.appendReplacement(
+                    rewritten, Matcher.quoteReplacement("URI=\"" + link(attributes.group(1)) + "\""));
         }
         return attributes.appendTail(rewritten).toString();
     }

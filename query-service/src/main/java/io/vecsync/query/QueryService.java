@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import io.vecsync.search.SearcherProvider;
 import io.vecsync.search.StoreConfigException;
 import io.vecsync.search.StoreException;
 import io.vecsync.search.VectorSearcher;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -58,21 +61,28 @@ public final class QueryService implements AutoCloseable {
     /** The operator reads this one, so it carries the store's own words too. */
     private static InvalidConfigException unreachable(SearcherProvider provider, RuntimeException e) {
         String storeSays = e instanceof UnavailableException && e.getCause() instanceof StoreException cause
-                ? " (" + cause.getMessage() + ")" : "";
-        return new InvalidConfigException("store " + provider.store() + " is unreachable (check "
-                + String.join(", ", provider.connectionKeys()) + "): " + e.getMessage() + storeSays, e);
+                ? " (" + cause.getMessage() + ")"
+                : "";
+        return new InvalidConfigException(
+                "store " + provider.store() + " is unreachable (check " + String.join(", ", provider.connectionKeys())
+                        + "): " + e.getMessage() + storeSays,
+                e);
     }
 
     /** Starts the API over a searcher already opened and guarded: the store's own, or a test's. */
-    static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics) throws IOException {
+    static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics)
+            throws IOException {
         PlatformTextEmbedder embedder = new PlatformTextEmbedder(config, metrics);
-        HealthCheck health = new HealthCheck(searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
-        MediaLinks links = new MediaLinks(config.getString(QueryServiceConfig.PLATFORM_BASE_URL),
+        HealthCheck health = new HealthCheck(
+                searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
+        MediaLinks links = new MediaLinks(
+                config.getString(QueryServiceConfig.PLATFORM_BASE_URL),
                 config.getList(QueryServiceConfig.MEDIA_PATH_PREFIXES));
         MediaProxy media = new MediaProxy(config, links);
         HttpApi api;
         try {
-            api = new HttpApi(config, new SearchService(searcher, embedder, config.dimension(), links), health, metrics, media);
+            api = new HttpApi(
+                    config, new SearchService(searcher, embedder, config.dimension(), links), health, metrics, media);
         } catch (IOException | RuntimeException e) {
             media.close();
             embedder.close();
@@ -85,10 +95,20 @@ public final class QueryService implements AutoCloseable {
 
     /** The searcher registered for the store name, or an InvalidConfigException listing those there are. */
     static SearcherProvider provider(String store) {
-        List<SearcherProvider> providers = StreamSupport.stream(ServiceLoader.load(SearcherProvider.class).spliterator(), false).toList();
-        return providers.stream().filter(p -> p.store().equals(store)).findFirst()
-                .orElseThrow(() -> InvalidConfigException.invalidValue(QueryServiceConfig.STORE, store, "is not a store this service has; it has "
-                        + providers.stream().map(SearcherProvider::store).sorted().collect(Collectors.joining(", "))));
+        List<SearcherProvider> providers = StreamSupport.stream(
+                        ServiceLoader.load(SearcherProvider.class).spliterator(), false)
+                .toList();
+        return providers.stream()
+                .filter(p -> p.store().equals(store))
+                .findFirst()
+                .orElseThrow(() -> InvalidConfigException.invalidValue(
+                        QueryServiceConfig.STORE,
+                        store,
+                        "is not a store this service has; it has "
+                                + providers.stream()
+                                        .map(SearcherProvider::store)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "))));
     }
 
     public int port() {

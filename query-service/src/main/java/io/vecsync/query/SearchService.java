@@ -1,15 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
-import io.vecsync.core.SegmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vecsync.core.SegmentIds;
 import io.vecsync.platform.PlatformClient;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.SegmentFields;
 import io.vecsync.search.VectorSearcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Validates a search request, embeds its text, asks the store, and turns hits into playable segments. */
 final class SearchService {
@@ -61,10 +64,14 @@ final class SearchService {
         JsonNode query = body.get("query");
         JsonNode vector = body.get("vector");
         if ((query == null || query.isNull()) == (vector == null || vector.isNull())) {
-            throw new BadRequestException("query", "give exactly one of \"query\" (text) and \"vector\" (" + dimension + " numbers)");
+            throw new BadRequestException(
+                    "query", "give exactly one of \"query\" (text) and \"vector\" (" + dimension + " numbers)");
         }
-        SearchRequest request = new SearchRequest(query != null && !query.isNull() ? embedder.embed(text(query)) : vector(vector),
-                topK(body.get("top_k")), videoIds(body.get("video_ids")), minScore(body.get("min_score")));
+        SearchRequest request = new SearchRequest(
+                query != null && !query.isNull() ? embedder.embed(text(query)) : vector(vector),
+                topK(body.get("top_k")),
+                videoIds(body.get("video_ids")),
+                minScore(body.get("min_score")));
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit hit : searcher.search(request)) {
             hits.add(hit(hit, origin));
@@ -79,15 +86,17 @@ final class SearchService {
         String text = query.asText().trim();
         int length = text.codePointCount(0, text.length());
         if (length > PlatformClient.MAX_TEXT_CHARS) {
-            throw new BadRequestException("query", "has " + length + " characters; at most " + PlatformClient.MAX_TEXT_CHARS);
+            throw new BadRequestException(
+                    "query", "has " + length + " characters; at most " + PlatformClient.MAX_TEXT_CHARS);
         }
         return text;
     }
 
     private float[] vector(JsonNode node) {
         if (!node.isArray() || node.size() != dimension) {
-            throw new BadRequestException("vector", "must be an array of " + dimension + " numbers"
-                    + (node.isArray() ? ", got " + node.size() : ""));
+            throw new BadRequestException(
+                    "vector",
+                    "must be an array of " + dimension + " numbers" + (node.isArray() ? ", got " + node.size() : ""));
         }
         float[] vector = new float[dimension];
         for (int i = 0; i < dimension; i++) {
@@ -95,7 +104,8 @@ final class SearchService {
             // A double past float's range, such as 1e39, would become an infinite float element.
             float element = (float) value.asDouble();
             if (!value.isNumber() || !Float.isFinite(element)) {
-                throw new BadRequestException("vector", "element " + i + " is not a number within float's range (±3.4e38)");
+                throw new BadRequestException(
+                        "vector", "element " + i + " is not a number within float's range (±3.4e38)");
             }
             vector[i] = element;
         }

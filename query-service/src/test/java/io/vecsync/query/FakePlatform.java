@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,10 +48,17 @@ final class FakePlatform implements AutoCloseable {
      * busy test machine never misses, unless a test overrides it.
      */
     Map<String, String> serviceProps(Map<String, String> overrides) {
-        Map<String, String> props = new HashMap<>(Map.of(QueryServiceConfig.STORE, "pgvector",
-                QueryServiceConfig.PLATFORM_BASE_URL, "http://127.0.0.1:" + server.getAddress().getPort(),
-                QueryServiceConfig.PLATFORM_API_KEY, API_KEY, QueryServiceConfig.PLATFORM_TIMEOUT_MS, "10000",
-                QueryServiceConfig.DIMENSION, "2"));
+        Map<String, String> props = new HashMap<>(Map.of(
+                QueryServiceConfig.STORE,
+                "pgvector",
+                QueryServiceConfig.PLATFORM_BASE_URL,
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                QueryServiceConfig.PLATFORM_API_KEY,
+                API_KEY,
+                QueryServiceConfig.PLATFORM_TIMEOUT_MS,
+                "10000",
+                QueryServiceConfig.DIMENSION,
+                "2"));
         props.putAll(overrides);
         return props;
     }

@@ -1,16 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
-
-import io.vecsync.search.SearchHit;
-import io.vecsync.search.SearchRequest;
-import io.vecsync.search.StoreException;
-import io.vecsync.search.StoreUnavailableException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,10 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecsync.search.SearchHit;
+import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreException;
+import io.vecsync.search.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 /** The store's deadline: a call past it is a 503, and a store that stopped answering is tried by one call at a time. */
 class GuardedSearcherTest {
 
-    private static final SearchRequest REQUEST = new SearchRequest(new float[]{0.6f, 0.8f}, 3, List.of(), null);
+    private static final SearchRequest REQUEST = new SearchRequest(new float[] {0.6f, 0.8f}, 3, List.of(), null);
     private static final List<SearchHit> HITS = List.of(new SearchHit("s1", 0.9, Map.of()));
 
     private final StubStore store = new StubStore();

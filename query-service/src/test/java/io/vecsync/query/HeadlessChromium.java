@@ -1,9 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,9 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Debian's headless Chromium driven over the DevTools protocol, as a person uses a page: it loads it, clicks what
@@ -57,20 +60,42 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "bin/test installs Debian's chromium; it is missing at " + CHROMIUM);
         Path profile = Files.createTempDirectory("vecsync-chromium");
-        Process process = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--mute-audio", "--user-data-dir=" + profile, "--window-size=1100,900",
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--disable-quic",
+                        "--mute-audio",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1100,900",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             int port = debuggingPort(process);
             HttpClient http = HttpClient.newHttpClient();
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                    .timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body());
-            String page = Stream.of(JSON.treeToValue(targets, JsonNode[].class)).filter(target -> target.path("type").asText().equals("page"))
-                    .findFirst().orElseThrow().path("webSocketDebuggerUrl").asText();
+            JsonNode targets = JSON.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                    .timeout(CALL_TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            String page = Stream.of(JSON.treeToValue(targets, JsonNode[].class))
+                    .filter(target -> target.path("type").asText().equals("page"))
+                    .findFirst()
+                    .orElseThrow()
+                    .path("webSocketDebuggerUrl")
+                    .asText();
             HeadlessChromium chromium = new HeadlessChromium(process, profile);
-            chromium.socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new Listener(chromium::received))
+            chromium.socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(page), new Listener(chromium::received))
                     .get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             chromium.call("Page.enable", Map.of());
             return chromium;
@@ -82,7 +107,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Chromium prints "DevTools listening on ws://127.0.0.1:PORT/..." once it is ready. */
     private static int debuggingPort(Process process) throws IOException {
-        BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader errors =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         for (String line = errors.readLine(); line != null; line = errors.readLine()) {
             if (line.startsWith("DevTools listening on ")) {
                 // Drained from now on, so that Chromium never blocks on a full pipe.
@@ -95,7 +121,9 @@ final class HeadlessChromium implements AutoCloseable {
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return URI.create(line.substring("DevTools listening on ".length()).strip()).getPort();
+                return URI.create(line.substring("DevTools listening on ".length())
+                                .strip())
+                        .getPort();
             }
         }
         throw new IOException("chromium exited before it listened");
@@ -109,14 +137,18 @@ final class HeadlessChromium implements AutoCloseable {
     /** Loads the page and waits until it has loaded. */
     void open(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
-        await("document.readyState === 'complete' && location.href", href -> href.asText().equals(url), CALL_TIMEOUT,
+        await(
+                "document.readyState === 'complete' && location.href",
+                href -> href.asText().equals(url),
+                CALL_TIMEOUT,
                 "the page " + url + " loaded");
     }
 
     /** The expression's value in the page, promises awaited, evaluated as if a user had acted (so media may play). */
     JsonNode evaluate(String expression) throws Exception {
-        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true,
-                "userGesture", true));
+        JsonNode result = call(
+                "Runtime.evaluate",
+                Map.of("expression", expression, "returnByValue", true, "awaitPromise", true, "userGesture", true));
         if (result.has("exceptionDetails")) {
             fail("the page's script failed: " + result.path("exceptionDetails"));
         }
@@ -139,7 +171,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     void screenshot(Path file) throws Exception {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, Base64.getDecoder().decode(call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText()));
+        Files.write(
+                file,
+                Base64.getDecoder()
+                        .decode(call("Page.captureScreenshot", Map.of("format", "png"))
+                                .path("data")
+                                .asText()));
     }
 
     private JsonNode call(String method, Map<String, Object> params) throws Exception {
@@ -159,7 +196,8 @@ final class HeadlessChromium implements AutoCloseable {
     private void received(String message) {
         try {
             JsonNode reply = JSON.readTree(message);
-            CompletableFuture<JsonNode> call = reply.has("id") ? calls.remove(reply.get("id").asInt()) : null;
+            CompletableFuture<JsonNode> call =
+                    reply.has("id") ? calls.remove(reply.get("id").asInt()) : null;
             if (call != null) {
                 call.complete(reply);
             }
@@ -173,7 +211,8 @@ final class HeadlessChromium implements AutoCloseable {
         socket.abort();
         process.destroyForcibly();
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         }
     }
 

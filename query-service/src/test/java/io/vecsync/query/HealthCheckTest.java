@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** /healthz's report: the store asked each time, the platform at most once per cache period, no store error text. */
 class HealthCheckTest {
@@ -25,7 +28,8 @@ class HealthCheckTest {
 
     HealthCheckTest() throws IOException {
         platform = new FakePlatform();
-        embedder = new PlatformTextEmbedder(new QueryServiceConfig(platform.serviceProps(Map.of())), new ServiceMetrics());
+        embedder =
+                new PlatformTextEmbedder(new QueryServiceConfig(platform.serviceProps(Map.of())), new ServiceMetrics());
         health = new HealthCheck(store, embedder, CACHE, clock::get);
     }
 
@@ -59,6 +63,7 @@ class HealthCheckTest {
         HealthCheck.Report report = health.check();
         assertFalse(report.healthy());
         assertEquals("degraded", report.body().get("status"));
-        assertFalse(report.body().toString().contains("db.internal"), report.body().toString());
+        assertFalse(
+                report.body().toString().contains("db.internal"), report.body().toString());
     }
 }

@@ -1,9 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
-import io.vecsync.testing.Eventually;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecsync.testing.Eventually;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The embedder against a local platform that answers as told: the cache, shared calls, and what each failure becomes for the caller. */
 class PlatformTextEmbedderTest {
@@ -43,8 +46,8 @@ class PlatformTextEmbedderTest {
 
     @Test
     void aRepeatedQueryIsEmbeddedOnce() {
-        assertArrayEquals(new float[]{0.6f, 0.8f}, embedder.embed("door"));
-        assertArrayEquals(new float[]{0.6f, 0.8f}, embedder.embed("door"));
+        assertArrayEquals(new float[] {0.6f, 0.8f}, embedder.embed("door"));
+        assertArrayEquals(new float[] {0.6f, 0.8f}, embedder.embed("door"));
         assertEquals(1, platform.embeddingCalls.get());
     }
 
@@ -52,8 +55,8 @@ class PlatformTextEmbedderTest {
     @Test
     void identicalQueriesInFlightAreEmbeddedOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(5);
-        try (PlatformTextEmbedder patient = embedder(Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "60000",
-                QueryServiceConfig.EMBEDDING_CACHE_SIZE, "0"))) {
+        try (PlatformTextEmbedder patient = embedder(Map.of(
+                QueryServiceConfig.PLATFORM_TIMEOUT_MS, "60000", QueryServiceConfig.EMBEDDING_CACHE_SIZE, "0"))) {
             platform.hold();
             List<Thread> threads = new ArrayList<>();
             List<Future<float[]>> answers = new ArrayList<>();
@@ -68,13 +71,15 @@ class PlatformTextEmbedderTest {
             // Every caller is parked, at the platform or on the call under way, before the platform answers.
             Eventually.await(Duration.ofSeconds(30), "five callers waiting", () -> {
                 synchronized (threads) {
-                    return threads.size() == 5 && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                            || t.getState() == Thread.State.TIMED_WAITING);
+                    return threads.size() == 5
+                            && threads.stream()
+                                    .allMatch(t -> t.getState() == Thread.State.WAITING
+                                            || t.getState() == Thread.State.TIMED_WAITING);
                 }
             });
             platform.release();
             for (Future<float[]> answer : answers) {
-                assertArrayEquals(new float[]{0.6f, 0.8f}, answer.get());
+                assertArrayEquals(new float[] {0.6f, 0.8f}, answer.get());
             }
             assertEquals(1, platform.embeddingCalls.get());
             assertTrue(metrics.prometheus().contains("vecsync_embedding_shared_total 4"), metrics.prometheus());
@@ -110,11 +115,16 @@ class PlatformTextEmbedderTest {
         platform.status = 401;
         UnavailableException key = assertThrows(UnavailableException.class, () -> embedder.embed("one"));
         assertEquals(502, key.status());
-        assertTrue(key.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY) && !key.getMessage().contains(FakePlatform.API_KEY),
+        assertTrue(
+                key.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY)
+                        && !key.getMessage().contains(FakePlatform.API_KEY),
                 key.getMessage());
 
         platform.status = 422;
-        assertEquals("query", assertThrows(BadRequestException.class, () -> embedder.embed("two")).field());
+        assertEquals(
+                "query",
+                assertThrows(BadRequestException.class, () -> embedder.embed("two"))
+                        .field());
     }
 
     @Test

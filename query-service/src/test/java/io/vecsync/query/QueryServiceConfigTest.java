@@ -1,16 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
-
-import io.vecsync.pgvector.PgVectorSinkConfig;
-import io.vecsync.search.StoreConfigException;
-import io.vecsync.testing.ConfigReference;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.pgvector.PgVectorSinkConfig;
+import io.vecsync.search.StoreConfigException;
+import io.vecsync.testing.ConfigReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class QueryServiceConfigTest {
 
@@ -27,8 +30,15 @@ class QueryServiceConfigTest {
     void environmentVariablesOverrideTheFile() throws Exception {
         Path file = Files.createTempFile("query", ".properties");
         Files.writeString(file, "store=pgvector\npgvector.url=jdbc:postgresql://file/db\nhttp.port=8090\n");
-        Map<String, String> props = QueryServiceConfig.load(file, Map.of(
-                "VECSYNC_PGVECTOR_URL", "jdbc:postgresql://env/db", "VECSYNC_PLATFORM_API_KEY", "sk-env", "PATH", "/bin"));
+        Map<String, String> props = QueryServiceConfig.load(
+                file,
+                Map.of(
+                        "VECSYNC_PGVECTOR_URL",
+                        "jdbc:postgresql://env/db",
+                        "VECSYNC_PLATFORM_API_KEY",
+                        "sk-env",
+                        "PATH",
+                        "/bin"));
         assertEquals("jdbc:postgresql://env/db", props.get("pgvector.url"));
         assertEquals("sk-env", props.get("platform.api.key"));
         assertEquals("8090", props.get("http.port"));
@@ -40,8 +50,10 @@ class QueryServiceConfigTest {
         Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
         Files.writeString(secrets, "platform.api.key=sk-from-file\npgvector.password=pw-from-file\n");
         Path file = Files.createTempFile("query", ".properties");
-        Files.writeString(file, "store=pgvector\nplatform.api.key=${file:" + secrets + ":platform.api.key}\n"
-                + "pgvector.password=${file:" + secrets + ":pgvector.password}\n");
+        Files.writeString(
+                file,
+                "store=pgvector\nplatform.api.key=${file:" + secrets + ":platform.api.key}\n"
+                        + "pgvector.password=${file:" + secrets + ":pgvector.password}\n");
         Map<String, String> props = QueryServiceConfig.load(file, Map.of());
         assertEquals("sk-from-file", props.get("platform.api.key"));
         assertEquals("pw-from-file", props.get("pgvector.password"));
@@ -67,19 +79,34 @@ class QueryServiceConfigTest {
 
     @Test
     void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/query-service.md"), ConfigReference.markdown(
-                "Query service configuration",
-                "A properties file given to `java -jar query-service-all.jar FILE`, overridden by `VECSYNC_*` environment"
-                        + " variables. The chosen store's connection keys are its sink's (see that sink's reference).",
-                "QueryServiceConfig.KEYS", QueryServiceConfig.KEYS.stream().map(QueryServiceConfigTest::row).toList()));
+        ConfigReference.assertCurrent(
+                Path.of("../docs/config/query-service.md"),
+                ConfigReference.markdown(
+                        "Query service configuration",
+                        "A properties file given to `java -jar query-service-all.jar FILE`, overridden by `VECSYNC_*` environment"
+                                + " variables. The chosen store's connection keys are its sink's (see that sink's reference).",
+                        "QueryServiceConfig.KEYS",
+                        QueryServiceConfig.KEYS.stream()
+                                .map(QueryServiceConfigTest::row)
+                                .toList()));
     }
 
     private static ConfigReference.Row row(ConfigKey key) {
-        String defaultValue = key.required() ? "required" : key.defaultValue() == null ? ""
-                : key.type() == ConfigKey.Type.PASSWORD ? Secret.HIDDEN
-                : key.defaultValue().isEmpty() ? "\"\"" : "`" + key.defaultValue() + "`";
-        return new ConfigReference.Row(key.group(), key.name(), key.type().name().toLowerCase(Locale.ROOT), defaultValue,
-                key.validator() == null ? "" : key.validator().description(), key.importance().name().toLowerCase(Locale.ROOT), key.doc());
+        String defaultValue = key.required()
+                ? "required"
+                : key.defaultValue() == null
+                        ? ""
+                        : key.type() == ConfigKey.Type.PASSWORD
+                                ? Secret.HIDDEN
+                                : key.defaultValue().isEmpty() ? "\"\"" : "`" + key.defaultValue() + "`";
+        return new ConfigReference.Row(
+                key.group(),
+                key.name(),
+                key.type().name().toLowerCase(Locale.ROOT),
+                defaultValue,
+                key.validator() == null ? "" : key.validator().description(),
+                key.importance().name().toLowerCase(Locale.ROOT),
+                key.doc());
     }
 
     @Test
@@ -91,8 +118,10 @@ class QueryServiceConfigTest {
         assertRefused(props, "Invalid value 70000 for configuration http.port: must be 0 to 65535");
         props.put(QueryServiceConfig.HTTP_PORT, "8090");
         props.put(QueryServiceConfig.PLATFORM_BASE_URL, "ftp://platform.example");
-        assertRefused(props, "Invalid value ftp://platform.example for configuration platform.base.url: must be an absolute http://"
-                + " or https:// URL");
+        assertRefused(
+                props,
+                "Invalid value ftp://platform.example for configuration platform.base.url: must be an absolute http://"
+                        + " or https:// URL");
         props.remove(QueryServiceConfig.PLATFORM_BASE_URL);
         assertRefused(props, "Missing required configuration \"platform.base.url\" which has no default value.");
     }
@@ -117,7 +146,9 @@ class QueryServiceConfigTest {
         assertEquals(5.0, config.getDouble(QueryServiceConfig.HTTP_RATE_LIMIT));
         assertEquals(64L << 20, config.getLong(QueryServiceConfig.MEDIA_MAX_BYTES));
         assertNull(config.serviceApiKey());
-        assertEquals("sk-platform-secret", config.getSecret(QueryServiceConfig.PLATFORM_API_KEY).value());
+        assertEquals(
+                "sk-platform-secret",
+                config.getSecret(QueryServiceConfig.PLATFORM_API_KEY).value());
     }
 
     @Test
@@ -125,7 +156,10 @@ class QueryServiceConfigTest {
         Map<String, String> props = minimal();
         props.put(QueryServiceConfig.HTTP_API_KEY, "svc-secret");
         QueryServiceConfig config = new QueryServiceConfig(props);
-        assertFalse(config.toString().contains("sk-platform-secret") || config.toString().contains("svc-secret"), config.toString());
+        assertFalse(
+                config.toString().contains("sk-platform-secret")
+                        || config.toString().contains("svc-secret"),
+                config.toString());
         assertTrue(config.toString().contains(QueryServiceConfig.PLATFORM_API_KEY + "=[hidden]"), config.toString());
         assertEquals("[hidden]", config.serviceApiKey().toString());
 
@@ -137,8 +171,11 @@ class QueryServiceConfigTest {
     void aFileReferenceIsReadWhereverItStandsInAValue() throws Exception {
         Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
         Files.writeString(secrets, "pw=pa:ss$1\\\\x\n");
-        Map<String, String> props = QueryServiceConfig.load(null, Map.of(
-                "VECSYNC_PGVECTOR_URL", "jdbc:postgresql://db/video?password=${file:" + secrets + ":pw}&ssl=true"));
+        Map<String, String> props = QueryServiceConfig.load(
+                null,
+                Map.of(
+                        "VECSYNC_PGVECTOR_URL",
+                        "jdbc:postgresql://db/video?password=${file:" + secrets + ":pw}&ssl=true"));
         assertEquals("jdbc:postgresql://db/video?password=pa:ss$1\\x&ssl=true", props.get("pgvector.url"));
     }
 
@@ -146,13 +183,17 @@ class QueryServiceConfigTest {
     void anUnreadableFileReferenceNamesTheSettingAndTheFileButNoValue() throws Exception {
         Path secrets = Files.createTempFile("vecsync-secrets", ".properties");
         Files.writeString(secrets, "other.key=sk-other-secret\n");
-        InvalidConfigException noKey = assertThrows(InvalidConfigException.class, () -> QueryServiceConfig.load(null,
-                Map.of("VECSYNC_PLATFORM_API_KEY", "${file:" + secrets + ":platform.api.key}")));
+        InvalidConfigException noKey = assertThrows(
+                InvalidConfigException.class,
+                () -> QueryServiceConfig.load(
+                        null, Map.of("VECSYNC_PLATFORM_API_KEY", "${file:" + secrets + ":platform.api.key}")));
         assertEquals("platform.api.key: the file " + secrets + " has no key platform.api.key", noKey.getMessage());
 
         Path missing = secrets.resolveSibling("no-such-secrets.properties");
-        InvalidConfigException noFile = assertThrows(InvalidConfigException.class, () -> QueryServiceConfig.load(null,
-                Map.of("VECSYNC_PGVECTOR_PASSWORD", "${file:" + missing + ":pgvector.password}")));
+        InvalidConfigException noFile = assertThrows(
+                InvalidConfigException.class,
+                () -> QueryServiceConfig.load(
+                        null, Map.of("VECSYNC_PGVECTOR_PASSWORD", "${file:" + missing + ":pgvector.password}")));
         assertEquals("pgvector.password: the file " + missing + " does not exist", noFile.getMessage());
     }
 
@@ -166,7 +207,8 @@ class QueryServiceConfigTest {
     }
 
     private static void assertRefused(Map<String, String> props, String message) {
-        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> new QueryServiceConfig(props));
+        InvalidConfigException refused =
+                assertThrows(InvalidConfigException.class, () -> new QueryServiceConfig(props));
         assertEquals(message, refused.getMessage());
         assertFalse(refused.getMessage().contains("sk-platform-secret"), refused.getMessage());
     }

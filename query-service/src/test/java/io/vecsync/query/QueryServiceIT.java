@@ -1,4 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +22,6 @@ import io.vecsync.simulator.Segment;
 import io.vecsync.testing.ConnectClusters;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -35,11 +38,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The query service over a pgvector table the real pipeline filled from the simulator, and its page on hits it cannot play. */
 @Tag("slow")
@@ -53,13 +56,16 @@ class QueryServiceIT {
     @BeforeAll
     static void syncAndStart() throws Exception {
         simulator = PlatformSimulator.builder().seed(41).videos(8).build().start();
-        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+                Statement statement = db.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
         }
         EmbeddedConnectCluster connect = ConnectClusters.start("query-it", 1);
         try {
             connect.kafka().createTopic("query-segments", 1, 1, Map.of("cleanup.policy", "compact"));
-            connect.configureConnector("query-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), "query-segments"));
+            connect.configureConnector(
+                    "query-source",
+                    ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), "query-segments"));
             Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.jsonConverters());
             sink.put("connector.class", PgVectorSinkConnector.class.getName());
             sink.put("topics", "query-segments");
@@ -67,7 +73,11 @@ class QueryServiceIT {
             sink.put(PgVectorSinkConfig.TABLE, TABLE);
             connect.configureConnector("query-sink", sink);
             int expected = simulator.liveSegments().size();
-            Eventually.await(Duration.ofSeconds(120), expected + " rows in " + TABLE, () -> rows() == expected, () -> rows() + " rows");
+            Eventually.await(
+                    Duration.ofSeconds(120),
+                    expected + " rows in " + TABLE,
+                    () -> rows() == expected,
+                    () -> rows() + " rows");
         } finally {
             connect.stop();
         }
@@ -99,8 +109,9 @@ class QueryServiceIT {
     }
 
     private static long rows() {
-        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + TABLE)) {
+        try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+                Statement statement = db.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + TABLE)) {
             result.next();
             return result.getLong(1);
         } catch (Exception notYet) {
@@ -115,12 +126,13 @@ class QueryServiceIT {
     }
 
     private static String idOf(Segment segment) {
-        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
+        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end())
+                .toString();
     }
 
     @Test
     void aQueryOfASegmentsCaptionWordsFindsThatSegmentFirst() throws Exception {
-        for (int i : new int[]{0, 9, 23}) {
+        for (int i : new int[] {0, 9, 23}) {
             Segment target = simulator.liveSegments().get(i);
             JsonNode hits = search(JSON.writeValueAsString(Map.of("query", target.caption(), "top_k", 5)));
             assertEquals(5, hits.size());
@@ -129,12 +141,19 @@ class QueryServiceIT {
             assertEquals(target.videoId(), first.get("video_id").asText());
             assertEquals(target.start(), first.get("start").asText());
             assertEquals(target.end(), first.get("end").asText());
-            String playlistPath = URI.create(simulator.hlsPlaylistUrl(target.videoId())).getPath();
+            String playlistPath =
+                    URI.create(simulator.hlsPlaylistUrl(target.videoId())).getPath();
             String playable = first.get("playable_url").asText();
-            assertTrue(playable.startsWith("http://127.0.0.1:" + service.port() + "/v1/media/")
-                    && playable.endsWith(playlistPath + "#t=" + target.start()), "a link to the service's proxy: " + playable);
+            assertTrue(
+                    playable.startsWith("http://127.0.0.1:" + service.port() + "/v1/media/")
+                            && playable.endsWith(playlistPath + "#t=" + target.start()),
+                    "a link to the service's proxy: " + playable);
             double score = first.get("score").asDouble();
-            assertTrue(score > 0.5 && score <= 1.0 && score >= hits.get(1).get("score").asDouble(), "scores best first: " + hits);
+            assertTrue(
+                    score > 0.5
+                            && score <= 1.0
+                            && score >= hits.get(1).get("score").asDouble(),
+                    "scores best first: " + hits);
         }
     }
 
@@ -224,27 +243,50 @@ class QueryServiceIT {
 
     @Test
     void anApiKeyAndCorsGuardTheApi() throws Exception {
-        try (QueryService guarded = QueryService.start(props(Map.of(QueryServiceConfig.HTTP_API_KEY, "svc-key",
-                QueryServiceConfig.HTTP_CORS_ORIGINS, "https://app.example.com")))) {
-            assertEquals(401, ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of()).statusCode());
-            assertEquals(401, ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "wrong")).statusCode());
-            HttpResponse<String> allowed = ServiceClient.post(guarded, "{\"query\": \"door\"}",
+        try (QueryService guarded = QueryService.start(props(Map.of(
+                QueryServiceConfig.HTTP_API_KEY,
+                "svc-key",
+                QueryServiceConfig.HTTP_CORS_ORIGINS,
+                "https://app.example.com")))) {
+            assertEquals(
+                    401,
+                    ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of())
+                            .statusCode());
+            assertEquals(
+                    401,
+                    ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "wrong"))
+                            .statusCode());
+            HttpResponse<String> allowed = ServiceClient.post(
+                    guarded,
+                    "{\"query\": \"door\"}",
                     Map.of("Authorization", "Bearer svc-key", "Origin", "https://app.example.com"));
             assertEquals(200, allowed.statusCode(), allowed.body());
-            assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-            HttpResponse<String> foreign = ServiceClient.post(guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "svc-key", "Origin", "https://evil.example"));
-            assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+            assertEquals(
+                    "https://app.example.com",
+                    allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+            HttpResponse<String> foreign = ServiceClient.post(
+                    guarded, "{\"query\": \"door\"}", Map.of("X-API-Key", "svc-key", "Origin", "https://evil.example"));
+            assertFalse(
+                    foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
         }
     }
 
     @Test
     void startFailsNamingTheKeyToFix() {
-        InvalidConfigException unknown = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.STORE, "milvus"))));
-        assertTrue(unknown.getMessage().contains("store") && unknown.getMessage().contains("pgvector"), unknown.getMessage());
-        InvalidConfigException unreachable = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(
-                PgVectorSinkConfig.URL, "jdbc:postgresql://127.0.0.1:1/nowhere"))));
+        InvalidConfigException unknown = assertThrows(
+                InvalidConfigException.class,
+                () -> QueryService.start(props(Map.of(QueryServiceConfig.STORE, "milvus"))));
+        assertTrue(
+                unknown.getMessage().contains("store") && unknown.getMessage().contains("pgvector"),
+                unknown.getMessage());
+        InvalidConfigException unreachable = assertThrows(
+                InvalidConfigException.class,
+                () -> QueryService.start(
+                        props(Map.of(PgVectorSinkConfig.URL, "jdbc:postgresql://127.0.0.1:1/nowhere"))));
         assertTrue(unreachable.getMessage().contains("pgvector.url"), unreachable.getMessage());
-        InvalidConfigException noKey = assertThrows(InvalidConfigException.class, () -> QueryService.start(props(Map.of(QueryServiceConfig.PLATFORM_API_KEY, ""))));
+        InvalidConfigException noKey = assertThrows(
+                InvalidConfigException.class,
+                () -> QueryService.start(props(Map.of(QueryServiceConfig.PLATFORM_API_KEY, ""))));
         assertTrue(noKey.getMessage().contains(QueryServiceConfig.PLATFORM_API_KEY), noKey.getMessage());
     }
 
@@ -254,34 +296,51 @@ class QueryServiceIT {
         String query = "a segment whose links are scripts";
         String segmentId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
-             PreparedStatement insert = db.prepareStatement("INSERT INTO " + TABLE
-                     + " (segment_id, video_id, start_ts, end_ts, embedding, payload) VALUES (?::uuid, ?::uuid, '00:00:01', '00:00:02',"
-                     + " ?::vector, ?::jsonb)")) {
+                PreparedStatement insert = db.prepareStatement("INSERT INTO " + TABLE
+                        + " (segment_id, video_id, start_ts, end_ts, embedding, payload) VALUES (?::uuid, ?::uuid, '00:00:01', '00:00:02',"
+                        + " ?::vector, ?::jsonb)")) {
             insert.setString(1, segmentId);
             insert.setString(2, UUID.randomUUID().toString());
             insert.setString(3, Arrays.toString(simulator.textEmbedding(query)));
-            insert.setString(4, JSON.writeValueAsString(Map.of(SegmentSchema.HLS_PLAYLIST_URL, "javascript:alert(1)",
-                    SegmentSchema.THUMBNAIL_URL, "javascript:alert(2)")));
+            insert.setString(
+                    4,
+                    JSON.writeValueAsString(Map.of(
+                            SegmentSchema.HLS_PLAYLIST_URL,
+                            "javascript:alert(1)",
+                            SegmentSchema.THUMBNAIL_URL,
+                            "javascript:alert(2)")));
             insert.executeUpdate();
         }
         try {
-            assertEquals(segmentId, search(JSON.writeValueAsString(Map.of("query", query))).get(0).get("segment_id").asText());
+            assertEquals(
+                    segmentId,
+                    search(JSON.writeValueAsString(Map.of("query", query)))
+                            .get(0)
+                            .get("segment_id")
+                            .asText());
             String dom;
             try (HeadlessChromium chromium = HeadlessChromium.start()) {
-                chromium.open("http://127.0.0.1:" + service.port() + "/?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-                chromium.await("document.querySelectorAll('.segment').length", count -> count.asInt() > 0, Duration.ofSeconds(20), "hits shown");
+                chromium.open("http://127.0.0.1:" + service.port() + "/?q="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                chromium.await(
+                        "document.querySelectorAll('.segment').length",
+                        count -> count.asInt() > 0,
+                        Duration.ofSeconds(20),
+                        "hits shown");
                 dom = chromium.evaluate("document.documentElement.outerHTML").asText();
             }
-            assertTrue(dom.contains("<button class=\"segment\" type=\"button\" disabled=\"\"><span class=\"time\">00:00:01 – 00:00:02</span>"),
+            assertTrue(
+                    dom.contains(
+                            "<button class=\"segment\" type=\"button\" disabled=\"\"><span class=\"time\">00:00:01 – 00:00:02</span>"),
                     "the hit is shown, not playable: " + dom);
             assertFalse(dom.contains("javascript:alert"), dom);
         } finally {
             try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
-                 PreparedStatement delete = db.prepareStatement("DELETE FROM " + TABLE + " WHERE segment_id = ?::uuid")) {
+                    PreparedStatement delete =
+                            db.prepareStatement("DELETE FROM " + TABLE + " WHERE segment_id = ?::uuid")) {
                 delete.setString(1, segmentId);
                 delete.executeUpdate();
             }
         }
     }
 }
-

@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.lucene.LuceneSinkConfig;
 import io.vecsync.lucene.LuceneSinkConnector;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -18,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The service as its users start it, in a JVM of its own: what it says when it cannot start, and what it logs when it does. */
 @Tag("slow")
@@ -29,17 +32,21 @@ class QueryServiceMainTest {
 
     @TempDir
     static Path dir;
+
     private static Path index;
 
     @BeforeAll
     static void emptyIndex() throws Exception {
         index = dir.resolve("index");
-        SegmentRecords.write(new LuceneSinkConnector(), Map.of(LuceneSinkConfig.DIRECTORY, index.toString()), List.of());
+        SegmentRecords.write(
+                new LuceneSinkConnector(), Map.of(LuceneSinkConfig.DIRECTORY, index.toString()), List.of());
     }
 
     /** A config for the Lucene index, the settings given one a line; the platform is never called before a search. */
     private static Path config(String... settings) throws Exception {
-        List<String> lines = new ArrayList<>(List.of("platform.base.url=http://127.0.0.1:9", "platform.api.key=sk-secret-main",
+        List<String> lines = new ArrayList<>(List.of(
+                "platform.base.url=http://127.0.0.1:9",
+                "platform.api.key=sk-secret-main",
                 "lucene.directory=" + index));
         lines.addAll(List.of(settings));
         return Files.write(Files.createTempFile(dir, "query", ".properties"), lines);
@@ -47,8 +54,14 @@ class QueryServiceMainTest {
 
     /** Starts the service with the config; what it prints on stderr goes to the file. */
     private static Process start(Path config, Path stderr) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                QueryServiceMain.class.getName(), config.toString()).redirectError(stderr.toFile()).start();
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        QueryServiceMain.class.getName(),
+                        config.toString())
+                .redirectError(stderr.toFile())
+                .start();
     }
 
     /** Runs the service to its failure: exit status 1 and the one line it printed. */
@@ -70,7 +83,8 @@ class QueryServiceMainTest {
     @Test
     void aMissingConfigFileIsNamed() throws Exception {
         Path missing = dir.resolve("nowhere.properties");
-        assertEquals("vecsync query service cannot start: the config file " + missing + " does not exist", failure(missing));
+        assertEquals(
+                "vecsync query service cannot start: the config file " + missing + " does not exist", failure(missing));
     }
 
     @Test
@@ -93,9 +107,11 @@ class QueryServiceMainTest {
         Path stderr = Files.createTempFile(dir, "stderr", ".txt");
         Process process = start(config("store=lucene", "http.port=0"), stderr);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String started = out.readLine();
-            assertTrue(started != null && started.startsWith("vecsync query service on port "), String.valueOf(started));
+            assertTrue(
+                    started != null && started.startsWith("vecsync query service on port "), String.valueOf(started));
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
 
 import java.net.URI;
@@ -15,22 +19,26 @@ final class ServiceClient {
     /** A service that hangs fails the test after this, instead of hanging it. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private ServiceClient() {
-    }
+    private ServiceClient() {}
 
     static HttpResponse<String> post(QueryService target, String body, Map<String, String> headers) throws Exception {
         return postAsync(target, body, headers).get();
     }
 
-    static CompletableFuture<HttpResponse<String>> postAsync(QueryService target, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, "/v1/search")).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    static CompletableFuture<HttpResponse<String>> postAsync(
+            QueryService target, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, "/v1/search"))
+                .timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         headers.forEach(request::header);
         return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(QueryService target, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(target, path)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(target, path)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(QueryService target, String path) {

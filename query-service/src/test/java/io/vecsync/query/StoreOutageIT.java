@@ -1,4 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vecsync.pgvector.PgVectorSinkConfig;
@@ -7,9 +15,6 @@ import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.FaultProxy;
 import io.vecsync.testing.PostgresServer;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,10 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The query service over a real pgvector table reached through a fault proxy: a store that stops answering (a
@@ -40,6 +43,7 @@ class StoreOutageIT {
     private static final long MARGIN_MS = 2_000;
     /** Twice the service's request threads: all of them answered shows that none stays blocked. */
     private static final int CONCURRENT = 32;
+
     private static final Pattern JDBC_HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:?]+):(\\d+)(.*)");
 
     @Test
@@ -47,20 +51,37 @@ class StoreOutageIT {
         assumeTrue(FaultProxy.available(), "Toxiproxy's server is not built (bin/toxiproxy-provision)");
         Matcher url = JDBC_HOST_PORT.matcher(PostgresServer.jdbcUrl());
         assertTrue(url.matches(), PostgresServer.jdbcUrl());
-        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(71).videos(3).build().start();
-             FaultProxy proxy = FaultProxy.start("query-service-pg", url.group(1), Integer.parseInt(url.group(2)))) {
-            try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl()); Statement statement = db.createStatement()) {
+        try (PlatformSimulator simulator =
+                        PlatformSimulator.builder().seed(71).videos(3).build().start();
+                FaultProxy proxy = FaultProxy.start("query-service-pg", url.group(1), Integer.parseInt(url.group(2)))) {
+            try (Connection db = DriverManager.getConnection(PostgresServer.jdbcUrl());
+                    Statement statement = db.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + TABLE);
             }
-            SegmentRecords.write(new PgVectorSinkConnector(), Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(),
-                    PgVectorSinkConfig.TABLE, TABLE), SegmentRecords.of(simulator));
+            SegmentRecords.write(
+                    new PgVectorSinkConnector(),
+                    Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, TABLE),
+                    SegmentRecords.of(simulator));
             String proxied = "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + url.group(3);
-            String search = Json.MAPPER.writeValueAsString(Map.of("vector", simulator.liveSegments().get(0).embedding(), "top_k", 3));
-            try (QueryService service = QueryService.start(Map.of(QueryServiceConfig.STORE, "pgvector",
-                    PgVectorSinkConfig.URL, proxied, PgVectorSinkConfig.TABLE, TABLE,
-                    QueryServiceConfig.PLATFORM_BASE_URL, simulator.baseUrl(), QueryServiceConfig.PLATFORM_API_KEY, simulator.apiKey(),
-                    QueryServiceConfig.STORE_TIMEOUT_MS, Long.toString(STORE_TIMEOUT_MS), QueryServiceConfig.HTTP_PORT, "0",
-                    QueryServiceConfig.HTTP_RATE_LIMIT, "0"))) {
+            String search = Json.MAPPER.writeValueAsString(
+                    Map.of("vector", simulator.liveSegments().get(0).embedding(), "top_k", 3));
+            try (QueryService service = QueryService.start(Map.of(
+                    QueryServiceConfig.STORE,
+                    "pgvector",
+                    PgVectorSinkConfig.URL,
+                    proxied,
+                    PgVectorSinkConfig.TABLE,
+                    TABLE,
+                    QueryServiceConfig.PLATFORM_BASE_URL,
+                    simulator.baseUrl(),
+                    QueryServiceConfig.PLATFORM_API_KEY,
+                    simulator.apiKey(),
+                    QueryServiceConfig.STORE_TIMEOUT_MS,
+                    Long.toString(STORE_TIMEOUT_MS),
+                    QueryServiceConfig.HTTP_PORT,
+                    "0",
+                    QueryServiceConfig.HTTP_RATE_LIMIT,
+                    "0"))) {
                 assertEquals(200, ServiceClient.post(service, search, Map.of()).statusCode());
 
                 proxy.blackhole();
@@ -82,7 +103,9 @@ class StoreOutageIT {
                 start = System.nanoTime();
                 HttpResponse<String> health = ServiceClient.get(service, "/healthz");
                 long healthMs = millisSince(start);
-                System.out.printf("store blackholed: /healthz answered %d in %d ms: %s%n", health.statusCode(), healthMs, health.body());
+                System.out.printf(
+                        "store blackholed: /healthz answered %d in %d ms: %s%n",
+                        health.statusCode(), healthMs, health.body());
                 assertEquals(503, health.statusCode());
                 JsonNode report = Json.MAPPER.readTree(health.body());
                 assertEquals("degraded", report.get("status").asText());
@@ -91,11 +114,17 @@ class StoreOutageIT {
 
                 proxy.heal();
                 long healed = System.nanoTime();
-                Eventually.await(Duration.ofSeconds(30), "a search answered after the network is back",
+                Eventually.await(
+                        Duration.ofSeconds(30),
+                        "a search answered after the network is back",
                         () -> statusOf(() -> ServiceClient.post(service, search, Map.of())) == 200);
                 System.out.printf("network back: searches answered again after %d ms%n", millisSince(healed));
-                concurrentSearches(service, search).forEach(response -> assertEquals(200, response.statusCode(), response.body()));
-                Eventually.await(Duration.ofSeconds(30), "/healthz ok again", () -> statusOf(() -> ServiceClient.get(service, "/healthz")) == 200);
+                concurrentSearches(service, search)
+                        .forEach(response -> assertEquals(200, response.statusCode(), response.body()));
+                Eventually.await(
+                        Duration.ofSeconds(30),
+                        "/healthz ok again",
+                        () -> statusOf(() -> ServiceClient.get(service, "/healthz")) == 200);
             }
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.search;
 
 import java.util.Map;
@@ -9,5 +13,4 @@ import java.util.Map;
  * @param payload what the sink stored with the point: {@link SegmentFields video_id, start, end} and the segment's
  *                other fields
  */
-public record SearchHit(String segmentId, double score, Map<String, Object> payload) {
-}
+public record SearchHit(String segmentId, double score, Map<String, Object> payload) {}

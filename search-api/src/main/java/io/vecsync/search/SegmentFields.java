@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.search;
 
 /** The payload keys an application reads from any store's hits: the segment record's field names, as every sink stores them. */
@@ -10,6 +14,5 @@ public final class SegmentFields {
     public static final String HLS_PLAYLIST_URL = "hls_playlist_url";
     public static final String THUMBNAIL_URL = "thumbnail_url";
 
-    private SegmentFields() {
-    }
+    private SegmentFields() {}
 }

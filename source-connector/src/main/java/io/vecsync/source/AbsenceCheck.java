@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.Video;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +19,12 @@ import java.util.Set;
  */
 record AbsenceCheck(Optional<Video> details, Optional<Boolean> done) {
 
-    enum Outcome { GONE, OUT_OF_SCOPE, REPROCESSING, PRESENT }
+    enum Outcome {
+        GONE,
+        OUT_OF_SCOPE,
+        REPROCESSING,
+        PRESENT
+    }
 
     static AbsenceCheck ask(PlatformClient client, String videoId) {
         Optional<Video> details = client.videoDetails(videoId);

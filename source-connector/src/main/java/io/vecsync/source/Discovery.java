@@ -1,22 +1,25 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.platform.PlatformAuthException;
 import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.PlatformRejectedException;
 import io.vecsync.platform.Video;
-import java.util.Locale;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides when to walk the listing and what a walk's pages mean: a recent walk every poll interval; a full one at the
@@ -59,6 +62,7 @@ final class Discovery {
     private final ListingPublisher publisher;
     /** Set on the tasks that reconcile from the shared walks; null on the walking task. */
     private final SharedReconciliation shared;
+
     private final List<SourceRecord> carriers = new ArrayList<>();
 
     private ListingWalk walk;
@@ -73,8 +77,16 @@ final class Discovery {
     private long nextSharedLookAt;
     private long lastSharedAt;
 
-    Discovery(PlatformSourceConfig config, PlatformClient client, SyncLedger ledger, SourceMetrics metrics,
-              TaskExecutors executors, String taskName, ListingPublisher publisher, SharedReconciliation shared, long now) {
+    Discovery(
+            PlatformSourceConfig config,
+            PlatformClient client,
+            SyncLedger ledger,
+            SourceMetrics metrics,
+            TaskExecutors executors,
+            String taskName,
+            ListingPublisher publisher,
+            SharedReconciliation shared,
+            long now) {
         this.client = client;
         this.scope = config.scope();
         this.ledger = ledger;
@@ -151,7 +163,10 @@ final class Discovery {
                 publisher.begin();
             }
         } else if (shared != null && now - lastSharedAt > reconciliationIntervalMs + SHARED_WALK_GRACE_MS) {
-            log.warn("{}: no walk of the listing was shared for {} s; walking it here", taskName, (now - lastSharedAt) / 1000);
+            log.warn(
+                    "{}: no walk of the listing was shared for {} s; walking it here",
+                    taskName,
+                    (now - lastSharedAt) / 1000);
             lastSharedAt = now;
             nextFullWalkAt = now;
             return;
@@ -191,7 +206,8 @@ final class Discovery {
         if (!ledger.owns(id)) {
             return;
         }
-        if (video.createdAt() != null && (newestSeen == null || video.createdAt().isAfter(newestSeen))) {
+        if (video.createdAt() != null
+                && (newestSeen == null || video.createdAt().isAfter(newestSeen))) {
             newestSeen = video.createdAt();
         }
         if (walk.kind() == ListingWalk.Kind.FULL && ledger.isSynced(id)) {
@@ -213,8 +229,10 @@ final class Discovery {
         }
         lastSharedAt = now;
         if (differences.unsynced().size() > differences.listed() / pageSize + 1) {
-            log.info("{}: the shared walk lists {} videos this task has not synced; walking the listing here is cheaper",
-                    taskName, differences.unsynced().size());
+            log.info(
+                    "{}: the shared walk lists {} videos this task has not synced; walking the listing here is cheaper",
+                    taskName,
+                    differences.unsynced().size());
             nextFullWalkAt = now;
             return;
         }
@@ -230,16 +248,26 @@ final class Discovery {
         if (end.failure() instanceof PlatformAuthException auth) {
             throw new ConnectException(auth.getMessage(), auth);
         }
-        if (end.failure() instanceof PlatformRejectedException rejected && rejected.status() == 404 && scope.hasCollection()) {
-            throw new ConnectException("collection " + scope.collectionId() + " does not exist on the platform; check "
-                    + PlatformSourceConfig.FILTER_COLLECTION_ID, rejected);
+        if (end.failure() instanceof PlatformRejectedException rejected
+                && rejected.status() == 404
+                && scope.hasCollection()) {
+            throw new ConnectException(
+                    "collection " + scope.collectionId() + " does not exist on the platform; check "
+                            + PlatformSourceConfig.FILTER_COLLECTION_ID,
+                    rejected);
         }
-        if (kind == ListingWalk.Kind.FULL && publisher != null && !(end.complete() && (!scope.hasCollection() || membersComplete))) {
+        if (kind == ListingWalk.Kind.FULL
+                && publisher != null
+                && !(end.complete() && (!scope.hasCollection() || membersComplete))) {
             publisher.abandon();
         }
         if (end.failure() != null) {
-            log.warn("{}: a {} walk of the listing failed, trying again in {} ms: {}", taskName,
-                    kind.name().toLowerCase(Locale.ROOT), pollIntervalMs, end.failure().getMessage());
+            log.warn(
+                    "{}: a {} walk of the listing failed, trying again in {} ms: {}",
+                    taskName,
+                    kind.name().toLowerCase(Locale.ROOT),
+                    pollIntervalMs,
+                    end.failure().getMessage());
             if (kind == ListingWalk.Kind.FULL) {
                 nextFullWalkAt = now + pollIntervalMs;
             }

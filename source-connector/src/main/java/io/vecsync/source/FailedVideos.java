@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import java.util.HashMap;
@@ -40,6 +44,5 @@ final class FailedVideos {
         return failures.size();
     }
 
-    private record Failure(int count, long retryAt) {
-    }
+    private record Failure(int count, long retryAt) {}
 }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.platform.SegmentEmbedding;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +13,7 @@ final class Fingerprints {
 
     private static final long PRIME = 0x100000001B3L;
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     static long of(List<SegmentEmbedding> segments) {
         long hash = 0xcbf29ce484222325L;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import java.util.Arrays;
@@ -19,6 +23,7 @@ final class IndexBucket {
     static final byte RETRACTING = 8;
     /** Its records are on their way in this run: PENDING then only waits for them, it asks for no fetch. In memory only. */
     static final byte WRITING = 16;
+
     static final byte PERSISTED = PENDING | STALE;
     static final int ENTRY_BYTES = 17;
 

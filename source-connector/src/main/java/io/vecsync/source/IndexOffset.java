@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The Connect source offset of one index bucket. Each shard's videos are spread over {@link #BUCKETS_PER_SHARD}
@@ -21,8 +24,7 @@ public final class IndexOffset {
     public static final int VERSION = 2;
     public static final int BUCKETS_PER_SHARD = 64;
 
-    private IndexOffset() {
-    }
+    private IndexOffset() {}
 
     /** A video's bucket within its shard, from id bits the shard does not use. */
     static int bucketOf(UUID id) {

@@ -1,8 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.InflaterInputStream;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Moves version-1 state (one offset per shard holding every video of the shard) to version 2 (one offset per video
@@ -26,8 +29,7 @@ final class LegacyMigration {
     static final String STATE_KEY = "state";
     static final int VERSION = 1;
 
-    private LegacyMigration() {
-    }
+    private LegacyMigration() {}
 
     /** The shard's version-1 source partition. */
     static Map<String, Object> shardPartition(int shard) {
@@ -39,9 +41,14 @@ final class LegacyMigration {
      * returns the carriers that write the videos' new offsets, the index and, last, the deletion of the old offsets;
      * empty when there is nothing to migrate.
      */
-    static List<SourceRecord> carriers(Collection<Integer> shards, OffsetStorageReader reader, VideoIndex index,
-                                       VideoStates states, String topic) {
-        List<Map<String, Object>> partitions = shards.stream().map(LegacyMigration::shardPartition).toList();
+    static List<SourceRecord> carriers(
+            Collection<Integer> shards,
+            OffsetStorageReader reader,
+            VideoIndex index,
+            VideoStates states,
+            String topic) {
+        List<Map<String, Object>> partitions =
+                shards.stream().map(LegacyMigration::shardPartition).toList();
         Map<Map<String, Object>, Map<String, Object>> committed = reader.offsets(partitions);
         List<SourceRecord> videoCarriers = new ArrayList<>();
         List<SourceRecord> shardDeletions = new ArrayList<>();
@@ -52,8 +59,8 @@ final class LegacyMigration {
             }
             OffsetVersions.require(offset, VERSION, "shard");
             List<LegacyVideo> videos = decode(offset);
-            Map<Map<String, Object>, Map<String, Object>> existing =
-                    reader.offsets(videos.stream().map(v -> VideoOffset.partition(v.id())).toList());
+            Map<Map<String, Object>, Map<String, Object>> existing = reader.offsets(
+                    videos.stream().map(v -> VideoOffset.partition(v.id())).toList());
             for (LegacyVideo video : videos) {
                 Map<String, Object> videoPartition = VideoOffset.partition(video.id());
                 if (existing.get(videoPartition) == null) {
@@ -94,6 +101,5 @@ final class LegacyMigration {
         }
     }
 
-    private record LegacyVideo(String id, SegmentIdScheme scheme, boolean stale, List<SegmentKey> segments) {
-    }
+    private record LegacyVideo(String id, SegmentIdScheme scheme, boolean stale, List<SegmentKey> segments) {}
 }

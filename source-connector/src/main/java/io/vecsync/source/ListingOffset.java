@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.errors.ConnectException;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The source offsets through which one task shares its full walks of the listing with the others (see
@@ -21,8 +24,7 @@ public final class ListingOffset {
     private static final String HASHES_KEY = "hashes";
     private static final String MEMBERS_KEY = "members";
 
-    private ListingOffset() {
-    }
+    private ListingOffset() {}
 
     static Map<String, Object> headPartition(int shard) {
         return Map.of(PARTITION_KEY, Integer.toString(shard));
@@ -69,8 +71,11 @@ public final class ListingOffset {
                     listed[bucket] = hashes.getLong();
                     members[bucket] = hashes.getLong();
                 }
-                return new Head(((Number) map.get(WALK_KEY)).longValue(), ((Number) map.get(LISTED_KEY)).longValue(),
-                        listed, members);
+                return new Head(
+                        ((Number) map.get(WALK_KEY)).longValue(),
+                        ((Number) map.get(LISTED_KEY)).longValue(),
+                        listed,
+                        members);
             } catch (RuntimeException e) {
                 throw new ConnectException("a shared listing source offset is corrupt: " + e.getMessage(), e);
             }

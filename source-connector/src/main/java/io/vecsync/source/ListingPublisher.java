@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * The walking task's side of shared reconciliation. Only the task that owns shard 0 walks the whole listing at the
@@ -36,8 +39,18 @@ final class ListingPublisher {
             ListingOffset.Head head = ListingOffset.Head.fromMap(heads.get(ListingOffset.headPartition(shard)));
             if (head != null) {
                 lastWalk = Math.max(lastWalk, head.walk());
-                System.arraycopy(head.listedHashes(), 0, publishedListed, shard * IndexOffset.BUCKETS_PER_SHARD, IndexOffset.BUCKETS_PER_SHARD);
-                System.arraycopy(head.memberHashes(), 0, publishedMembers, shard * IndexOffset.BUCKETS_PER_SHARD, IndexOffset.BUCKETS_PER_SHARD);
+                System.arraycopy(
+                        head.listedHashes(),
+                        0,
+                        publishedListed,
+                        shard * IndexOffset.BUCKETS_PER_SHARD,
+                        IndexOffset.BUCKETS_PER_SHARD);
+                System.arraycopy(
+                        head.memberHashes(),
+                        0,
+                        publishedMembers,
+                        shard * IndexOffset.BUCKETS_PER_SHARD,
+                        IndexOffset.BUCKETS_PER_SHARD);
             }
         }
     }
@@ -92,13 +105,17 @@ final class ListingPublisher {
                 listedHashes[bucket] = bucketListed.hash();
                 memberHashes[bucket] = bucketMembers.hash();
                 if (listedHashes[bucket] != publishedListed[key] || memberHashes[bucket] != publishedMembers[key]) {
-                    carriers.add(OffsetCarriers.carrier(topic, ListingOffset.bucketPartition(shard, bucket),
+                    carriers.add(OffsetCarriers.carrier(
+                            topic,
+                            ListingOffset.bucketPartition(shard, bucket),
                             new ListingOffset.Bucket(bucketListed, bucketMembers).toMap()));
                     publishedListed[key] = listedHashes[bucket];
                     publishedMembers[key] = memberHashes[bucket];
                 }
             }
-            carriers.add(OffsetCarriers.carrier(topic, ListingOffset.headPartition(shard),
+            carriers.add(OffsetCarriers.carrier(
+                    topic,
+                    ListingOffset.headPartition(shard),
                     new ListingOffset.Head(walk, listedCount, listedHashes, memberHashes).toMap()));
         }
         abandon();

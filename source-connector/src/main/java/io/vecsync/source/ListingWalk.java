@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.platform.CollectionPage;
@@ -5,7 +9,6 @@ import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.PlatformException;
 import io.vecsync.platform.Video;
 import io.vecsync.platform.VideoQuery;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,22 +25,21 @@ import java.util.concurrent.TimeUnit;
 final class ListingWalk implements Runnable {
 
     /** A recent walk starts near the newest video seen; a full walk covers the whole listing and finds absences. */
-    enum Kind { RECENT, FULL }
+    enum Kind {
+        RECENT,
+        FULL
+    }
 
     /** What the task thread receives. */
-    sealed interface Event permits Page, Members, End {
-    }
+    sealed interface Event permits Page, Members, End {}
 
-    record Page(List<Video> videos) implements Event {
-    }
+    record Page(List<Video> videos) implements Event {}
 
     /** The collection's members seen; {@code all} when the walk read every one (its count matched the total). */
-    record Members(Set<String> videoIds, boolean all) implements Event {
-    }
+    record Members(Set<String> videoIds, boolean all) implements Event {}
 
     /** The walk ended; {@code complete} when it read the whole listing it meant to, {@code failure} otherwise. */
-    record End(boolean complete, PlatformException failure) implements Event {
-    }
+    record End(boolean complete, PlatformException failure) implements Event {}
 
     private final Kind kind;
     private final PlatformClient client;
@@ -47,6 +49,7 @@ final class ListingWalk implements Runnable {
     private final Runnable onEvent;
     /** A few pages at most: the walk waits while the task has enough to fetch, so a full walk never fills memory. */
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>(4);
+
     private volatile boolean cancelled;
 
     /** @param onEvent told after each event is queued, on the walk's thread */

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
-import org.apache.kafka.connect.source.SourceRecord;
-
 import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Records whose only job is to carry an offset that no segment record carries (an index bucket's, or a migrated
@@ -13,11 +16,11 @@ import java.util.Map;
  */
 final class OffsetCarriers {
 
-    private OffsetCarriers() {
-    }
+    private OffsetCarriers() {}
 
     static SourceRecord carrier(String topic, Map<String, Object> partition, Map<String, Object> offset) {
-        String key = SegmentIds.uuid5(SegmentIds.NAMESPACE_URL, "vecsync-offset|" + partition).toString();
+        String key = SegmentIds.uuid5(SegmentIds.NAMESPACE_URL, "vecsync-offset|" + partition)
+                .toString();
         return new SourceRecord(partition, offset, topic, null, SegmentSchema.KEY, key, null, null);
     }
 }

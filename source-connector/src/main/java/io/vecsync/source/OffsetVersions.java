@@ -1,16 +1,18 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /** The check every offset form makes of its version key. */
 final class OffsetVersions {
 
     static final String KEY = "v";
 
-    private OffsetVersions() {
-    }
+    private OffsetVersions() {}
 
     /** @throws ConnectException naming what to do when the offset was written by another vecsync version */
     static void require(Map<String, ?> offset, int expected, String what) {

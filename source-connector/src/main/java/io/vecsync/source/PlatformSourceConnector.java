@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.VecsyncVersion;
 import io.vecsync.core.config.CrossFieldChecks;
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.source.ExactlyOnceSupport;
-import org.apache.kafka.connect.source.SourceConnector;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
 
 /** Syncs every finished video's segment embeddings from the platform into a topic, one record per segment. */
 public class PlatformSourceConnector extends SourceConnector {
@@ -41,7 +44,8 @@ public class PlatformSourceConnector extends SourceConnector {
         List<Map<String, String>> configs = new ArrayList<>();
         for (List<Integer> shards : Shards.assign(maxTasks)) {
             Map<String, String> taskProps = new HashMap<>(props);
-            taskProps.put(PlatformSourceTaskConfig.TASK_SHARDS,
+            taskProps.put(
+                    PlatformSourceTaskConfig.TASK_SHARDS,
                     shards.stream().map(String::valueOf).collect(Collectors.joining(",")));
             configs.add(taskProps);
         }
@@ -62,7 +66,10 @@ public class PlatformSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        CrossFieldChecks.atMost(CrossFieldChecks.byName(config), PlatformSourceConfig.RETRY_BACKOFF_MS, PlatformSourceConfig.RETRY_BACKOFF_MAX_MS);
+        CrossFieldChecks.atMost(
+                CrossFieldChecks.byName(config),
+                PlatformSourceConfig.RETRY_BACKOFF_MS,
+                PlatformSourceConfig.RETRY_BACKOFF_MAX_MS);
         return config;
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.RequiredConnect;
@@ -8,14 +12,6 @@ import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.PlatformException;
 import io.vecsync.platform.SegmentEmbedding;
 import io.vecsync.platform.Video;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +27,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches each done video the task has not synced (as {@link Discovery} finds them), emits one record per segment,
@@ -110,13 +113,23 @@ public class PlatformSourceTask extends SourceTask {
         long now = System.currentTimeMillis();
         List<Integer> shards = taskConfig.taskShards();
         boolean walksForAll = shards.contains(0) && shards.size() < Shards.COUNT;
-        discovery = new Discovery(config, client, ledger, metrics, executors, taskName,
+        discovery = new Discovery(
+                config,
+                client,
+                ledger,
+                metrics,
+                executors,
+                taskName,
                 walksForAll ? new ListingPublisher(context.offsetStorageReader()) : null,
-                shards.contains(0) ? null : new SharedReconciliation(shards, context.offsetStorageReader()), now);
+                shards.contains(0) ? null : new SharedReconciliation(shards, context.offsetStorageReader()),
+                now);
         failedVideos = new FailedVideos(config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS));
         progressIntervalMs = config.getLong(PlatformSourceConfig.PROGRESS_LOG_INTERVAL_MS);
         nextProgressAt = now + progressIntervalMs;
-        log.info("{} started with {} videos in its index{}", taskName, ledger.size(),
+        log.info(
+                "{} started with {} videos in its index{}",
+                taskName,
+                ledger.size(),
                 backlog.isEmpty() ? "" : " (" + backlog.size() + " offsets to migrate from version 1)");
     }
 
@@ -148,7 +161,9 @@ public class PlatformSourceTask extends SourceTask {
     /** Called from the producer's thread once a record is written. */
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        Object videoId = record.sourcePartition() == null ? null : record.sourcePartition().get(VideoOffset.PARTITION_KEY);
+        Object videoId = record.sourcePartition() == null
+                ? null
+                : record.sourcePartition().get(VideoOffset.PARTITION_KEY);
         if (videoId instanceof String id) {
             ledger.written(id);
         }
@@ -205,7 +220,8 @@ public class PlatformSourceTask extends SourceTask {
                 switch (check.result().join().outcome(scope, check.request().collectionMembers())) {
                     case GONE, OUT_OF_SCOPE -> retract.add(videoId);
                     case REPROCESSING -> {
-                        log.info("{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
+                        log.info(
+                                "{}: video {} is being re-processed; it is fetched again once done", taskName, videoId);
                         ledger.markStale(UUID.fromString(videoId));
                     }
                     case PRESENT -> {
@@ -249,13 +265,16 @@ public class PlatformSourceTask extends SourceTask {
                 break;
             }
             done.add(fetches.poll());
-            segments += head.result().isCompletedExceptionally() ? 0 : head.result().join().embeddings().segments().size();
+            segments += head.result().isCompletedExceptionally()
+                    ? 0
+                    : head.result().join().embeddings().segments().size();
             startFetches();
         }
         if (done.isEmpty()) {
             return;
         }
-        Map<String, Optional<VideoOffset>> previous = ledger.previous(done.stream().map(f -> f.request().videoId()).toList());
+        Map<String, Optional<VideoOffset>> previous =
+                ledger.previous(done.stream().map(f -> f.request().videoId()).toList());
         for (InFlight<FetchRequest, Fetched> fetched : done) {
             queued.remove(fetched.request().videoId());
             apply(fetched, previous.get(fetched.request().videoId()), records);
@@ -292,7 +311,8 @@ public class PlatformSourceTask extends SourceTask {
         return new Fetched(video, client.videoEmbeddings(request.videoId(), dimension));
     }
 
-    private void apply(InFlight<FetchRequest, Fetched> fetched, Optional<VideoOffset> previous, List<SourceRecord> records) {
+    private void apply(
+            InFlight<FetchRequest, Fetched> fetched, Optional<VideoOffset> previous, List<SourceRecord> records) {
         String videoId = fetched.request().videoId();
         Fetched answer;
         try {
@@ -306,9 +326,12 @@ public class PlatformSourceTask extends SourceTask {
         boolean synced = ledger.isSynced(UUID.fromString(videoId));
         switch (result.outcome()) {
             case READY -> {
-                if (result.segments().isEmpty() && previous.filter(p -> !p.segments().isEmpty()).isPresent()) {
-                    notReady(videoId, "its embeddings came back empty although it had "
-                            + previous.get().segments().size() + " segments; nothing is retracted");
+                if (result.segments().isEmpty()
+                        && previous.filter(p -> !p.segments().isEmpty()).isPresent()) {
+                    notReady(
+                            videoId,
+                            "its embeddings came back empty although it had "
+                                    + previous.get().segments().size() + " segments; nothing is retracted");
                 } else {
                     try {
                         emit(video, result.segments(), previous, records);
@@ -331,9 +354,12 @@ public class PlatformSourceTask extends SourceTask {
     }
 
     /** Upserts every segment of the fetched version, then tombstones the emitted segments it no longer has. */
-    private void emit(Video video, List<SegmentEmbedding> segments, Optional<VideoOffset> previous, List<SourceRecord> records) {
+    private void emit(
+            Video video, List<SegmentEmbedding> segments, Optional<VideoOffset> previous, List<SourceRecord> records) {
         UUID id = UUID.fromString(video.id());
-        List<SegmentKey> keys = segments.stream().map(s -> new SegmentKey(s.start(), s.end(), s.option())).toList();
+        List<SegmentKey> keys = segments.stream()
+                .map(s -> new SegmentKey(s.start(), s.end(), s.option()))
+                .toList();
         VideoOffset next = new VideoOffset(idScheme, Fingerprints.of(segments), keys);
         if (previous.isPresent() && previous.get().equals(next)) {
             failedVideos.succeeded(video.id());
@@ -344,9 +370,17 @@ public class PlatformSourceTask extends SourceTask {
         List<String> ids = idScheme.ids(video.id(), keys);
         Set<String> current = new HashSet<>(ids);
         List<String> retracted = previous.map(p -> p.segmentIds(video.id()).stream()
-                .filter(segmentId -> !current.contains(segmentId)).distinct().toList()).orElse(List.of());
-        List<SourceRecord> version = videoRecords.version(video, segments, ids, retracted,
-                previous.map(VideoOffset::toMap).orElse(null), keys.isEmpty() ? null : next.toMap());
+                        .filter(segmentId -> !current.contains(segmentId))
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
+        List<SourceRecord> version = videoRecords.version(
+                video,
+                segments,
+                ids,
+                retracted,
+                previous.map(VideoOffset::toMap).orElse(null),
+                keys.isEmpty() ? null : next.toMap());
         failedVideos.succeeded(video.id());
         ledger.writing(id, keys.isEmpty() ? null : next, version.size(), previous.isPresent());
         records.addAll(version);
@@ -361,8 +395,11 @@ public class PlatformSourceTask extends SourceTask {
         if (!ledger.isSynced(id) || ledger.isRetracting(id)) {
             return;
         }
-        List<String> ids = previous.map(p -> p.segmentIds(videoId).stream().distinct().toList()).orElse(List.of());
-        List<SourceRecord> tombstones = videoRecords.retraction(videoId, ids, previous.map(VideoOffset::toMap).orElse(null));
+        List<String> ids = previous.map(
+                        p -> p.segmentIds(videoId).stream().distinct().toList())
+                .orElse(List.of());
+        List<SourceRecord> tombstones = videoRecords.retraction(
+                videoId, ids, previous.map(VideoOffset::toMap).orElse(null));
         ledger.retracting(id, tombstones.size());
         records.addAll(tombstones);
         metrics.videosRetracted.increment();
@@ -400,18 +437,14 @@ public class PlatformSourceTask extends SourceTask {
     }
 
     /** A video to fetch: listed with its details, or known by id only (from a shared walk). */
-    private record FetchRequest(String videoId, Video listed) {
-    }
+    private record FetchRequest(String videoId, Video listed) {}
 
     /** A fetched video: its details (null when gone) and its embeddings. */
-    private record Fetched(Video video, EmbeddingsResult embeddings) {
-    }
+    private record Fetched(Video video, EmbeddingsResult embeddings) {}
 
     /** A synced video a complete walk did not list, and the collection members that walk read. */
-    private record Question(String videoId, Set<String> collectionMembers) {
-    }
+    private record Question(String videoId, Set<String> collectionMembers) {}
 
     /** A platform call under way for one video. */
-    private record InFlight<R, T>(R request, CompletableFuture<T> result) {
-    }
+    private record InFlight<R, T>(R request, CompletableFuture<T> result) {}
 }

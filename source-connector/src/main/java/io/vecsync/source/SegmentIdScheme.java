@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.SegmentIds;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +30,10 @@ public enum SegmentIdScheme {
             boolean shared = boundaryUses.getOrDefault(segment.start() + "|" + segment.end(), 1) > 1;
             boolean qualify = this == OPTION_QUALIFIED || shared;
             ids.add((qualify
-                    ? SegmentIds.optionQualified(videoId, segment.start(), segment.end(), String.valueOf(segment.option()))
-                    : SegmentIds.documented(videoId, segment.start(), segment.end())).toString());
+                            ? SegmentIds.optionQualified(
+                                    videoId, segment.start(), segment.end(), String.valueOf(segment.option()))
+                            : SegmentIds.documented(videoId, segment.start(), segment.end()))
+                    .toString());
         }
         return ids;
     }

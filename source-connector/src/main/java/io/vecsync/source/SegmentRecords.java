@@ -1,12 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.Float32Codec;
-import io.vecsync.platform.SegmentEmbedding;
-import io.vecsync.platform.Video;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.Timecodes;
 import io.vecsync.core.VectorEncoding;
+import io.vecsync.platform.SegmentEmbedding;
+import io.vecsync.platform.Video;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -34,9 +38,11 @@ final class SegmentRecords {
                 .put(SegmentSchema.END, segment.end())
                 .put(SegmentSchema.START_SECONDS, Timecodes.toSeconds(segment.start()))
                 .put(SegmentSchema.END_SECONDS, Timecodes.toSeconds(segment.end()))
-                .put(SegmentSchema.EMBEDDING, encoding == VectorEncoding.FLOAT32_LE
-                        ? Float32Codec.encode(segment.embedding())
-                        : new FloatListView(segment.embedding()))
+                .put(
+                        SegmentSchema.EMBEDDING,
+                        encoding == VectorEncoding.FLOAT32_LE
+                                ? Float32Codec.encode(segment.embedding())
+                                : new FloatListView(segment.embedding()))
                 .put(SegmentSchema.EMBEDDING_OPTION, segment.option())
                 .put(SegmentSchema.EMBEDDING_SCOPE, segment.scope())
                 .put(SegmentSchema.VIDEO_NAME, video.name())

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import java.util.ArrayList;
@@ -13,8 +17,7 @@ public final class Shards {
     /** Also the highest useful tasks.max. */
     public static final int COUNT = 64;
 
-    private Shards() {
-    }
+    private Shards() {}
 
     /** The shard a video belongs to. */
     public static int of(UUID videoId) {

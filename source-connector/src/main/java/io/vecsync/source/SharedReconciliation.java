@@ -1,6 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * A non-walking task's side of shared reconciliation: reads the heads of its shards that {@link ListingPublisher}
@@ -26,8 +29,7 @@ final class SharedReconciliation {
      * @param unlisted synced videos the walk did not list, to ask the platform about
      * @param members  the collection members in the buckets that differed; empty without a collection
      */
-    record Differences(long walk, long listed, List<UUID> unsynced, List<UUID> unlisted, Set<String> members) {
-    }
+    record Differences(long walk, long listed, List<UUID> unsynced, List<UUID> unlisted, Set<String> members) {}
 
     private final List<Integer> shards;
     private final OffsetStorageReader reader;
@@ -49,8 +51,14 @@ final class SharedReconciliation {
      */
     Differences reconcile(SyncLedger ledger) {
         Map<Integer, ListingOffset.Head> heads = heads();
-        long walk = heads.values().stream().mapToLong(head -> head == null ? 0 : head.walk()).min().orElse(0);
-        if (walk == 0 || shards.stream().allMatch(shard -> reconciledWalk.getOrDefault(shard, 0L) >= heads.get(shard).walk())) {
+        long walk = heads.values().stream()
+                .mapToLong(head -> head == null ? 0 : head.walk())
+                .min()
+                .orElse(0);
+        if (walk == 0
+                || shards.stream()
+                        .allMatch(shard -> reconciledWalk.getOrDefault(shard, 0L)
+                                >= heads.get(shard).walk())) {
             return null;
         }
         List<UUID> unsynced = new ArrayList<>();
@@ -69,8 +77,13 @@ final class SharedReconciliation {
     }
 
     /** Adds one shard's differences; false when a bucket the head names is not readable yet. */
-    private boolean differences(int shard, ListingOffset.Head head, SyncLedger ledger,
-                                List<UUID> unsynced, List<UUID> unlisted, Set<String> members) {
+    private boolean differences(
+            int shard,
+            ListingOffset.Head head,
+            SyncLedger ledger,
+            List<UUID> unsynced,
+            List<UUID> unlisted,
+            Set<String> members) {
         List<Integer> differing = new ArrayList<>();
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (int bucket = 0; bucket < IndexOffset.BUCKETS_PER_SHARD; bucket++) {
@@ -84,7 +97,8 @@ final class SharedReconciliation {
         }
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(partitions);
         for (int bucket : differing) {
-            ListingOffset.Bucket shared = ListingOffset.Bucket.fromMap(offsets.get(ListingOffset.bucketPartition(shard, bucket)));
+            ListingOffset.Bucket shared =
+                    ListingOffset.Bucket.fromMap(offsets.get(ListingOffset.bucketPartition(shard, bucket)));
             VideoIdSet listedIds = shared == null ? new VideoIdSet() : shared.listed();
             VideoIdSet memberIds = shared == null ? new VideoIdSet() : shared.members();
             // Offsets become readable in no set order: a bucket older than its head waits for the next look.
@@ -105,10 +119,12 @@ final class SharedReconciliation {
     }
 
     private Map<Integer, ListingOffset.Head> heads() {
-        List<Map<String, Object>> partitions = shards.stream().map(ListingOffset::headPartition).toList();
+        List<Map<String, Object>> partitions =
+                shards.stream().map(ListingOffset::headPartition).toList();
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(partitions);
         Map<Integer, ListingOffset.Head> heads = new HashMap<>();
-        shards.forEach(shard -> heads.put(shard, ListingOffset.Head.fromMap(offsets.get(ListingOffset.headPartition(shard)))));
+        shards.forEach(
+                shard -> heads.put(shard, ListingOffset.Head.fromMap(offsets.get(ListingOffset.headPartition(shard)))));
         return heads;
     }
 }

@@ -1,7 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
+import static io.vecsync.source.IndexBucket.PENDING;
+import static io.vecsync.source.IndexBucket.RETRACTING;
+import static io.vecsync.source.IndexBucket.SEEN;
+import static io.vecsync.source.IndexBucket.STALE;
+import static io.vecsync.source.IndexBucket.WRITING;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,12 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import static io.vecsync.source.IndexBucket.PENDING;
-import static io.vecsync.source.IndexBucket.RETRACTING;
-import static io.vecsync.source.IndexBucket.SEEN;
-import static io.vecsync.source.IndexBucket.STALE;
-import static io.vecsync.source.IndexBucket.WRITING;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * What the task has emitted and how much of it Connect has written: the video index, the recent per-video offsets,
@@ -105,7 +108,8 @@ final class SyncLedger {
      */
     boolean needsFetch(UUID id, boolean verifying) {
         int flags = index.flags(id);
-        return flags < 0 || ((flags & WRITING) == 0 && ((flags & REFETCH) != 0 || (verifying && (flags & RETRACTING) == 0)));
+        return flags < 0
+                || ((flags & WRITING) == 0 && ((flags & REFETCH) != 0 || (verifying && (flags & RETRACTING) == 0)));
     }
 
     void beginFullWalk() {
@@ -208,7 +212,8 @@ final class SyncLedger {
             return;
         }
         Map<String, Optional<VideoOffset>> committed = states.read(pending);
-        pending.stream().filter(videoId -> committed.get(videoId).isPresent())
+        pending.stream()
+                .filter(videoId -> committed.get(videoId).isPresent())
                 .forEach(videoId -> index.mark(UUID.fromString(videoId), (byte) 0, PENDING));
     }
 }

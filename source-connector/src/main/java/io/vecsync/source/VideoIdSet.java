@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import java.nio.ByteBuffer;
@@ -46,7 +50,9 @@ final class VideoIdSet {
         VideoIdSet sorted = new VideoIdSet();
         for (int i = 0; i < size; i++) {
             int at = order[i];
-            if (sorted.size == 0 || high[at] != sorted.high[sorted.size - 1] || low[at] != sorted.low[sorted.size - 1]) {
+            if (sorted.size == 0
+                    || high[at] != sorted.high[sorted.size - 1]
+                    || low[at] != sorted.low[sorted.size - 1]) {
                 sorted.add(new UUID(high[at], low[at]));
             }
         }

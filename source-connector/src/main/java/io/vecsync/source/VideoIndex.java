@@ -1,7 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Which videos of its shards a task has synced, with their flags: loaded from the shards' index-bucket offsets at
@@ -34,7 +37,8 @@ final class VideoIndex {
         Map<Map<String, Object>, Map<String, Object>> committed = reader.offsets(partitions);
         for (int shard : shards) {
             for (int bucket = 0; bucket < IndexOffset.BUCKETS_PER_SHARD; bucket++) {
-                buckets.put(key(shard, bucket), IndexOffset.fromMap(committed.get(IndexOffset.partition(shard, bucket))));
+                buckets.put(
+                        key(shard, bucket), IndexOffset.fromMap(committed.get(IndexOffset.partition(shard, bucket))));
             }
         }
     }
@@ -135,7 +139,8 @@ final class VideoIndex {
         for (int key : changed) {
             int shard = key / IndexOffset.BUCKETS_PER_SHARD;
             int bucket = key % IndexOffset.BUCKETS_PER_SHARD;
-            carriers.add(OffsetCarriers.carrier(topic, IndexOffset.partition(shard, bucket), IndexOffset.toMap(buckets.get(key))));
+            carriers.add(OffsetCarriers.carrier(
+                    topic, IndexOffset.partition(shard, bucket), IndexOffset.toMap(buckets.get(key))));
         }
         deferred.removeAll(changed);
         changed.clear();
@@ -145,7 +150,8 @@ final class VideoIndex {
     private IndexBucket bucket(UUID id) {
         IndexBucket bucket = buckets.get(keyOf(id));
         if (bucket == null) {
-            throw new IllegalStateException("video " + id + " is in shard " + Shards.of(id) + ", not owned by this task");
+            throw new IllegalStateException(
+                    "video " + id + " is in shard " + Shards.of(id) + ", not owned by this task");
         }
         return bucket;
     }

@@ -1,6 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.errors.ConnectException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The Connect source offset of one video: the segments last emitted for it, so that exactly those can be retracted
@@ -67,7 +70,8 @@ public record VideoOffset(SegmentIdScheme scheme, long fingerprint, List<Segment
         }
         OffsetVersions.require(map, VERSION, "video");
         try {
-            return Optional.of(new VideoOffset(SegmentIdScheme.valueOf((String) map.get(SCHEME_KEY)),
+            return Optional.of(new VideoOffset(
+                    SegmentIdScheme.valueOf((String) map.get(SCHEME_KEY)),
                     Long.parseUnsignedLong((String) map.get(FINGERPRINT_KEY), 16),
                     decode(Base64.getDecoder().decode((String) map.get(SEGMENTS_KEY)))));
         } catch (IOException | RuntimeException e) {

@@ -1,13 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.platform.SegmentEmbedding;
 import io.vecsync.platform.Video;
-import org.apache.kafka.connect.source.SourceRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The records of one video: a new version's upserts and the tombstones of the segments it no longer has, or a
@@ -28,14 +31,26 @@ final class VideoRecords {
      * @param before the offset emitted last for the video, or null
      * @param after  the offset of this version, or null when it has no segments
      */
-    List<SourceRecord> version(Video video, List<SegmentEmbedding> segments, List<String> ids, List<String> retracted,
-                               Map<String, Object> before, Map<String, Object> after) {
+    List<SourceRecord> version(
+            Video video,
+            List<SegmentEmbedding> segments,
+            List<String> ids,
+            List<String> retracted,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         Map<String, Object> partition = VideoOffset.partition(video.id());
         int count = ids.size() + retracted.size();
         List<SourceRecord> records = new ArrayList<>(count);
         for (int i = 0; i < ids.size(); i++) {
-            records.add(new SourceRecord(partition, records.size() == count - 1 ? after : before, topic, null,
-                    SegmentSchema.KEY, ids.get(i), segmentRecords.valueSchema(), segmentRecords.value(ids.get(i), video, segments.get(i))));
+            records.add(new SourceRecord(
+                    partition,
+                    records.size() == count - 1 ? after : before,
+                    topic,
+                    null,
+                    SegmentSchema.KEY,
+                    ids.get(i),
+                    segmentRecords.valueSchema(),
+                    segmentRecords.value(ids.get(i), video, segments.get(i))));
         }
         for (String segmentId : retracted) {
             records.add(tombstone(partition, segmentId, records.size() == count - 1 ? after : before));

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.platform.Video;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +38,8 @@ public record VideoScope(List<String> videoIds, String collectionId, Instant cre
         if (hasCollection() && !collectionMembers.contains(video.id())) {
             return false;
         }
-        return createdAfter == null || video.createdAt() == null || !video.createdAt().isBefore(createdAfter);
+        return createdAfter == null
+                || video.createdAt() == null
+                || !video.createdAt().isBefore(createdAfter);
     }
 }

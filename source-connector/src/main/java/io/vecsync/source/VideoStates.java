@@ -1,6 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Every video's last emitted offset: those emitted lately from memory, because Connect commits offsets only after
@@ -40,7 +43,9 @@ final class VideoStates {
         if (!toRead.isEmpty()) {
             Map<Map<String, Object>, Map<String, Object>> committed = reader.offsets(toRead);
             for (Map<String, Object> partition : toRead) {
-                states.put((String) partition.get(VideoOffset.PARTITION_KEY), VideoOffset.fromMap(committed.get(partition)));
+                states.put(
+                        (String) partition.get(VideoOffset.PARTITION_KEY),
+                        VideoOffset.fromMap(committed.get(partition)));
             }
         }
         return states;

@@ -1,10 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class FailedVideosTest {
 

@@ -1,21 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import io.vecsync.testing.ConnectorConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.testing.ConnectorConformanceSuite;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
 
 class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
 
@@ -48,7 +51,8 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
 
     @Override
     protected String referenceIntro() {
-        return "`connector.class=" + PlatformSourceConnector.class.getName() + "`, plus Connect's own source connector settings.";
+        return "`connector.class=" + PlatformSourceConnector.class.getName()
+                + "`, plus Connect's own source connector settings.";
     }
 
     @Override
@@ -75,7 +79,8 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
     @Test
     void supportsExactlyOnce() {
         PlatformSourceConnector connector = new PlatformSourceConnector();
-        assertEquals(org.apache.kafka.connect.source.ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(minimal()));
+        assertEquals(
+                org.apache.kafka.connect.source.ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(minimal()));
     }
 
     @Test
@@ -92,7 +97,9 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
         props.put(PlatformSourceConfig.VECTOR_ENCODING, "float16");
         ConfigException error = assertThrows(ConfigException.class, () -> new PlatformSourceConfig(props));
         assertTrue(error.getMessage().contains(PlatformSourceConfig.VECTOR_ENCODING), error.getMessage());
-        assertTrue(error.getMessage().contains("float_array") && error.getMessage().contains("float32_le"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("float_array") && error.getMessage().contains("float32_le"),
+                error.getMessage());
 
         props.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
         props.put(PlatformSourceConfig.FILTER_VIDEO_IDS, "3fa85f64-5717-4562-b3fc-2c963f66afa6,not-a-uuid");
@@ -109,9 +116,13 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
     void validateAddsCrossFieldErrorsToTheKey() {
         Map<String, String> props = minimal();
         props.put(PlatformSourceConfig.RETRY_BACKOFF_MS, "40000");
-        ConfigValue backoff = new PlatformSourceConnector().validate(props).configValues().stream()
-                .filter(v -> v.name().equals(PlatformSourceConfig.RETRY_BACKOFF_MS)).findFirst().orElseThrow();
-        assertEquals(List.of("platform.retry.backoff.ms (40000) must not exceed platform.retry.backoff.max.ms (30000)"),
+        ConfigValue backoff = new PlatformSourceConnector()
+                .validate(props).configValues().stream()
+                        .filter(v -> v.name().equals(PlatformSourceConfig.RETRY_BACKOFF_MS))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                List.of("platform.retry.backoff.ms (40000) must not exceed platform.retry.backoff.max.ms (30000)"),
                 backoff.errorMessages());
     }
 
@@ -123,7 +134,9 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
         assertEquals(3, configs.size());
         Set<Integer> shards = new HashSet<>();
         for (Map<String, String> config : configs) {
-            new PlatformSourceTaskConfig(config).taskShards().forEach(s -> assertTrue(shards.add(s), "shard " + s + " twice"));
+            new PlatformSourceTaskConfig(config)
+                    .taskShards()
+                    .forEach(s -> assertTrue(shards.add(s), "shard " + s + " twice"));
             assertEquals("sk-very-secret", config.get(PlatformSourceConfig.API_KEY));
         }
         assertEquals(Shards.COUNT, shards.size());

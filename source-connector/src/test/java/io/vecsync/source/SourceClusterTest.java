@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.ConnectClusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** A one-worker Connect cluster for a class of source tests; each test's connectors and simulators go after it. */
 abstract class SourceClusterTest {
@@ -20,7 +23,8 @@ abstract class SourceClusterTest {
 
     @BeforeAll
     static void startCluster(TestInfo testClass) {
-        connect = ConnectClusters.start(testClass.getTestClass().orElseThrow().getSimpleName().toLowerCase(Locale.ROOT), 1);
+        connect = ConnectClusters.start(
+                testClass.getTestClass().orElseThrow().getSimpleName().toLowerCase(Locale.ROOT), 1);
     }
 
     @AfterAll

@@ -1,4 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,22 +21,15 @@ import io.vecsync.simulator.Segment;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.JmxMetrics;
 import io.vecsync.testing.TopicContents;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The source connector in a real Kafka Connect worker against the platform simulator. */
 @Tag("slow")
@@ -35,17 +37,24 @@ class SourceConnectorIT extends SourceClusterTest {
 
     @Test
     void initialSyncEqualsTheTruthAndARestartSpendsNoCredit(TestInfo test) throws Exception {
-        SourceHarness h = harness(test, PlatformSimulator.builder().seed(1).videos(15).segmentsPerVideo(3, 9));
+        SourceHarness h =
+                harness(test, PlatformSimulator.builder().seed(1).videos(15).segmentsPerVideo(3, 9));
         h.simulator.listShape(ListShape.BARE_ARRAY);
         h.start(h.config(1));
 
         TopicContents synced = h.awaitTruth("the initial sync");
-        assertTrue(java.util.Collections.disjoint(synced.tombstoned(), h.librarySegmentIds()), "nothing of the library retracted");
+        assertTrue(
+                java.util.Collections.disjoint(synced.tombstoned(), h.librarySegmentIds()),
+                "nothing of the library retracted");
         assertEquals(15, h.simulator.embeddingsCalls(), "one embeddings call per video version");
         assertValueMatchesThePlatform(h, synced);
-        Eventually.await(Duration.ofSeconds(30), "the embeddings-calls metric",
-                () -> JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total") == 15,
-                () -> String.valueOf(JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total")));
+        Eventually.await(
+                Duration.ofSeconds(30),
+                "the embeddings-calls metric",
+                () -> JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total")
+                        == 15,
+                () -> String.valueOf(JmxMetrics.sum(
+                        "kafka.connect:type=plugins,connector=" + h.name + ",*", "embeddings-calls-total")));
 
         h.awaitReconciliations(3);
         assertEquals(15, h.simulator.embeddingsCalls(), "steady state polls fetch nothing");
@@ -69,8 +78,12 @@ class SourceConnectorIT extends SourceClusterTest {
         List<String> ids = h.simulator.videoIds();
         String reprocessed = ids.get(0);
         String deleted = ids.get(1);
-        List<String> oldIdsOfReprocessed = h.simulator.segments(reprocessed).stream().map(SourceConnectorIT::idOf).toList();
-        List<String> idsOfDeleted = h.simulator.segments(deleted).stream().map(SourceConnectorIT::idOf).toList();
+        List<String> oldIdsOfReprocessed = h.simulator.segments(reprocessed).stream()
+                .map(SourceConnectorIT::idOf)
+                .toList();
+        List<String> idsOfDeleted = h.simulator.segments(deleted).stream()
+                .map(SourceConnectorIT::idOf)
+                .toList();
         h.simulator.startReprocessing(reprocessed);
         h.awaitReconciliations(2);
         h.simulator.finishReprocessing(reprocessed);
@@ -79,7 +92,9 @@ class SourceConnectorIT extends SourceClusterTest {
         TopicContents end = h.awaitTruth("late completion, a new upload, a re-processing and a deletion");
         assertTrue(end.tombstones() > 0, "re-processing and deletion retract segments");
         assertTrue(idsOfDeleted.stream().noneMatch(end.live()::containsKey), "no segment of the deleted video is live");
-        assertTrue(oldIdsOfReprocessed.stream().noneMatch(end.live()::containsKey), "no old segment of the re-processed video is live");
+        assertTrue(
+                oldIdsOfReprocessed.stream().noneMatch(end.live()::containsKey),
+                "no old segment of the re-processed video is live");
         assertEquals(h.simulator.versionsCompleted(), h.simulator.embeddingsCalls(), "calls equal versions");
         assertFalse(h.simulator.segments(fresh).isEmpty());
     }
@@ -113,7 +128,8 @@ class SourceConnectorIT extends SourceClusterTest {
         h.simulator.chaos(0);
         h.awaitReconciliations(2);
         h.awaitTruth("the truth after chaos");
-        assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
+        assertTrue(connect.connectorStatus(h.name).tasks().stream()
+                .allMatch(t -> t.state().equals("RUNNING")));
         assertTrue(h.simulator.requests(Route.VIDEO_EMBEDDINGS) > 12, "failed attempts were retried");
         assertEquals(12, h.simulator.creditsCharged(), "refunded failures aside, each video cost one credit");
     }
@@ -129,19 +145,26 @@ class SourceConnectorIT extends SourceClusterTest {
 
         Eventually.await(SourceHarness.SYNC_TIMEOUT, "the three healthy videos", () -> {
             TopicContents contents = h.topic();
-            return h.simulator.liveSegments().stream().filter(s -> !ids.subList(0, 3).contains(s.videoId()))
+            return h.simulator.liveSegments().stream()
+                    .filter(s -> !ids.subList(0, 3).contains(s.videoId()))
                     .allMatch(s -> contents.live().containsKey(idOf(s)));
         });
         TopicContents partial = h.topic();
         for (String broken : ids.subList(0, 3)) {
-            assertTrue(h.simulator.segments(broken).stream().noneMatch(s -> partial.live().containsKey(idOf(s))),
+            assertTrue(
+                    h.simulator.segments(broken).stream()
+                            .noneMatch(s -> partial.live().containsKey(idOf(s))),
                     "nothing of broken video " + broken + " is emitted");
         }
-        assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")));
+        assertTrue(connect.connectorStatus(h.name).tasks().stream()
+                .allMatch(t -> t.state().equals("RUNNING")));
         int callsBefore = h.simulator.embeddingsCalls(ids.get(0));
         h.awaitReconciliations(8);
         int callsDuring = h.simulator.embeddingsCalls(ids.get(0)) - callsBefore;
-        assertTrue(callsDuring <= 4, "a failing video backs off instead of costing a credit every walk: " + callsDuring + " calls in 8 walks");
+        assertTrue(
+                callsDuring <= 4,
+                "a failing video backs off instead of costing a credit every walk: " + callsDuring
+                        + " calls in 8 walks");
 
         h.simulator.repair(ids.get(0));
         h.simulator.repair(ids.get(1));
@@ -151,7 +174,8 @@ class SourceConnectorIT extends SourceClusterTest {
 
     @Test
     void pagesShiftingUnderTheWalkLoseNothingAndRetractOnlyTheDeleted(TestInfo test) throws Exception {
-        SourceHarness h = harness(test, PlatformSimulator.builder().seed(8).videos(20).segmentsPerVideo(2, 4));
+        SourceHarness h =
+                harness(test, PlatformSimulator.builder().seed(8).videos(20).segmentsPerVideo(2, 4));
         h.start(h.config(1));
         h.awaitTruth("the initial sync");
         int calls = h.simulator.embeddingsCalls();
@@ -173,15 +197,20 @@ class SourceConnectorIT extends SourceClusterTest {
 
     @Test
     void twoEmbeddingOptionsNeverOverwriteEachOtherAndCompactVectorsRoundTrip(TestInfo test) throws Exception {
-        SourceHarness h = harness(test, PlatformSimulator.builder().seed(9).videos(3).embeddingOptions("visual", "audio"));
+        SourceHarness h =
+                harness(test, PlatformSimulator.builder().seed(9).videos(3).embeddingOptions("visual", "audio"));
         Map<String, String> config = h.config(1);
         config.put(PlatformSourceConfig.VECTOR_ENCODING, "float32_le");
         h.start(config);
 
         TopicContents synced = h.awaitTruth("both options of every segment");
         assertEquals(h.simulator.liveSegments().size(), synced.live().size(), "one record per (segment, option)");
-        Segment audio = h.simulator.liveSegments().stream().filter(s -> s.option().equals("audio")).findFirst().orElseThrow();
-        String id = SegmentIds.optionQualified(audio.videoId(), audio.start(), audio.end(), "audio").toString();
+        Segment audio = h.simulator.liveSegments().stream()
+                .filter(s -> s.option().equals("audio"))
+                .findFirst()
+                .orElseThrow();
+        String id = SegmentIds.optionQualified(audio.videoId(), audio.start(), audio.end(), "audio")
+                .toString();
         JsonNode value = new ObjectMapper().readTree(synced.live().get(id));
         assertEquals("audio", value.get("embedding_option").asText());
         byte[] vector = value.get("embedding").binaryValue();
@@ -211,8 +240,10 @@ class SourceConnectorIT extends SourceClusterTest {
         config.put(PlatformSourceConfig.FILTER_VIDEO_IDS, ids.get(2) + "," + ids.get(3) + "," + ids.get(4));
         h.start(config);
 
-        Eventually.await(SourceHarness.SYNC_TIMEOUT, "videos 2 and 3 only", () -> h.topic().live().keySet().equals(
-                new java.util.HashSet<>(idsOfVideos(h, ids.subList(2, 4)))));
+        Eventually.await(
+                SourceHarness.SYNC_TIMEOUT,
+                "videos 2 and 3 only",
+                () -> h.topic().live().keySet().equals(new java.util.HashSet<>(idsOfVideos(h, ids.subList(2, 4)))));
         h.awaitReconciliations(2);
         assertEquals(2, h.simulator.embeddingsCalls(), "out-of-scope videos are never fetched");
     }
@@ -220,21 +251,31 @@ class SourceConnectorIT extends SourceClusterTest {
     @Test
     void restValidationReportsCrossFieldErrorsOnTheKey(TestInfo test) throws Exception {
         Map<String, String> config = Map.of(
-                "connector.class", PlatformSourceConnector.class.getName(),
-                PlatformSourceConfig.BASE_URL, "ftp://nowhere",
-                PlatformSourceConfig.API_KEY, "sk-secret",
-                PlatformSourceConfig.RETRY_BACKOFF_MS, "5000",
-                PlatformSourceConfig.RETRY_BACKOFF_MAX_MS, "1000");
+                "connector.class",
+                PlatformSourceConnector.class.getName(),
+                PlatformSourceConfig.BASE_URL,
+                "ftp://nowhere",
+                PlatformSourceConfig.API_KEY,
+                "sk-secret",
+                PlatformSourceConfig.RETRY_BACKOFF_MS,
+                "5000",
+                PlatformSourceConfig.RETRY_BACKOFF_MAX_MS,
+                "1000");
         ConfigInfos infos = connect.validateConnectorConfig(PlatformSourceConnector.class.getSimpleName(), config);
-        assertEquals(List.of("platform.retry.backoff.ms (5000) must not exceed platform.retry.backoff.max.ms (1000)"),
+        assertEquals(
+                List.of("platform.retry.backoff.ms (5000) must not exceed platform.retry.backoff.max.ms (1000)"),
                 errorsOf(infos, PlatformSourceConfig.RETRY_BACKOFF_MS));
         assertTrue(errorsOf(infos, PlatformSourceConfig.BASE_URL).get(0).contains("http"));
         assertFalse(infos.toString().contains("sk-secret"));
     }
 
     private static List<String> errorsOf(ConfigInfos infos, String key) {
-        return infos.configs().stream().map(ConfigInfo::configValue).filter(v -> v.name().equals(key))
-                .findFirst().orElseThrow().errors();
+        return infos.configs().stream()
+                .map(ConfigInfo::configValue)
+                .filter(v -> v.name().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .errors();
     }
 
     private static void assertValueMatchesThePlatform(SourceHarness h, TopicContents synced) throws IOException {
@@ -246,7 +287,9 @@ class SourceConnectorIT extends SourceClusterTest {
         assertEquals(segment.start(), value.get("start").asText());
         assertEquals(segment.end(), value.get("end").asText());
         assertEquals(segment.option(), value.get("embedding_option").asText());
-        assertEquals(h.simulator.hlsPlaylistUrl(segment.videoId()), value.get("hls_playlist_url").asText());
+        assertEquals(
+                h.simulator.hlsPlaylistUrl(segment.videoId()),
+                value.get("hls_playlist_url").asText());
         JsonNode embedding = value.get("embedding");
         assertEquals(segment.embedding().length, embedding.size());
         for (int i = 0; i < embedding.size(); i++) {
@@ -255,10 +298,14 @@ class SourceConnectorIT extends SourceClusterTest {
     }
 
     private static String idOf(Segment segment) {
-        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
+        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end())
+                .toString();
     }
 
     private static List<String> idsOfVideos(SourceHarness h, List<String> videoIds) {
-        return h.simulator.liveSegments().stream().filter(s -> videoIds.contains(s.videoId())).map(s -> idOf(s)).toList();
+        return h.simulator.liveSegments().stream()
+                .filter(s -> videoIds.contains(s.videoId()))
+                .map(s -> idOf(s))
+                .toList();
     }
 }

@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.ConnectClusters;
+import java.util.Map;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The source on a worker with exactly-once source support: each poll's records and offsets in one transaction. */
 @Tag("slow")
@@ -22,7 +25,12 @@ class SourceExactlyOnceIT {
     @BeforeAll
     static void start() {
         connect = ConnectClusters.start("source-eos", 1, Map.of("exactly.once.source.support", "enabled"));
-        simulator = PlatformSimulator.builder().seed(51).videos(25).segmentsPerVideo(2, 6).build().start();
+        simulator = PlatformSimulator.builder()
+                .seed(51)
+                .videos(25)
+                .segmentsPerVideo(2, 6)
+                .build()
+                .start();
     }
 
     @AfterAll

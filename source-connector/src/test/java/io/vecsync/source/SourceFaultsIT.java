@@ -1,4 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.SegmentIds;
 import io.vecsync.simulator.EmbeddingsAnswer;
@@ -7,19 +14,14 @@ import io.vecsync.simulator.Route;
 import io.vecsync.simulator.Segment;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.TopicContents;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One bad video never stops the others, and an answer that is not a version retracts nothing: through a real worker. */
 @Tag("slow")
@@ -28,7 +30,9 @@ class SourceFaultsIT extends SourceClusterTest {
     @ParameterizedTest(name = "embeddings answering {0}")
     @ValueSource(ints = {400, 403, 404, 422, 500})
     void aVideoThePlatformRefusesIsSkippedAndTheOthersSync(int status) throws Exception {
-        SourceHarness h = harness("refused-" + status, PlatformSimulator.builder().seed(30 + status).videos(5));
+        SourceHarness h = harness(
+                "refused-" + status,
+                PlatformSimulator.builder().seed(30 + status).videos(5));
         String refused = h.simulator.videoIds().get(2);
         h.simulator.failVideo(refused, Route.VIDEO_EMBEDDINGS, status);
         h.start(h.config(1));
@@ -41,16 +45,20 @@ class SourceFaultsIT extends SourceClusterTest {
 
     @Test
     void aVideoThePlatformWillNotDescribeKeepsItsSegmentsAndIsFetchedOnceListedAgain(TestInfo test) throws Exception {
-        SourceHarness h = harness("details-403", PlatformSimulator.builder().seed(41).videos(4));
+        SourceHarness h =
+                harness("details-403", PlatformSimulator.builder().seed(41).videos(4));
         h.start(h.config(1));
         h.awaitTruth("the initial sync");
         String video = h.simulator.videoIds().get(1);
-        List<String> oldIds = h.simulator.segments(video).stream().map(SourceFaultsIT::idOf).toList();
+        List<String> oldIds =
+                h.simulator.segments(video).stream().map(SourceFaultsIT::idOf).toList();
         // Out of the done listing (re-processing), and the details call refused: the check fails, nothing is retracted.
         h.simulator.failVideo(video, Route.VIDEO_DETAILS, 403);
         h.simulator.startReprocessing(video);
         h.awaitReconciliations(2);
-        assertTrue(h.topic().live().keySet().containsAll(oldIds), "the old segments stay while the platform refuses to say");
+        assertTrue(
+                h.topic().live().keySet().containsAll(oldIds),
+                "the old segments stay while the platform refuses to say");
         assertRunning(h);
         h.simulator.finishReprocessing(video);
         h.awaitTruth("the re-processed video once listed done again");
@@ -58,7 +66,8 @@ class SourceFaultsIT extends SourceClusterTest {
 
     @Test
     void notReadyOrEmptyAnswersRetractNothingAndReverificationFindsSilentReprocessing(TestInfo test) throws Exception {
-        SourceHarness h = harness("reverify", PlatformSimulator.builder().seed(42).videos(6));
+        SourceHarness h =
+                harness("reverify", PlatformSimulator.builder().seed(42).videos(6));
         Map<String, String> config = h.config(1);
         config.put(PlatformSourceConfig.REVERIFY_INTERVAL_MS, "1000");
         h.start(config);
@@ -67,7 +76,9 @@ class SourceFaultsIT extends SourceClusterTest {
         h.simulator.embeddingsAnswer(ids.get(0), EmbeddingsAnswer.STATUS_PROCESSING);
         h.simulator.embeddingsAnswer(ids.get(1), EmbeddingsAnswer.EMPTY_DATA);
         int calls = h.simulator.embeddingsCalls();
-        Eventually.await(SourceHarness.SYNC_TIMEOUT, "two re-verifications",
+        Eventually.await(
+                SourceHarness.SYNC_TIMEOUT,
+                "two re-verifications",
                 () -> h.simulator.embeddingsCalls(ids.get(0)) >= 3 && h.simulator.embeddingsCalls(ids.get(1)) >= 3);
         assertEquals(synced.live().keySet(), h.topic().live().keySet(), "neither answer retracted anything");
 
@@ -81,7 +92,8 @@ class SourceFaultsIT extends SourceClusterTest {
 
     @Test
     void anOversizedResponseIsReportedAndTheOthersSync(TestInfo test) throws Exception {
-        SourceHarness h = harness("oversized", PlatformSimulator.builder().seed(43).videos(4));
+        SourceHarness h =
+                harness("oversized", PlatformSimulator.builder().seed(43).videos(4));
         String big = h.simulator.videoIds().get(0);
         h.simulator.embeddingsAnswer(big, EmbeddingsAnswer.oversized(512 * 1024));
         Map<String, String> config = h.config(1);
@@ -94,15 +106,22 @@ class SourceFaultsIT extends SourceClusterTest {
 
     @Test
     void aCollectionScopeWalksPagesOfAtMostAHundredAndAShiftRetractsNothing(TestInfo test) throws Exception {
-        SourceHarness h = harness("collection", PlatformSimulator.builder().seed(44).videos(230).segmentsPerVideo(1, 2));
+        SourceHarness h = harness(
+                "collection", PlatformSimulator.builder().seed(44).videos(230).segmentsPerVideo(1, 2));
         List<String> ids = h.simulator.videoIds();
         String collection = h.simulator.createCollection("picked", ids.subList(0, 210));
         Map<String, String> config = h.config(1);
         config.put(PlatformSourceConfig.FILTER_COLLECTION_ID, collection);
         config.put(PlatformSourceConfig.LIST_PAGE_SIZE, "500");
         h.start(config);
-        Eventually.await(SourceHarness.SYNC_TIMEOUT, "the 210 members", () -> h.simulator.embeddingsCalls() == 210
-                && h.topic().live().size() == h.simulator.liveSegments().stream().filter(s -> ids.subList(0, 210).contains(s.videoId())).count());
+        Eventually.await(
+                SourceHarness.SYNC_TIMEOUT,
+                "the 210 members",
+                () -> h.simulator.embeddingsCalls() == 210
+                        && h.topic().live().size()
+                                == h.simulator.liveSegments().stream()
+                                        .filter(s -> ids.subList(0, 210).contains(s.videoId()))
+                                        .count());
         int before = h.topic().live().size();
         h.awaitReconciliations(2);
         assertEquals(before, h.topic().live().size(), "full walks of a 3-page collection retract nothing");
@@ -114,18 +133,24 @@ class SourceFaultsIT extends SourceClusterTest {
     private static void awaitEveryVideoBut(SourceHarness h, String heldBack) {
         Eventually.await(SourceHarness.SYNC_TIMEOUT, "every video but " + heldBack, () -> {
             Set<String> live = h.topic().live().keySet();
-            return h.simulator.liveSegments().stream().filter(s -> !s.videoId().equals(heldBack)).allMatch(s -> live.contains(idOf(s)));
+            return h.simulator.liveSegments().stream()
+                    .filter(s -> !s.videoId().equals(heldBack))
+                    .allMatch(s -> live.contains(idOf(s)));
         });
-        assertTrue(h.simulator.segments(heldBack).stream().noneMatch(s -> h.topic().live().containsKey(idOf(s))));
+        assertTrue(h.simulator.segments(heldBack).stream()
+                .noneMatch(s -> h.topic().live().containsKey(idOf(s))));
         assertRunning(h);
     }
 
     private static void assertRunning(SourceHarness h) {
-        assertTrue(connect.connectorStatus(h.name).tasks().stream().allMatch(t -> t.state().equals("RUNNING")),
+        assertTrue(
+                connect.connectorStatus(h.name).tasks().stream()
+                        .allMatch(t -> t.state().equals("RUNNING")),
                 () -> connect.connectorStatus(h.name).tasks().toString());
     }
 
     private static String idOf(Segment segment) {
-        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
+        return SegmentIds.documented(segment.videoId(), segment.start(), segment.end())
+                .toString();
     }
 }

@@ -1,13 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
+import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.SourceWalks;
 import io.vecsync.testing.TopicContents;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /** One source connector on a test cluster against one simulator, with the checks every scenario makes. */
 final class SourceHarness {
@@ -40,7 +43,8 @@ final class SourceHarness {
     }
 
     Map<String, String> config(int tasks) {
-        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
+        Map<String, String> config =
+                new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
         // The harness reads float arrays, the connector's default encoding.
         config.remove(PlatformSourceConfig.VECTOR_ENCODING);
         config.put("tasks.max", Integer.toString(tasks));
@@ -53,7 +57,9 @@ final class SourceHarness {
     void start(Map<String, String> config) throws InterruptedException {
         connect.configureConnector(name, config);
         int tasks = Integer.parseInt(config.get("tasks.max"));
-        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, Math.min(tasks, Shards.COUNT), "connector did not start");
+        connect.assertions()
+                .assertConnectorAndExactlyNumTasksAreRunning(
+                        name, Math.min(tasks, Shards.COUNT), "connector did not start");
     }
 
     /** The segment ids a correct sync holds: every segment of every done video, under the auto scheme. */
@@ -63,7 +69,9 @@ final class SourceHarness {
 
     /** Every segment id of every existing video, done or not: what a retraction must not touch. */
     Set<String> librarySegmentIds() {
-        return idsOf(simulator.videoIds().stream().flatMap(video -> simulator.segments(video).stream()).toList());
+        return idsOf(simulator.videoIds().stream()
+                .flatMap(video -> simulator.segments(video).stream())
+                .toList());
     }
 
     /** The ids of the segments under the auto scheme, which looks at each video's segments together. */
@@ -85,10 +93,14 @@ final class SourceHarness {
     /** Waits until the live keys on the topic are exactly the simulator's truth. */
     TopicContents awaitTruth(String what) {
         TopicContents[] last = new TopicContents[1];
-        Eventually.await(SYNC_TIMEOUT, what, () -> {
-            last[0] = topic();
-            return last[0].live().keySet().equals(expectedIds());
-        }, () -> difference(last[0]));
+        Eventually.await(
+                SYNC_TIMEOUT,
+                what,
+                () -> {
+                    last[0] = topic();
+                    return last[0].live().keySet().equals(expectedIds());
+                },
+                () -> difference(last[0]));
         return last[0];
     }
 
@@ -111,7 +123,8 @@ final class SourceHarness {
     }
 
     private static String abbreviate(Set<String> ids) {
-        return ids.size() + (ids.isEmpty() ? "" : " e.g. " + ids.stream().limit(3).collect(Collectors.joining(", ")));
+        return ids.size()
+                + (ids.isEmpty() ? "" : " e.g. " + ids.stream().limit(3).collect(Collectors.joining(", ")));
     }
 
     /** Embeddings calls per video, to prove none was fetched twice. */

@@ -1,22 +1,25 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.FaultProxy;
 import io.vecsync.testing.JmxMetrics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The source with the platform behind a real TCP fault proxy: down at start, and half-open in the middle of a sync. */
 @Tag("slow")
@@ -33,7 +36,8 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
 
     @Test
     void tasksStartAndRestartAndWaitWhileThePlatformIsDownThenSyncOnceItIsBack(TestInfo test) throws Exception {
-        SourceHarness h = harness(test, PlatformSimulator.builder().seed(71).videos(60).segmentsPerVideo(1, 3));
+        SourceHarness h =
+                harness(test, PlatformSimulator.builder().seed(71).videos(60).segmentsPerVideo(1, 3));
         try (FaultProxy platform = proxyTo(h.simulator, "platform-down")) {
             platform.cutConnections();
             h.start(config(h, platform));
@@ -46,7 +50,8 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
             platform.heal();
             long healed = System.nanoTime();
             h.awaitTruth("the sync once the platform is back");
-            System.out.printf("platform down %.1f s at start: synced %.1f s after it came back, tasks never failed%n",
+            System.out.printf(
+                    "platform down %.1f s at start: synced %.1f s after it came back, tasks never failed%n",
                     (healed - down) / 1e9, (System.nanoTime() - healed) / 1e9);
             assertEquals(h.simulator.versionsCompleted(), h.simulator.creditsCharged(), "one credit a video version");
 
@@ -65,11 +70,15 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
 
     @Test
     void aHalfOpenPlatformMidSyncNeitherBlocksPollNorRetractsNorLosesAnything(TestInfo test) throws Exception {
-        SourceHarness h = harness(test, PlatformSimulator.builder().seed(72).videos(200).segmentsPerVideo(1, 3));
+        SourceHarness h =
+                harness(test, PlatformSimulator.builder().seed(72).videos(200).segmentsPerVideo(1, 3));
         h.simulator.latency(Duration.ofMillis(15));
         try (FaultProxy platform = proxyTo(h.simulator, "platform-blackhole")) {
             h.start(config(h, platform));
-            Eventually.await(SourceHarness.SYNC_TIMEOUT, "a third of the videos fetched", () -> h.simulator.embeddingsCalls() >= 70);
+            Eventually.await(
+                    SourceHarness.SYNC_TIMEOUT,
+                    "a third of the videos fetched",
+                    () -> h.simulator.embeddingsCalls() >= 70);
             platform.blackhole();
             long start = System.nanoTime();
             Thread.sleep(20_000);
@@ -80,17 +89,24 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
             long slowestPoll = (long) maxOverTasks(h, "source-task-metrics", "poll-batch-max-time-ms");
             long charged = h.simulator.creditsCharged();
             int versions = h.simulator.versionsCompleted();
-            System.out.printf("platform half-open %.1f s mid-sync: converged %.1f s after; slowest poll %d ms; %d credits for %d"
-                    + " versions (%d requests retried); %d videos retracted%n", (healed - start) / 1e9,
-                    (System.nanoTime() - healed) / 1e9, slowestPoll, charged, versions,
-                    (long) sumOverTasks(h, "retries-total"), (long) sumOverTasks(h, "videos-retracted-total"));
+            System.out.printf(
+                    "platform half-open %.1f s mid-sync: converged %.1f s after; slowest poll %d ms; %d credits for %d"
+                            + " versions (%d requests retried); %d videos retracted%n",
+                    (healed - start) / 1e9,
+                    (System.nanoTime() - healed) / 1e9,
+                    slowestPoll,
+                    charged,
+                    versions,
+                    (long) sumOverTasks(h, "retries-total"),
+                    (long) sumOverTasks(h, "videos-retracted-total"));
             assertEquals(0, sumOverTasks(h, "videos-retracted-total"), "nothing retracted");
             // poll() never waits on the network: an idle poll sleeps at most 1 s, a busy one batches 250 ms of fetches.
             assertTrue(slowestPoll < 3_000, "the slowest poll took " + slowestPoll + " ms");
             // Toxiproxy holds the bytes of a half-open connection and delivers them once healed: the platform then
             // serves, and charges, requests the source had given up on and retried. Nothing else is paid twice.
             long retried = (long) sumOverTasks(h, "retries-total");
-            assertTrue(charged >= versions && charged <= versions + retried,
+            assertTrue(
+                    charged >= versions && charged <= versions + retried,
                     charged + " credits for " + versions + " versions and " + retried + " requests retried");
         }
     }
@@ -112,7 +128,9 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
     private static void assertEveryTaskRunning(SourceHarness h, String when) {
         ConnectorStateInfo status = h.connect.connectorStatus(h.name);
         assertEquals(TASKS, status.tasks().size());
-        status.tasks().forEach(task -> assertEquals("RUNNING", task.state(), "task " + task.id() + " " + when + ": " + task.trace()));
+        status.tasks()
+                .forEach(task ->
+                        assertEquals("RUNNING", task.state(), "task " + task.id() + " " + when + ": " + task.trace()));
     }
 
     private static double sumOverTasks(SourceHarness h, String attribute) {
@@ -122,7 +140,9 @@ class SourceNetworkFaultsIT extends SourceClusterTest {
     private static double maxOverTasks(SourceHarness h, String type, String attribute) {
         double max = 0;
         for (int task = 0; task < TASKS; task++) {
-            max = Math.max(max, JmxMetrics.sum("kafka.connect:type=" + type + ",connector=" + h.name + ",task=" + task, attribute));
+            max = Math.max(
+                    max,
+                    JmxMetrics.sum("kafka.connect:type=" + type + ",connector=" + h.name + ",task=" + task, attribute));
         }
         return max;
     }

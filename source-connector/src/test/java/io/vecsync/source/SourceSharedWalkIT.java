@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.testing.JmxMetrics;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** One task walks the whole listing for all; the others reconcile from what it shares through the offsets topic. */
 class SourceSharedWalkIT extends SourceClusterTest {
@@ -47,11 +50,15 @@ class SourceSharedWalkIT extends SourceClusterTest {
         for (int task = 1; task < TASKS; task++) {
             assertEquals(0, walks[task] - walksBefore[task], "task " + task + " walked the whole listing itself");
         }
-        assertTrue(pages <= (walkerWalks + 1) * pagesPerWalk,
+        assertTrue(
+                pages <= (walkerWalks + 1) * pagesPerWalk,
                 pages + " whole-listing pages for " + walkerWalks + " walks of " + pagesPerWalk + " pages");
 
         String late = old.stream().filter(id -> !walkersShard(id)).findFirst().orElseThrow();
-        String deleted = h.simulator.videoIds().stream().filter(id -> !old.contains(id) && !walkersShard(id)).findFirst().orElseThrow();
+        String deleted = h.simulator.videoIds().stream()
+                .filter(id -> !old.contains(id) && !walkersShard(id))
+                .findFirst()
+                .orElseThrow();
         int calls = h.simulator.embeddingsCalls();
         h.simulator.completeSearchProcess(late);
         h.simulator.delete(deleted);
@@ -70,8 +77,8 @@ class SourceSharedWalkIT extends SourceClusterTest {
     private static long[] fullWalks(SourceHarness h) {
         long[] walks = new long[TASKS];
         for (int task = 0; task < TASKS; task++) {
-            walks[task] = (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",task=" + task + ",*",
-                    "full-walks-total");
+            walks[task] = (long) JmxMetrics.sum(
+                    "kafka.connect:type=plugins,connector=" + h.name + ",task=" + task + ",*", "full-walks-total");
         }
         return walks;
     }

@@ -1,7 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
-import org.apache.kafka.connect.errors.ConnectException;
-import org.junit.jupiter.api.Test;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
 
 class VideoOffsetTest {
 
@@ -60,7 +63,9 @@ class VideoOffsetTest {
     void bucketsSpreadAShardsVideos() {
         int[] counts = new int[IndexOffset.BUCKETS_PER_SHARD];
         for (int i = 0; i < 64_000; i++) {
-            counts[IndexOffset.bucketOf(UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(UTF_8)))]++;
+            counts[
+                    IndexOffset.bucketOf(
+                            UUID.nameUUIDFromBytes(Integer.toString(i).getBytes(UTF_8)))]++;
         }
         for (int count : counts) {
             assertTrue(count > 800 && count < 1_200, "bucket sizes " + java.util.Arrays.toString(counts));

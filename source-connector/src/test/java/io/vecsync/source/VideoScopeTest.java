@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
-
-import io.vecsync.platform.Video;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.platform.Video;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class VideoScopeTest {
 
@@ -32,6 +35,7 @@ class VideoScopeTest {
     @Test
     void noFiltersIncludeEverything() {
         assertTrue(VideoScope.all().includes(video(A, "2020-01-01T00:00:00Z"), Set.of()));
-        assertTrue(new VideoScope(List.of(), " ", null).includes(video(B, null), Set.of()), "a blank collection is none");
+        assertTrue(
+                new VideoScope(List.of(), " ", null).includes(video(B, null), Set.of()), "a blank collection is none");
     }
 }

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.testing.Eventually;
 import io.vecsync.testing.Provisioned;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
  */
 final class WorkerProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final String restUrl;
@@ -61,16 +65,26 @@ final class WorkerProcess implements AutoCloseable {
             props.put("session.timeout.ms", "6000");
             props.putAll(extraProps);
             Path file = Files.createTempFile("worker-" + group, ".properties");
-            Files.writeString(file, props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("\n")));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "org.apache.kafka.connect.cli.ConnectDistributed", file.toString())
+            Files.writeString(
+                    file,
+                    props.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("\n")));
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx512m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "org.apache.kafka.connect.cli.ConnectDistributed",
+                            file.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             WorkerProcess worker = new WorkerProcess(process, "http://127.0.0.1:" + port);
-            Eventually.await(Duration.ofSeconds(60), "worker " + group + " answering on its REST port", worker::answers);
+            Eventually.await(
+                    Duration.ofSeconds(60), "worker " + group + " answering on its REST port", worker::answers);
             return worker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +99,8 @@ final class WorkerProcess implements AutoCloseable {
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException("connector " + name + " refused: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "connector " + name + " refused: " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -106,8 +121,12 @@ final class WorkerProcess implements AutoCloseable {
 
     private boolean answers() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(restUrl + "/")).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(restUrl + "/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,7 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.types.Password;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Renders a connector's {@link ConfigDef} as the Markdown reference under {@code docs/}, and fails the build when
@@ -22,43 +25,73 @@ public final class ConfigReference {
 
     public static final String UPDATE_PROPERTY = "vecsync.docs.update";
 
-    private ConfigReference() {
-    }
+    private ConfigReference() {}
 
     /** One key's row: every cell as the reference prints it. */
-    public record Row(String group, String name, String type, String defaultValue, String validValues, String importance,
-                      String description) {
-    }
+    public record Row(
+            String group,
+            String name,
+            String type,
+            String defaultValue,
+            String validValues,
+            String importance,
+            String description) {}
 
     /** The reference of a connector: one section per group, one table row per key, in the definition's order. */
     public static String markdown(String title, String intro, ConfigDef definition) {
         List<String> groups = definition.groups().isEmpty() ? List.of("") : definition.groups();
-        List<Row> rows = groups.stream().flatMap(group -> definition.configKeys().values().stream()
+        List<Row> rows = groups.stream()
+                .flatMap(group -> definition.configKeys().values().stream()
                         .filter(key -> group.isEmpty() || group.equals(key.group))
                         .filter(key -> !key.internalConfig)
                         .sorted((a, b) -> Integer.compare(a.orderInGroup, b.orderInGroup))
-                        .map(key -> new Row(group.isEmpty() ? "Settings" : group, key.name, key.type.name().toLowerCase(Locale.ROOT),
-                                defaultOf(key), key.validator == null ? "" : key.validator.toString(),
-                                key.importance.name().toLowerCase(Locale.ROOT), key.documentation)))
+                        .map(key -> new Row(
+                                group.isEmpty() ? "Settings" : group,
+                                key.name,
+                                key.type.name().toLowerCase(Locale.ROOT),
+                                defaultOf(key),
+                                key.validator == null ? "" : key.validator.toString(),
+                                key.importance.name().toLowerCase(Locale.ROOT),
+                                key.documentation)))
                 .toList();
         return markdown(title, intro, "the connector's ConfigDef", rows);
     }
 
     /** The reference of any settings table: one section per group, in the order groups first appear, one row per key. */
     public static String markdown(String title, String intro, String source, List<Row> rows) {
-        StringBuilder out = new StringBuilder("# ").append(title).append("\n\n").append(intro).append("\n\n")
-                .append("<!-- Generated from ").append(source).append(" by ").append(ConfigReference.class.getSimpleName())
+        StringBuilder out = new StringBuilder("# ")
+                .append(title)
+                .append("\n\n")
+                .append(intro)
+                .append("\n\n")
+                .append("<!-- Generated from ")
+                .append(source)
+                .append(" by ")
+                .append(ConfigReference.class.getSimpleName())
                 .append("; do not edit. -->\n");
         Set<String> groups = new LinkedHashSet<>();
         rows.forEach(row -> groups.add(row.group()));
         for (String group : groups) {
-            out.append("\n## ").append(group).append("\n\n")
+            out.append("\n## ")
+                    .append(group)
+                    .append("\n\n")
                     .append("| key | type | default | valid values | importance | description |\n")
                     .append("|---|---|---|---|---|---|\n");
-            rows.stream().filter(row -> row.group().equals(group))
-                    .forEach(row -> out.append("| `").append(row.name()).append("` | ").append(row.type()).append(" | ")
-                            .append(row.defaultValue()).append(" | ").append(cell(row.validValues())).append(" | ")
-                            .append(row.importance()).append(" | ").append(cell(row.description())).append(" |\n"));
+            rows.stream()
+                    .filter(row -> row.group().equals(group))
+                    .forEach(row -> out.append("| `")
+                            .append(row.name())
+                            .append("` | ")
+                            .append(row.type())
+                            .append(" | ")
+                            .append(row.defaultValue())
+                            .append(" | ")
+                            .append(cell(row.validValues()))
+                            .append(" | ")
+                            .append(row.importance())
+                            .append(" | ")
+                            .append(cell(row.description()))
+                            .append(" |\n"));
         }
         return out.toString();
     }
@@ -94,7 +127,9 @@ public final class ConfigReference {
         if (value instanceof Password) {
             return "[hidden]";
         }
-        String text = value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : value.toString();
+        String text = value instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : value.toString();
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
     }
 

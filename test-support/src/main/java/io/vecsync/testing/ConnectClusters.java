@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /** Real Kafka Connect clusters for tests: an in-process KRaft broker and distributed workers. */
 public final class ConnectClusters {
@@ -14,8 +17,7 @@ public final class ConnectClusters {
     /** The workers' offsets topic, which tests read to check what the source commits. */
     public static final String OFFSETS_TOPIC = "connect-offsets";
 
-    private ConnectClusters() {
-    }
+    private ConnectClusters() {}
 
     /**
      * Starts a cluster whose workers find plugins through {@code META-INF/services}, as a production worker with

@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.Task;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every vecsync connector plugin must be, checked in its module's build: each connector's test extends this (or
@@ -54,7 +57,9 @@ public abstract class ConnectorConformanceSuite {
 
     @Test
     void everyPluginIsListedInMetaInfServices() {
-        assertEquals(List.of(newConnector().getClass().getName()), PluginRegistration.assertAllRegistered(Path.of("target/classes")));
+        assertEquals(
+                List.of(newConnector().getClass().getName()),
+                PluginRegistration.assertAllRegistered(Path.of("target/classes")));
     }
 
     @Test
@@ -65,7 +70,8 @@ public abstract class ConnectorConformanceSuite {
     @Test
     void theStandaloneAndRestConfigsShippedValidate() {
         Path config = Path.of("../config");
-        for (Map<String, String> shipped : List.of(ShippedConfigs.properties(config.resolve(fileStem() + ".properties")),
+        for (Map<String, String> shipped : List.of(
+                ShippedConfigs.properties(config.resolve(fileStem() + ".properties")),
                 ShippedConfigs.restJson(config.resolve(fileStem() + ".json")))) {
             assertEquals(newConnector().getClass().getName(), shipped.get("connector.class"));
             assertEquals(Map.of(), ShippedConfigs.errors(newConnector(), shipped));

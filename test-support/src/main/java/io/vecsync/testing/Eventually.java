@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import java.time.Duration;
@@ -7,8 +11,7 @@ import java.util.function.Supplier;
 /** Waits for a condition of an asynchronous system, failing with a description of what was last seen. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /**
      * Polls until the condition holds.
@@ -19,7 +22,8 @@ public final class Eventually {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; last seen: " + lastSeen.get());
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + "; last seen: " + lastSeen.get());
             }
             try {
                 Thread.sleep(200);

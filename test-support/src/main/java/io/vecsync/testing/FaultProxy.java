@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -122,11 +125,14 @@ public final class FaultProxy implements AutoCloseable {
             int apiPort = Provisioned.freePort();
             Process process = new ProcessBuilder(server.toString(), "-host", HOST, "-port", Integer.toString(apiPort))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "toxiproxy.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            Path.of(System.getProperty("java.io.tmpdir"), "toxiproxy.log")
+                                    .toFile()))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ToxiproxyClient started = new ToxiproxyClient(HOST, apiPort);
-            Eventually.await(Duration.ofSeconds(20), "Toxiproxy's server answering on " + apiPort, () -> answers(started));
+            Eventually.await(
+                    Duration.ofSeconds(20), "Toxiproxy's server answering on " + apiPort, () -> answers(started));
             client = started;
         }
         return client;

@@ -1,20 +1,25 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
+import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 
 /** Reads metrics the way an operator's JMX tooling does. */
 public final class JmxMetrics {
 
-    private JmxMetrics() {
-    }
+    private JmxMetrics() {}
 
     /** Whether any MBean matches the pattern. */
     public static boolean exists(String objectNamePattern) {
         try {
-            return !ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(objectNamePattern), null).isEmpty();
+            return !ManagementFactory.getPlatformMBeanServer()
+                    .queryNames(new ObjectName(objectNamePattern), null)
+                    .isEmpty();
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("not a JMX object name pattern: " + objectNamePattern, e);
         }

@@ -1,11 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.apache.kafka.connect.sink.SinkConnector;
-import org.apache.kafka.connect.source.SourceConnector;
-import org.apache.kafka.connect.storage.Converter;
-import org.apache.kafka.connect.storage.HeaderConverter;
-import org.apache.kafka.connect.transforms.Transformation;
-import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +14,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
 
 /**
  * The build check that every plugin class a module compiles is listed in {@code META-INF/services}: workers running
@@ -25,11 +28,14 @@ import java.util.stream.Stream;
 public final class PluginRegistration {
 
     private static final List<Class<?>> PLUGIN_TYPES = List.of(
-            SourceConnector.class, SinkConnector.class, Converter.class, HeaderConverter.class,
-            Transformation.class, Predicate.class);
+            SourceConnector.class,
+            SinkConnector.class,
+            Converter.class,
+            HeaderConverter.class,
+            Transformation.class,
+            Predicate.class);
 
-    private PluginRegistration() {
-    }
+    private PluginRegistration() {}
 
     /**
      * Fails naming every unregistered plugin class, and every registration of a class that does not exist.
@@ -47,7 +53,9 @@ public final class PluginRegistration {
             } catch (ClassNotFoundException | LinkageError e) {
                 continue;
             }
-            if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+            if (type.isInterface()
+                    || Modifier.isAbstract(type.getModifiers())
+                    || !Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
             for (Class<?> pluginType : PLUGIN_TYPES) {
@@ -62,7 +70,8 @@ public final class PluginRegistration {
         for (Class<?> pluginType : PLUGIN_TYPES) {
             for (String listed : registered(classesDir, pluginType)) {
                 if (!plugins.contains(listed)) {
-                    problems.add("META-INF/services/" + pluginType.getName() + " lists " + listed + ", which is not a plugin class here");
+                    problems.add("META-INF/services/" + pluginType.getName() + " lists " + listed
+                            + ", which is not a plugin class here");
                 }
             }
         }
@@ -78,7 +87,9 @@ public final class PluginRegistration {
             return Set.of();
         }
         try (Stream<String> lines = Files.lines(services)) {
-            return lines.map(line -> line.replaceAll("#.*", "").trim()).filter(line -> !line.isEmpty()).collect(Collectors.toSet());
+            return lines.map(line -> line.replaceAll("#.*", "").trim())
+                    .filter(line -> !line.isEmpty())
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,8 +97,13 @@ public final class PluginRegistration {
 
     private static List<String> classNames(Path classesDir) {
         try (Stream<Path> files = Files.walk(classesDir)) {
-            return files.filter(file -> file.toString().endsWith(".class") && !file.getFileName().toString().contains("$"))
-                    .map(file -> classesDir.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""))
+            return files.filter(file -> file.toString().endsWith(".class")
+                            && !file.getFileName().toString().contains("$"))
+                    .map(file -> classesDir
+                            .relativize(file)
+                            .toString()
+                            .replace('/', '.')
+                            .replaceAll("\\.class$", ""))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,8 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A real PostgreSQL with pgvector for tests, found in this order: {@value #URL_ENV} naming an existing server (set by
@@ -25,8 +28,7 @@ public final class PostgresServer {
     private static String url;
     private static Path scratchDir;
 
-    private PostgresServer() {
-    }
+    private PostgresServer() {}
 
     /** The JDBC URL, user included, of a database where the vector extension can be created. */
     public static synchronized String jdbcUrl() {
@@ -68,7 +70,7 @@ public final class PostgresServer {
     private static String startContainer() {
         // Trust logins, as the scratch cluster's: the pgvector sink refuses a URL that carries a password.
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
-                DockerImageName.parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"))
+                        DockerImageName.parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"))
                 .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust");
         container.start();
         return container.getJdbcUrl() + "&user=" + container.getUsername();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import java.io.IOException;
@@ -13,8 +17,7 @@ import java.time.Duration;
 /** Where the test command's provisioning scripts put the servers they build or install, and free loopback ports for them. */
 public final class Provisioned {
 
-    private Provisioned() {
-    }
+    private Provisioned() {}
 
     /**
      * The executable an environment variable names (bin/test exports it from a provisioning script), or else where that
@@ -26,7 +29,8 @@ public final class Provisioned {
             return Files.isExecutable(Path.of(named)) ? Path.of(named) : null;
         }
         String cacheHome = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache");
-        Path cache = Path.of(System.getenv().getOrDefault("VECSYNC_CACHE_DIR", Path.of(cacheHome, "vecsync").toString()));
+        Path cache = Path.of(System.getenv()
+                .getOrDefault("VECSYNC_CACHE_DIR", Path.of(cacheHome, "vecsync").toString()));
         Path built = cache.resolve(underCache);
         return Files.isExecutable(built) ? built : null;
     }
@@ -41,8 +45,12 @@ public final class Provisioned {
     /** Whether a GET of the URI is answered 200 within two seconds: the server there is up and ready. */
     public static boolean answers(URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
+            return HttpClient.newHttpClient()
+                            .send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

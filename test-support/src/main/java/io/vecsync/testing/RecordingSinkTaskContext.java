@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** The Connect side of a sink task for unit-level suites: records what the task reports to the dead-letter queue. */
 public final class RecordingSinkTaskContext implements SinkTaskContext {
@@ -56,12 +59,10 @@ public final class RecordingSinkTaskContext implements SinkTaskContext {
     }
 
     @Override
-    public void offset(Map<TopicPartition, Long> offsets) {
-    }
+    public void offset(Map<TopicPartition, Long> offsets) {}
 
     @Override
-    public void offset(TopicPartition tp, long offset) {
-    }
+    public void offset(TopicPartition tp, long offset) {}
 
     @Override
     public Set<TopicPartition> assignment() {
@@ -69,16 +70,13 @@ public final class RecordingSinkTaskContext implements SinkTaskContext {
     }
 
     @Override
-    public void pause(TopicPartition... partitions) {
-    }
+    public void pause(TopicPartition... partitions) {}
 
     @Override
-    public void resume(TopicPartition... partitions) {
-    }
+    public void resume(TopicPartition... partitions) {}
 
     @Override
-    public void requestCommit() {
-    }
+    public void requestCommit() {}
 
     @Override
     public PluginMetrics pluginMetrics() {

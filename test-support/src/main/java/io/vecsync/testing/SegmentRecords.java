@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,17 +11,16 @@ import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
-import org.apache.kafka.connect.data.Field;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The one fixture of segment records as a sink task receives them: by default one video's numbered segments, 10 s
@@ -222,7 +225,8 @@ public final class SegmentRecords {
                 return new SinkRecord(topic, partition, Schema.STRING_SCHEMA, key, null, value, nextOffset());
             }
             Schema valueSchema = SegmentSchema.value(schema);
-            return new SinkRecord(topic, partition, Schema.STRING_SCHEMA, key, valueSchema, struct(valueSchema), nextOffset());
+            return new SinkRecord(
+                    topic, partition, Schema.STRING_SCHEMA, key, valueSchema, struct(valueSchema), nextOffset());
         }
 
         /** The segment's tombstone: its id as the key, no value. */
@@ -236,14 +240,19 @@ public final class SegmentRecords {
                 Object fieldValue = value.get(field.name());
                 if (field.name().equals(SegmentSchema.EMBEDDING)) {
                     float[] vector = floats((List<?>) fieldValue);
-                    struct.put(field, schema == VectorEncoding.FLOAT32_LE ? Float32Codec.encode(vector) : new FloatListView(vector));
+                    struct.put(
+                            field,
+                            schema == VectorEncoding.FLOAT32_LE
+                                    ? Float32Codec.encode(vector)
+                                    : new FloatListView(vector));
                 } else if (fieldValue != null) {
                     struct.put(field, fieldValue);
                 }
             }
             // Required fields the payload lacks: the source always fills them.
             if (!value.containsKey(SegmentSchema.END_SECONDS)) {
-                struct.put(SegmentSchema.END_SECONDS, (Double) value.getOrDefault(SegmentSchema.START_SECONDS, 0.0) + 10);
+                struct.put(
+                        SegmentSchema.END_SECONDS, (Double) value.getOrDefault(SegmentSchema.START_SECONDS, 0.0) + 10);
             }
             return struct;
         }

@@ -1,10 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Connector;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,12 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Connector;
 
 /** Reads the ready-to-use files under {@code config/} and validates them as Connect's REST validate call would. */
 public final class ShippedConfigs {
 
-    private ShippedConfigs() {
-    }
+    private ShippedConfigs() {}
 
     /** A standalone-mode properties file as a config map. */
     public static Map<String, String> properties(Path file) {
@@ -39,7 +41,9 @@ public final class ShippedConfigs {
         try {
             JsonNode config = new ObjectMapper().readTree(file.toFile()).path("config");
             Map<String, String> map = new LinkedHashMap<>();
-            config.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+            config.fields()
+                    .forEachRemaining(
+                            field -> map.put(field.getKey(), field.getValue().asText()));
             return map;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

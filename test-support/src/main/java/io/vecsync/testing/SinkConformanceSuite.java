@@ -1,15 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import io.vecsync.search.SearcherProvider;
-import org.junit.jupiter.api.Test;
-
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.search.SearcherProvider;
+import java.util.Collections;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ConnectorConformanceSuite} of a vecsync sink, plus what every sink shares: each task gets the connector's
@@ -29,7 +31,8 @@ public abstract class SinkConformanceSuite extends ConnectorConformanceSuite {
     /** The connector's class and Connect's own sink settings, then anything the store adds. */
     @Override
     protected String referenceIntro() {
-        return "`connector.class=" + newConnector().getClass().getName() + "`, plus Connect's own sink connector settings"
+        return "`connector.class=" + newConnector().getClass().getName()
+                + "`, plus Connect's own sink connector settings"
                 + " (`topics`, `errors.tolerance`, `errors.deadletterqueue.topic.name`, ...).";
     }
 
@@ -42,11 +45,18 @@ public abstract class SinkConformanceSuite extends ConnectorConformanceSuite {
 
     @Test
     void theSearcherIsFoundByItsStoreNameAndNamesItsConnectionKeys() {
-        List<SearcherProvider> providers = ServiceLoader.load(SearcherProvider.class).stream().map(ServiceLoader.Provider::get).toList();
-        assertEquals(List.of(store()), providers.stream().map(SearcherProvider::store).toList(), "the module's own searcher");
+        List<SearcherProvider> providers = ServiceLoader.load(SearcherProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        assertEquals(
+                List.of(store()),
+                providers.stream().map(SearcherProvider::store).toList(),
+                "the module's own searcher");
         SearcherProvider provider = providers.get(0);
         assertEquals(searcherProvider(), provider.getClass());
         assertEquals(connectionKeys(), provider.connectionKeys());
-        assertTrue(provider.configKeys().containsAll(provider.connectionKeys()), provider.connectionKeys().toString());
+        assertTrue(
+                provider.configKeys().containsAll(provider.connectionKeys()),
+                provider.connectionKeys().toString());
     }
 }

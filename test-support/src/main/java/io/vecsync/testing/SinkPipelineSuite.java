@@ -1,4 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.SegmentIds;
 import io.vecsync.embedded.ConnectorConfigs;
@@ -7,23 +14,19 @@ import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Source, Kafka and a store's sink in one real Connect cluster against the platform simulator: every store module
@@ -36,7 +39,6 @@ public abstract class SinkPipelineSuite {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** The source connector, named rather than imported: the source module's tests depend on this one. */
-
     protected EmbeddedConnectCluster connect;
 
     /** The sink's connector class and store keys, and its converters if not the JSON converter; topics are added here. */
@@ -49,8 +51,7 @@ public abstract class SinkPipelineSuite {
     protected abstract VectorSearcher openSearcher(Map<String, String> sinkConfig);
 
     /** Store-specific checks on the synced store, e.g. the platform docs' own query; nothing by default. */
-    protected void afterInitialSync(PlatformSimulator simulator) throws Exception {
-    }
+    protected void afterInitialSync(PlatformSimulator simulator) throws Exception {}
 
     @BeforeAll
     void startCluster() {
@@ -65,7 +66,8 @@ public abstract class SinkPipelineSuite {
     /** The segment ids a correct sync of the simulator holds. */
     public static Set<String> truth(PlatformSimulator simulator) {
         return simulator.liveSegments().stream()
-                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString()).collect(Collectors.toSet());
+                .map(s -> SegmentIds.documented(s.videoId(), s.start(), s.end()).toString())
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -76,11 +78,16 @@ public abstract class SinkPipelineSuite {
         sink.put("tasks.max", "2");
         sink.put("topics", topic);
         sink.putAll(sinkConfig());
-        try (PlatformSimulator simulator = PlatformSimulator.builder().seed(31).videos(10).build().start()) {
-            connect.configureConnector("pipeline-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
+        try (PlatformSimulator simulator =
+                PlatformSimulator.builder().seed(31).videos(10).build().start()) {
+            connect.configureConnector(
+                    "pipeline-source", ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
             connect.configureConnector("pipeline-sink", sink);
-            Eventually.await(TIMEOUT, "the store to equal the platform after the initial sync",
-                    () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
+            Eventually.await(
+                    TIMEOUT,
+                    "the store to equal the platform after the initial sync",
+                    () -> storedIds().equals(truth(simulator)),
+                    () -> storedIds().size() + " points of " + truth(simulator).size());
             assertTheSearcherFindsTheSegmentACaptionDescribes(simulator, sink);
             afterInitialSync(simulator);
 
@@ -91,21 +98,29 @@ public abstract class SinkPipelineSuite {
             SourceWalks.await(connect, "pipeline-source", 2, TIMEOUT);
             simulator.finishReprocessing(videos.get(0));
             simulator.delete(videos.get(1));
-            Eventually.await(TIMEOUT, "the store to equal the platform after a re-processing and a deletion",
-                    () -> storedIds().equals(truth(simulator)), () -> storedIds().size() + " points of " + truth(simulator).size());
+            Eventually.await(
+                    TIMEOUT,
+                    "the store to equal the platform after a re-processing and a deletion",
+                    () -> storedIds().equals(truth(simulator)),
+                    () -> storedIds().size() + " points of " + truth(simulator).size());
             connect.deleteConnector("pipeline-source");
             connect.deleteConnector("pipeline-sink");
         }
     }
 
     /** The platform docs' search: the text embedding of a segment's caption finds that segment first. */
-    private void assertTheSearcherFindsTheSegmentACaptionDescribes(PlatformSimulator simulator, Map<String, String> sink) {
+    private void assertTheSearcherFindsTheSegmentACaptionDescribes(
+            PlatformSimulator simulator, Map<String, String> sink) {
         Segment target = simulator.liveSegments().get(7);
         try (VectorSearcher searcher = openSearcher(sink)) {
-            List<SearchHit> hits = searcher.search(new SearchRequest(simulator.textEmbedding(target.caption()), 5, List.of(), null));
+            List<SearchHit> hits =
+                    searcher.search(new SearchRequest(simulator.textEmbedding(target.caption()), 5, List.of(), null));
             assertEquals(5, hits.size());
             SearchHit best = hits.get(0);
-            assertEquals(SegmentIds.documented(target.videoId(), target.start(), target.end()).toString(), best.segmentId());
+            assertEquals(
+                    SegmentIds.documented(target.videoId(), target.start(), target.end())
+                            .toString(),
+                    best.segmentId());
             assertEquals(target.videoId(), best.payload().get("video_id").toString());
             assertEquals(target.start(), best.payload().get("start").toString());
             assertEquals(target.end(), best.payload().get("end").toString());

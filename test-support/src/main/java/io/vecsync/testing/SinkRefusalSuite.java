@@ -1,6 +1,19 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vecsync.embedded.ConnectorConfigs;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -8,16 +21,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline suite, and a point the store refuses at write time in the same real Connect cluster: with
@@ -29,6 +32,7 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
 
     /** The field of the record the store is made to refuse. */
     protected static final String POISON = "poison";
+
     private static final int RECORDS = 5;
     private static final int REFUSED = 2;
 
@@ -50,9 +54,15 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
         produce(topic);
         connect.configureConnector("refusals-none", config(topic, Map.of()));
 
-        Eventually.await(TIMEOUT, "the task to fail", () -> "FAILED".equals(stateOf("refusals-none")), () -> stateOf("refusals-none"));
+        Eventually.await(
+                TIMEOUT,
+                "the task to fail",
+                () -> "FAILED".equals(stateOf("refusals-none")),
+                () -> stateOf("refusals-none"));
         String trace = taskState("refusals-none").trace();
-        assertTrue(trace.contains("record " + topic + "-0@" + REFUSED + ": the store refused point " + id(REFUSED)) && trace.contains(reason),
+        assertTrue(
+                trace.contains("record " + topic + "-0@" + REFUSED + ": the store refused point " + id(REFUSED))
+                        && trace.contains(reason),
                 trace);
         Long committed = committed("refusals-none", new TopicPartition(topic, 0));
         assertTrue(committed == null || committed <= REFUSED, "committed up to " + committed);
@@ -65,9 +75,19 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
         String reason = refusePoisonedPoints();
         String topic = "refused-all";
         produce(topic);
-        connect.configureConnector("refusals-all", config(topic, Map.of("errors.tolerance", "all",
-                "errors.deadletterqueue.topic.name", topic + "-dlq", "errors.deadletterqueue.topic.replication.factor", "1",
-                "errors.deadletterqueue.context.headers.enable", "true")));
+        connect.configureConnector(
+                "refusals-all",
+                config(
+                        topic,
+                        Map.of(
+                                "errors.tolerance",
+                                "all",
+                                "errors.deadletterqueue.topic.name",
+                                topic + "-dlq",
+                                "errors.deadletterqueue.topic.replication.factor",
+                                "1",
+                                "errors.deadletterqueue.context.headers.enable",
+                                "true")));
 
         Set<String> others = new HashSet<>();
         for (int i = 0; i < RECORDS; i++) {
@@ -75,8 +95,14 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
                 others.add(id(i));
             }
         }
-        Eventually.await(TIMEOUT, "every other record in the store", () -> storedIds().containsAll(others), () -> storedIds().toString());
-        Eventually.await(TIMEOUT, "the offsets to advance past every record",
+        Eventually.await(
+                TIMEOUT,
+                "every other record in the store",
+                () -> storedIds().containsAll(others),
+                () -> storedIds().toString());
+        Eventually.await(
+                TIMEOUT,
+                "the offsets to advance past every record",
                 () -> Long.valueOf(RECORDS).equals(committed("refusals-all", new TopicPartition(topic, 0))),
                 () -> String.valueOf(committed("refusals-all", new TopicPartition(topic, 0))));
         assertEquals(others, storedIds());
@@ -85,7 +111,10 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
         assertEquals(id(REFUSED), new String(dead.key(), StandardCharsets.UTF_8));
         Header message = dead.headers().lastHeader("__connect.errors.exception.message");
         String text = new String(message.value(), StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("record " + topic + "-0@" + REFUSED + ": the store refused point " + id(REFUSED)) && text.contains(reason), text);
+        assertTrue(
+                text.startsWith("record " + topic + "-0@" + REFUSED + ": the store refused point " + id(REFUSED))
+                        && text.contains(reason),
+                text);
         assertEquals("RUNNING", stateOf("refusals-all"));
         connect.deleteConnector("refusals-all");
         stopRefusing();
@@ -123,7 +152,8 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
     /** The state of the connector's task, or null before it has one. */
     private ConnectorStateInfo.TaskState taskState(String connector) {
         try {
-            List<ConnectorStateInfo.TaskState> tasks = connect.connectorStatus(connector).tasks();
+            List<ConnectorStateInfo.TaskState> tasks =
+                    connect.connectorStatus(connector).tasks();
             return tasks.isEmpty() ? null : tasks.get(0);
         } catch (ConnectRestException notYet) {
             return null;

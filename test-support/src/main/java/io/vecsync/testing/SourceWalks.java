@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-
 import java.time.Duration;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
  * Waits on a running source connector's reconciliations (its tasks comparing their synced videos with a complete
@@ -10,8 +13,7 @@ import java.time.Duration;
  */
 public final class SourceWalks {
 
-    private SourceWalks() {
-    }
+    private SourceWalks() {}
 
     /** Waits until every task has reconciled against at least {@code walks} complete listings begun after the call. */
     public static void await(EmbeddedConnectCluster connect, String connector, int walks, Duration timeout) {
@@ -19,11 +21,15 @@ public final class SourceWalks {
         // Up to two listings begun before the call may still be reconciled after it: one shared but not yet read, and
         // the one under way.
         long target = reconciliations(connector) + (long) (walks + 2) * tasks;
-        Eventually.await(timeout, walks + " more reconciliations of " + connector, () -> reconciliations(connector) >= target,
+        Eventually.await(
+                timeout,
+                walks + " more reconciliations of " + connector,
+                () -> reconciliations(connector) >= target,
                 () -> reconciliations(connector) + " reconciliations, waiting for " + target);
     }
 
     private static long reconciliations(String connector) {
-        return (long) JmxMetrics.sum("kafka.connect:type=plugins,connector=" + connector + ",*", "reconciliations-total");
+        return (long)
+                JmxMetrics.sum("kafka.connect:type=plugins,connector=" + connector + ",*", "reconciliations-total");
     }
 }

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
 import io.vecsync.core.sink.CommonSinkConfig;
-import org.apache.kafka.connect.sink.SinkTask;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one way tests start a store's sink tasks: as a worker does (a recording context, then start()), from any thread,
@@ -21,8 +24,8 @@ import java.util.function.Supplier;
 public class StoreTestHarness<T extends SinkTask> implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     /** Retries in milliseconds, not seconds, so that tests of transient failures stay quick. */
-    public static final Map<String, String> QUICK_RETRIES = Map.of(CommonSinkConfig.RETRY_BACKOFF_MS, "10",
-            CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
+    public static final Map<String, String> QUICK_RETRIES =
+            Map.of(CommonSinkConfig.RETRY_BACKOFF_MS, "10", CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "50");
 
     private final Supplier<T> newTask;
     private final List<T> started = new CopyOnWriteArrayList<>();
@@ -40,12 +43,10 @@ public class StoreTestHarness<T extends SinkTask> implements AfterEachCallback, 
     }
 
     /** Empties what the tests wrote, and any faults set on the store; nothing by default. */
-    protected void clearStore() {
-    }
+    protected void clearStore() {}
 
     /** Lets go of what the harness holds: fakes, clients; nothing by default. */
-    protected void release() {
-    }
+    protected void release() {}
 
     /** The props a task started here gets: the store's, quick retries, then the overrides. */
     public Map<String, String> props(Map<String, String> overrides) {

@@ -1,8 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * Everything on a topic folded by key as log compaction would: the live keys are those whose last value is not null.
@@ -20,7 +23,8 @@ import java.util.Set;
  * @param valueBytes bytes of all non-null values
  * @param tombstoned keys whose last record is a tombstone
  */
-public record TopicContents(Map<String, byte[]> live, int records, int tombstones, long valueBytes, Set<String> tombstoned) {
+public record TopicContents(
+        Map<String, byte[]> live, int records, int tombstones, long valueBytes, Set<String> tombstoned) {
 
     /** Reads the topic up to its current end. */
     public static TopicContents read(EmbeddedKafkaCluster kafka, String topic) {
@@ -48,6 +52,7 @@ public record TopicContents(Map<String, byte[]> live, int records, int tombstone
                 tombstoned.remove(key);
             }
         }
-        return new TopicContents(Collections.unmodifiableMap(live), records, tombstones, bytes, Collections.unmodifiableSet(tombstoned));
+        return new TopicContents(
+                Collections.unmodifiableMap(live), records, tombstones, bytes, Collections.unmodifiableSet(tombstoned));
     }
 }

@@ -1,4 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
@@ -7,23 +16,17 @@ import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every vecsync sink must do, whatever its store: each store module extends this once, against its real store
@@ -82,7 +85,12 @@ public abstract class VectorSinkBehaviourSuite {
 
     @Test
     void upsertsPointsWithTheirPayload() {
-        SinkTasks.write(start(), List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT32_LE), schemaless(2, 3)));
+        SinkTasks.write(
+                start(),
+                List.of(
+                        segment(0, 1, VectorEncoding.FLOAT_ARRAY),
+                        segment(1, 2, VectorEncoding.FLOAT32_LE),
+                        schemaless(2, 3)));
         Map<String, StoredPoint> points = readAll();
         assertEquals(Set.of(id(0), id(1), id(2)), points.keySet());
         assertArrayEquals(vector(2), points.get(id(1)).vector(), 1e-6f);
@@ -91,7 +99,10 @@ public abstract class VectorSinkBehaviourSuite {
         assertEquals(VIDEO, first.payload().get(SegmentSchema.VIDEO_ID));
         assertEquals("00:00:00", first.payload().get(SegmentSchema.START));
         assertEquals("00:00:10", first.payload().get(SegmentSchema.END));
-        assertEquals("00:00:20", points.get(id(2)).payload().get(SegmentSchema.START), "schemaless records keep their payload");
+        assertEquals(
+                "00:00:20",
+                points.get(id(2)).payload().get(SegmentSchema.START),
+                "schemaless records keep their payload");
     }
 
     @Test
@@ -107,7 +118,8 @@ public abstract class VectorSinkBehaviourSuite {
     @Test
     void aTombstoneDeletes() {
         VectorSinkTask task = start();
-        SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(
+                task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
         SinkTasks.write(task, List.of(tombstone(0), tombstone(5)));
         assertEquals(Set.of(id(1)), readAll().keySet(), "deleting a missing id is not an error");
     }
@@ -116,12 +128,17 @@ public abstract class VectorSinkBehaviourSuite {
     void kafkaOrderHoldsWithinABatch() {
         VectorSinkTask task = start();
         SinkTasks.write(task, List.of(segment(1, 1, VectorEncoding.FLOAT_ARRAY)));
-        SinkTasks.write(task, List.of(
-                segment(0, 1, VectorEncoding.FLOAT_ARRAY), tombstone(0),
-                tombstone(1), segment(1, 4, VectorEncoding.FLOAT_ARRAY),
-                segment(2, 1, VectorEncoding.FLOAT_ARRAY), segment(2, 9, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(
+                task,
+                List.of(
+                        segment(0, 1, VectorEncoding.FLOAT_ARRAY), tombstone(0),
+                        tombstone(1), segment(1, 4, VectorEncoding.FLOAT_ARRAY),
+                        segment(2, 1, VectorEncoding.FLOAT_ARRAY), segment(2, 9, VectorEncoding.FLOAT_ARRAY)));
         Map<String, StoredPoint> points = readAll();
-        assertEquals(Set.of(id(1), id(2)), points.keySet(), "upsert then delete ends deleted; delete then upsert ends present");
+        assertEquals(
+                Set.of(id(1), id(2)),
+                points.keySet(),
+                "upsert then delete ends deleted; delete then upsert ends present");
         assertArrayEquals(vector(4), points.get(id(1)).vector(), 1e-6f);
         assertArrayEquals(vector(9), points.get(id(2)).vector(), 1e-6f, "the last of two upserts wins");
     }
@@ -141,12 +158,23 @@ public abstract class VectorSinkBehaviourSuite {
         Map<String, String> tolerant = Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq");
         VectorSinkTask task = start(tolerant);
         SinkRecord wrongDimension = schemalessWith(3, Map.of("id", id(3), "embedding", List.of(1, 2, 3)));
-        SinkRecord notAUuid = schemalessWith(4, Map.of("id", "segment-4", "embedding", SegmentRecords.values(vector(4))));
-        SinkTasks.write(task, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), wrongDimension, notAUuid, segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkRecord notAUuid =
+                schemalessWith(4, Map.of("id", "segment-4", "embedding", SegmentRecords.values(vector(4))));
+        SinkTasks.write(
+                task,
+                List.of(
+                        segment(0, 1, VectorEncoding.FLOAT_ARRAY),
+                        wrongDimension,
+                        notAUuid,
+                        segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
 
         assertEquals(Set.of(id(0), id(1)), readAll().keySet());
         assertEquals(List.of(wrongDimension, notAUuid), tasks.lastContext().errantRecords());
-        assertTrue(tasks.lastContext().errantReasons().get(0).getMessage().contains("field 'embedding': has 3 dimensions"));
+        assertTrue(tasks.lastContext()
+                .errantReasons()
+                .get(0)
+                .getMessage()
+                .contains("field 'embedding': has 3 dimensions"));
     }
 
     @Test
@@ -154,21 +182,26 @@ public abstract class VectorSinkBehaviourSuite {
         VectorSinkTask task = start();
         SinkRecord bad = schemalessWith(9, Map.of("id", id(9), "embedding", List.of(1, 2)));
         DataException error = assertThrows(DataException.class, () -> SinkTasks.write(task, List.of(bad)));
-        assertTrue(error.getMessage().startsWith("record segments-0@" + bad.kafkaOffset() + ", field 'embedding'"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("record segments-0@" + bad.kafkaOffset() + ", field 'embedding'"),
+                error.getMessage());
     }
 
     @Test
     void anExistingTargetOfAnotherDimensionIsRefusedAtStart() {
         createTargetWithDimension(DIMENSION + 8);
         ConnectException error = assertThrows(ConnectException.class, this::start);
-        assertTrue(error.getMessage().contains(Integer.toString(DIMENSION + 8)) && error.getMessage().contains(Integer.toString(DIMENSION)),
+        assertTrue(
+                error.getMessage().contains(Integer.toString(DIMENSION + 8))
+                        && error.getMessage().contains(Integer.toString(DIMENSION)),
                 error.getMessage());
     }
 
     @Test
     void aRestartedTaskKeepsTheDataAndGoesOn() {
         VectorSinkTask first = start();
-        SinkTasks.write(first, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
+        SinkTasks.write(
+                first, List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY)));
         tasks.stop(first);
 
         VectorSinkTask second = start();
@@ -181,31 +214,52 @@ public abstract class VectorSinkBehaviourSuite {
     void theSearcherRanksByCosineSimilarityAndFilters() {
         Map<String, String> props = new HashMap<>(storeProps());
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
-        SinkTasks.write(start(), List.of(segment(0, 1, VectorEncoding.FLOAT_ARRAY), segment(1, 2, VectorEncoding.FLOAT_ARRAY),
-                segment(2, 3, VectorEncoding.FLOAT_ARRAY), otherVideoSegment(2)));
+        SinkTasks.write(
+                start(),
+                List.of(
+                        segment(0, 1, VectorEncoding.FLOAT_ARRAY),
+                        segment(1, 2, VectorEncoding.FLOAT_ARRAY),
+                        segment(2, 3, VectorEncoding.FLOAT_ARRAY),
+                        otherVideoSegment(2)));
         try (VectorSearcher searcher = openSearcher(props)) {
             searcher.checkReachable();
             float[] query = vector(2);
             List<SearchHit> hits = searcher.search(new SearchRequest(query, 3, List.of(), null));
             assertEquals(3, hits.size());
-            assertEquals(Set.of(id(1), OTHER_VIDEO_SEGMENT), Set.of(hits.get(0).segmentId(), hits.get(1).segmentId()),
+            assertEquals(
+                    Set.of(id(1), OTHER_VIDEO_SEGMENT),
+                    Set.of(hits.get(0).segmentId(), hits.get(1).segmentId()),
                     "the two points with the query's own vector come first");
             for (SearchHit hit : hits) {
-                assertEquals(cosine(query, storedVector(hit.segmentId())), hit.score(), 1e-4, "score of " + hit.segmentId());
+                assertEquals(
+                        cosine(query, storedVector(hit.segmentId())), hit.score(), 1e-4, "score of " + hit.segmentId());
             }
-            assertTrue(hits.get(0).score() >= hits.get(1).score() && hits.get(1).score() >= hits.get(2).score(), "best first");
-            assertEquals(VIDEO, payloadOf(hits, id(1)).get(SegmentSchema.VIDEO_ID).toString());
-            assertEquals("00:00:10", payloadOf(hits, id(1)).get(SegmentSchema.START).toString());
+            assertTrue(
+                    hits.get(0).score() >= hits.get(1).score()
+                            && hits.get(1).score() >= hits.get(2).score(),
+                    "best first");
+            assertEquals(
+                    VIDEO, payloadOf(hits, id(1)).get(SegmentSchema.VIDEO_ID).toString());
+            assertEquals(
+                    "00:00:10", payloadOf(hits, id(1)).get(SegmentSchema.START).toString());
 
             List<SearchHit> inVideo = searcher.search(new SearchRequest(query, 10, List.of(VIDEO), null));
-            assertEquals(Set.of(id(0), id(1), id(2)), inVideo.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(
+                    Set.of(id(0), id(1), id(2)),
+                    inVideo.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
             List<SearchHit> close = searcher.search(new SearchRequest(query, 10, List.of(), 0.99));
-            assertEquals(Set.of(id(1), OTHER_VIDEO_SEGMENT), close.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(
+                    Set.of(id(1), OTHER_VIDEO_SEGMENT),
+                    close.stream().map(SearchHit::segmentId).collect(java.util.stream.Collectors.toSet()));
         }
     }
 
     private static Map<String, Object> payloadOf(List<SearchHit> hits, String id) {
-        return hits.stream().filter(h -> h.segmentId().equals(id)).findFirst().orElseThrow().payload();
+        return hits.stream()
+                .filter(h -> h.segmentId().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .payload();
     }
 
     private float[] storedVector(String id) {
@@ -230,7 +284,11 @@ public abstract class VectorSinkBehaviourSuite {
     private static final String OTHER_VIDEO_SEGMENT = SegmentRecords.id(OTHER_VIDEO, 0);
 
     private SinkRecord otherVideoSegment(int vectorSeed) {
-        return tasks.records().segment(0).video(OTHER_VIDEO).vector(vector(vectorSeed)).record();
+        return tasks.records()
+                .segment(0)
+                .video(OTHER_VIDEO)
+                .vector(vector(vectorSeed))
+                .record();
     }
 
     /** A unit-length vector that differs per seed. */
@@ -244,9 +302,14 @@ public abstract class VectorSinkBehaviourSuite {
 
     /** The segment's record with the source's schema, as the source's converters deliver it. */
     protected SinkRecord segment(int segment, int vectorSeed, VectorEncoding encoding) {
-        return tasks.records().segment(segment).vector(vector(vectorSeed)).schema(encoding)
+        return tasks.records()
+                .segment(segment)
+                .vector(vector(vectorSeed))
+                .schema(encoding)
                 .with(SegmentSchema.END_SECONDS, segment * 10.0 + 10)
-                .with(SegmentSchema.EMBEDDING_OPTION, "visual").with(SegmentSchema.VIDEO_NAME, "Clip").record();
+                .with(SegmentSchema.EMBEDDING_OPTION, "visual")
+                .with(SegmentSchema.VIDEO_NAME, "Clip")
+                .record();
     }
 
     protected SinkRecord schemaless(int segment, int vectorSeed) {

@@ -1,8 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.testing;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +14,9 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class FaultProxyTest {
 
@@ -55,7 +58,7 @@ class FaultProxyTest {
     @Test
     void aBlackholeKeepsTheConnectionOpenAndPassesNothingUntilHealed() throws IOException {
         try (FaultProxy proxy = FaultProxy.start("echo-blackhole", "127.0.0.1", echo.getLocalPort());
-             Socket socket = new Socket(proxy.host(), proxy.port())) {
+                Socket socket = new Socket(proxy.host(), proxy.port())) {
             socket.setSoTimeout(1_000);
             assertEquals('a', roundTrip(socket, 'a'));
             proxy.blackhole();
@@ -71,7 +74,7 @@ class FaultProxyTest {
     @Test
     void cutConnectionsClosesOpenOnesAndRefusesNewOnesUntilHealed() throws IOException {
         try (FaultProxy proxy = FaultProxy.start("echo-cut", "127.0.0.1", echo.getLocalPort());
-             Socket socket = new Socket(proxy.host(), proxy.port())) {
+                Socket socket = new Socket(proxy.host(), proxy.port())) {
             socket.setSoTimeout(1_000);
             assertEquals('a', roundTrip(socket, 'a'));
             proxy.cutConnections();

@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * What the sink needs to know of a collection's class definition, whether its vector is a named one (as client6
@@ -20,8 +23,15 @@ import java.util.Optional;
  * @param propertyTypes property name to its data type, e.g. {@code text}
  * @param tokenizations text property name to its tokenization, e.g. {@code word}
  */
-record CollectionDefinition(String name, boolean multiTenant, boolean legacyVector, String vectorName, String vectorizer, String distance,
-                            Map<String, String> propertyTypes, Map<String, String> tokenizations) {
+record CollectionDefinition(
+        String name,
+        boolean multiTenant,
+        boolean legacyVector,
+        String vectorName,
+        String vectorizer,
+        String distance,
+        Map<String, String> propertyTypes,
+        Map<String, String> tokenizations) {
 
     static final String DEFAULT_VECTOR = "default";
 
@@ -44,15 +54,19 @@ record CollectionDefinition(String name, boolean multiTenant, boolean legacyVect
      */
     static CollectionDefinition parse(JsonObject definition) {
         String name = definition.get("class").getAsString();
-        boolean multiTenant = object(definition, "multiTenancyConfig").map(config -> config.get("enabled"))
-                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsBoolean).orElse(false);
+        boolean multiTenant = object(definition, "multiTenancyConfig")
+                .map(config -> config.get("enabled"))
+                .filter(JsonElement::isJsonPrimitive)
+                .map(JsonElement::getAsBoolean)
+                .orElse(false);
         Map<String, String> propertyTypes = new LinkedHashMap<>();
         Map<String, String> tokenizations = new LinkedHashMap<>();
         if (definition.has("properties") && definition.get("properties").isJsonArray()) {
             for (JsonElement property : definition.getAsJsonArray("properties")) {
                 JsonObject fields = property.getAsJsonObject();
                 String propertyName = fields.get("name").getAsString();
-                propertyTypes.put(propertyName, fields.getAsJsonArray("dataType").get(0).getAsString());
+                propertyTypes.put(
+                        propertyName, fields.getAsJsonArray("dataType").get(0).getAsString());
                 JsonElement tokenization = fields.get("tokenization");
                 if (tokenization != null && tokenization.isJsonPrimitive()) {
                     tokenizations.put(propertyName, tokenization.getAsString());
@@ -61,19 +75,31 @@ record CollectionDefinition(String name, boolean multiTenant, boolean legacyVect
         }
         JsonObject named = object(definition, "vectorConfig").orElse(new JsonObject());
         if (named.isEmpty()) {
-            return new CollectionDefinition(name, multiTenant, true, DEFAULT_VECTOR, legacyVectorizer(definition),
-                    distance(definition), propertyTypes, tokenizations);
+            return new CollectionDefinition(
+                    name,
+                    multiTenant,
+                    true,
+                    DEFAULT_VECTOR,
+                    legacyVectorizer(definition),
+                    distance(definition),
+                    propertyTypes,
+                    tokenizations);
         }
         String vectorName = named.size() == 1 ? named.keySet().iterator().next() : DEFAULT_VECTOR;
         if (!named.has(vectorName)) {
-            throw new ConnectException("collection " + name + " has the named vectors " + named.keySet() + "; the sink writes one"
-                    + " vector, so it needs a collection with one named vector or one named '" + DEFAULT_VECTOR + "'");
+            throw new ConnectException("collection " + name + " has the named vectors " + named.keySet()
+                    + "; the sink writes one" + " vector, so it needs a collection with one named vector or one named '"
+                    + DEFAULT_VECTOR + "'");
         }
         JsonObject vector = named.getAsJsonObject(vectorName);
         JsonElement vectorizer = vector.get("vectorizer");
-        String module = vectorizer != null && vectorizer.isJsonObject() && !vectorizer.getAsJsonObject().isEmpty()
-                ? vectorizer.getAsJsonObject().keySet().iterator().next() : "none";
-        return new CollectionDefinition(name, multiTenant, false, vectorName, module, distance(vector), propertyTypes, tokenizations);
+        String module = vectorizer != null
+                        && vectorizer.isJsonObject()
+                        && !vectorizer.getAsJsonObject().isEmpty()
+                ? vectorizer.getAsJsonObject().keySet().iterator().next()
+                : "none";
+        return new CollectionDefinition(
+                name, multiTenant, false, vectorName, module, distance(vector), propertyTypes, tokenizations);
     }
 
     private static String legacyVectorizer(JsonObject definition) {
@@ -83,8 +109,11 @@ record CollectionDefinition(String name, boolean multiTenant, boolean legacyVect
 
     /** Weaviate's default metric is cosine, so a definition that names none has it. */
     private static String distance(JsonObject vector) {
-        return object(vector, "vectorIndexConfig").map(config -> config.get("distance"))
-                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).orElse("cosine");
+        return object(vector, "vectorIndexConfig")
+                .map(config -> config.get("distance"))
+                .filter(JsonElement::isJsonPrimitive)
+                .map(JsonElement::getAsString)
+                .orElse("cosine");
     }
 
     private static Optional<JsonObject> object(JsonObject parent, String member) {

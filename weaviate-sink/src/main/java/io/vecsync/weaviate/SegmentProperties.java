@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.SegmentSchema;
 import io.weaviate.client6.v1.api.collections.Property;
 import io.weaviate.client6.v1.api.collections.Tokenization;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -24,8 +27,7 @@ final class SegmentProperties {
     private static final Pattern PROPERTY_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,230}");
     private static final Set<String> RESERVED = Set.of("_additional", "_id", "id");
 
-    private SegmentProperties() {
-    }
+    private SegmentProperties() {}
 
     private static Map<String, String> types() {
         Map<String, String> types = new LinkedHashMap<>();
@@ -34,8 +36,13 @@ final class SegmentProperties {
         }
         types.put(SegmentSchema.START_SECONDS, "number");
         types.put(SegmentSchema.END_SECONDS, "number");
-        for (String text : List.of(SegmentSchema.EMBEDDING_OPTION, SegmentSchema.EMBEDDING_SCOPE, SegmentSchema.VIDEO_NAME,
-                SegmentSchema.CREATED_AT, SegmentSchema.HLS_PLAYLIST_URL, SegmentSchema.THUMBNAIL_URL)) {
+        for (String text : List.of(
+                SegmentSchema.EMBEDDING_OPTION,
+                SegmentSchema.EMBEDDING_SCOPE,
+                SegmentSchema.VIDEO_NAME,
+                SegmentSchema.CREATED_AT,
+                SegmentSchema.HLS_PLAYLIST_URL,
+                SegmentSchema.THUMBNAIL_URL)) {
             types.put(text, "text");
         }
         return Collections.unmodifiableMap(types);
@@ -63,7 +70,8 @@ final class SegmentProperties {
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             return "'" + name + "' is a reserved property name in Weaviate";
         }
-        return PROPERTY_NAME.matcher(name).matches() ? null
+        return PROPERTY_NAME.matcher(name).matches()
+                ? null
                 : "'" + name + "' is not a Weaviate property name (a letter or _, then letters, digits or _)";
     }
 
@@ -83,8 +91,10 @@ final class SegmentProperties {
             case "uuid" -> value instanceof String text && isUuid(text);
             default -> !type.endsWith("[]");
         };
-        return fits ? null : "'" + value + "' (" + value.getClass().getSimpleName() + ") does not fit the collection's "
-                + type + " property";
+        return fits
+                ? null
+                : "'" + value + "' (" + value.getClass().getSimpleName() + ") does not fit the collection's " + type
+                        + " property";
     }
 
     private static boolean isDate(String text) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import com.google.gson.JsonObject;
@@ -11,15 +15,14 @@ import io.weaviate.client6.v1.api.collections.query.QueryResponse;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
 import io.weaviate.client6.v1.api.collections.vectorindex.Distance;
 import io.weaviate.client6.v1.api.collections.vectorindex.Hnsw;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the collection when missing — no vectorizer, an HNSW index with the cosine distance, the segment's
@@ -49,12 +52,14 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
             create(dimension);
             existing = connection.definition(name);
         }
-        CollectionDefinition verified = verify(CollectionDefinition.parse(existing
-                .orElseThrow(() -> new RetriableException("collection " + name + " is missing right after it was created"))));
+        CollectionDefinition verified = verify(CollectionDefinition.parse(existing.orElseThrow(
+                () -> new RetriableException("collection " + name + " is missing right after it was created"))));
         if (!verified.propertyTypes().keySet().containsAll(SegmentProperties.TYPES.keySet())) {
             addMissingProperties(verified);
-            verified = verify(CollectionDefinition.parse(connection.definition(name)
-                    .orElseThrow(() -> new RetriableException("collection " + name + " was dropped while the sink prepared it"))));
+            verified = verify(CollectionDefinition.parse(connection
+                    .definition(name)
+                    .orElseThrow(() ->
+                            new RetriableException("collection " + name + " was dropped while the sink prepared it"))));
         }
         config.tenant().ifPresent(this::ensureTenant);
         if (config.tenantField().isEmpty()) {
@@ -78,20 +83,34 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
 
     /** Reads and verifies the collection without changing anything, as a searcher does. */
     CollectionDefinition inspect() {
-        return verify(CollectionDefinition.parse(connection.definition(config.collection())
-                .orElseThrow(() -> new ConnectException("collection " + config.collection() + " does not exist; the sink creates it"))));
+        return verify(CollectionDefinition.parse(connection
+                .definition(config.collection())
+                .orElseThrow(() -> new ConnectException(
+                        "collection " + config.collection() + " does not exist; the sink creates it"))));
     }
 
     private void create(int dimension) {
         String name = config.collection();
         try {
-            connection.client().collections.create(name, collection -> collection
-                    .description("Video segments synced by vecsync: one object per segment, id = segment id, "
-                            + dimension + "-dimensional platform embeddings")
-                    .properties(SegmentProperties.TYPES.keySet().stream().map(SegmentProperties::property).toList())
-                    .vectorConfig(VectorConfig.selfProvided(vector -> vector.vectorIndex(Hnsw.of(hnsw -> hnsw.distance(Distance.COSINE)))))
-                    .multiTenancy(tenancy -> tenancy.enabled(config.multiTenant())));
-            log.info("created Weaviate collection {} (no vectorizer, HNSW cosine{})", name, config.multiTenant() ? ", multi-tenant" : "");
+            connection
+                    .client()
+                    .collections
+                    .create(
+                            name,
+                            collection -> collection
+                                    .description(
+                                            "Video segments synced by vecsync: one object per segment, id = segment id, "
+                                                    + dimension + "-dimensional platform embeddings")
+                                    .properties(SegmentProperties.TYPES.keySet().stream()
+                                            .map(SegmentProperties::property)
+                                            .toList())
+                                    .vectorConfig(VectorConfig.selfProvided(vector ->
+                                            vector.vectorIndex(Hnsw.of(hnsw -> hnsw.distance(Distance.COSINE)))))
+                                    .multiTenancy(tenancy -> tenancy.enabled(config.multiTenant())));
+            log.info(
+                    "created Weaviate collection {} (no vectorizer, HNSW cosine{})",
+                    name,
+                    config.multiTenant() ? ", multi-tenant" : "");
         } catch (IOException | RuntimeException e) {
             if (connection.definition(name).isEmpty()) {
                 throw WeaviateErrors.INSTANCE.classify("creating collection " + name, e);
@@ -103,27 +122,36 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
     private CollectionDefinition verify(CollectionDefinition found) {
         String name = found.name();
         if (!found.vectorizer().equals("none")) {
-            throw new ConnectException("collection " + name + " vectorizes its '" + found.vectorName() + "' vector with "
-                    + found.vectorizer() + ", but the sink supplies the platform's embeddings: use a collection whose vector"
-                    + " has no vectorizer (none), or another " + WeaviateSinkConfig.COLLECTION);
+            throw new ConnectException(
+                    "collection " + name + " vectorizes its '" + found.vectorName() + "' vector with "
+                            + found.vectorizer()
+                            + ", but the sink supplies the platform's embeddings: use a collection whose vector"
+                            + " has no vectorizer (none), or another " + WeaviateSinkConfig.COLLECTION);
         }
         if (!found.distance().equals("cosine")) {
-            throw new ConnectException("collection " + name + " compares vectors by " + found.distance() + " distance, but the"
-                    + " platform's embeddings are compared by cosine: use a collection with the cosine distance, or another "
-                    + WeaviateSinkConfig.COLLECTION);
+            throw new ConnectException(
+                    "collection " + name + " compares vectors by " + found.distance() + " distance, but the"
+                            + " platform's embeddings are compared by cosine: use a collection with the cosine distance, or another "
+                            + WeaviateSinkConfig.COLLECTION);
         }
         if (found.multiTenant() != config.multiTenant()) {
-            throw new ConnectException(found.multiTenant()
-                    ? "collection " + name + " has multi-tenancy enabled: set " + WeaviateSinkConfig.TENANT + " or "
-                    + WeaviateSinkConfig.TENANT_FIELD + ", or use another " + WeaviateSinkConfig.COLLECTION
-                    : "collection " + name + " has multi-tenancy disabled, but " + (config.tenant().isPresent()
-                    ? WeaviateSinkConfig.TENANT : WeaviateSinkConfig.TENANT_FIELD) + " is set: unset it, or use a multi-tenant "
-                    + WeaviateSinkConfig.COLLECTION);
+            throw new ConnectException(
+                    found.multiTenant()
+                            ? "collection " + name + " has multi-tenancy enabled: set " + WeaviateSinkConfig.TENANT
+                                    + " or " + WeaviateSinkConfig.TENANT_FIELD + ", or use another "
+                                    + WeaviateSinkConfig.COLLECTION
+                            : "collection " + name + " has multi-tenancy disabled, but "
+                                    + (config.tenant().isPresent()
+                                            ? WeaviateSinkConfig.TENANT
+                                            : WeaviateSinkConfig.TENANT_FIELD)
+                                    + " is set: unset it, or use a multi-tenant "
+                                    + WeaviateSinkConfig.COLLECTION);
         }
         for (Map.Entry<String, String> expected : SegmentProperties.TYPES.entrySet()) {
             String type = found.propertyTypes().get(expected.getKey());
             if (type != null && !type.equals(expected.getValue())) {
-                throw new ConnectException("collection " + name + " has property " + expected.getKey() + " of type " + type
+                throw new ConnectException("collection " + name + " has property " + expected.getKey() + " of type "
+                        + type
                         + ", but the sink writes the segment's " + expected.getKey() + " as " + expected.getValue()
                         + ": use another " + WeaviateSinkConfig.COLLECTION);
             }
@@ -133,17 +161,22 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
 
     /** Adds the segment properties the collection lacks; one another task added meanwhile is no error. */
     private void addMissingProperties(CollectionDefinition found) {
-        CollectionHandle<Map<String, Object>> collection = connection.client().collections.use(found.name());
+        CollectionHandle<Map<String, Object>> collection =
+                connection.client().collections.use(found.name());
         for (String property : SegmentProperties.TYPES.keySet()) {
             if (!found.propertyTypes().containsKey(property)) {
                 try {
                     collection.config.addProperty(SegmentProperties.property(property));
                     log.info("added property {} to collection {}", property, found.name());
                 } catch (IOException | RuntimeException e) {
-                    boolean addedMeanwhile = connection.definition(found.name()).map(CollectionDefinition::parse)
-                            .filter(now -> now.propertyTypes().containsKey(property)).isPresent();
+                    boolean addedMeanwhile = connection
+                            .definition(found.name())
+                            .map(CollectionDefinition::parse)
+                            .filter(now -> now.propertyTypes().containsKey(property))
+                            .isPresent();
                     if (!addedMeanwhile) {
-                        throw WeaviateErrors.INSTANCE.classify("adding property " + property + " to collection " + found.name(), e);
+                        throw WeaviateErrors.INSTANCE.classify(
+                                "adding property " + property + " to collection " + found.name(), e);
                     }
                 }
             }
@@ -152,7 +185,8 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
 
     /** Creates the tenant when missing and activates it when inactive; another task doing the same is no error. */
     void ensureTenant(String tenant) {
-        CollectionHandle<Map<String, Object>> collection = connection.client().collections.use(config.collection());
+        CollectionHandle<Map<String, Object>> collection =
+                connection.client().collections.use(config.collection());
         String doing = "preparing tenant " + tenant + " of collection " + config.collection();
         try {
             Optional<Tenant> existing = collection.tenants.get(tenant);
@@ -176,12 +210,15 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
 
     /** Compares the dimension with a vector the collection (or the configured tenant) holds already. */
     private void checkDimension(CollectionDefinition found, int dimension) {
-        CollectionHandle<Map<String, Object>> collection = connection.client().collections.use(found.name());
-        CollectionHandle<Map<String, Object>> shard = config.tenant().map(collection::withTenant).orElse(collection);
+        CollectionHandle<Map<String, Object>> collection =
+                connection.client().collections.use(found.name());
+        CollectionHandle<Map<String, Object>> shard =
+                config.tenant().map(collection::withTenant).orElse(collection);
         List<WeaviateObject<Map<String, Object>>> sample;
         try {
             QueryResponse<Map<String, Object>> response = shard.query.fetchObjects(query -> found.legacyVector()
-                    ? query.limit(1).includeVector() : query.limit(1).includeVector(found.vectorName()));
+                    ? query.limit(1).includeVector()
+                    : query.limit(1).includeVector(found.vectorName()));
             sample = response.objects();
         } catch (RuntimeException e) {
             throw WeaviateErrors.INSTANCE.classify("reading a stored vector of collection " + found.name(), e);
@@ -189,7 +226,8 @@ final class WeaviateCollectionAdmin implements TargetAdmin {
         for (WeaviateObject<Map<String, Object>> object : sample) {
             float[] stored = object.vectors() == null ? null : object.vectors().getSingle(found.vectorName());
             if (stored != null && stored.length != dimension) {
-                throw new ConnectException("collection " + found.name() + config.tenant().map(t -> ", tenant " + t).orElse("")
+                throw new ConnectException("collection " + found.name()
+                        + config.tenant().map(t -> ", tenant " + t).orElse("")
                         + " holds vectors of " + stored.length + " dimensions (object " + object.uuid() + "), but "
                         + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + dimension + ": use another "
                         + WeaviateSinkConfig.COLLECTION + " or change the setting");

@@ -1,19 +1,16 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.weaviate.client6.v1.api.Authentication;
 import io.weaviate.client6.v1.api.Config;
 import io.weaviate.client6.v1.api.WeaviateApiException;
 import io.weaviate.client6.v1.api.WeaviateClient;
-import org.apache.kafka.common.config.types.Password;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +23,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection to Weaviate: the official client, created on first use so that an unreachable server is a transient
@@ -46,7 +49,9 @@ final class WeaviateConnection implements AutoCloseable {
 
     WeaviateConnection(WeaviateSinkConfig config) {
         this.config = config;
-        this.trust = config.truststorePath().map(path -> loadTrustStore(path, config.truststorePassword())).orElse(null);
+        this.trust = config.truststorePath()
+                .map(path -> loadTrustStore(path, config.truststorePassword()))
+                .orElse(null);
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()));
         if (trust != null) {
             try {
@@ -54,7 +59,8 @@ final class WeaviateConnection implements AutoCloseable {
                 tls.init(null, trust.getTrustManagers(), null);
                 http.sslContext(tls);
             } catch (GeneralSecurityException e) {
-                throw new ConnectException("cannot set up TLS with " + WeaviateSinkConfig.TRUSTSTORE_PATH + ": " + e.getMessage(), e);
+                throw new ConnectException(
+                        "cannot set up TLS with " + WeaviateSinkConfig.TRUSTSTORE_PATH + ": " + e.getMessage(), e);
             }
         }
         this.http = http.build();
@@ -68,8 +74,10 @@ final class WeaviateConnection implements AutoCloseable {
             factory.init(store);
             return factory;
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConnectException("cannot read the trust store " + path + " (" + WeaviateSinkConfig.TRUSTSTORE_PATH + "): "
-                    + e.getMessage(), e);
+            throw new ConnectException(
+                    "cannot read the trust store " + path + " (" + WeaviateSinkConfig.TRUSTSTORE_PATH + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -78,8 +86,11 @@ final class WeaviateConnection implements AutoCloseable {
         if (client == null) {
             try {
                 client = new WeaviateClient(Config.of(custom -> {
-                    custom.scheme(config.scheme()).httpHost(config.host()).httpPort(config.httpPort())
-                            .grpcHost(config.grpcHost()).grpcPort(config.grpcPort());
+                    custom.scheme(config.scheme())
+                            .httpHost(config.host())
+                            .httpPort(config.httpPort())
+                            .grpcHost(config.grpcHost())
+                            .grpcPort(config.grpcPort());
                     if (trust != null) {
                         custom.trustManagerFactory(trust);
                     }
@@ -116,7 +127,8 @@ final class WeaviateConnection implements AutoCloseable {
     Optional<JsonObject> definition(String collection) {
         String endpoint = "/v1/schema/" + URLEncoder.encode(collection, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + endpoint))
-                .timeout(Duration.ofSeconds(config.timeoutSeconds())).GET();
+                .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+                .GET();
         config.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key.value()));
         String doing = "reading collection " + collection;
         try {
@@ -125,13 +137,15 @@ final class WeaviateConnection implements AutoCloseable {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw WeaviateErrors.INSTANCE.classify(doing, WeaviateApiException.http("GET", endpoint, response.statusCode(), response.body()));
+                throw WeaviateErrors.INSTANCE.classify(
+                        doing, WeaviateApiException.http("GET", endpoint, response.statusCode(), response.body()));
             }
             return Optional.of(JsonParser.parseString(response.body()).getAsJsonObject());
         } catch (IOException e) {
             throw WeaviateErrors.INSTANCE.classify(doing, e);
         } catch (JsonParseException | IllegalStateException e) {
-            throw new ConnectException(doing + ": Weaviate answered with a body that is not a class definition: " + e.getMessage(), e);
+            throw new ConnectException(
+                    doing + ": Weaviate answered with a body that is not a class definition: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException(doing + " was interrupted", e);
@@ -139,7 +153,9 @@ final class WeaviateConnection implements AutoCloseable {
     }
 
     private String baseUrl() {
-        String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
+        String host = config.host().contains(":") && !config.host().startsWith("[")
+                ? "[" + config.host() + "]"
+                : config.host();
         return config.scheme() + "://" + host + ":" + config.httpPort();
     }
 

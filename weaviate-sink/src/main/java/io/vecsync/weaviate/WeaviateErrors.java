@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.RefusedBatchException;
@@ -5,19 +9,19 @@ import io.vecsync.core.sink.StoreErrors;
 import io.weaviate.client6.v1.api.WeaviateApiException;
 import io.weaviate.client6.v1.api.WeaviateConnectException;
 import io.weaviate.client6.v1.api.WeaviateTransportException;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 
 /** Sorts the client's failures into transient ones (retry) and the rest, as the Connect exception that says so. */
 final class WeaviateErrors implements StoreErrors<Exception> {
 
     static final WeaviateErrors INSTANCE = new WeaviateErrors();
 
-    private static final Set<String> TRANSIENT_GRPC = Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "RESOURCE_EXHAUSTED", "ABORTED");
+    private static final Set<String> TRANSIENT_GRPC =
+            Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "RESOURCE_EXHAUSTED", "ABORTED");
     private static final Set<String> AUTH_GRPC = Set.of("UNAUTHENTICATED", "PERMISSION_DENIED");
     /**
      * How a call fails that grpc-java would not send: over the message size client6 sets from the one Weaviate
@@ -25,8 +29,7 @@ final class WeaviateErrors implements StoreErrors<Exception> {
      */
     private static final String NOT_SENT = "CANCELLED: Failed to stream message";
 
-    private WeaviateErrors() {
-    }
+    private WeaviateErrors() {}
 
     /** The failure as a RetriableException when a retry can fix it, a ConnectException otherwise. */
     @Override
@@ -38,14 +41,18 @@ final class WeaviateErrors implements StoreErrors<Exception> {
         String message = doing + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
         if (e instanceof WeaviateApiException api) {
             if (api.isGPRC() ? AUTH_GRPC.contains(api.grpcStatusCode()) : isAuth(api.httpStatusCode())) {
-                return new ConnectException(message + "; check " + WeaviateSinkConfig.API_KEY
-                        + " and that the key may use the collection", e);
+                return new ConnectException(
+                        message + "; check " + WeaviateSinkConfig.API_KEY + " and that the key may use the collection",
+                        e);
             }
-            boolean transientError = api.isGPRC() ? TRANSIENT_GRPC.contains(api.grpcStatusCode()) : isTransient(api.httpStatusCode());
+            boolean transientError =
+                    api.isGPRC() ? TRANSIENT_GRPC.contains(api.grpcStatusCode()) : isTransient(api.httpStatusCode());
             return transientError ? new RetriableException(message, e) : new ConnectException(message, e);
         }
-        if (e instanceof WeaviateConnectException || e instanceof WeaviateTransportException
-                || e instanceof IOException || e instanceof UncheckedIOException) {
+        if (e instanceof WeaviateConnectException
+                || e instanceof WeaviateTransportException
+                || e instanceof IOException
+                || e instanceof UncheckedIOException) {
             return new RetriableException(message, e);
         }
         return new ConnectException(message, e);
@@ -58,9 +65,13 @@ final class WeaviateErrors implements StoreErrors<Exception> {
      * (authentication, the server's own trouble) or for its size.
      */
     ConnectException classifyBatch(String doing, Exception e) {
-        if (e instanceof WeaviateApiException api && api.isGPRC() && String.valueOf(api.getMessage()).contains(NOT_SENT)) {
-            return new RefusedBatchException(doing + " failed: the request is larger than the gRPC message size Weaviate announces ("
-                    + api.getMessage() + ")", e);
+        if (e instanceof WeaviateApiException api
+                && api.isGPRC()
+                && String.valueOf(api.getMessage()).contains(NOT_SENT)) {
+            return new RefusedBatchException(
+                    doing + " failed: the request is larger than the gRPC message size Weaviate announces ("
+                            + api.getMessage() + ")",
+                    e);
         }
         return classify(doing, e);
     }

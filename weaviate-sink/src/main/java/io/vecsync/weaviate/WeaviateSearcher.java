@@ -1,7 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
-import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.core.SegmentSchema;
+import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.StoreUnavailableException;
@@ -12,8 +16,6 @@ import io.weaviate.client6.v1.api.collections.query.Filter;
 import io.weaviate.client6.v1.api.collections.query.Metadata;
 import io.weaviate.client6.v1.api.collections.query.Target;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Nearest segments by a near-vector query over gRPC. Weaviate returns the cosine distance (0 to 2), so the score is
@@ -63,8 +66,10 @@ final class WeaviateSearcher implements VectorSearcher {
 
     /** The best hits of one tenant (or of the collection), a page of topK at a time while hits of other videos fill pages. */
     private List<SearchHit> search(CollectionDefinition collection, Optional<String> tenant, SearchRequest request) {
-        CollectionHandle<Map<String, Object>> handle = connection.client().collections.use(collection.name());
-        CollectionHandle<Map<String, Object>> shard = tenant.map(handle::withTenant).orElse(handle);
+        CollectionHandle<Map<String, Object>> handle =
+                connection.client().collections.use(collection.name());
+        CollectionHandle<Map<String, Object>> shard =
+                tenant.map(handle::withTenant).orElse(handle);
         Set<String> videos = Set.copyOf(request.videoIds());
         boolean exact = videos.isEmpty() || collection.filtersExactly(SegmentSchema.VIDEO_ID);
         List<SearchHit> hits = new ArrayList<>();
@@ -74,29 +79,45 @@ final class WeaviateSearcher implements VectorSearcher {
             for (WeaviateObject<Map<String, Object>> object : page) {
                 double score = 1 - object.queryMetadata().distance();
                 belowMinScore = request.minScore() != null && score < request.minScore();
-                if (!belowMinScore && (exact || videos.contains(String.valueOf(object.properties().get(SegmentSchema.VIDEO_ID))))) {
+                if (!belowMinScore
+                        && (exact
+                                || videos.contains(
+                                        String.valueOf(object.properties().get(SegmentSchema.VIDEO_ID))))) {
                     hits.add(new SearchHit(object.uuid(), score, payload(object)));
                 }
             }
-            if (exact || belowMinScore || hits.size() >= request.topK() || page.size() < request.topK()
+            if (exact
+                    || belowMinScore
+                    || hits.size() >= request.topK()
+                    || page.size() < request.topK()
                     || offset + 2L * request.topK() > MAX_RESULTS) {
                 return hits;
             }
         }
     }
 
-    private List<WeaviateObject<Map<String, Object>>> page(CollectionHandle<Map<String, Object>> shard, CollectionDefinition collection,
-                                                           Optional<String> tenant, SearchRequest request, int offset) {
+    private List<WeaviateObject<Map<String, Object>>> page(
+            CollectionHandle<Map<String, Object>> shard,
+            CollectionDefinition collection,
+            Optional<String> tenant,
+            SearchRequest request,
+            int offset) {
         try {
-            return shard.query.nearVector(target(collection, request.vector()), query -> {
-                query.limit(request.topK()).offset(offset).returnMetadata(Metadata.DISTANCE);
-                if (!request.videoIds().isEmpty()) {
-                    query.filters(Filter.property(SegmentSchema.VIDEO_ID).containsAny(request.videoIds()));
-                }
-                return query;
-            }).objects();
+            return shard.query
+                    .nearVector(target(collection, request.vector()), query -> {
+                        query.limit(request.topK()).offset(offset).returnMetadata(Metadata.DISTANCE);
+                        if (!request.videoIds().isEmpty()) {
+                            query.filters(
+                                    Filter.property(SegmentSchema.VIDEO_ID).containsAny(request.videoIds()));
+                        }
+                        return query;
+                    })
+                    .objects();
         } catch (RuntimeException e) {
-            throw WeaviateErrors.INSTANCE.classify("searching collection " + collection.name() + tenant.map(t -> ", tenant " + t).orElse(""), e);
+            throw WeaviateErrors.INSTANCE.classify(
+                    "searching collection " + collection.name()
+                            + tenant.map(t -> ", tenant " + t).orElse(""),
+                    e);
         }
     }
 
@@ -122,7 +143,9 @@ final class WeaviateSearcher implements VectorSearcher {
         }
         try {
             return connection.client().collections.use(config.collection()).tenants.list().stream()
-                    .map(Tenant::name).map(Optional::of).toList();
+                    .map(Tenant::name)
+                    .map(Optional::of)
+                    .toList();
         } catch (RuntimeException e) {
             throw WeaviateErrors.INSTANCE.classify("listing the tenants of collection " + config.collection(), e);
         }
@@ -152,7 +175,6 @@ final class WeaviateSearcher implements VectorSearcher {
             throw StoreErrors.forSearch(e);
         }
     }
-
 
     @Override
     public void close() {

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.VectorSinkConnector;
-import org.apache.kafka.common.config.ConfigValue;
-
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
 
 /** Keeps a Weaviate collection in sync with the segment topic: upserts by segment id, and deletes on tombstones. */
 public class WeaviateSinkConnector extends VectorSinkConnector {
@@ -23,11 +26,15 @@ public class WeaviateSinkConnector extends VectorSinkConnector {
         ConfigValue truststore = values.get(WeaviateSinkConfig.TRUSTSTORE_PATH);
         ConfigValue scheme = values.get(WeaviateSinkConfig.SCHEME);
         if (isSet(truststore) && scheme != null && "http".equals(scheme.value())) {
-            truststore.addErrorMessage(WeaviateSinkConfig.TRUSTSTORE_PATH + " is for TLS, but " + WeaviateSinkConfig.SCHEME + " is http");
+            truststore.addErrorMessage(
+                    WeaviateSinkConfig.TRUSTSTORE_PATH + " is for TLS, but " + WeaviateSinkConfig.SCHEME + " is http");
         }
     }
 
     private static boolean isSet(ConfigValue value) {
-        return value != null && value.errorMessages().isEmpty() && value.value() instanceof String text && !text.isBlank();
+        return value != null
+                && value.errorMessages().isEmpty()
+                && value.value() instanceof String text
+                && !text.isBlank();
     }
 }

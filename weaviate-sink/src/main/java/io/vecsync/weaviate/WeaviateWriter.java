@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.CommonSinkConfig;
@@ -13,10 +17,6 @@ import io.weaviate.client6.v1.api.collections.data.DeleteManyResponse;
 import io.weaviate.client6.v1.api.collections.data.InsertManyResponse;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.errors.RetriableException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +29,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 
 /**
  * Writes a batch over gRPC: a batch insert per tenant with the segment id as the object id (Weaviate replaces an
@@ -51,10 +54,19 @@ final class WeaviateWriter implements VectorWriter {
     private static final int OBJECT_OVERHEAD_BYTES = 128;
     /** What a property adds besides its name and value: protobuf framing. */
     private static final int PROPERTY_OVERHEAD_BYTES = 8;
-    private static final Pattern VECTOR_LENGTH = Pattern.compile("new node has a vector with length (\\d+)\\. Existing nodes have vectors with length (\\d+)");
+
+    private static final Pattern VECTOR_LENGTH = Pattern.compile(
+            "new node has a vector with length (\\d+)\\. Existing nodes have vectors with length (\\d+)");
     /** Per-object errors a retry can get past: replication, a read-only shard after disk pressure, timeouts. */
-    private static final List<String> TRANSIENT_OBJECT_ERRORS = List.of("read-only", "read only", "consistency level",
-            "context deadline exceeded", "connection refused", "unavailable", "timeout");
+    private static final List<String> TRANSIENT_OBJECT_ERRORS = List.of(
+            "read-only",
+            "read only",
+            "consistency level",
+            "context deadline exceeded",
+            "connection refused",
+            "unavailable",
+            "timeout");
+
     private static final int REASONS_SHOWN = 5;
 
     private final WeaviateSinkConfig config;
@@ -79,9 +91,14 @@ final class WeaviateWriter implements VectorWriter {
         Optional<String> tenantField = config.tenantField();
         if (tenantField.isPresent()) {
             Object tenant = point.payload().get(tenantField.get());
-            if (!(tenant instanceof String name) || !WeaviateSinkConfig.TENANT_NAME.matcher(name).matches()) {
-                throw new DataException("field '" + tenantField.get() + "': " + (tenant == null ? "missing" : "'" + tenant + "' is not a"
-                        + " Weaviate tenant name (" + WeaviateSinkConfig.TENANT_RULE + ")") + "; it names the segment's tenant ("
+            if (!(tenant instanceof String name)
+                    || !WeaviateSinkConfig.TENANT_NAME.matcher(name).matches()) {
+                throw new DataException("field '" + tenantField.get() + "': "
+                        + (tenant == null
+                                ? "missing"
+                                : "'" + tenant + "' is not a" + " Weaviate tenant name ("
+                                        + WeaviateSinkConfig.TENANT_RULE + ")")
+                        + "; it names the segment's tenant ("
                         + WeaviateSinkConfig.TENANT_FIELD + ")");
             }
         }
@@ -92,7 +109,8 @@ final class WeaviateWriter implements VectorWriter {
                 problem = SegmentProperties.valueProblem(field.getValue(), types.get(field.getKey()));
             }
             if (problem != null) {
-                throw new DataException("field '" + field.getKey() + "': " + problem + " (collection " + config.collection() + ")");
+                throw new DataException(
+                        "field '" + field.getKey() + "': " + problem + " (collection " + config.collection() + ")");
             }
         }
     }
@@ -111,21 +129,28 @@ final class WeaviateWriter implements VectorWriter {
         }
         Map<Optional<String>, List<VectorPoint>> byTenant = new LinkedHashMap<>();
         for (VectorPoint point : batch.upserts()) {
-            byTenant.computeIfAbsent(tenantOf(point), tenant -> new ArrayList<>()).add(point);
+            byTenant.computeIfAbsent(tenantOf(point), tenant -> new ArrayList<>())
+                    .add(point);
         }
         Map<String, String> refused = new LinkedHashMap<>();
         byTenant.forEach((tenant, points) -> refused.putAll(insert(tenant, points)));
         if (!refused.isEmpty()) {
-            throw new RefusedPointsException("Weaviate refused " + refused.size() + " of " + batch.upserts().size() + " objects", refused);
+            throw new RefusedPointsException(
+                    "Weaviate refused " + refused.size() + " of "
+                            + batch.upserts().size() + " objects",
+                    refused);
         }
     }
 
     private Optional<String> tenantOf(VectorPoint point) {
-        return config.tenantField().map(field -> (String) point.payload().get(field)).or(config::tenant);
+        return config.tenantField()
+                .map(field -> (String) point.payload().get(field))
+                .or(config::tenant);
     }
 
     private CollectionHandle<Map<String, Object>> collection(Optional<String> tenant) {
-        CollectionHandle<Map<String, Object>> collection = connection.client().collections.use(config.collection());
+        CollectionHandle<Map<String, Object>> collection =
+                connection.client().collections.use(config.collection());
         return tenant.map(collection::withTenant).orElse(collection);
     }
 
@@ -140,10 +165,12 @@ final class WeaviateWriter implements VectorWriter {
         String vectorName = admin.definition().vectorName();
         String where = config.collection() + tenant.map(t -> ", tenant " + t).orElse("");
         long maxBytes = connection.maxRequestBytes();
-        for (List<VectorPoint> chunk : Requests.split(points, MAX_OBJECTS_PER_REQUEST, maxBytes, WeaviateWriter::estimatedBytes)) {
+        for (List<VectorPoint> chunk :
+                Requests.split(points, MAX_OBJECTS_PER_REQUEST, maxBytes, WeaviateWriter::estimatedBytes)) {
             List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>(chunk.size());
             for (VectorPoint point : chunk) {
-                objects.add(WeaviateObject.of(object -> object.uuid(point.id()).properties(point.payload())
+                objects.add(WeaviateObject.of(object -> object.uuid(point.id())
+                        .properties(point.payload())
                         .vectors(Vectors.of(vectorName, point.vector()))));
             }
             InsertManyResponse response;
@@ -154,7 +181,8 @@ final class WeaviateWriter implements VectorWriter {
             }
             refused.putAll(refused(response, where));
             Map<String, String> types = knownPropertyTypes();
-            chunk.forEach(point -> point.payload().forEach((name, value) -> types.putIfAbsent(name, SegmentProperties.inferredType(value))));
+            chunk.forEach(point -> point.payload()
+                    .forEach((name, value) -> types.putIfAbsent(name, SegmentProperties.inferredType(value))));
         }
         return refused;
     }
@@ -164,25 +192,36 @@ final class WeaviateWriter implements VectorWriter {
      * collection's vectors have another length.
      */
     private Map<String, String> refused(InsertManyResponse response, String where) {
-        List<InsertManyResponse.InsertObject> refused = response.responses().stream().filter(object -> !object.successful()).toList();
+        List<InsertManyResponse.InsertObject> refused = response.responses().stream()
+                .filter(object -> !object.successful())
+                .toList();
         if (refused.isEmpty()) {
             return Map.of();
         }
         for (InsertManyResponse.InsertObject object : refused) {
             Matcher lengths = VECTOR_LENGTH.matcher(String.valueOf(object.error()));
             if (lengths.find()) {
-                throw new ConnectException("collection " + where + " holds vectors of " + lengths.group(2) + " dimensions, but "
-                        + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + lengths.group(1) + ": use another "
-                        + WeaviateSinkConfig.COLLECTION + " or change the setting (Weaviate refused object " + object.uuid() + ")");
+                throw new ConnectException(
+                        "collection " + where + " holds vectors of " + lengths.group(2) + " dimensions, but "
+                                + CommonSinkConfig.EMBEDDING_DIMENSION + " is " + lengths.group(1) + ": use another "
+                                + WeaviateSinkConfig.COLLECTION + " or change the setting (Weaviate refused object "
+                                + object.uuid() + ")");
             }
         }
-        boolean passing = refused.stream().anyMatch(object -> TRANSIENT_OBJECT_ERRORS.stream()
-                .anyMatch(String.valueOf(object.error()).toLowerCase(Locale.ROOT)::contains));
+        boolean passing = refused.stream()
+                .anyMatch(object -> TRANSIENT_OBJECT_ERRORS.stream()
+                        .anyMatch(String.valueOf(object.error()).toLowerCase(Locale.ROOT)::contains));
         if (passing) {
             StringBuilder reasons = new StringBuilder();
-            refused.stream().limit(REASONS_SHOWN).forEach(object -> reasons.append("; ").append(object.uuid()).append(": ").append(object.error()));
-            throw new RetriableException("Weaviate refused " + refused.size() + " of " + response.responses().size()
-                    + " objects written to " + where + reasons + (refused.size() > REASONS_SHOWN ? "; ..." : ""));
+            refused.stream()
+                    .limit(REASONS_SHOWN)
+                    .forEach(object -> reasons.append("; ")
+                            .append(object.uuid())
+                            .append(": ")
+                            .append(object.error()));
+            throw new RetriableException("Weaviate refused " + refused.size() + " of "
+                    + response.responses().size() + " objects written to " + where + reasons
+                    + (refused.size() > REASONS_SHOWN ? "; ..." : ""));
         }
         Map<String, String> reasons = new LinkedHashMap<>();
         refused.forEach(object -> reasons.put(object.uuid(), where + ": " + object.error()));
@@ -194,7 +233,8 @@ final class WeaviateWriter implements VectorWriter {
         List<Optional<String>> tenants = config.tenantField().isPresent() ? allTenants() : List.of(config.tenant());
         for (Optional<String> tenant : tenants) {
             CollectionHandle<Map<String, Object>> collection = collection(tenant);
-            String where = config.collection() + tenant.map(t -> ", tenant " + t).orElse("");
+            String where =
+                    config.collection() + tenant.map(t -> ", tenant " + t).orElse("");
             for (List<String> chunk : Requests.split(ids, MAX_OBJECTS_PER_REQUEST)) {
                 DeleteManyResponse response;
                 try {
@@ -203,8 +243,9 @@ final class WeaviateWriter implements VectorWriter {
                     throw WeaviateErrors.INSTANCE.classify("deleting " + chunk.size() + " objects from " + where, e);
                 }
                 if (response.failed() > 0) {
-                    throw new RetriableException("deleting " + chunk.size() + " objects from " + where + ": Weaviate failed to delete "
-                            + response.failed() + " of the " + response.matches() + " it found");
+                    throw new RetriableException(
+                            "deleting " + chunk.size() + " objects from " + where + ": Weaviate failed to delete "
+                                    + response.failed() + " of the " + response.matches() + " it found");
                 }
             }
         }
@@ -215,7 +256,8 @@ final class WeaviateWriter implements VectorWriter {
         long bytes = OBJECT_OVERHEAD_BYTES + (long) Float.BYTES * point.vector().length;
         for (Map.Entry<String, Object> property : point.payload().entrySet()) {
             Object value = property.getValue();
-            bytes += PROPERTY_OVERHEAD_BYTES + utf8Length(property.getKey())
+            bytes += PROPERTY_OVERHEAD_BYTES
+                    + utf8Length(property.getKey())
                     + (value instanceof String text ? utf8Length(text) : Double.BYTES);
         }
         return bytes;
@@ -228,7 +270,9 @@ final class WeaviateWriter implements VectorWriter {
     private List<Optional<String>> allTenants() {
         try {
             return connection.client().collections.use(config.collection()).tenants.list().stream()
-                    .map(Tenant::name).map(Optional::of).toList();
+                    .map(Tenant::name)
+                    .map(Optional::of)
+                    .toList();
         } catch (RuntimeException e) {
             throw WeaviateErrors.INSTANCE.classify("listing the tenants of collection " + config.collection(), e);
         }
@@ -236,6 +280,5 @@ final class WeaviateWriter implements VectorWriter {
 
     /** The writer holds nothing of its own: the store closes the connection it shares with the admin. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.StoreTestHarness;
 import io.vecsync.weaviate.fake.FakeWeaviate;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +47,9 @@ final class WeaviateHarness extends StoreTestHarness<VectorSinkTask> {
     /** The Weaviate under test, reached with the official client and REST. */
     synchronized WeaviateTestClient weaviate() {
         if (weaviate == null) {
-            weaviate = fake == null ? RealWeaviate.client() : new WeaviateTestClient(fake.host(), fake.httpPort(), fake.grpcPort(), apiKey);
+            weaviate = fake == null
+                    ? RealWeaviate.client()
+                    : new WeaviateTestClient(fake.host(), fake.httpPort(), fake.grpcPort(), apiKey);
         }
         return weaviate;
     }

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.SinkRefusalSuite;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +40,12 @@ abstract class WeaviatePipeline extends SinkRefusalSuite {
     @Override
     protected String refusePoisonedPoints() {
         weaviate().dropAll();
-        weaviate().createCollection("{\"class\":\"" + COLLECTION + "\",\"vectorConfig\":{\"default\":{\"vectorIndexType\":\"hnsw\",\"vectorizer\":{\"none\":{}}}},"
-                + "\"properties\":[{\"name\":\"" + POISON + "\",\"dataType\":[\"geoCoordinates\"]}]}");
-        return "invalid geoCoordinates property '" + POISON + "' on class '" + COLLECTION + "': geoCoordinates must be a map, but got: string";
+        weaviate()
+                .createCollection("{\"class\":\"" + COLLECTION
+                        + "\",\"vectorConfig\":{\"default\":{\"vectorIndexType\":\"hnsw\",\"vectorizer\":{\"none\":{}}}},"
+                        + "\"properties\":[{\"name\":\"" + POISON + "\",\"dataType\":[\"geoCoordinates\"]}]}");
+        return "invalid geoCoordinates property '" + POISON + "' on class '" + COLLECTION
+                + "': geoCoordinates must be a map, but got: string";
     }
 
     @Override

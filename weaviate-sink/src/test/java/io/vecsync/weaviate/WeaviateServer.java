@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.testing.Eventually;
@@ -58,9 +62,11 @@ public final class WeaviateServer {
             Path data = Files.createTempDirectory("weaviate-data");
             int http = Provisioned.freePort();
             int grpc = Provisioned.freePort();
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--host", HOST, "--port", Integer.toString(http), "--scheme", "http")
+            ProcessBuilder builder = new ProcessBuilder(
+                            binary.toString(), "--host", HOST, "--port", Integer.toString(http), "--scheme", "http")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("weaviate.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            data.resolve("weaviate.log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("PERSISTENCE_DATA_PATH", data.toString());
             env.put("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED", "true");
@@ -80,7 +86,9 @@ public final class WeaviateServer {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             WeaviateServer server = new WeaviateServer(http, grpc);
-            Eventually.await(Duration.ofSeconds(90), "Weaviate ready on " + http + " (log: " + data.resolve("weaviate.log") + ")",
+            Eventually.await(
+                    Duration.ofSeconds(90),
+                    "Weaviate ready on " + http + " (log: " + data.resolve("weaviate.log") + ")",
                     () -> process.isAlive() && server.ready());
             return server;
         } catch (IOException e) {

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.search.VectorSearcher;
 import io.vecsync.testing.StoredPoint;
 import io.vecsync.testing.VectorSinkBehaviourSuite;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,7 +40,12 @@ abstract class WeaviateSinkBehaviour extends VectorSinkBehaviourSuite {
     @Override
     protected void createTargetWithDimension(int dimension) {
         weaviate().createDocsCollection(COLLECTION);
-        weaviate().insert(COLLECTION, "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01", vector(1, dimension), "a249266f-052d-4148-bc2f-3efa76dc4269");
+        weaviate()
+                .insert(
+                        COLLECTION,
+                        "6a1b4c3e-0c8f-5e55-9a39-6a4f3a0f1e01",
+                        vector(1, dimension),
+                        "a249266f-052d-4148-bc2f-3efa76dc4269");
     }
 
     private static float[] vector(int seed, int dimension) {

@@ -1,20 +1,23 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
-
-import io.vecsync.search.SearcherProvider;
-import io.vecsync.testing.ShippedConfigs;
-import io.vecsync.testing.SinkConformanceSuite;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecsync.search.SearcherProvider;
+import io.vecsync.testing.ShippedConfigs;
+import io.vecsync.testing.SinkConformanceSuite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class WeaviateSinkConnectorTest extends SinkConformanceSuite {
 
@@ -62,8 +65,13 @@ class WeaviateSinkConnectorTest extends SinkConformanceSuite {
 
     @Override
     protected List<String> connectionKeys() {
-        return List.of(WeaviateSinkConfig.SCHEME, WeaviateSinkConfig.HOST, WeaviateSinkConfig.HTTP_PORT, WeaviateSinkConfig.GRPC_HOST,
-                WeaviateSinkConfig.GRPC_PORT, WeaviateSinkConfig.API_KEY);
+        return List.of(
+                WeaviateSinkConfig.SCHEME,
+                WeaviateSinkConfig.HOST,
+                WeaviateSinkConfig.HTTP_PORT,
+                WeaviateSinkConfig.GRPC_HOST,
+                WeaviateSinkConfig.GRPC_PORT,
+                WeaviateSinkConfig.API_KEY);
     }
 
     @Test
@@ -108,11 +116,14 @@ class WeaviateSinkConnectorTest extends SinkConformanceSuite {
         props.put(WeaviateSinkConfig.TRUSTSTORE_PATH, "/etc/kafka/weaviate-ca.p12");
         props.put(WeaviateSinkConfig.RETRY_BACKOFF_MS, "60000");
         Map<String, List<String>> errors = ShippedConfigs.errors(new WeaviateSinkConnector(), props);
-        assertEquals(List.of("weaviate.tenant.field and weaviate.tenant both name the tenant: set one of them"),
+        assertEquals(
+                List.of("weaviate.tenant.field and weaviate.tenant both name the tenant: set one of them"),
                 errors.get(WeaviateSinkConfig.TENANT_FIELD));
-        assertEquals(List.of("weaviate.tls.truststore.path is for TLS, but weaviate.scheme is http"),
+        assertEquals(
+                List.of("weaviate.tls.truststore.path is for TLS, but weaviate.scheme is http"),
                 errors.get(WeaviateSinkConfig.TRUSTSTORE_PATH));
-        assertEquals(List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
+        assertEquals(
+                List.of("retry.backoff.ms (60000) must not exceed retry.backoff.max.ms (30000)"),
                 errors.get(WeaviateSinkConfig.RETRY_BACKOFF_MS));
         assertEquals(3, errors.size());
     }

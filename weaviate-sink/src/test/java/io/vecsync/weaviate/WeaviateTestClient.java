@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
 
 import com.google.gson.JsonElement;
@@ -10,7 +14,6 @@ import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.Vectors;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
 import io.weaviate.client6.v1.api.collections.query.QueryResponse;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,7 +111,8 @@ final class WeaviateTestClient implements AutoCloseable {
     /** An object's vector: its one named vector, or the class-level one, which the client names "default". */
     private static float[] onlyVector(Vectors vectors) {
         return vectors.size() == 1 && !vectors.contains(CollectionDefinition.DEFAULT_VECTOR)
-                ? (float[]) vectors.asMap().values().iterator().next() : vectors.getSingle(CollectionDefinition.DEFAULT_VECTOR);
+                ? (float[]) vectors.asMap().values().iterator().next()
+                : vectors.getSingle(CollectionDefinition.DEFAULT_VECTOR);
     }
 
     Map<String, StoredPoint> readAll(String collection) {
@@ -126,7 +130,8 @@ final class WeaviateTestClient implements AutoCloseable {
 
     /** {@code GET /v1/schema/{collection}}: the class definition. */
     JsonObject definition(String collection) {
-        return JsonParser.parseString(rest("GET", "/v1/schema/" + collection, null)).getAsJsonObject();
+        return JsonParser.parseString(rest("GET", "/v1/schema/" + collection, null))
+                .getAsJsonObject();
     }
 
     /** A property's data type and tokenization as {@code text/word}, {@code number/-}..., by name. */
@@ -134,32 +139,46 @@ final class WeaviateTestClient implements AutoCloseable {
         Map<String, String> types = new LinkedHashMap<>();
         for (JsonElement property : definition(collection).getAsJsonArray("properties")) {
             JsonObject fields = property.getAsJsonObject();
-            types.put(fields.get("name").getAsString(), fields.getAsJsonArray("dataType").get(0).getAsString() + "/"
-                    + (fields.has("tokenization") && !fields.get("tokenization").isJsonNull() ? fields.get("tokenization").getAsString() : "-"));
+            types.put(
+                    fields.get("name").getAsString(),
+                    fields.getAsJsonArray("dataType").get(0).getAsString() + "/"
+                            + (fields.has("tokenization")
+                                            && !fields.get("tokenization").isJsonNull()
+                                    ? fields.get("tokenization").getAsString()
+                                    : "-"));
         }
         return types;
     }
 
     /** Sets every shard of the collection READONLY or back to READY, as an operator (or a full disk) does. */
     void readOnly(String collection, boolean readOnly) {
-        for (JsonElement shard : JsonParser.parseString(rest("GET", "/v1/schema/" + collection + "/shards", null)).getAsJsonArray()) {
-            rest("PUT", "/v1/schema/" + collection + "/shards/" + shard.getAsJsonObject().get("name").getAsString(),
+        for (JsonElement shard : JsonParser.parseString(rest("GET", "/v1/schema/" + collection + "/shards", null))
+                .getAsJsonArray()) {
+            rest(
+                    "PUT",
+                    "/v1/schema/" + collection + "/shards/"
+                            + shard.getAsJsonObject().get("name").getAsString(),
                     "{\"status\":\"" + (readOnly ? "READONLY" : "READY") + "\"}");
         }
     }
 
     /** Drops every collection: a clean slate for the next test. */
     void dropAll() {
-        for (JsonElement definition : JsonParser.parseString(rest("GET", "/v1/schema", null)).getAsJsonObject().getAsJsonArray("classes")) {
+        for (JsonElement definition : JsonParser.parseString(rest("GET", "/v1/schema", null))
+                .getAsJsonObject()
+                .getAsJsonArray("classes")) {
             drop(definition.getAsJsonObject().get("class").getAsString());
         }
     }
 
     /** The collection as the platform docs' Python script creates it: no vectorizer, three text properties, a legacy vector. */
     void createDocsCollection(String collection) {
-        rest("POST", "/v1/schema", "{\"class\":\"" + collection + "\",\"vectorizer\":\"none\",\"properties\":["
-                + "{\"name\":\"video_id\",\"dataType\":[\"text\"]},{\"name\":\"start\",\"dataType\":[\"text\"]},"
-                + "{\"name\":\"end\",\"dataType\":[\"text\"]}]}");
+        rest(
+                "POST",
+                "/v1/schema",
+                "{\"class\":\"" + collection + "\",\"vectorizer\":\"none\",\"properties\":["
+                        + "{\"name\":\"video_id\",\"dataType\":[\"text\"]},{\"name\":\"start\",\"dataType\":[\"text\"]},"
+                        + "{\"name\":\"end\",\"dataType\":[\"text\"]}]}");
     }
 
     /** Creates a class from its JSON definition. */
@@ -173,8 +192,12 @@ final class WeaviateTestClient implements AutoCloseable {
         for (float value : vector) {
             values.append(values.length() == 0 ? "" : ",").append(value);
         }
-        rest("POST", "/v1/objects", "{\"class\":\"" + collection + "\",\"id\":\"" + id + "\",\"vector\":[" + values
-                + "],\"properties\":{\"video_id\":\"" + videoId + "\",\"start\":\"00:00:00\",\"end\":\"00:00:10\"}}");
+        rest(
+                "POST",
+                "/v1/objects",
+                "{\"class\":\"" + collection + "\",\"id\":\"" + id + "\",\"vector\":[" + values
+                        + "],\"properties\":{\"video_id\":\"" + videoId
+                        + "\",\"start\":\"00:00:00\",\"end\":\"00:00:10\"}}");
     }
 
     void drop(String collection) {
@@ -190,13 +213,18 @@ final class WeaviateTestClient implements AutoCloseable {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + path))
                     .header("Content-Type", "application/json")
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                    .method(
+                            method,
+                            json == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json));
             if (apiKey != null) {
                 request.header("Authorization", "Bearer " + apiKey);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {
@@ -208,7 +236,10 @@ final class WeaviateTestClient implements AutoCloseable {
     }
 
     List<String> tenants(String collection) {
-        return client.collections.use(collection).tenants.list().stream().map(t -> t.name()).sorted().toList();
+        return client.collections.use(collection).tenants.list().stream()
+                .map(t -> t.name())
+                .sorted()
+                .toList();
     }
 
     @Override

@@ -1,24 +1,27 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.vecsync.core.sink.VectorSinkTask;
 import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.weaviate.fake.FakeWeaviate;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Transient failures are retried with backoff and then handed back to Connect; the others fail at once. Fake only: a
@@ -37,7 +40,8 @@ class WeaviateTransientFailuresTest {
     void anUnavailableBatchWriteIsRetriedUntilItGoesThrough() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake().failGrpc("BatchObjects", 2, Status.Code.UNAVAILABLE);
-        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        SinkTasks.write(
+                task, List.of(harness.records().record(0), harness.records().record(1)));
         assertEquals(Set.of(SegmentRecords.id(0), SegmentRecords.id(1)), stored());
         assertEquals(3, harness.fake().calls("BatchObjects"));
     }
@@ -45,7 +49,8 @@ class WeaviateTransientFailuresTest {
     @Test
     void aDeleteThatTimesOutIsRetried() {
         VectorSinkTask task = harness.start(Map.of());
-        SinkTasks.write(task, List.of(harness.records().record(0), harness.records().record(1)));
+        SinkTasks.write(
+                task, List.of(harness.records().record(0), harness.records().record(1)));
         harness.fake().failGrpc("BatchDelete", 1, Status.Code.DEADLINE_EXCEEDED);
         SinkTasks.write(task, List.of(harness.records().tombstone(0)));
         assertEquals(Set.of(SegmentRecords.id(1)), stored());
@@ -56,7 +61,9 @@ class WeaviateTransientFailuresTest {
     void aWriteStillFailingAfterTheRetriesIsHandedBackToConnectForRedelivery() {
         VectorSinkTask task = harness.start(Map.of("retry.max", "2"));
         harness.fake().failGrpc("BatchObjects", 3, Status.Code.RESOURCE_EXHAUSTED);
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertTrue(error.getMessage().contains("RESOURCE_EXHAUSTED"), error.getMessage());
         assertTrue(harness.lastContext().lastTimeoutMs() > 0, "Connect is asked to wait before redelivering");
         assertTrue(stored().isEmpty());
@@ -79,8 +86,12 @@ class WeaviateTransientFailuresTest {
         // Two failures for start (retry.max 1), two for the first put, then Weaviate answers.
         harness.fake().failRest("GET", "/schema/" + WeaviateHarness.COLLECTION, 4, 503);
         VectorSinkTask task = harness.start(Map.of("retry.max", "1"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
-        assertTrue(error.getMessage().startsWith("reading collection " + WeaviateHarness.COLLECTION + " failed: HTTP 503"), error.getMessage());
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        assertTrue(
+                error.getMessage().startsWith("reading collection " + WeaviateHarness.COLLECTION + " failed: HTTP 503"),
+                error.getMessage());
 
         SinkTasks.write(task, List.of(harness.records().record(0)));
         assertEquals(Set.of(SegmentRecords.id(0)), stored());
@@ -90,8 +101,12 @@ class WeaviateTransientFailuresTest {
     void aRefusedConnectionIsTransient() {
         // Port 1 is outside the ephemeral range, so no socket of this JVM can be on it and answer.
         VectorSinkTask task = harness.start(Map.of(WeaviateSinkConfig.HTTP_PORT, "1", "retry.max", "0"));
-        RetriableException error = assertThrows(RetriableException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
-        assertEquals("reading collection " + WeaviateHarness.COLLECTION + " failed: java.net.ConnectException", error.getMessage());
+        RetriableException error = assertThrows(
+                RetriableException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        assertEquals(
+                "reading collection " + WeaviateHarness.COLLECTION + " failed: java.net.ConnectException",
+                error.getMessage());
     }
 
     @Test
@@ -107,7 +122,9 @@ class WeaviateTransientFailuresTest {
     void aRefusalARetryCannotFixFailsTheTaskAtOnce() {
         VectorSinkTask task = harness.start(Map.of());
         harness.fake().failGrpc("BatchObjects", 1, Status.Code.FAILED_PRECONDITION);
-        ConnectException error = assertThrows(ConnectException.class, () -> SinkTasks.write(task, List.of(harness.records().record(0))));
+        ConnectException error = assertThrows(
+                ConnectException.class,
+                () -> SinkTasks.write(task, List.of(harness.records().record(0))));
         assertFalse(error instanceof RetriableException, error.toString());
         assertEquals(1, harness.fake().calls("BatchObjects"));
     }

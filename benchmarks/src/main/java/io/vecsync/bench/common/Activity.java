@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.util.Arrays;
@@ -15,6 +19,7 @@ public enum Activity {
     SIMULATOR("simulator", "HTTP-Dispatcher", "pool-");
 
     private final String label;
+
     @SuppressWarnings("ImmutableEnumChecker") // private, and only read: nothing can change it
     private final String[] namePrefixes;
 

@@ -1,6 +1,17 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import io.vecsync.embedded.EmbeddedKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -9,14 +20,6 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The benchmarks' topics on the in-process broker: created and waited for, their end offsets and log sizes summed, their
@@ -60,10 +63,13 @@ public final class BenchTopics implements AutoCloseable {
 
     /** The partitions' end offsets summed: every record written, tombstones included. */
     public long endOffsets(String topic, int partitions) throws InterruptedException, ExecutionException {
-        return ends(topic, partitions).values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        return ends(topic, partitions).values().stream()
+                .mapToLong(ListOffsetsResultInfo::offset)
+                .sum();
     }
 
-    private Map<TopicPartition, ListOffsetsResultInfo> ends(String topic, int partitions) throws InterruptedException, ExecutionException {
+    private Map<TopicPartition, ListOffsetsResultInfo> ends(String topic, int partitions)
+            throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
                 .mapToObj(partition -> new TopicPartition(topic, partition))
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
@@ -75,7 +81,8 @@ public final class BenchTopics implements AutoCloseable {
      * compression included. A log's size counts every record appended, flushed to disk or not yet.
      */
     public long logBytes(String topic) throws InterruptedException, ExecutionException {
-        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        List<Integer> brokers =
+                admin.describeCluster().nodes().get().stream().map(Node::id).toList();
         return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
                 .flatMap(dirs -> dirs.values().stream())
                 .map(LogDirDescription::replicaInfos)
@@ -89,7 +96,9 @@ public final class BenchTopics implements AutoCloseable {
     public void deleteConsumed(String topic, int partitions) {
         try {
             Map<TopicPartition, RecordsToDelete> before = ends(topic, partitions).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, end -> RecordsToDelete.beforeOffset(end.getValue().offset())));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            end -> RecordsToDelete.beforeOffset(end.getValue().offset())));
             admin.deleteRecords(before).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot delete the consumed records of " + topic, e);

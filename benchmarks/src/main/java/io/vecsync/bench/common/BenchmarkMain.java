@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.io.PrintStream;
@@ -12,8 +16,7 @@ public final class BenchmarkMain {
         void run(O options, PrintStream report) throws Exception;
     }
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     /** Exits with 2 on bad options, 1 when the benchmark fails, 0 otherwise. */
     public static <O> void run(String[] args, Function<List<String>, O> parse, Body<O> body) {

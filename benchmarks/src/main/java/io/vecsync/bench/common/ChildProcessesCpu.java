@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 /**
@@ -7,8 +11,7 @@ package io.vecsync.bench.common;
  */
 final class ChildProcessesCpu {
 
-    private ChildProcessesCpu() {
-    }
+    private ChildProcessesCpu() {}
 
     static double seconds() {
         long jvm = ProcessHandle.current().pid();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.util.HashMap;
@@ -40,7 +44,8 @@ public final class CommandLine {
         } catch (NumberFormatException e) {
             // reported below, with the usage
         }
-        throw new IllegalArgumentException(name + " must be a whole number of at least " + min + ", got " + text + "\n" + usage);
+        throw new IllegalArgumentException(
+                name + " must be a whole number of at least " + min + ", got " + text + "\n" + usage);
     }
 
     public Optional<String> text(String name) {
@@ -49,12 +54,15 @@ public final class CommandLine {
 
     /** The option's value, else the environment variable's (as the run-*.sh scripts and bin/test export them). */
     public Optional<String> textOrEnv(String name, String environmentVariable) {
-        return text(name).or(() -> Optional.ofNullable(System.getenv(environmentVariable)).filter(value -> !value.isBlank()));
+        return text(name)
+                .or(() ->
+                        Optional.ofNullable(System.getenv(environmentVariable)).filter(value -> !value.isBlank()));
     }
 
     /** {@link #textOrEnv}, required: its absence throws with the usage text. */
     public String required(String name, String environmentVariable) {
-        return textOrEnv(name, environmentVariable).orElseThrow(() -> new IllegalArgumentException(
-                name + " is needed, or $" + environmentVariable + "\n" + usage));
+        return textOrEnv(name, environmentVariable)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(name + " is needed, or $" + environmentVariable + "\n" + usage));
     }
 }

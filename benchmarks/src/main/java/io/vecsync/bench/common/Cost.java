@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.util.function.DoubleSupplier;
@@ -20,8 +24,7 @@ public record Cost(CpuUse jvm, double server, double children, double machine) {
         double cpuSeconds();
 
         /** Done before each stretch starts, e.g. writing out what the last stretch left for the server to do. */
-        default void settle() {
-        }
+        default void settle() {}
     }
 
     /** No server: a stretch that writes to the fakes in this JVM alone. */
@@ -51,15 +54,28 @@ public record Cost(CpuUse jvm, double server, double children, double machine) {
     }
 
     /** A stretch being measured. */
-    public record Meter(DoubleSupplier serverCpu, CpuClock jvmAtStart, double serverAtStart, double childrenAtStart, double machineAtStart) {
+    public record Meter(
+            DoubleSupplier serverCpu,
+            CpuClock jvmAtStart,
+            double serverAtStart,
+            double childrenAtStart,
+            double machineAtStart) {
 
         private static Meter start(DoubleSupplier serverCpu) {
-            return new Meter(serverCpu, CpuClock.read(), serverCpu.getAsDouble(), ChildProcessesCpu.seconds(), MachineCpu.busySeconds());
+            return new Meter(
+                    serverCpu,
+                    CpuClock.read(),
+                    serverCpu.getAsDouble(),
+                    ChildProcessesCpu.seconds(),
+                    MachineCpu.busySeconds());
         }
 
         public Cost stop() {
-            return new Cost(CpuClock.read().since(jvmAtStart), serverCpu.getAsDouble() - serverAtStart,
-                    ChildProcessesCpu.seconds() - childrenAtStart, MachineCpu.busySeconds() - machineAtStart);
+            return new Cost(
+                    CpuClock.read().since(jvmAtStart),
+                    serverCpu.getAsDouble() - serverAtStart,
+                    ChildProcessesCpu.seconds() - childrenAtStart,
+                    MachineCpu.busySeconds() - machineAtStart);
         }
     }
 }

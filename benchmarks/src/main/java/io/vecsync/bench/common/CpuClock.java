@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.lang.management.ManagementFactory;
@@ -42,8 +46,9 @@ public final class CpuClock {
     /** The CPU used from {@code earlier} to this reading; threads started in between count from zero. */
     public CpuUse since(CpuClock earlier) {
         Map<Activity, Double> seconds = new EnumMap<>(Activity.class);
-        threadNanos.forEach((id, nanos) -> Activity.of(threadNames.get(id)).ifPresent(activity ->
-                seconds.merge(activity, (nanos - earlier.threadNanos.getOrDefault(id, 0L)) / 1e9, Double::sum)));
+        threadNanos.forEach((id, nanos) -> Activity.of(threadNames.get(id))
+                .ifPresent(activity -> seconds.merge(
+                        activity, (nanos - earlier.threadNanos.getOrDefault(id, 0L)) / 1e9, Double::sum)));
         return new CpuUse((wallNanos - earlier.wallNanos) / 1e9, (processNanos - earlier.processNanos) / 1e9, seconds);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.util.Map;
@@ -15,6 +19,7 @@ public record CpuUse(double wall, double process, Map<Activity, Double> byActivi
     }
 
     public double other() {
-        return process - byActivity.values().stream().mapToDouble(Double::doubleValue).sum();
+        return process
+                - byActivity.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,22 +42,36 @@ public final class DocsLoopScript implements AutoCloseable {
 
     /** The docs' Python the command line names, else $VECSYNC_DOCS_PYTHON; empty where bin/docs-loops-provision made none. */
     public static Optional<Path> python(CommandLine line) {
-        return line.textOrEnv(PYTHON_OPTION, "VECSYNC_DOCS_PYTHON").map(Path::of).filter(Files::isExecutable);
+        return line.textOrEnv(PYTHON_OPTION, "VECSYNC_DOCS_PYTHON")
+                .map(Path::of)
+                .filter(Files::isExecutable);
     }
 
     /** Starts the store's loop on the rows and waits until its target is set up. */
-    public static DocsLoopScript prepare(Path python, String store, List<SegmentRow> rows, List<String> storeArgs) throws IOException {
+    public static DocsLoopScript prepare(Path python, String store, List<SegmentRow> rows, List<String> storeArgs)
+            throws IOException {
         Path segments = Files.createTempFile("docs-loop-segments", ".jsonl");
         try (BufferedWriter writer = Files.newBufferedWriter(segments)) {
             for (SegmentRow row : rows) {
-                writer.write(JSON.writeValueAsString(new Segment(row.videoId().toString(), row.start(), row.end(), row.embedding())));
+                writer.write(JSON.writeValueAsString(
+                        new Segment(row.videoId().toString(), row.start(), row.end(), row.embedding())));
                 writer.newLine();
             }
         }
-        List<String> command = new ArrayList<>(List.of(python.toString(), script().toString(), "--store", store,
-                "--segments", segments.toString(), "--dimension", Integer.toString(SegmentRows.DIMENSION), "--handshake"));
+        List<String> command = new ArrayList<>(List.of(
+                python.toString(),
+                script().toString(),
+                "--store",
+                store,
+                "--segments",
+                segments.toString(),
+                "--dimension",
+                Integer.toString(SegmentRows.DIMENSION),
+                "--handshake"));
         command.addAll(storeArgs);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         DocsLoopScript loop = new DocsLoopScript(process, segments);
         loop.awaitLine("ready");
         return loop;
@@ -62,7 +79,8 @@ public final class DocsLoopScript implements AutoCloseable {
 
     /** Runs the loop; the seconds it took by its own clock. */
     public double run() throws IOException, InterruptedException {
-        try (BufferedWriter in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedWriter in =
+                new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8))) {
             in.write("go");
             in.newLine();
         }
@@ -86,15 +104,17 @@ public final class DocsLoopScript implements AutoCloseable {
                 return line;
             }
         }
-        throw new IllegalStateException("the docs' loop ended before printing " + prefix + " (exit " + process.exitValue() + ")");
+        throw new IllegalStateException(
+                "the docs' loop ended before printing " + prefix + " (exit " + process.exitValue() + ")");
     }
 
     /** The script, from the repository root or from the benchmarks module, wherever the benchmark runs. */
     private static Path script() {
-        return Files.exists(SCRIPT) ? SCRIPT.toAbsolutePath() : Path.of("python", "docs_loops.py").toAbsolutePath();
+        return Files.exists(SCRIPT)
+                ? SCRIPT.toAbsolutePath()
+                : Path.of("python", "docs_loops.py").toAbsolutePath();
     }
 
     /** One line of the script's input: what the docs' loop reads from the platform's embeddings response. */
-    private record Segment(@JsonProperty("video_id") String videoId, String start, String end, float[] embedding) {
-    }
+    private record Segment(@JsonProperty("video_id") String videoId, String start, String end, float[] embedding) {}
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.io.IOException;
@@ -10,8 +14,7 @@ import java.nio.file.Path;
  */
 final class MachineCpu {
 
-    private MachineCpu() {
-    }
+    private MachineCpu() {}
 
     static double busySeconds() {
         String line;
@@ -20,7 +23,8 @@ final class MachineCpu {
         } catch (IOException e) {
             return Double.NaN;
         }
-        // "cpu user nice system idle iowait irq softirq steal ...": all but idle and iowait is busy; guest time is in user.
+        // "cpu user nice system idle iowait irq softirq steal ...": all but idle and iowait is busy; guest time is in
+        // user.
         String[] ticks = line.trim().split("\\s+");
         long busy = 0;
         for (int field : new int[] {1, 2, 3, 6, 7, 8}) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 /**
@@ -6,7 +10,8 @@ package io.vecsync.bench.common;
  *
  * @param bufferWaitSeconds time the task thread blocked in send() waiting for room in the producer's buffer
  */
-public record ProducerStats(double recordsPerRequest, double batchBytes, double requestLatencyMs, double bufferWaitSeconds) {
+public record ProducerStats(
+        double recordsPerRequest, double batchBytes, double requestLatencyMs, double bufferWaitSeconds) {
 
     public static ProducerStats of(String connector) {
         // Connect names a source task's producer connector-producer-<connector>-<task>.

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.core.Float32Codec;
 import io.vecsync.core.SegmentSchema;
-
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +17,7 @@ public final class SegmentJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SegmentJson() {
-    }
+    private SegmentJson() {}
 
     public static byte[] encode(SegmentRow row) {
         Map<String, Object> value = new LinkedHashMap<>();

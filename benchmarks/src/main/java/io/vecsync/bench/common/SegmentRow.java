@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.util.UUID;
@@ -9,5 +13,5 @@ import java.util.UUID;
  * @param start     "HH:MM:SS"
  * @param embedding a unit vector of {@link SegmentRows#DIMENSION} values
  */
-public record SegmentRow(UUID id, UUID videoId, String start, String end, double startSeconds, double endSeconds, float[] embedding) {
-}
+public record SegmentRow(
+        UUID id, UUID videoId, String start, String end, double startSeconds, double endSeconds, float[] embedding) {}

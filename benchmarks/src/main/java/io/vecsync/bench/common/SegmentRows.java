@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import io.vecsync.core.SegmentIds;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +17,11 @@ public final class SegmentRows {
     public static final int DIMENSION = 1024;
     /** Every segment's embedding_option, as the simulator's default videos have. */
     public static final String EMBEDDING_OPTION = "visual";
+
     private static final int SEGMENTS_PER_VIDEO = 10;
     private static final int CLIP_SECONDS = 6;
 
-    private SegmentRows() {
-    }
+    private SegmentRows() {}
 
     public static List<SegmentRow> generate(int count, long seed) {
         Random random = new Random(seed);
@@ -33,7 +36,13 @@ public final class SegmentRows {
             int to = from + CLIP_SECONDS;
             String start = hms(from);
             String end = hms(to);
-            rows.add(new SegmentRow(SegmentIds.documented(videoId.toString(), start, end), videoId, start, end, from, to,
+            rows.add(new SegmentRow(
+                    SegmentIds.documented(videoId.toString(), start, end),
+                    videoId,
+                    start,
+                    end,
+                    from,
+                    to,
                     unitVector(random)));
         }
         return rows;

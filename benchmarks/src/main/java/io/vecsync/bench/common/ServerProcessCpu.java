@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.io.IOException;
@@ -34,7 +38,8 @@ public final class ServerProcessCpu implements Cost.Server {
      */
     public static Cost.Server listeningOn(int port) {
         OptionalLong pid = listener(port);
-        if (pid.isPresent() && ProcessHandle.current().descendants().anyMatch(child -> child.pid() == pid.getAsLong())) {
+        if (pid.isPresent()
+                && ProcessHandle.current().descendants().anyMatch(child -> child.pid() == pid.getAsLong())) {
             // Counted with this JVM's other children (see ChildProcessesCpu), not twice.
             return Cost.NO_SERVER;
         }
@@ -58,7 +63,8 @@ public final class ServerProcessCpu implements Cost.Server {
         for (String table : List.of("tcp", "tcp6")) {
             try (Stream<String> lines = Files.lines(ProcStat.PROC.resolve("net").resolve(table))) {
                 // "sl local_address rem_address st ... inode": address as HEXIP:HEXPORT, state 0A is LISTEN.
-                lines.skip(1).map(line -> line.trim().split("\\s+"))
+                lines.skip(1)
+                        .map(line -> line.trim().split("\\s+"))
                         .filter(fields -> fields[3].equals("0A")
                                 && Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1), 16) == port)
                         .forEach(fields -> sockets.add("socket:[" + fields[9] + "]"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 /**
@@ -13,17 +17,33 @@ package io.vecsync.bench.common;
  * @param indexSeenAtRows rows in the table when a deferred HNSW index first showed up (building or built); -1 when the
  *                        index is not deferred
  */
-public record SinkStats(double firstRowSeconds, long rowsAtFirstRow, double loadSeconds, double writeSeconds, long writes, long indexSeenAtRows) {
+public record SinkStats(
+        double firstRowSeconds,
+        long rowsAtFirstRow,
+        double loadSeconds,
+        double writeSeconds,
+        long writes,
+        long indexSeenAtRows) {
 
     /**
      * From what a poll of the rows written saw: {@code firstRowSeconds} negative when no poll saw fewer than every row,
      * which then all came in the first batch.
      */
-    public static SinkStats observed(double firstRowSeconds, long rowsAtFirstRow, int rows, double loadSeconds, SinkTaskMetrics.WriteTotals writes,
-                              long indexSeenAtRows) {
+    public static SinkStats observed(
+            double firstRowSeconds,
+            long rowsAtFirstRow,
+            int rows,
+            double loadSeconds,
+            SinkTaskMetrics.WriteTotals writes,
+            long indexSeenAtRows) {
         boolean oneBatch = firstRowSeconds < 0;
-        return new SinkStats(oneBatch ? loadSeconds : firstRowSeconds, oneBatch ? rows : rowsAtFirstRow, loadSeconds, writes.writeSeconds(),
-                writes.writes(), indexSeenAtRows);
+        return new SinkStats(
+                oneBatch ? loadSeconds : firstRowSeconds,
+                oneBatch ? rows : rowsAtFirstRow,
+                loadSeconds,
+                writes.writeSeconds(),
+                writes.writes(),
+                indexSeenAtRows);
     }
 
     /**

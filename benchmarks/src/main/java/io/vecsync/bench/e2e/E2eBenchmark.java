@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import io.vecsync.bench.common.BenchTopics;
@@ -6,7 +10,6 @@ import io.vecsync.bench.pgvector.PgDatabase;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.embedded.EmbeddedKafka;
 import io.vecsync.simulator.PlatformSimulator;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +21,7 @@ public final class E2eBenchmark {
 
     private static final int SEGMENTS_PER_VIDEO = 5;
 
-    private E2eBenchmark() {
-    }
+    private E2eBenchmark() {}
 
     public static void main(String[] args) {
         BenchmarkMain.run(args, E2eOptions::parse, E2eBenchmark::run);
@@ -27,14 +29,21 @@ public final class E2eBenchmark {
 
     static void run(E2eOptions options, PrintStream report) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
-             // The policy the shipped source's producer.override.* keys need; All is Kafka's default, set here to be explicit.
-             EmbeddedConnect connect = EmbeddedConnect.start(kafka, Map.of("connector.client.config.override.policy", "All"));
-             PlatformSimulator simulator = PlatformSimulator.builder().seed(1).videos(options.videos())
-                     .segmentsPerVideo(SEGMENTS_PER_VIDEO, SEGMENTS_PER_VIDEO).build().start();
-             PgDatabase db = PgDatabase.connect(options.pgUrl());
-             BenchTopics topics = new BenchTopics(kafka)) {
+                // The policy the shipped source's producer.override.* keys need; All is Kafka's default, set here to be
+                // explicit.
+                EmbeddedConnect connect =
+                        EmbeddedConnect.start(kafka, Map.of("connector.client.config.override.policy", "All"));
+                PlatformSimulator simulator = PlatformSimulator.builder()
+                        .seed(1)
+                        .videos(options.videos())
+                        .segmentsPerVideo(SEGMENTS_PER_VIDEO, SEGMENTS_PER_VIDEO)
+                        .build()
+                        .start();
+                PgDatabase db = PgDatabase.connect(options.pgUrl());
+                BenchTopics topics = new BenchTopics(kafka)) {
             E2eRun run = new E2eRun(connect, topics, simulator, db);
-            // Unreported: in a fresh JVM the JIT spends seconds of CPU on the connectors', converters' and clients' code.
+            // Unreported: in a fresh JVM the JIT spends seconds of CPU on the connectors', converters' and clients'
+            // code.
             log(run.run(E2eVariant.ZSTD.warmUp()));
             List<E2eResult> results = new ArrayList<>();
             for (E2eVariant variant : E2eVariant.MEASURED) {
@@ -46,8 +55,13 @@ public final class E2eBenchmark {
     }
 
     private static E2eResult log(E2eResult result) {
-        System.err.printf(Locale.ROOT, "%s: %,d segments in %.1f s, %,d bytes on the broker%n", result.variant().label(),
-                result.segments(), result.seconds(), result.logBytes());
+        System.err.printf(
+                Locale.ROOT,
+                "%s: %,d segments in %.1f s, %,d bytes on the broker%n",
+                result.variant().label(),
+                result.segments(),
+                result.seconds(),
+                result.logBytes());
         return result;
     }
 }

@@ -1,9 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.simulator.PlatformSimulator;
-import org.apache.kafka.common.utils.Utils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 
 /** The shipped config/ files, with only what names this run's simulator, topic, database and table put in. */
 final class E2eConfigs {
@@ -97,6 +100,7 @@ final class E2eConfigs {
                 return dir.resolve("config");
             }
         }
-        throw new IllegalStateException("no config/source-connector.properties above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no config/source-connector.properties above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import io.vecsync.bench.common.CommandLine;
 import io.vecsync.bench.pgvector.PgDatabase;
-
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +24,7 @@ record E2eOptions(int videos, String pgUrl) {
 
     static E2eOptions parse(List<String> args) {
         CommandLine line = new CommandLine(args, Set.of("--videos", PgDatabase.URL_OPTION), USAGE);
-        return new E2eOptions(line.integer("--videos", 4_000, 1), line.required(PgDatabase.URL_OPTION, PgDatabase.URL_ENV));
+        return new E2eOptions(
+                line.integer("--videos", 4_000, 1), line.required(PgDatabase.URL_OPTION, PgDatabase.URL_ENV));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import io.vecsync.bench.common.ProducerStats;
@@ -9,7 +13,8 @@ import io.vecsync.bench.common.ProducerStats;
  * @param logBytes the segment topic's partition logs on the broker, summed, once the source had stopped writing
  * @param records  records on the topic: the segments and the source's offset-carrying tombstones
  */
-record E2eResult(E2eVariant variant, int segments, double seconds, long logBytes, long records, ProducerStats producer) {
+record E2eResult(
+        E2eVariant variant, int segments, double seconds, long logBytes, long records, ProducerStats producer) {
 
     double segmentsPerSecond() {
         return segments / seconds;

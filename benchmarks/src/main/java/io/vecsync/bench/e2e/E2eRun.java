@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import io.vecsync.bench.common.BenchTopics;
@@ -6,7 +10,6 @@ import io.vecsync.bench.common.Stopwatch;
 import io.vecsync.bench.pgvector.PgDatabase;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.simulator.PlatformSimulator;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +60,8 @@ final class E2eRun {
         long count;
         while ((count = db.count(table)) < segments) {
             if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
-                throw new IllegalStateException(variant.name() + ": " + count + " of " + segments + " rows after " + TIMEOUT.toMinutes() + " min");
+                throw new IllegalStateException(variant.name() + ": " + count + " of " + segments + " rows after "
+                        + TIMEOUT.toMinutes() + " min");
             }
             Thread.sleep(COUNT_POLL_MS);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.e2e;
 
 import java.util.List;
@@ -14,11 +18,15 @@ record E2eVariant(String name, String label, Map<String, String> producerOverrid
     private static final String BATCH = "524288";
 
     static final E2eVariant BASELINE = new E2eVariant("e2e-baseline", "no producer overrides", Map.of());
-    static final E2eVariant BATCHING = new E2eVariant("e2e-batching", "linger 50 ms, batch 512 KB",
-            Map.of("linger.ms", "50", "batch.size", BATCH));
-    static final E2eVariant LZ4 = new E2eVariant("e2e-lz4", "lz4, linger 50 ms, batch 512 KB",
+    static final E2eVariant BATCHING = new E2eVariant(
+            "e2e-batching", "linger 50 ms, batch 512 KB", Map.of("linger.ms", "50", "batch.size", BATCH));
+    static final E2eVariant LZ4 = new E2eVariant(
+            "e2e-lz4",
+            "lz4, linger 50 ms, batch 512 KB",
             Map.of("compression.type", "lz4", "linger.ms", "50", "batch.size", BATCH));
-    static final E2eVariant ZSTD = new E2eVariant("e2e-zstd", "zstd, linger 50 ms, batch 512 KB",
+    static final E2eVariant ZSTD = new E2eVariant(
+            "e2e-zstd",
+            "zstd, linger 50 ms, batch 512 KB",
             Map.of("compression.type", "zstd", "linger.ms", "50", "batch.size", BATCH));
 
     /** The variants the benchmark measures and reports, in order. */

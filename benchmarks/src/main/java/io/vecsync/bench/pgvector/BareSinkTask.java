@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.Cost;
@@ -5,18 +9,17 @@ import io.vecsync.bench.common.SegmentJson;
 import io.vecsync.bench.common.SegmentRow;
 import io.vecsync.bench.common.SegmentTopic;
 import io.vecsync.pgvector.PgVectorSinkTask;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.storage.Converter;
-
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * (d) The pgvector sink task driven in this thread without Kafka or a worker, {@link SegmentTopic#POLL_RECORDS} records a
@@ -26,8 +29,7 @@ final class BareSinkTask {
 
     private static final String TOPIC = "bench-bare";
 
-    private BareSinkTask() {
-    }
+    private BareSinkTask() {}
 
     /** Times the put() calls alone, on the records' JSON text as ByteArrayConverter hands it over (the shipped configs). */
     static PgRun putOnly(PgDatabase db, List<SegmentRow> rows) throws SQLException {
@@ -43,7 +45,8 @@ final class BareSinkTask {
      * Runs the task over every row, the values through the converter inside the timing or before it. The task starts
      * (and creates its table) before the timing begins.
      */
-    private static PgRun run(PgDatabase db, SinkVariant variant, List<SegmentRow> rows, Converter converter, boolean convertInLoop)
+    private static PgRun run(
+            PgDatabase db, SinkVariant variant, List<SegmentRow> rows, Converter converter, boolean convertInLoop)
             throws SQLException {
         converter.configure(Map.of("schemas.enable", "false"), false);
         List<byte[]> values = rows.stream().map(SegmentJson::encode).toList();
@@ -69,11 +72,13 @@ final class BareSinkTask {
     }
 
     /** Records as a worker hands them to put(): string keys, values through the converter. */
-    private static List<SinkRecord> records(Converter converter, List<SegmentRow> rows, List<byte[]> values, int from, int to) {
+    private static List<SinkRecord> records(
+            Converter converter, List<SegmentRow> rows, List<byte[]> values, int from, int to) {
         List<SinkRecord> records = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             SchemaAndValue value = converter.toConnectData(TOPIC, values.get(i));
-            records.add(new SinkRecord(TOPIC, 0, Schema.STRING_SCHEMA, rows.get(i).id().toString(), value.schema(), value.value(), i));
+            records.add(new SinkRecord(
+                    TOPIC, 0, Schema.STRING_SCHEMA, rows.get(i).id().toString(), value.schema(), value.value(), i));
         }
         return records;
     }

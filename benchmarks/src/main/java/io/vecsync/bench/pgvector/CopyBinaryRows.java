@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.SegmentRow;
 import io.vecsync.bench.common.SegmentRows;
 import io.vecsync.pgvector.BinaryCopyBuffer;
-import io.vecsync.pgvector.PgVectorTableLayout.Column;
 import io.vecsync.pgvector.PgVectorTableLayout;
-
+import io.vecsync.pgvector.PgVectorTableLayout.Column;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

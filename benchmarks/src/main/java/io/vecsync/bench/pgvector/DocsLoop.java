@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.DocsLoopScript;
 import io.vecsync.bench.common.SegmentRow;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +22,7 @@ public final class DocsLoop {
     static final String KEY = "docs-loop";
     private static final String TABLE = "bench_docs_loop";
 
-    private DocsLoop() {
-    }
+    private DocsLoop() {}
 
     public static PgRun run(Path python, PgDatabase db, List<SegmentRow> rows) throws Exception {
         db.drop(TABLE);
@@ -31,8 +33,12 @@ public final class DocsLoop {
             loop.run();
             Cost cost = meter.stop();
             db.verify(TABLE, rows);
-            return new PgRun(KEY, "(a) docs' loop: their Python, per-row INSERT..ON CONFLICT, a commit a video, HNSW index",
-                    rows.size(), cost, Optional.empty());
+            return new PgRun(
+                    KEY,
+                    "(a) docs' loop: their Python, per-row INSERT..ON CONFLICT, a commit a video, HNSW index",
+                    rows.size(),
+                    cost,
+                    Optional.empty());
         } finally {
             db.drop(TABLE);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import java.util.ArrayList;
@@ -23,8 +27,7 @@ final class InterleavedRounds {
         PgRun run(int round) throws Exception;
     }
 
-    private InterleavedRounds() {
-    }
+    private InterleavedRounds() {}
 
     /** Each variant's median round, with every round's rate. */
     static List<PgRun> medians(List<Round> variants) throws Exception {
@@ -32,7 +35,8 @@ final class InterleavedRounds {
         for (int number = 1; number <= ROUNDS; number++) {
             for (int position = 0; position < variants.size(); position++) {
                 Round variant = variants.get((position + number - 1) % variants.size());
-                rounds.computeIfAbsent(variant, v -> new ArrayList<>()).add(variant.run(number).logged());
+                rounds.computeIfAbsent(variant, v -> new ArrayList<>())
+                        .add(variant.run(number).logged());
             }
         }
         return rounds.values().stream().map(InterleavedRounds::median).toList();
@@ -40,8 +44,16 @@ final class InterleavedRounds {
 
     /** The round of median steady rate, with every round's. */
     private static PgRun median(List<PgRun> rounds) {
-        PgRun median = rounds.stream().sorted(Comparator.comparingDouble(PgRun::steadyRowsPerSecond)).toList().get((rounds.size() - 1) / 2);
-        return new PgRun(median.key(), median.label(), median.rows(), median.cost(), median.sink(),
+        PgRun median = rounds.stream()
+                .sorted(Comparator.comparingDouble(PgRun::steadyRowsPerSecond))
+                .toList()
+                .get((rounds.size() - 1) / 2);
+        return new PgRun(
+                median.key(),
+                median.label(),
+                median.rows(),
+                median.cost(),
+                median.sink(),
                 rounds.stream().map(PgRun::steadyRowsPerSecond).toList());
     }
 }

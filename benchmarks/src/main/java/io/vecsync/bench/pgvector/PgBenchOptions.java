@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.CommandLine;
 import io.vecsync.bench.common.DocsLoopScript;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +30,15 @@ record PgBenchOptions(int segments, int indexedSegments, String pgUrl, Optional<
                                     script sets from bin/docs-loops-provision); without one (a) is left out""";
 
     static PgBenchOptions parse(List<String> args) {
-        CommandLine line = new CommandLine(args, Set.of("--segments", "--indexed-segments", PgDatabase.URL_OPTION,
-                DocsLoopScript.PYTHON_OPTION), USAGE);
+        CommandLine line = new CommandLine(
+                args,
+                Set.of("--segments", "--indexed-segments", PgDatabase.URL_OPTION, DocsLoopScript.PYTHON_OPTION),
+                USAGE);
         int segments = line.integer("--segments", 50_000, 1);
-        return new PgBenchOptions(segments, Math.min(segments, line.integer("--indexed-segments", 5_000, 1)),
-                line.required(PgDatabase.URL_OPTION, PgDatabase.URL_ENV), DocsLoopScript.python(line));
+        return new PgBenchOptions(
+                segments,
+                Math.min(segments, line.integer("--indexed-segments", 5_000, 1)),
+                line.required(PgDatabase.URL_OPTION, PgDatabase.URL_ENV),
+                DocsLoopScript.python(line));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import com.pgvector.PGvector;
@@ -7,7 +11,6 @@ import io.vecsync.bench.common.SegmentRows;
 import io.vecsync.bench.common.ServerProcessCpu;
 import io.vecsync.pgvector.PgVectorSinkConfig;
 import io.vecsync.pgvector.PgVectorTableLayout;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,10 +31,15 @@ public final class PgDatabase implements AutoCloseable, Cost.Server {
 
     public static final String URL_OPTION = "--pg-url";
     public static final String URL_ENV = "VECSYNC_PG_URL";
-    private static final String SCHEMA = (String) PgVectorSinkConfig.CONFIG_DEF.defaultValues().get(PgVectorSinkConfig.SCHEMA);
+    private static final String SCHEMA =
+            (String) PgVectorSinkConfig.CONFIG_DEF.defaultValues().get(PgVectorSinkConfig.SCHEMA);
 
     /** Where a table's HNSW index is. */
-    enum IndexState { NONE, BUILDING, VALID }
+    enum IndexState {
+        NONE,
+        BUILDING,
+        VALID
+    }
 
     private final String url;
     private final Connection connection;
@@ -67,8 +75,8 @@ public final class PgDatabase implements AutoCloseable, Cost.Server {
     /** e.g. "PostgreSQL 15.14 + pgvector 0.8.0". */
     public String serverVersion() throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT current_setting('server_version'),"
-                     + " (SELECT extversion FROM pg_extension WHERE extname = 'vector')")) {
+                ResultSet result = statement.executeQuery("SELECT current_setting('server_version'),"
+                        + " (SELECT extversion FROM pg_extension WHERE extname = 'vector')")) {
             result.next();
             return "PostgreSQL " + result.getString(1).split(" ")[0] + " + pgvector " + result.getString(2);
         }
@@ -93,13 +101,15 @@ public final class PgDatabase implements AutoCloseable, Cost.Server {
      *                        (TOAST), so the heap looks too small for workers unless min_parallel_table_scan_size is 0.
      */
     public void buildHnswIndex(String table, OptionalInt parallelWorkers) throws SQLException {
-        try (Connection session = openSession(); Statement statement = session.createStatement()) {
+        try (Connection session = openSession();
+                Statement statement = session.createStatement()) {
             if (parallelWorkers.isPresent()) {
                 statement.execute("SET max_parallel_maintenance_workers = " + parallelWorkers.getAsInt());
                 statement.execute("SET min_parallel_table_scan_size = 0");
             }
-            statement.execute("CREATE INDEX CONCURRENTLY " + PgVectorTableLayout.quote(hnswIndexName(table)) + " ON " + qualified(table)
-                    + " USING hnsw (" + PgVectorTableLayout.EMBEDDING + " vector_cosine_ops) WITH (m = 16, ef_construction = 64)");
+            statement.execute("CREATE INDEX CONCURRENTLY " + PgVectorTableLayout.quote(hnswIndexName(table)) + " ON "
+                    + qualified(table) + " USING hnsw (" + PgVectorTableLayout.EMBEDDING
+                    + " vector_cosine_ops) WITH (m = 16, ef_construction = 64)");
         }
     }
 
@@ -143,7 +153,8 @@ public final class PgDatabase implements AutoCloseable, Cost.Server {
                 }
             }
         }
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT count(*) FROM " + qualified(table))) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + qualified(table))) {
             result.next();
             return result.getLong(1);
         }
@@ -173,12 +184,13 @@ public final class PgDatabase implements AutoCloseable, Cost.Server {
             throw new IllegalStateException(table + " holds " + count + " rows, expected " + rows.size());
         }
         SegmentRow sample = rows.get(rows.size() / 2);
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + PgVectorTableLayout.EMBEDDING + " FROM " + qualified(table)
-                + " WHERE " + PgVectorTableLayout.SEGMENT_ID + " = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + PgVectorTableLayout.EMBEDDING + " FROM "
+                + qualified(table) + " WHERE " + PgVectorTableLayout.SEGMENT_ID + " = ?")) {
             query.setObject(1, sample.id());
             try (ResultSet result = query.executeQuery()) {
                 if (!result.next() || !Arrays.equals(((PGvector) result.getObject(1)).toArray(), sample.embedding())) {
-                    throw new IllegalStateException(table + ": segment " + sample.id() + " is missing or has another vector");
+                    throw new IllegalStateException(
+                            table + ": segment " + sample.id() + " is missing or has another vector");
                 }
             }
         }

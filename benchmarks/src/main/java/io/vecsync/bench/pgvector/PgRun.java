@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.SinkStats;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +39,8 @@ public record PgRun(String key, String label, int rows, Cost cost, Optional<Sink
      * A Connect variant whose rows came mostly in its first batch has no such rate: rows/s stands in.
      */
     double steadyRowsPerSecond() {
-        double steady = sink.map(stats -> stats.steadyRowsPerSecond(rows, cost.seconds())).orElse(Double.NaN);
+        double steady = sink.map(stats -> stats.steadyRowsPerSecond(rows, cost.seconds()))
+                .orElse(Double.NaN);
         return Double.isNaN(steady) ? rowsPerSecond() : steady;
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.BenchmarkMain;
@@ -7,7 +11,6 @@ import io.vecsync.bench.common.SegmentTopic;
 import io.vecsync.bench.pgvector.InterleavedRounds.Round;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.embedded.EmbeddedKafka;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +25,12 @@ public final class PgVectorBenchmark {
     private static final long SEED = 42L;
     /** The JIT spends seconds of CPU on the first two runs through Connect; the third runs compiled code. */
     private static final int CONNECT_WARM_UP_ROUNDS = 2;
+
     private static final String TOPIC = "bench-segments";
     private static final String PREFIX_TOPIC = "bench-segments-prefix";
     private static final String EXTRA_TOPIC = "bench-segments-extra";
 
-    private PgVectorBenchmark() {
-    }
+    private PgVectorBenchmark() {}
 
     public static void main(String[] args) {
         BenchmarkMain.run(args, PgBenchOptions::parse, PgVectorBenchmark::run);
@@ -55,7 +58,9 @@ public final class PgVectorBenchmark {
         // Unmeasured: in a fresh JVM the JIT spends seconds of CPU compiling the converter's and the sink's code.
         BareSinkTask.convertAndPut(db, rows);
         BareSinkTask.putOnly(db, rows);
-        return List.of(BareSinkTask.putOnly(db, rows).logged(), BareSinkTask.convertAndPut(db, rows).logged());
+        return List.of(
+                BareSinkTask.putOnly(db, rows).logged(),
+                BareSinkTask.convertAndPut(db, rows).logged());
     }
 
     /**
@@ -64,11 +69,17 @@ public final class PgVectorBenchmark {
      * so that the ratios the issue sets compare rates measured within seconds of each other: this machine's speed
      * drifted by up to 1.3x between the start of a run and its Connect variants.
      */
-    private static List<PgRun> throughConnect(PgDatabase db, PgBenchOptions options, List<SegmentRow> rows, List<SegmentRow> prefix,
-                                              List<SegmentRow> extra) throws Exception {
+    private static List<PgRun> throughConnect(
+            PgDatabase db,
+            PgBenchOptions options,
+            List<SegmentRow> rows,
+            List<SegmentRow> prefix,
+            List<SegmentRow> extra)
+            throws Exception {
         List<PgRun> runs = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
-             EmbeddedConnect connect = EmbeddedConnect.start(kafka, Map.of("connector.client.config.override.policy", "All"))) {
+                EmbeddedConnect connect =
+                        EmbeddedConnect.start(kafka, Map.of("connector.client.config.override.policy", "All"))) {
             SegmentTopic.fill(kafka, TOPIC, rows);
             SegmentTopic.fill(kafka, PREFIX_TOPIC, prefix);
             SegmentTopic.fill(kafka, EXTRA_TOPIC, extra);
@@ -76,13 +87,21 @@ public final class PgVectorBenchmark {
             for (int round = 1; round <= CONNECT_WARM_UP_ROUNDS; round++) {
                 sink.run(SinkVariant.warmUp(round), TOPIC, rows).logged();
             }
-            List<Round> variants = new ArrayList<>(List.of(round -> RawCopy.DOCS_TABLE.run(db, rows),
-                    round -> RawCopy.SINK_TABLE.run(db, rows), round -> RawCopy.SINK_TABLE_BATCHES.run(db, rows)));
-            options.docsPython().ifPresentOrElse(docsPython -> variants.add(0, round -> DocsLoop.run(docsPython, db, rows)),
-                    () -> System.err.println("(a) the docs' loop is left out: no Python with their clients (bin/docs-loops-provision)"));
+            List<Round> variants = new ArrayList<>(List.of(
+                    round -> RawCopy.DOCS_TABLE.run(db, rows),
+                    round -> RawCopy.SINK_TABLE.run(db, rows),
+                    round -> RawCopy.SINK_TABLE_BATCHES.run(db, rows)));
+            options.docsPython()
+                    .ifPresentOrElse(
+                            docsPython -> variants.add(0, round -> DocsLoop.run(docsPython, db, rows)),
+                            () -> System.err.println(
+                                    "(a) the docs' loop is left out: no Python with their clients (bin/docs-loops-provision)"));
             List<SinkRunner.RunningSink> running = new ArrayList<>();
             try {
-                for (SinkVariant variant : List.of(SinkVariant.NO_INDEX, SinkVariant.NO_INDEX_TWO_TASKS, SinkVariant.NO_INDEX_LARGE_FETCHES,
+                for (SinkVariant variant : List.of(
+                        SinkVariant.NO_INDEX,
+                        SinkVariant.NO_INDEX_TWO_TASKS,
+                        SinkVariant.NO_INDEX_LARGE_FETCHES,
                         SinkVariant.NO_INDEX_JSON_CONVERTER)) {
                     SinkRunner.RunningSink connector = sink.start(variant, rows);
                     running.add(connector);
@@ -102,7 +121,8 @@ public final class PgVectorBenchmark {
             }
             runs.add(sink.run(SinkVariant.INDEX, PREFIX_TOPIC, prefix).logged());
             runs.add(sink.run(SinkVariant.INDEX_TWO_TASKS, PREFIX_TOPIC, prefix).logged());
-            runs.add(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra).logged());
+            runs.add(sink.runOnto(SinkVariant.INDEX_ONTO_LOADED, EXTRA_TOPIC, rows, extra)
+                    .logged());
             runs.add(sink.run(SinkVariant.INITIAL_LOAD, TOPIC, rows).logged());
             runs.add(sink.run(SinkVariant.INDEX_FULL, TOPIC, rows).logged());
         }

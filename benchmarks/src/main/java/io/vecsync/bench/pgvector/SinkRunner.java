@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.BenchTopics;
@@ -13,7 +17,6 @@ import io.vecsync.embedded.ConnectorStatus;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.pgvector.PgVectorSinkConnector;
 import io.vecsync.pgvector.PgVectorTableLayout;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +34,7 @@ public final class SinkRunner {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     /** How often the table is counted: the resolution of the timings. */
     private static final long POLL_MS = 200;
+
     private static final long WRITTEN_POLL_MS = 5;
     private static final int RUNNING_SEGMENT_BYTES = 64 * 1024 * 1024;
 
@@ -43,7 +47,8 @@ public final class SinkRunner {
     }
 
     /** Runs the variant into a table it creates, dropped afterwards. */
-    public PgRun run(SinkVariant variant, String topic, List<SegmentRow> rows) throws SQLException, InterruptedException {
+    public PgRun run(SinkVariant variant, String topic, List<SegmentRow> rows)
+            throws SQLException, InterruptedException {
         try {
             db.drop(variant.table());
             return measure(variant, topic, List.of(), rows);
@@ -85,7 +90,13 @@ public final class SinkRunner {
         Cost.Meter meter = Cost.start(db);
         Stopwatch stopwatch = Stopwatch.start();
         connect.configureConnector(variant.name(), config(variant, topic));
-        Progress progress = awaitRows(stopwatch, variant, new WrittenPoints(variant.name(), variant.tasks()), 0, rows.size(), expected.size());
+        Progress progress = awaitRows(
+                stopwatch,
+                variant,
+                new WrittenPoints(variant.name(), variant.tasks()),
+                0,
+                rows.size(),
+                expected.size());
         long indexSeenAt = progress.indexSeenAt();
         IndexState index;
         while (variant.initialLoad() && (index = db.hnswIndex(table)) != IndexState.VALID) {
@@ -147,7 +158,8 @@ public final class SinkRunner {
             long left = db.count(variant.table());
             if (left != 0) {
                 // Those ids would turn the round's COPY into upserts: it would time another write path.
-                throw new IllegalStateException(variant.name() + ": " + left + " rows left in its table from the last round");
+                throw new IllegalStateException(
+                        variant.name() + ": " + left + " rows left in its table from the last round");
             }
             append();
             long before = points.read();
@@ -157,11 +169,14 @@ public final class SinkRunner {
             connect.resumeConnector(variant.name());
             Progress progress = awaitRows(stopwatch, variant, points, before, rows.size(), rows.size());
             Cost cost = meter.stop();
-            SinkStats stats = progress.stats(rows.size(), SinkTaskMetrics.writeTotals(variant.name()).minus(writesBefore), -1);
+            SinkStats stats = progress.stats(
+                    rows.size(), SinkTaskMetrics.writeTotals(variant.name()).minus(writesBefore), -1);
             pause(stopwatch);
             db.verify(variant.table(), rows);
-            // Emptied now, not before the next round: autovacuum would vacuum and analyze the full table while the other
-            // variants are timed (the later variants of a round took up to 15 us of PostgreSQL CPU a row more that way).
+            // Emptied now, not before the next round: autovacuum would vacuum and analyze the full table while the
+            // other
+            // variants are timed (the later variants of a round took up to 15 us of PostgreSQL CPU a row more that
+            // way).
             db.truncate(variant.table());
             return new PgRun(variant.name(), variant.label(), rows.size(), cost, Optional.of(stats));
         }
@@ -183,7 +198,8 @@ public final class SinkRunner {
 
         private boolean paused() {
             ConnectorStatus status = connect.connectorStatus(variant.name());
-            return "PAUSED".equals(status.state()) && status.tasks().size() == variant.tasks()
+            return "PAUSED".equals(status.state())
+                    && status.tasks().size() == variant.tasks()
                     && status.tasks().stream().allMatch(task -> "PAUSED".equals(task.state()));
         }
 
@@ -201,7 +217,8 @@ public final class SinkRunner {
      * nothing, where counting the table's rows that often would take CPU from the run. The rows are counted every
      * 200 ms too, for what a restarted task's count misses.
      */
-    private Progress awaitRows(Stopwatch stopwatch, SinkVariant variant, WrittenPoints points, long base, int rows, int expected)
+    private Progress awaitRows(
+            Stopwatch stopwatch, SinkVariant variant, WrittenPoints points, long base, int rows, int expected)
             throws SQLException, InterruptedException {
         String table = variant.table();
         double firstRow = -1;
@@ -263,9 +280,11 @@ public final class SinkRunner {
         }
     }
 
-    private static void await(Stopwatch stopwatch, SinkVariant variant, String lastSeen, long ms) throws InterruptedException {
+    private static void await(Stopwatch stopwatch, SinkVariant variant, String lastSeen, long ms)
+            throws InterruptedException {
         if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
-            throw new IllegalStateException(variant.name() + ": " + lastSeen + " after " + TIMEOUT.toMinutes() + " min");
+            throw new IllegalStateException(
+                    variant.name() + ": " + lastSeen + " after " + TIMEOUT.toMinutes() + " min");
         }
         Thread.sleep(ms);
     }

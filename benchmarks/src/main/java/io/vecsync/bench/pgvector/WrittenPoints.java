@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.pgvector;
 
 import io.vecsync.bench.common.Jmx;
 import io.vecsync.bench.common.SinkTaskMetrics;
-
-import javax.management.ObjectName;
 import java.util.List;
 import java.util.OptionalDouble;
+import javax.management.ObjectName;
 
 /**
  * A connector's count of points its tasks wrote (after their commits), from the tasks' MBeans: looked up until every
@@ -28,7 +31,9 @@ final class WrittenPoints {
     long read() {
         if (found.size() < tasks) {
             // The connector's own MBean carries no count.
-            found = Jmx.names(pattern).stream().filter(name -> Jmx.value(name, ATTRIBUTE).isPresent()).toList();
+            found = Jmx.names(pattern).stream()
+                    .filter(name -> Jmx.value(name, ATTRIBUTE).isPresent())
+                    .toList();
         }
         long total = 0;
         for (ObjectName name : found) {

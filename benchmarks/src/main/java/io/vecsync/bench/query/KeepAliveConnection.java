@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import java.io.BufferedInputStream;
@@ -34,8 +38,9 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** POSTs the JSON body to the path; the answer's status and body. */
     Answer post(String path, byte[] body) throws IOException {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);
@@ -45,7 +50,8 @@ final class KeepAliveConnection implements AutoCloseable {
         int length = -1;
         for (String header = line(); !header.isEmpty(); header = line()) {
             if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(header.substring(header.indexOf(':') + 1).trim());
+                length = Integer.parseInt(
+                        header.substring(header.indexOf(':') + 1).trim());
             }
         }
         if (length < 0) {
@@ -73,6 +79,5 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /** An answer's status and body. */
-    record Answer(int status, byte[] body) {
-    }
+    record Answer(int status, byte[] body) {}
 }

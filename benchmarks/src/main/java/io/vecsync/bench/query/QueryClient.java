@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vecsync.bench.common.Stopwatch;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,7 @@ final class QueryClient implements AutoCloseable {
     private final int port;
     /** Each caller thread's own keep-alive connection. */
     private final ThreadLocal<KeepAliveConnection> connection;
+
     private final List<KeepAliveConnection> opened = new CopyOnWriteArrayList<>();
 
     QueryClient(int port) {
@@ -106,8 +110,8 @@ final class QueryClient implements AutoCloseable {
     private byte[] search(byte[] body) throws IOException {
         KeepAliveConnection.Answer answer = connection.get().post(SEARCH, body);
         if (answer.status() != 200) {
-            throw new IllegalStateException("POST " + SEARCH + " answered " + answer.status() + ": " + new String(answer.body(),
-                    StandardCharsets.UTF_8));
+            throw new IllegalStateException("POST " + SEARCH + " answered " + answer.status() + ": "
+                    + new String(answer.body(), StandardCharsets.UTF_8));
         }
         return answer.body();
     }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import io.vecsync.bench.common.Cost;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import io.vecsync.bench.common.CommandLine;
 import io.vecsync.bench.pgvector.PgDatabase;
-
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +25,9 @@ record QueryOptions(int segments, int queries, String pgUrl) {
 
     static QueryOptions parse(List<String> args) {
         CommandLine line = new CommandLine(args, Set.of("--segments", "--queries", PgDatabase.URL_OPTION), USAGE);
-        return new QueryOptions(line.integer("--segments", 100_000, 10), line.integer("--queries", 1_000, 1),
+        return new QueryOptions(
+                line.integer("--segments", 100_000, 10),
+                line.integer("--queries", 1_000, 1),
                 line.required(PgDatabase.URL_OPTION, PgDatabase.URL_ENV));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import io.vecsync.bench.common.Cost;
@@ -9,5 +13,4 @@ import io.vecsync.bench.common.Cost;
  *                      or a cached text
  * @param cost          the run's CPU: this JVM (callers, service, simulator), PostgreSQL, and other processes
  */
-record QueryRun(String label, int concurrency, QueryLatencies latencies, int platformCalls, Cost cost) {
-}
+record QueryRun(String label, int concurrency, QueryLatencies latencies, int platformCalls, Cost cost) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import com.pgvector.PGvector;
@@ -5,7 +9,6 @@ import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.Stopwatch;
 import io.vecsync.bench.pgvector.PgDatabase;
 import io.vecsync.pgvector.PgVectorTableLayout;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +23,14 @@ final class QuerySql implements AutoCloseable {
     private final PgDatabase db;
     /** For the HNSW searches; the exact ones have their own, whose cached plans would scan the table. */
     private final Connection hnswSession;
+
     private final String sql;
 
     QuerySql(PgDatabase db, String table) throws SQLException {
         this.db = db;
         this.hnswSession = db.openSession();
-        this.sql = "SELECT " + PgVectorTableLayout.SEGMENT_ID + " FROM " + table + " ORDER BY " + PgVectorTableLayout.EMBEDDING
-                + " <=> ? LIMIT " + QueryClient.TOP_K;
+        this.sql = "SELECT " + PgVectorTableLayout.SEGMENT_ID + " FROM " + table + " ORDER BY "
+                + PgVectorTableLayout.EMBEDDING + " <=> ? LIMIT " + QueryClient.TOP_K;
         // Seq scans off for the HNSW session, so that it measures the index whatever the planner would rather do.
         execute(hnswSession, "SET enable_seqscan = off");
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import io.vecsync.bench.common.Stopwatch;
@@ -10,9 +14,6 @@ import io.vecsync.core.Timecodes;
 import io.vecsync.pgvector.PgVectorSinkTask;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Fills the query benchmark's table with every simulator segment through the pgvector sink task, without Kafka and
@@ -30,7 +33,9 @@ import java.util.OptionalInt;
 final class QueryTableLoad {
 
     /** The sink's config with pgvector.index=none; the table is {@code bench_query_segments}. */
-    static final SinkVariant VARIANT = new SinkVariant("query-segments", "query benchmark table", "none", false, 1, Map.of());
+    static final SinkVariant VARIANT =
+            new SinkVariant("query-segments", "query benchmark table", "none", false, 1, Map.of());
+
     private static final String TOPIC = "query-bench";
     private static final int RECORDS_PER_PUT = 1000;
     /** The machine's two cores: the build is preparation here, and parallel workers halve it. */
@@ -41,11 +46,9 @@ final class QueryTableLoad {
      *
      * @param tableBytes the table with its TOAST, where pgvector keeps the vectors
      */
-    record Result(int rows, double loadSeconds, double buildSeconds, long tableBytes, long indexBytes) {
-    }
+    record Result(int rows, double loadSeconds, double buildSeconds, long tableBytes, long indexBytes) {}
 
-    private QueryTableLoad() {
-    }
+    private QueryTableLoad() {}
 
     /** Drops the table, loads every segment of the simulator's videos video by video, and indexes it. */
     static Result run(PgDatabase db, PlatformSimulator simulator) throws SQLException {
@@ -80,7 +83,8 @@ final class QueryTableLoad {
         if (db.count(table) != rows) {
             throw new IllegalStateException(table + " holds " + db.count(table) + " rows, expected " + rows);
         }
-        try (Connection session = db.openSession(); Statement statement = session.createStatement()) {
+        try (Connection session = db.openSession();
+                Statement statement = session.createStatement()) {
             // Statistics, as autovacuum would gather shortly after a load, so the planner sees the table as it is.
             statement.execute("ANALYZE " + table);
             try (ResultSet sizes = statement.executeQuery("SELECT pg_table_size('" + table + "'), pg_relation_size('"
@@ -93,7 +97,8 @@ final class QueryTableLoad {
 
     /** The record the source connector would emit (float32_le vector), as the JsonConverter hands it over schemaless. */
     private static SinkRecord record(Segment segment, String playlist, long offset) {
-        String id = SegmentIds.documented(segment.videoId(), segment.start(), segment.end()).toString();
+        String id = SegmentIds.documented(segment.videoId(), segment.start(), segment.end())
+                .toString();
         Map<String, Object> value = new LinkedHashMap<>();
         value.put(SegmentSchema.ID, id);
         value.put(SegmentSchema.VIDEO_ID, segment.videoId());

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.query;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,11 +30,15 @@ final class QueryWorkload {
         Random random = new Random(seed);
         Set<String> captions = new LinkedHashSet<>();
         // Random draws find nearly every distinct caption within 50 draws a segment; past that there are too few.
-        long draws = 50L * videos.stream().mapToLong(video -> simulator.segments(video).size()).sum();
+        long draws = 50L
+                * videos.stream()
+                        .mapToLong(video -> simulator.segments(video).size())
+                        .sum();
         while (captions.size() < count) {
             if (draws-- == 0) {
-                throw new IllegalArgumentException("the runs need " + count + " distinct captions, but the simulator's segments"
-                        + " have only about " + captions.size() + ": raise --segments or lower --queries");
+                throw new IllegalArgumentException(
+                        "the runs need " + count + " distinct captions, but the simulator's segments"
+                                + " have only about " + captions.size() + ": raise --segments or lower --queries");
             }
             List<Segment> segments = simulator.segments(videos.get(random.nextInt(videos.size())));
             captions.add(segments.get(random.nextInt(segments.size())).caption());

@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.TopicRecords;
 import io.vecsync.embedded.EmbeddedConnect;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What one connector wrote to the workers' offsets topic: its largest record value and its records' bytes in all. */
 record OffsetsTopicUse(int largestValueBytes, long totalBytes, long records) {
@@ -33,7 +36,9 @@ record OffsetsTopicUse(int largestValueBytes, long totalBytes, long records) {
         @Override
         public void accept(ConsumerRecord<byte[], byte[]> record) {
             byte[] key = record.key();
-            if (key != null && key.length >= keyPrefix.length && Arrays.equals(key, 0, keyPrefix.length, keyPrefix, 0, keyPrefix.length)) {
+            if (key != null
+                    && key.length >= keyPrefix.length
+                    && Arrays.equals(key, 0, keyPrefix.length, keyPrefix, 0, keyPrefix.length)) {
                 int value = record.value() == null ? 0 : record.value().length;
                 largest = Math.max(largest, value);
                 total += key.length + value;

@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.TopicRecords;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** The average key and value bytes of a topic's records, as a consumer receives them (Kafka's framing excluded). */
 record RecordSize(double keyBytes, double valueBytes, int liveKeys) {
@@ -17,7 +20,10 @@ record RecordSize(double keyBytes, double valueBytes, int liveKeys) {
         TopicRecords.readAll(bootstrapServers, topic, fold);
         int live = fold.liveKeys.size();
         long keyBytes = fold.liveKeys.stream().mapToLong(ByteBuffer::remaining).sum();
-        return new RecordSize(live == 0 ? 0 : (double) keyBytes / live, fold.values == 0 ? 0 : (double) fold.valueBytes / fold.values, live);
+        return new RecordSize(
+                live == 0 ? 0 : (double) keyBytes / live,
+                fold.values == 0 ? 0 : (double) fold.valueBytes / fold.values,
+                live);
     }
 
     double total() {

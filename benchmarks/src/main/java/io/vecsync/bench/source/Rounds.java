@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import java.util.Comparator;
@@ -20,6 +24,8 @@ record Rounds(Variant variant, List<RunResult> results) {
     }
 
     private List<RunResult> byThroughput() {
-        return results.stream().sorted(Comparator.comparingDouble(RunResult::segmentsPerSecond)).toList();
+        return results.stream()
+                .sorted(Comparator.comparingDouble(RunResult::segmentsPerSecond))
+                .toList();
     }
 }

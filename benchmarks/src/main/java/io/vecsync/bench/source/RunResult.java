@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.CpuUse;
@@ -11,8 +15,16 @@ import io.vecsync.bench.common.ProducerStats;
  * @param records            the topic's end offsets summed when the run ended
  * @param embeddingsCalls    embeddings requests the simulator answered during the run
  */
-record RunResult(Variant variant, int segments, double seconds, double firstRecordSeconds, long records,
-                 RecordSize size, int embeddingsCalls, CpuUse cpu, ProducerStats producer) {
+record RunResult(
+        Variant variant,
+        int segments,
+        double seconds,
+        double firstRecordSeconds,
+        long records,
+        RecordSize size,
+        int embeddingsCalls,
+        CpuUse cpu,
+        ProducerStats producer) {
 
     double segmentsPerSecond() {
         return segments / seconds;

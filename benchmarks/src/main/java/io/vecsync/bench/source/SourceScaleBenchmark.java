@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.BenchTopics;
 import io.vecsync.bench.common.BenchmarkMain;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.embedded.EmbeddedKafka;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +16,7 @@ import java.util.Map;
 /** Measures how the source connector's sync rate, offsets, idle polls, memory and restarts scale with the catalogue. */
 public final class SourceScaleBenchmark {
 
-    private SourceScaleBenchmark() {
-    }
+    private SourceScaleBenchmark() {}
 
     public static void main(String[] args) {
         BenchmarkMain.run(args, SourceScaleOptions::parse, SourceScaleBenchmark::run);
@@ -23,8 +25,9 @@ public final class SourceScaleBenchmark {
     static void run(SourceScaleOptions options, PrintStream report) throws Exception {
         List<SourceScaleResult> results = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(Map.of());
-             EmbeddedConnect connect = EmbeddedConnect.start(kafka, Map.of("offset.flush.interval.ms", Integer.toString(options.offsetFlushMs())));
-             BenchTopics topics = new BenchTopics(kafka)) {
+                EmbeddedConnect connect = EmbeddedConnect.start(
+                        kafka, Map.of("offset.flush.interval.ms", Integer.toString(options.offsetFlushMs())));
+                BenchTopics topics = new BenchTopics(kafka)) {
             SourceScaleRun run = new SourceScaleRun(connect, topics, options.offsetFlushMs());
             for (int videos : options.videos()) {
                 results.add(run.run(videos));

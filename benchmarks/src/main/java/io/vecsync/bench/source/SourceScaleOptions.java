@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.CommandLine;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +22,18 @@ record SourceScaleOptions(List<Integer> videos, int offsetFlushMs) {
         int offsetFlushMs = line.integer("--offset-flush-ms", 60_000, 100);
         String sizes = line.text("--videos").orElse("10000,100000,1000000");
         try {
-            List<Integer> videos = Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).sorted().toList();
+            List<Integer> videos = Arrays.stream(sizes.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .sorted()
+                    .toList();
             if (videos.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException("--videos must be positive, got " + sizes + "\n" + USAGE);
             }
             return new SourceScaleOptions(videos, offsetFlushMs);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--videos must be whole numbers separated by commas, got " + sizes + "\n" + USAGE, e);
+            throw new IllegalArgumentException(
+                    "--videos must be whole numbers separated by commas, got " + sizes + "\n" + USAGE, e);
         }
     }
 }

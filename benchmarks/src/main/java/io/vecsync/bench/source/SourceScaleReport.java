@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import java.io.PrintStream;
@@ -18,30 +22,55 @@ final class SourceScaleReport {
 
     /** One size's line of the table. */
     static String row(SourceScaleResult r) {
-        return String.format(Locale.ROOT, "%,d | %,.0f | %,d | %,d | %.2f | %,d | %.0f | %.0f | %d | %.1f",
-                r.videos(), r.syncSegmentsPerSecond(), r.offsets().largestValueBytes(), r.offsets().totalBytes(),
-                r.listingsPerIdlePoll(), r.fullWalkRequests(), r.idleCpuMillis(), r.heapMegabytes(),
-                r.restartEmbeddingsCalls(), r.restartSeconds());
+        return String.format(
+                Locale.ROOT,
+                "%,d | %,.0f | %,d | %,d | %.2f | %,d | %.0f | %.0f | %d | %.1f",
+                r.videos(),
+                r.syncSegmentsPerSecond(),
+                r.offsets().largestValueBytes(),
+                r.offsets().totalBytes(),
+                r.listingsPerIdlePoll(),
+                r.fullWalkRequests(),
+                r.idleCpuMillis(),
+                r.heapMegabytes(),
+                r.restartEmbeddingsCalls(),
+                r.restartSeconds());
     }
 
     void print(List<SourceScaleResult> results) {
-        out.println("N | sync segments/s | largest offset record (B) | offsets-topic bytes | listing requests per idle poll interval"
-                + " | whole-listing requests a reconciliation (all tasks) | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
-                + " | restart embeddings calls | restart seconds");
+        out.println(
+                "N | sync segments/s | largest offset record (B) | offsets-topic bytes | listing requests per idle poll interval"
+                        + " | whole-listing requests a reconciliation (all tasks) | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
+                        + " | restart embeddings calls | restart seconds");
         results.forEach(result -> out.println(row(result)));
         if (results.isEmpty()) {
             return;
         }
         SourceScaleResult smallest = results.get(0);
         SourceScaleResult largest = results.get(results.size() - 1);
-        out.printf(Locale.ROOT, "sync rate at %,d / at %,d videos: %.2f (target >= 0.8)%n", largest.videos(), smallest.videos(),
+        out.printf(
+                Locale.ROOT,
+                "sync rate at %,d / at %,d videos: %.2f (target >= 0.8)%n",
+                largest.videos(),
+                smallest.videos(),
                 largest.syncSegmentsPerSecond() / smallest.syncSegmentsPerSecond());
-        results.forEach(result -> out.printf(Locale.ROOT, "idle poll requests / one reconciliation's requests at %,d videos: %.4f%% (target <= 1%%)%n",
-                result.videos(), 100 * result.idleToFullWalk()));
-        results.forEach(result -> out.printf(Locale.ROOT, "largest offset record at %,d videos: %,d bytes (target <= %,d) %s%n",
-                result.videos(), result.offsets().largestValueBytes(), MAX_OFFSET_BYTES,
+        results.forEach(result -> out.printf(
+                Locale.ROOT,
+                "idle poll requests / one reconciliation's requests at %,d videos: %.4f%% (target <= 1%%)%n",
+                result.videos(),
+                100 * result.idleToFullWalk()));
+        results.forEach(result -> out.printf(
+                Locale.ROOT,
+                "largest offset record at %,d videos: %,d bytes (target <= %,d) %s%n",
+                result.videos(),
+                result.offsets().largestValueBytes(),
+                MAX_OFFSET_BYTES,
                 result.offsets().largestValueBytes() <= MAX_OFFSET_BYTES ? "met" : "MISSED"));
-        results.forEach(result -> out.printf(Locale.ROOT, "embeddings calls after a restart at %,d videos: %d (target 0) %s%n",
-                result.videos(), result.restartEmbeddingsCalls(), result.restartEmbeddingsCalls() == 0 ? "met" : "MISSED"));
+        results.forEach(result -> out.printf(
+                Locale.ROOT,
+                "embeddings calls after a restart at %,d videos: %d (target 0) %s%n",
+                result.videos(),
+                result.restartEmbeddingsCalls(),
+                result.restartEmbeddingsCalls() == 0 ? "met" : "MISSED"));
     }
 }

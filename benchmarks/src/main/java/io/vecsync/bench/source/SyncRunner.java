@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import io.vecsync.bench.common.BenchTopics;
@@ -9,7 +13,6 @@ import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.embedded.EmbeddedConnect;
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.source.PlatformSourceConfig;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,8 +61,8 @@ final class SyncRunner implements AutoCloseable {
                 firstRecord = stopwatch.seconds();
             }
             if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
-                throw new IllegalStateException(name + ": only " + records + " of " + segments
-                        + " segments on " + topic + " after " + TIMEOUT.toMinutes() + " min");
+                throw new IllegalStateException(name + ": only " + records + " of " + segments + " segments on " + topic
+                        + " after " + TIMEOUT.toMinutes() + " min");
             }
             Thread.sleep(OFFSETS_POLL_MS);
         }
@@ -72,12 +75,22 @@ final class SyncRunner implements AutoCloseable {
         RecordSize size = RecordSize.read(connect.kafka().bootstrapServers(), topic);
         // The topics add up to gigabytes of broker log over a benchmark; nothing reads them again.
         connect.kafka().deleteTopic(topic);
-        return new RunResult(variant, segments, seconds, firstRecord < 0 ? seconds : firstRecord, records, size, calls, cpu, producer);
+        return new RunResult(
+                variant,
+                segments,
+                seconds,
+                firstRecord < 0 ? seconds : firstRecord,
+                records,
+                size,
+                calls,
+                cpu,
+                producer);
     }
 
     /** What a typical user runs: string keys, schemaless JSON values unless the variant asks for the envelope. */
     private Map<String, String> config(Variant variant, String topic) {
-        Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
+        Map<String, String> config =
+                new LinkedHashMap<>(ConnectorConfigs.platformSource(simulator.baseUrl(), simulator.apiKey(), topic));
         config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "1000");
         config.put(PlatformSourceConfig.FETCH_CONCURRENCY, "4");
         config.put(PlatformSourceConfig.VECTOR_ENCODING, variant.encoding());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.source;
 
 import java.lang.management.ManagementFactory;
@@ -20,8 +24,9 @@ final class TaskThreadsCpu {
     static TaskThreadsCpu read(String connector) {
         Map<Long, Long> nanos = new HashMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && (thread.getThreadName().startsWith("task-thread-" + connector)
-                    || thread.getThreadName().startsWith("vecsync-"))) {
+            if (thread != null
+                    && (thread.getThreadName().startsWith("task-thread-" + connector)
+                            || thread.getThreadName().startsWith("vecsync-"))) {
                 long cpu = THREADS.getThreadCpuTime(thread.getThreadId());
                 if (cpu >= 0) { // -1: the thread ended meanwhile
                     nanos.put(thread.getThreadId(), cpu);
@@ -33,6 +38,9 @@ final class TaskThreadsCpu {
 
     /** Milliseconds of CPU from {@code earlier} to this reading; threads started in between count from zero. */
     double millisSince(TaskThreadsCpu earlier) {
-        return nanos.entrySet().stream().mapToLong(e -> e.getValue() - earlier.nanos.getOrDefault(e.getKey(), 0L)).sum() / 1e6;
+        return nanos.entrySet().stream()
+                        .mapToLong(e -> e.getValue() - earlier.nanos.getOrDefault(e.getKey(), 0L))
+                        .sum()
+                / 1e6;
     }
 }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.SegmentRow;
-
 import java.util.List;
 
 /** (b), what a store's sink is measured against, on the first M segments. */

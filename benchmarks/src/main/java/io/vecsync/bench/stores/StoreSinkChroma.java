@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
-import io.vecsync.chroma.ChromaTestCollections;
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.ServerProcessCpu;
 import io.vecsync.chroma.ChromaSinkConfig;
 import io.vecsync.chroma.ChromaSinkConnector;
-
+import io.vecsync.chroma.ChromaTestCollections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +31,7 @@ final class StoreSinkChroma implements StoreSinkTarget {
     private final URI url;
     /** The sink's default tenant and database. */
     private final ChromaTestCollections collections;
+
     private final Cost.Server server;
     private final Path python;
     private final Path docsStore;
@@ -68,8 +72,13 @@ final class StoreSinkChroma implements StoreSinkTarget {
 
     @Override
     public Map<String, String> sinkConfig(String run) {
-        return Map.of("connector.class", ChromaSinkConnector.class.getName(),
-                ChromaSinkConfig.URL, url.toString(), ChromaSinkConfig.COLLECTION, PREFIX + run);
+        return Map.of(
+                "connector.class",
+                ChromaSinkConnector.class.getName(),
+                ChromaSinkConfig.URL,
+                url.toString(),
+                ChromaSinkConfig.COLLECTION,
+                PREFIX + run);
     }
 
     /** Chroma's own count, 0 until the sink has created the collection. */
@@ -80,7 +89,11 @@ final class StoreSinkChroma implements StoreSinkTarget {
 
     @Override
     public StoreSinkBaseline baseline() {
-        return new StoreSinkDocsLoop(python, server, "chroma", List.of("--chroma-path", docsStore.toString(), "--name", PREFIX + "docs-loop"),
+        return new StoreSinkDocsLoop(
+                python,
+                server,
+                "chroma",
+                List.of("--chroma-path", docsStore.toString(), "--name", PREFIX + "docs-loop"),
                 "the docs' Python loop (chromadb.PersistentClient, embedded in the loop's process as the docs have it, not the"
                         + " server): a collection.upsert a video, hnsw:space cosine");
     }
@@ -90,7 +103,8 @@ final class StoreSinkChroma implements StoreSinkTarget {
     public void close() {
         collections.names().stream().filter(name -> name.startsWith(PREFIX)).forEach(collections::drop);
         try (Stream<Path> files = Files.walk(docsStore)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.Cost;
@@ -9,7 +13,6 @@ import io.vecsync.bench.common.Stopwatch;
 import io.vecsync.core.sink.CommonSinkConfig;
 import io.vecsync.embedded.ConnectorConfigs;
 import io.vecsync.embedded.EmbeddedConnect;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,13 +50,15 @@ final class StoreSinkConnectRun {
                 countAtFirst = count;
             }
             if (stopwatch.seconds() > TIMEOUT.toSeconds()) {
-                throw new IllegalStateException(name + ": " + count + " of " + points + " points after " + TIMEOUT.toMinutes() + " min");
+                throw new IllegalStateException(
+                        name + ": " + count + " of " + points + " points after " + TIMEOUT.toMinutes() + " min");
             }
             Thread.sleep(POLL_MS);
         }
         Cost cost = meter.stop();
         // Read before the connector is deleted, while its task's metrics exist.
-        SinkStats stats = SinkStats.observed(firstPoint, countAtFirst, points, cost.seconds(), SinkTaskMetrics.writeTotals(name), -1);
+        SinkStats stats = SinkStats.observed(
+                firstPoint, countAtFirst, points, cost.seconds(), SinkTaskMetrics.writeTotals(name), -1);
         connect.deleteConnector(name);
         if (count != points) {
             throw new IllegalStateException(name + ": the store holds " + count + " points, expected " + points);

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.SegmentRow;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +49,8 @@ final class StoreSinkDirectLoop implements StoreSinkBaseline {
         Cost cost = meter.stop();
         int count = store.pointCount(run);
         if (count != rows.size()) {
-            throw new IllegalStateException(store.name() + " " + run + ": the store holds " + count + " points, expected " + rows.size());
+            throw new IllegalStateException(
+                    store.name() + " " + run + ": the store holds " + count + " points, expected " + rows.size());
         }
         return new StoreSinkRun(rows.size(), cost, Optional.empty());
     }

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.DocsLoopScript;
 import io.vecsync.bench.common.SegmentRow;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.CommandLine;
 import io.vecsync.bench.common.DocsLoopScript;
 import io.vecsync.bench.pgvector.PgDatabase;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +22,13 @@ import java.util.Set;
  * @param weaviate   a Weaviate server on this machine
  * @param chroma     a Chroma server's base URL
  */
-record StoreSinkOptions(int segments, int baselineSegments, Optional<String> pgUrl, Optional<Path> docsPython,
-                        Optional<StoreSinkWeaviate.Address> weaviate, Optional<URI> chroma) {
+record StoreSinkOptions(
+        int segments,
+        int baselineSegments,
+        Optional<String> pgUrl,
+        Optional<Path> docsPython,
+        Optional<StoreSinkWeaviate.Address> weaviate,
+        Optional<URI> chroma) {
 
     static final String USAGE = """
             usage: benchmarks/run-store-benchmark.sh [--segments N] [--baseline-segments M] [--pg-url URL]
@@ -40,18 +48,32 @@ record StoreSinkOptions(int segments, int baselineSegments, Optional<String> pgU
             bin/chroma-provision, bin/docs-loops-provision) and passes them; a store without one is left out.""";
 
     static StoreSinkOptions parse(List<String> args) {
-        CommandLine line = new CommandLine(args, Set.of("--segments", "--baseline-segments", PgDatabase.URL_OPTION, "--weaviate-url",
-                "--weaviate-grpc-port", "--chroma-url", DocsLoopScript.PYTHON_OPTION), USAGE);
+        CommandLine line = new CommandLine(
+                args,
+                Set.of(
+                        "--segments",
+                        "--baseline-segments",
+                        PgDatabase.URL_OPTION,
+                        "--weaviate-url",
+                        "--weaviate-grpc-port",
+                        "--chroma-url",
+                        DocsLoopScript.PYTHON_OPTION),
+                USAGE);
         int segments = line.integer("--segments", 20_000, 1);
-        Optional<StoreSinkWeaviate.Address> weaviate = line.text("--weaviate-url").map(url -> {
-            int grpcPort = line.integer("--weaviate-grpc-port", 0, 1);
-            if (grpcPort == 0) {
-                throw new IllegalArgumentException("--weaviate-url needs --weaviate-grpc-port\n" + USAGE);
-            }
-            return new StoreSinkWeaviate.Address(URI.create(url), grpcPort);
-        });
-        return new StoreSinkOptions(segments, Math.min(segments, line.integer("--baseline-segments", 2_000, 1)),
-                line.textOrEnv(PgDatabase.URL_OPTION, PgDatabase.URL_ENV), DocsLoopScript.python(line), weaviate,
+        Optional<StoreSinkWeaviate.Address> weaviate = line.text("--weaviate-url")
+                .map(url -> {
+                    int grpcPort = line.integer("--weaviate-grpc-port", 0, 1);
+                    if (grpcPort == 0) {
+                        throw new IllegalArgumentException("--weaviate-url needs --weaviate-grpc-port\n" + USAGE);
+                    }
+                    return new StoreSinkWeaviate.Address(URI.create(url), grpcPort);
+                });
+        return new StoreSinkOptions(
+                segments,
+                Math.min(segments, line.integer("--baseline-segments", 2_000, 1)),
+                line.textOrEnv(PgDatabase.URL_OPTION, PgDatabase.URL_ENV),
+                DocsLoopScript.python(line),
+                weaviate,
                 line.text("--chroma-url").map(URI::create));
     }
 }

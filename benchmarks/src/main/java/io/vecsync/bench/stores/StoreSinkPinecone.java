@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import com.google.protobuf.Struct;
@@ -9,7 +13,6 @@ import io.vecsync.bench.common.SegmentRows;
 import io.vecsync.pinecone.PineconeSinkConfig;
 import io.vecsync.pinecone.PineconeSinkConnector;
 import io.vecsync.pinecone.fake.FakePinecone;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +26,10 @@ final class StoreSinkPinecone implements StoreSinkTarget.Fake {
     private static final String NAMESPACE = "";
 
     private final FakePinecone fake = FakePinecone.start(API_KEY);
-    private final Pinecone client = new Pinecone.Builder(API_KEY).withHost(fake.controlPlaneUrl()).withTlsEnabled(false).build();
+    private final Pinecone client = new Pinecone.Builder(API_KEY)
+            .withHost(fake.controlPlaneUrl())
+            .withTlsEnabled(false)
+            .build();
     /** By index name: the client describes the index (a control-plane request) each time it hands out a connection. */
     private final Map<String, Index> connections = new HashMap<>();
 
@@ -34,16 +40,26 @@ final class StoreSinkPinecone implements StoreSinkTarget.Fake {
 
     @Override
     public Map<String, String> sinkConfig(String run) {
-        return Map.of("connector.class", PineconeSinkConnector.class.getName(),
-                PineconeSinkConfig.API_KEY, API_KEY, PineconeSinkConfig.HOST, fake.controlPlaneUrl(),
-                PineconeSinkConfig.TLS, "false", PineconeSinkConfig.INDEX, index(run));
+        return Map.of(
+                "connector.class",
+                PineconeSinkConnector.class.getName(),
+                PineconeSinkConfig.API_KEY,
+                API_KEY,
+                PineconeSinkConfig.HOST,
+                fake.controlPlaneUrl(),
+                PineconeSinkConfig.TLS,
+                "false",
+                PineconeSinkConfig.INDEX,
+                index(run));
     }
 
     /** Pinecone's own count, through the client: the fake's accessor for the vectors copies every one of them. */
     @Override
     public int pointCount(String run) {
         String name = index(run);
-        return fake.index(name).isEmpty() ? 0 : connection(name).describeIndexStats().getTotalVectorCount();
+        return fake.index(name).isEmpty()
+                ? 0
+                : connection(name).describeIndexStats().getTotalVectorCount();
     }
 
     private Index connection(String name) {
@@ -52,7 +68,8 @@ final class StoreSinkPinecone implements StoreSinkTarget.Fake {
 
     @Override
     public StoreSinkBaseline baseline() {
-        return new StoreSinkDirectLoop(this, "the official Java client (pinecone-client), Index.upsert a vector", this::openDirect);
+        return new StoreSinkDirectLoop(
+                this, "the official Java client (pinecone-client), Index.upsert a vector", this::openDirect);
     }
 
     private StoreSinkDirectLoop.PointWriter openDirect(String run) throws Exception {
@@ -76,8 +93,14 @@ final class StoreSinkPinecone implements StoreSinkTarget.Fake {
 
     private static Struct metadata(SegmentRow row) {
         Struct.Builder metadata = Struct.newBuilder();
-        StoreSinkTarget.payload(row).forEach((key, value) -> metadata.putFields(key, value instanceof Double number
-                ? Value.newBuilder().setNumberValue(number).build() : Value.newBuilder().setStringValue(value.toString()).build()));
+        StoreSinkTarget.payload(row)
+                .forEach((key, value) -> metadata.putFields(
+                        key,
+                        value instanceof Double number
+                                ? Value.newBuilder().setNumberValue(number).build()
+                                : Value.newBuilder()
+                                        .setStringValue(value.toString())
+                                        .build()));
         return metadata.build();
     }
 

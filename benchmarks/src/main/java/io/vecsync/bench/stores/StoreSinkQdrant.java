@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.qdrant.client.PointIdFactory;
@@ -14,7 +18,6 @@ import io.vecsync.bench.common.SegmentRows;
 import io.vecsync.qdrant.QdrantSinkConfig;
 import io.vecsync.qdrant.QdrantSinkConnector;
 import io.vecsync.qdrant.fake.FakeQdrant;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Map;
 final class StoreSinkQdrant implements StoreSinkTarget.Fake {
 
     private final FakeQdrant fake = FakeQdrant.start();
-    private final QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
+    private final QdrantClient client = new QdrantClient(
+            QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false).build());
 
     @Override
     public String name() {
@@ -32,9 +36,15 @@ final class StoreSinkQdrant implements StoreSinkTarget.Fake {
 
     @Override
     public Map<String, String> sinkConfig(String run) {
-        return Map.of("connector.class", QdrantSinkConnector.class.getName(),
-                QdrantSinkConfig.HOST, fake.host(), QdrantSinkConfig.PORT, Integer.toString(fake.port()),
-                QdrantSinkConfig.COLLECTION, collection(run));
+        return Map.of(
+                "connector.class",
+                QdrantSinkConnector.class.getName(),
+                QdrantSinkConfig.HOST,
+                fake.host(),
+                QdrantSinkConfig.PORT,
+                Integer.toString(fake.port()),
+                QdrantSinkConfig.COLLECTION,
+                collection(run));
     }
 
     @Override
@@ -44,22 +54,35 @@ final class StoreSinkQdrant implements StoreSinkTarget.Fake {
 
     @Override
     public StoreSinkBaseline baseline() {
-        return new StoreSinkDirectLoop(this, "the official Java client (io.qdrant:client), upsertAsync(...).get() a point", this::openDirect);
+        return new StoreSinkDirectLoop(
+                this, "the official Java client (io.qdrant:client), upsertAsync(...).get() a point", this::openDirect);
     }
 
     private StoreSinkDirectLoop.PointWriter openDirect(String run) throws Exception {
         String collection = collection(run);
-        client.createCollectionAsync(collection,
-                VectorParams.newBuilder().setSize(SegmentRows.DIMENSION).setDistance(Distance.Cosine).build()).get();
+        client.createCollectionAsync(
+                        collection,
+                        VectorParams.newBuilder()
+                                .setSize(SegmentRows.DIMENSION)
+                                .setDistance(Distance.Cosine)
+                                .build())
+                .get();
         return row -> client.upsertAsync(collection, List.of(point(row))).get();
     }
 
     private static PointStruct point(SegmentRow row) {
         Map<String, Value> payload = new LinkedHashMap<>();
-        StoreSinkTarget.payload(row).forEach((key, value) -> payload.put(key, value instanceof Double number
-                ? ValueFactory.value(number) : ValueFactory.value(value.toString())));
-        return PointStruct.newBuilder().setId(PointIdFactory.id(row.id()))
-                .setVectors(VectorsFactory.vectors(row.embedding())).putAllPayload(payload).build();
+        StoreSinkTarget.payload(row)
+                .forEach((key, value) -> payload.put(
+                        key,
+                        value instanceof Double number
+                                ? ValueFactory.value(number)
+                                : ValueFactory.value(value.toString())));
+        return PointStruct.newBuilder()
+                .setId(PointIdFactory.id(row.id()))
+                .setVectors(VectorsFactory.vectors(row.embedding()))
+                .putAllPayload(payload)
+                .build();
     }
 
     private static String collection(String run) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 /**
@@ -9,7 +13,8 @@ package io.vecsync.bench.stores;
  * @param sink       (a) its sink through Connect, all N segments
  * @param direct     (b) the first M segments
  */
-record StoreSinkResult(String store, String served, String baseline, boolean realServer, StoreSinkRun sink, StoreSinkRun direct) {
+record StoreSinkResult(
+        String store, String served, String baseline, boolean realServer, StoreSinkRun sink, StoreSinkRun direct) {
 
     /** (a)/(b) of rates from each one's start: the sink's include its connector's start-up. */
     double ratio() {

@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.Cost;
 import io.vecsync.bench.common.SegmentRow;
 import io.vecsync.bench.common.SegmentRows;
 import io.vecsync.core.SegmentSchema;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.stores;
 
 import io.vecsync.bench.common.Cost;
@@ -6,7 +10,6 @@ import io.vecsync.weaviate.WeaviateSinkConfig;
 import io.vecsync.weaviate.WeaviateSinkConnector;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionConfig;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,8 +46,11 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
     /** @param python the docs' Python, for (b) */
     StoreSinkWeaviate(Address address, Path python) {
         this.address = address;
-        this.client = WeaviateClient.connectToCustom(custom -> custom.scheme("http").httpHost(address.host())
-                .httpPort(address.http().getPort()).grpcHost(address.host()).grpcPort(address.grpcPort()));
+        this.client = WeaviateClient.connectToCustom(custom -> custom.scheme("http")
+                .httpHost(address.host())
+                .httpPort(address.http().getPort())
+                .grpcHost(address.host())
+                .grpcPort(address.grpcPort()));
         this.server = ServerProcessCpu.listeningOn(address.http().getPort());
         this.python = python;
     }
@@ -75,9 +81,17 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
 
     @Override
     public Map<String, String> sinkConfig(String run) {
-        return Map.of("connector.class", WeaviateSinkConnector.class.getName(),
-                WeaviateSinkConfig.HOST, address.host(), WeaviateSinkConfig.HTTP_PORT, Integer.toString(address.http().getPort()),
-                WeaviateSinkConfig.GRPC_PORT, Integer.toString(address.grpcPort()), WeaviateSinkConfig.COLLECTION, collection(run));
+        return Map.of(
+                "connector.class",
+                WeaviateSinkConnector.class.getName(),
+                WeaviateSinkConfig.HOST,
+                address.host(),
+                WeaviateSinkConfig.HTTP_PORT,
+                Integer.toString(address.http().getPort()),
+                WeaviateSinkConfig.GRPC_PORT,
+                Integer.toString(address.grpcPort()),
+                WeaviateSinkConfig.COLLECTION,
+                collection(run));
     }
 
     /** Weaviate's own count (an aggregation), 0 until the sink has created the collection. */
@@ -85,7 +99,9 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
     public int pointCount(String run) {
         String name = collection(run);
         try {
-            return client.collections.exists(name) ? Math.toIntExact(client.collections.use(name).size()) : 0;
+            return client.collections.exists(name)
+                    ? Math.toIntExact(client.collections.use(name).size())
+                    : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,15 +109,26 @@ final class StoreSinkWeaviate implements StoreSinkTarget {
 
     @Override
     public StoreSinkBaseline baseline() {
-        return new StoreSinkDocsLoop(python, server, "weaviate", List.of("--weaviate-port", Integer.toString(address.http().getPort()),
-                "--weaviate-grpc-port", Integer.toString(address.grpcPort()), "--name", collection("docs-loop")),
+        return new StoreSinkDocsLoop(
+                python,
+                server,
+                "weaviate",
+                List.of(
+                        "--weaviate-port",
+                        Integer.toString(address.http().getPort()),
+                        "--weaviate-grpc-port",
+                        Integer.toString(address.grpcPort()),
+                        "--name",
+                        collection("docs-loop")),
                 "the docs' Python loop (weaviate-client, connect_to_local): a batch.dynamic() a video, the server's default HNSW");
     }
 
     /** A Weaviate class name: "sink-warm-up" becomes "BenchSinkWarmUp". */
     private static String collection(String run) {
-        return PREFIX + Arrays.stream(run.split("-")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                .collect(Collectors.joining());
+        return PREFIX
+                + Arrays.stream(run.split("-"))
+                        .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                        .collect(Collectors.joining());
     }
 
     /** Drops the sink's collections (the docs' loop drops its own), so that the next store's runs share the machine with none of their indexes. */

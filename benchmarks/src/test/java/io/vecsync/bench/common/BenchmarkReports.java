@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
 import java.io.ByteArrayOutputStream;
@@ -7,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Runs a benchmark's measurements as its command does, for a test to read the report. */
 public final class BenchmarkReports {
 
-    private BenchmarkReports() {
-    }
+    private BenchmarkReports() {}
 
     public static <O> String of(BenchmarkMain.Body<O> benchmark, O options) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,9 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 class ServerProcessCpuTest {
 
@@ -20,7 +23,8 @@ class ServerProcessCpuTest {
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // This JVM listens: its own CPU, at least what the JVM has used on this thread, is the "server's".
             double threadSeconds = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
-            double seconds = ServerProcessCpu.listeningOn(listening.getLocalPort()).cpuSeconds();
+            double seconds =
+                    ServerProcessCpu.listeningOn(listening.getLocalPort()).cpuSeconds();
             assertTrue(seconds >= threadSeconds - 0.01, seconds + " s of CPU, below this thread's " + threadSeconds);
         }
     }

@@ -1,9 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.bench.common;
-
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class SinkStatsTest {
 
@@ -34,7 +38,9 @@ class SinkStatsTest {
     @Test
     void thereIsNoSteadyRateUnlessMostRowsCameAfterTheFirstBatch() {
         assertTrue(Double.isNaN(new SinkStats(0.3, 400, 0.3, 0.1, 1, -1).steadyRowsPerSecond(400, 0.3)));
-        assertTrue(Double.isNaN(new SinkStats(1.0, 199, 1.001, 1.0, 2, -1).steadyRowsPerSecond(200, 1.001)), "one row after 199");
+        assertTrue(
+                Double.isNaN(new SinkStats(1.0, 199, 1.001, 1.0, 2, -1).steadyRowsPerSecond(200, 1.001)),
+                "one row after 199");
         assertEquals(101 / 0.5, new SinkStats(1.0, 99, 1.5, 1.4, 2, -1).steadyRowsPerSecond(200, 1.5), 1e-9);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.config;
 
 import java.util.Arrays;
@@ -6,8 +10,7 @@ import java.util.Locale;
 /** Enums as config values: the lower-case constant name, parsed case-insensitively. */
 public final class ConfigEnums {
 
-    private ConfigEnums() {
-    }
+    private ConfigEnums() {}
 
     public static String value(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);

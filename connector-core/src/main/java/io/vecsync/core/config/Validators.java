@@ -1,23 +1,24 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.config;
 
 import io.vecsync.core.SegmentIds;
 import io.vecsync.core.Urls;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /** Config validators whose {@code toString()} says what is valid, for the REST validate call and the generated docs. */
 public final class Validators {
 
-    private Validators() {
-    }
+    private Validators() {}
 
     /** An absolute URL with one of the schemes, e.g. {@code http} and {@code https}. */
     public static ConfigDef.Validator url(String... schemes) {
@@ -78,7 +79,6 @@ public final class Validators {
             }
         };
     }
-
 
     /** The validator accepts null and blank values too. */
     public static ConfigDef.Validator optional(ConfigDef.Validator validator) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -10,7 +14,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.vecsync.core.Float32Base64Decoder;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +31,13 @@ import java.util.regex.Pattern;
 final class JsonValueReader {
 
     /** NaN and the infinities are read, to be refused with a sentence of ours rather than the parser's advice. */
-    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
     /** Where the parser's messages turn to its internals: source locations, features to enable, character codes. */
-    private static final Pattern INTERNALS = Pattern.compile(" \\((for |start marker at )|: (was expecting|expected) \\(|\\n| at \\[Source");
+    private static final Pattern INTERNALS =
+            Pattern.compile(" \\((for |start marker at )|: (was expecting|expected) \\(|\\n| at \\[Source");
+
     private static final Pattern CHARACTER_CODE = Pattern.compile("\\(('.{1,2}') \\(code \\d+\\)\\)");
     private static final Pattern CONTROL_CODE = Pattern.compile("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
     private static final Pattern FEATURE_ADVICE = Pattern.compile("[:;,]? *\\(?(enable|use) `[^`]*`[^)]*\\)?");
@@ -38,6 +45,7 @@ final class JsonValueReader {
     private final String vectorField;
     /** Characters of a padded base64 text of a vector of the configured dimension. */
     private final int vectorTextLength;
+
     private final Float32Base64Decoder base64;
     /** Added to the byte offsets of the text being parsed: after a vector, its fields are parsed from a copy. */
     private long offsetBase;
@@ -72,7 +80,11 @@ final class JsonValueReader {
     private Map<String, Object> object(JsonParser parser, byte[] bytes) throws IOException {
         JsonToken first = parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
-            throw new InvalidJson(null, "the value is " + (first == null ? "empty" : "JSON " + describe(first)) + ", expected a JSON object", null);
+            throw new InvalidJson(
+                    null,
+                    "the value is " + (first == null ? "empty" : "JSON " + describe(first))
+                            + ", expected a JSON object",
+                    null);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields(parser, bytes, fields);
@@ -91,7 +103,8 @@ final class JsonValueReader {
             try {
                 name = parser.nextFieldName();
             } catch (JsonProcessingException fault) {
-                // The parser reads a name and the first token of its value at once: a new name read puts the fault in its value.
+                // The parser reads a name and the first token of its value at once: a new name read puts the fault in
+                // its value.
                 String read = parser.getParsingContext().getCurrentName();
                 throw invalid(fault, read != null && !read.equals(before) ? read : null);
             }
@@ -104,7 +117,9 @@ final class JsonValueReader {
             } catch (JsonProcessingException fault) {
                 throw invalid(fault, name);
             }
-            Rest rest = token == JsonToken.VALUE_STRING && bytes != null && name.equals(vectorField) ? vectorInPlace(parser, bytes) : null;
+            Rest rest = token == JsonToken.VALUE_STRING && bytes != null && name.equals(vectorField)
+                    ? vectorInPlace(parser, bytes)
+                    : null;
             if (rest != null) {
                 fields.put(name, rest.vector());
                 offsetBase += rest.offset();
@@ -122,8 +137,11 @@ final class JsonValueReader {
         }
         JsonToken after = parser.nextToken();
         if (after != null) {
-            throw new InvalidJson(null, "the value has JSON " + describe(after) + " after its object, at "
-                    + offset(parser.currentTokenLocation()), null);
+            throw new InvalidJson(
+                    null,
+                    "the value has JSON " + describe(after) + " after its object, at "
+                            + offset(parser.currentTokenLocation()),
+                    null);
         }
     }
 
@@ -165,7 +183,8 @@ final class JsonValueReader {
 
     private static int skipWhitespace(byte[] bytes, int from) {
         int next = from;
-        while (next < bytes.length && (bytes[next] == ' ' || bytes[next] == '\n' || bytes[next] == '\r' || bytes[next] == '\t')) {
+        while (next < bytes.length
+                && (bytes[next] == ' ' || bytes[next] == '\n' || bytes[next] == '\r' || bytes[next] == '\t')) {
             next++;
         }
         return next;
@@ -176,16 +195,21 @@ final class JsonValueReader {
      *
      * @param offset where that text's first byte would be in the bytes read: its offsets plus this are theirs
      */
-    private record Rest(float[] vector, byte[] json, int offset) {
-    }
+    private record Rest(float[] vector, byte[] json, int offset) {}
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
+            case VALUE_NUMBER_INT ->
+                parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue()
+                        : parser.getLongValue();
             case VALUE_NUMBER_FLOAT -> {
                 if (parser.isNaN()) {
-                    throw new JsonParseException(parser, "'" + parser.getText() + "' is not a number JSON allows", parser.currentTokenLocation());
+                    throw new JsonParseException(
+                            parser,
+                            "'" + parser.getText() + "' is not a number JSON allows",
+                            parser.currentTokenLocation());
                 }
                 yield parser.getDoubleValue();
             }
@@ -208,7 +232,9 @@ final class JsonValueReader {
                 }
                 yield array;
             }
-            default -> throw new JsonParseException(parser, "unexpected JSON " + describe(token), parser.currentTokenLocation());
+            default ->
+                throw new JsonParseException(
+                        parser, "unexpected JSON " + describe(token), parser.currentTokenLocation());
         };
     }
 
@@ -225,7 +251,9 @@ final class JsonValueReader {
 
     /** Where in the text: the parser of bytes counts bytes, that of a String characters. */
     private String offset(JsonLocation location) {
-        return location.getByteOffset() >= 0 ? "byte " + (offsetBase + location.getByteOffset()) : "character " + location.getCharOffset();
+        return location.getByteOffset() >= 0
+                ? "byte " + (offsetBase + location.getByteOffset())
+                : "character " + location.getCharOffset();
     }
 
     /**
@@ -238,8 +266,10 @@ final class JsonValueReader {
         if (!(e instanceof JsonProcessingException json)) {
             return new InvalidJson(null, "the value could not be read: " + e, e);
         }
-        JsonStreamContext context = json.getProcessor() instanceof JsonParser parser ? parser.getParsingContext() : null;
-        boolean ended = e instanceof JsonEOFException || json.getOriginalMessage().startsWith("Unexpected end-of-input");
+        JsonStreamContext context =
+                json.getProcessor() instanceof JsonParser parser ? parser.getParsingContext() : null;
+        boolean ended =
+                e instanceof JsonEOFException || json.getOriginalMessage().startsWith("Unexpected end-of-input");
         String problem = ended ? endsEarly(e, context) : plain(json.getOriginalMessage());
         String where = json.getLocation() == null ? "" : " at " + offset(json.getLocation());
         return new InvalidJson(field, "the value is not valid JSON: " + problem + where, e);
@@ -253,7 +283,9 @@ final class JsonValueReader {
         if (context != null && context.inArray()) {
             return "the text ends before an array is closed";
         }
-        return context != null && context.inObject() ? "the text ends before an object is closed" : "the text ends early";
+        return context != null && context.inObject()
+                ? "the text ends before an object is closed"
+                : "the text ends early";
     }
 
     /** The parser's message without its internals: what was wrong, in its words. */

@@ -1,21 +1,23 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
-import io.vecsync.core.SegmentIds;
 import io.vecsync.core.Float32Base64Decoder;
 import io.vecsync.core.Float32Codec;
 import io.vecsync.core.FloatListView;
-import org.apache.kafka.connect.data.Field;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
+import io.vecsync.core.SegmentIds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Turns a sink record into an upsert or a delete. Reads Struct values (with a schema), Map values (schemaless JSON)
@@ -26,6 +28,7 @@ public final class RecordConverter {
 
     /** A float's exponent bits: all set for NaN and the infinities alone. */
     private static final int EXPONENT_BITS = 0x7f80_0000;
+
     private static final int SIGN_BIT = 0x8000_0000;
 
     private final int dimension;
@@ -97,8 +100,11 @@ public final class RecordConverter {
         if (value instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        throw error(record, null, "the value is a " + value.getClass().getSimpleName()
-                + ", expected a struct, a map or a JSON object's text");
+        throw error(
+                record,
+                null,
+                "the value is a " + value.getClass().getSimpleName()
+                        + ", expected a struct, a map or a JSON object's text");
     }
 
     /** The map itself when its keys are all strings, as JsonConverter's are; else a copy keyed by their text. */
@@ -149,13 +155,20 @@ public final class RecordConverter {
         } else if (raw instanceof byte[] || raw instanceof ByteBuffer || raw instanceof String) {
             vector = decodeBytes(record, raw);
         } else {
-            throw error(record, vectorField, "is a " + raw.getClass().getSimpleName() + ", expected an array of numbers or float32 bytes");
+            throw error(
+                    record,
+                    vectorField,
+                    "is a " + raw.getClass().getSimpleName() + ", expected an array of numbers or float32 bytes");
         }
         if (vector.length != dimension) {
-            throw error(record, vectorField, "has " + vector.length + " dimensions, expected " + dimension
-                    + " (" + CommonSinkConfig.EMBEDDING_DIMENSION + ")");
+            throw error(
+                    record,
+                    vectorField,
+                    "has " + vector.length + " dimensions, expected " + dimension + " ("
+                            + CommonSinkConfig.EMBEDDING_DIMENSION + ")");
         }
-        // Integer tests on the bits: no floating-point chain from one element to the next, so the loop runs at load speed.
+        // Integer tests on the bits: no floating-point chain from one element to the next, so the loop runs at load
+        // speed.
         int magnitudes = 0;
         for (int i = 0; i < vector.length; i++) {
             int bits = Float.floatToRawIntBits(vector[i]);

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
-import org.apache.kafka.connect.errors.ConnectException;
-
 import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Thrown by {@link VectorWriter#write} when the store applied the batch except some points it refused one by one;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 import java.util.ArrayList;
@@ -7,8 +11,7 @@ import java.util.function.ToLongFunction;
 /** Cuts what a batch sends into requests within a store's limits: items per request and estimated bytes per request. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * The items in order, in runs of at most {@code maxItems} whose sizes add up to at most {@code maxBytes}; an item

@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
-
-import org.apache.kafka.common.metrics.Gauge;
-import org.apache.kafka.common.metrics.PluginMetrics;
 
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
 
 /** A sink task's counters, registered as JMX metrics through Connect's plugin metrics. */
 public final class SinkMetrics {
@@ -21,7 +24,11 @@ public final class SinkMetrics {
         if (metrics == null) {
             return;
         }
-        gauge(metrics, "points-upserted-total", "Points written (after collapsing repeated ids within a batch)", upserts::sum);
+        gauge(
+                metrics,
+                "points-upserted-total",
+                "Points written (after collapsing repeated ids within a batch)",
+                upserts::sum);
         gauge(metrics, "points-deleted-total", "Points deleted by tombstones", deletes::sum);
         gauge(metrics, "batches-written-total", "Bulk writes", batches::sum);
         gauge(metrics, "errant-records-total", "Records sent to the dead-letter queue", errantRecords::sum);
@@ -30,7 +37,8 @@ public final class SinkMetrics {
     }
 
     private static void gauge(PluginMetrics metrics, String name, String description, LongSupplier value) {
-        metrics.addMetric(metrics.metricName(name, description, new LinkedHashMap<>()), (Gauge<Long>) (config, now) -> value.getAsLong());
+        metrics.addMetric(metrics.metricName(name, description, new LinkedHashMap<>()), (Gauge<Long>)
+                (config, now) -> value.getAsLong());
     }
 
     public long upserts() {

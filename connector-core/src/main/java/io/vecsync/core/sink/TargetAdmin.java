@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 /** Creates a store's target (collection, table, index) from config alone, or verifies an existing one. */

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
 import io.vecsync.core.VecsyncVersion;
 import io.vecsync.core.config.CrossFieldChecks;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
 
 /** What every vecsync sink connector shares: every task gets the connector's config; cross-field checks in validate(). */
 public abstract class VectorSinkConnector extends SinkConnector {
@@ -25,8 +28,10 @@ public abstract class VectorSinkConnector extends SinkConnector {
      * @param definition the store's ConfigDef, built on {@link CommonSinkConfig#CONFIG_DEF}
      * @param parser     parses a config, failing with the offending key named
      */
-    protected VectorSinkConnector(ConfigDef definition, Function<Map<String, String>, ? extends CommonSinkConfig> parser,
-                                  Class<? extends Task> taskClass) {
+    protected VectorSinkConnector(
+            ConfigDef definition,
+            Function<Map<String, String>, ? extends CommonSinkConfig> parser,
+            Class<? extends Task> taskClass) {
         this.definition = definition;
         this.parser = parser;
         this.taskClass = taskClass;
@@ -78,6 +83,5 @@ public abstract class VectorSinkConnector extends SinkConnector {
     }
 
     /** A store's own cross-field checks; add errors to the offending key's value. */
-    protected void validateStore(Map<String, ConfigValue> values) {
-    }
+    protected void validateStore(Map<String, ConfigValue> values) {}
 }

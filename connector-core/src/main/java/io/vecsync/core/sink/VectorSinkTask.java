@@ -1,8 +1,22 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 import io.vecsync.core.RequiredConnect;
 import io.vecsync.core.RetryPolicy;
 import io.vecsync.core.VecsyncVersion;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -14,17 +28,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The sink task every store shares: converts records, collapses each batch per id in Kafka order, writes in bulk,
@@ -56,6 +59,7 @@ public abstract class VectorSinkTask extends SinkTask {
     private long waitMs;
     /** Dead-letter reports not yet known to be written: offsets are committed only after them. */
     private final List<Future<Void>> reported = new ArrayList<>();
+
     private final SinkMetrics metrics = new SinkMetrics();
     /** A failure no retry can fix that came up in an offset commit: nothing is committed after it, the next put() throws it. */
     private ConnectException fatal;
@@ -83,20 +87,29 @@ public abstract class VectorSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = parseConfig(props);
         converter = new RecordConverter(config);
-        retryPolicy = new RetryPolicy(config.getInt(CommonSinkConfig.RETRY_MAX),
-                config.getLong(CommonSinkConfig.RETRY_BACKOFF_MS), config.getLong(CommonSinkConfig.RETRY_BACKOFF_MAX_MS));
+        retryPolicy = new RetryPolicy(
+                config.getInt(CommonSinkConfig.RETRY_MAX),
+                config.getLong(CommonSinkConfig.RETRY_BACKOFF_MS),
+                config.getLong(CommonSinkConfig.RETRY_BACKOFF_MAX_MS));
         waitMs = config.getLong(CommonSinkConfig.FLUSH_TIMEOUT_MS);
-        boolean tolerateAll = "all".equalsIgnoreCase(props.getOrDefault(CommonSinkConfig.ERRORS_TOLERANCE, "none").trim());
+        boolean tolerateAll = "all"
+                .equalsIgnoreCase(props.getOrDefault(CommonSinkConfig.ERRORS_TOLERANCE, "none")
+                        .trim());
         reporter = tolerateAll && context != null ? context.errantRecordReporter() : null;
         metrics.register(pluginMetrics());
         store = openStore(config);
-        queue = new WriteQueue("vecsync-writer-" + props.getOrDefault("name", "sink"), config.batchSize(),
-                QUEUED_BATCHES * config.batchSize(), this::write);
+        queue = new WriteQueue(
+                "vecsync-writer-" + props.getOrDefault("name", "sink"),
+                config.batchSize(),
+                QUEUED_BATCHES * config.batchSize(),
+                this::write);
         try {
             prepareTarget();
         } catch (RetriableException unreachable) {
             // Connect fails a task for good on any exception from start(); put() tries again instead.
-            log.warn("the store is unreachable at start; preparing the target again before the first write: {}", unreachable.getMessage());
+            log.warn(
+                    "the store is unreachable at start; preparing the target again before the first write: {}",
+                    unreachable.getMessage());
         }
     }
 
@@ -150,7 +163,9 @@ public abstract class VectorSinkTask extends SinkTask {
                 if (!operation.isDelete()) {
                     check(record, operation.point());
                 }
-                operations.computeIfAbsent(batchesPerTopic() ? record.topic() : "", key -> new ArrayList<>()).add(operation);
+                operations
+                        .computeIfAbsent(batchesPerTopic() ? record.topic() : "", key -> new ArrayList<>())
+                        .add(operation);
             } catch (DataException bad) {
                 reported.add(report(record, bad));
             }
@@ -166,7 +181,9 @@ public abstract class VectorSinkTask extends SinkTask {
      */
     private void finishWrites() {
         if (queue.failure() instanceof RetriableException) {
-            log.info("writing again the {} operations of earlier puts, from a write that failed transiently", queue.queuedCount());
+            log.info(
+                    "writing again the {} operations of earlier puts, from a write that failed transiently",
+                    queue.queuedCount());
             queue.resume();
         }
         boolean drained;
@@ -198,7 +215,9 @@ public abstract class VectorSinkTask extends SinkTask {
 
     /** The records whose points the store refused go to the dead-letter queue, or fail the task. */
     private void reportRefused() {
-        queue.takeRefused().forEach((record, reason) -> reported.add(report(record, new DataException(describe(record) + ": " + reason))));
+        queue.takeRefused()
+                .forEach((record, reason) ->
+                        reported.add(report(record, new DataException(describe(record) + ": " + reason))));
     }
 
     /** Waits for the writes, then lets the store make them durable; throws what a write threw. */
@@ -261,8 +280,10 @@ public abstract class VectorSinkTask extends SinkTask {
             }
         }
         int dropped = queue.drop(partitions);
-        log.warn("dropping the uncommitted writes of {} records as partitions {} are revoked; their next owner writes them",
-                dropped, partitions);
+        log.warn(
+                "dropping the uncommitted writes of {} records as partitions {} are revoked; their next owner writes them",
+                dropped,
+                partitions);
     }
 
     /** A bad record goes to the dead-letter queue when errors are tolerated; else it fails the task, named. */
@@ -281,7 +302,9 @@ public abstract class VectorSinkTask extends SinkTask {
         if (queue != null) {
             try {
                 if (!queue.stop(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    log.warn("a write still running after {} s is interrupted; its records were not committed", STOP_WAIT_SECONDS);
+                    log.warn(
+                            "a write still running after {} s is interrupted; its records were not committed",
+                            STOP_WAIT_SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -313,14 +336,16 @@ public abstract class VectorSinkTask extends SinkTask {
         Map<String, SinkRecord> lastRecordOfId = new HashMap<>();
         operations.forEach(operation -> lastRecordOfId.put(operation.id(), operation.record()));
         Map<SinkRecord, String> refused = new LinkedHashMap<>();
-        refusedIds.forEach((id, reason) -> refused.put(lastRecordOfId.get(id), "the store refused point " + id + ": " + reason));
+        refusedIds.forEach(
+                (id, reason) -> refused.put(lastRecordOfId.get(id), "the store refused point " + id + ": " + reason));
         return refused;
     }
 
     /** Writes the batch; a batch refused whole for a point in it is written again in halves, down to that point alone. */
     private void writeIsolatingRefusals(WriteBatch batch, Map<String, String> refused) {
         try {
-            withRetries("writing " + batch.size() + " points", () -> store.writer().write(batch));
+            withRetries(
+                    "writing " + batch.size() + " points", () -> store.writer().write(batch));
         } catch (RefusedPointsException refusedPoints) {
             refused.putAll(refusedPoints.reasons());
         } catch (RefusedBatchException refusedBatch) {
@@ -328,7 +353,9 @@ public abstract class VectorSinkTask extends SinkTask {
                 refused.put(batch.ids().get(0), refusedBatch.getMessage());
                 return;
             }
-            log.info("the store refused a batch of {} points for a point in it; writing it in halves: {}", batch.size(),
+            log.info(
+                    "the store refused a batch of {} points for a point in it; writing it in halves: {}",
+                    batch.size(),
                     refusedBatch.getMessage());
             batch.halves().forEach(half -> writeIsolatingRefusals(half, refused));
         }
@@ -341,14 +368,22 @@ public abstract class VectorSinkTask extends SinkTask {
                 return;
             } catch (RetriableException transientError) {
                 if (!retryPolicy.allows(retry)) {
-                    log.warn("{} still failing after {} retries; Connect will redeliver the batch: {}",
-                            what, retryPolicy.maxRetries(), transientError.getMessage());
+                    log.warn(
+                            "{} still failing after {} retries; Connect will redeliver the batch: {}",
+                            what,
+                            retryPolicy.maxRetries(),
+                            transientError.getMessage());
                     throw transientError;
                 }
                 long backoff = retryPolicy.backoffMs(retry);
                 metrics.retries.increment();
-                log.info("{} failed ({}); retry {} of {} in {} ms", what, transientError.getMessage(), retry,
-                        retryPolicy.maxRetries(), backoff);
+                log.info(
+                        "{} failed ({}); retry {} of {} in {} ms",
+                        what,
+                        transientError.getMessage(),
+                        retry,
+                        retryPolicy.maxRetries(),
+                        backoff);
                 sleep(backoff);
             }
         }

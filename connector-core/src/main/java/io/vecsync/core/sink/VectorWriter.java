@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 /** A store's bulk writer: the part of a sink that differs per store. */
@@ -17,8 +21,7 @@ public interface VectorWriter extends AutoCloseable {
      *
      * @throws org.apache.kafka.connect.errors.DataException naming the field
      */
-    default void check(VectorPoint point) {
-    }
+    default void check(VectorPoint point) {}
 
     @Override
     void close();

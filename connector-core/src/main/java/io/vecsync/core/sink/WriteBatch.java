@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
 import java.util.ArrayList;
@@ -30,7 +34,8 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String
             last.put(operation.id(), operation);
         }
         Set<String> topics = new HashSet<>();
-        operations.forEach(operation -> topics.add(operation.record() == null ? null : operation.record().topic()));
+        operations.forEach(operation -> topics.add(
+                operation.record() == null ? null : operation.record().topic()));
         List<VectorPoint> upserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         for (SinkOperation operation : last.values()) {
@@ -40,7 +45,8 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String
                 upserts.add(operation.point());
             }
         }
-        return new WriteBatch(upserts, deletes, topics.size() == 1 ? topics.iterator().next() : null);
+        return new WriteBatch(
+                upserts, deletes, topics.size() == 1 ? topics.iterator().next() : null);
     }
 
     public boolean isEmpty() {
@@ -64,7 +70,11 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String
         int half = (size() + 1) / 2;
         int upsertsFirst = Math.min(half, upserts.size());
         int deletesFirst = half - upsertsFirst;
-        return List.of(new WriteBatch(upserts.subList(0, upsertsFirst), deletes.subList(0, deletesFirst), topic),
-                new WriteBatch(upserts.subList(upsertsFirst, upserts.size()), deletes.subList(deletesFirst, deletes.size()), topic));
+        return List.of(
+                new WriteBatch(upserts.subList(0, upsertsFirst), deletes.subList(0, deletesFirst), topic),
+                new WriteBatch(
+                        upserts.subList(upsertsFirst, upserts.size()),
+                        deletes.subList(deletesFirst, deletes.size()),
+                        topic));
     }
 }

@@ -1,8 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
-
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The operations a sink task has taken from Connect and not yet written, and the thread that writes them: in Kafka
@@ -34,11 +37,13 @@ final class WriteQueue {
     private final Thread thread;
     /** Per batch key, in Kafka order. */
     private final Map<String, ArrayDeque<SinkOperation>> queued = new LinkedHashMap<>();
+
     private int queuedCount;
     private boolean writing;
     private final Map<SinkRecord, String> refused = new LinkedHashMap<>();
     /** Partitions taken from the task: their operations are never written again, not even after a failed batch. */
     private final Set<TopicPartition> dropped = new HashSet<>();
+
     private RuntimeException failure;
     private boolean stopping;
 

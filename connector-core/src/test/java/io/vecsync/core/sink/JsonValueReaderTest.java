@@ -1,14 +1,8 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
-
-import io.vecsync.core.Float32Base64Decoder;
-import io.vecsync.core.Float32Codec;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,14 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecsync.core.Float32Base64Decoder;
+import io.vecsync.core.Float32Codec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class JsonValueReaderTest {
 
     /** Its base64 holds a '/', which JSON writers may escape. */
     private static final float[] VECTOR = {-1.9999999f, 0.75f, 3f, -0.125f};
+
     private static final String TEXT = Base64.getEncoder().encodeToString(Float32Codec.encode(VECTOR));
 
     private static Map<String, Object> read(String json) {
-        return new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json.getBytes(StandardCharsets.UTF_8));
+        return new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder())
+                .read(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String document(String embedding) {
@@ -50,8 +55,10 @@ class JsonValueReaderTest {
         assertEquals(List.of("id", "embedding"), List.copyOf(last.keySet()));
         assertArrayEquals(VECTOR, assertInstanceOf(float[].class, last.get("embedding")));
         // A repeated field: the last one counts, as with JSON's own reading.
-        String other = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3, 4}));
-        assertArrayEquals(new float[]{1, 2, 3, 4}, (float[]) read("{\"embedding\":" + vector + ",\"embedding\":\"" + other + "\"}").get("embedding"));
+        String other = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[] {1, 2, 3, 4}));
+        assertArrayEquals(new float[] {1, 2, 3, 4}, (float[])
+                read("{\"embedding\":" + vector + ",\"embedding\":\"" + other + "\"}")
+                        .get("embedding"));
     }
 
     @Test
@@ -61,8 +68,11 @@ class JsonValueReaderTest {
         assertMessage("{\"embedding\":\"" + TEXT + "\",}", "the value is not valid JSON");
         assertMessage("{\"embedding\":\"" + TEXT + "\" \"id\":1}", "the value is not valid JSON");
         String beforeToken = "{\"embedding\":\"" + TEXT + "\",\"id\":";
-        JsonValueReader.InvalidJson error = assertThrows(JsonValueReader.InvalidJson.class, () -> read(beforeToken + "tru}"));
-        assertEquals("the value is not valid JSON: Unrecognized token 'tru' at byte " + beforeToken.length(), error.getMessage());
+        JsonValueReader.InvalidJson error =
+                assertThrows(JsonValueReader.InvalidJson.class, () -> read(beforeToken + "tru}"));
+        assertEquals(
+                "the value is not valid JSON: Unrecognized token 'tru' at byte " + beforeToken.length(),
+                error.getMessage());
         assertEquals("id", error.field(), "the field after the vector whose value is not JSON");
     }
 
@@ -70,7 +80,7 @@ class JsonValueReaderTest {
     void aTextItCannotDecodeInPlaceIsReadAsAString() {
         String escaped = TEXT.replace("/", "\\/");
         String unpadded = TEXT.replace("=", "");
-        String otherDimension = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[]{1, 2, 3}));
+        String otherDimension = Base64.getEncoder().encodeToString(Float32Codec.encode(new float[] {1, 2, 3}));
         String notBase64 = "-" + TEXT.substring(1);
         assertEquals(TEXT.length(), notBase64.length());
         for (String text : List.of(escaped, unpadded, otherDimension, notBase64)) {
@@ -79,7 +89,8 @@ class JsonValueReaderTest {
         }
         // A shorter text followed by a quote exactly where the configured length ends: never decoded across it.
         String shorter = TEXT.substring(0, 8);
-        String trap = "{\"embedding\":\"" + shorter + "\",\"p\":\"" + "A".repeat(TEXT.length() - shorter.length() - 7) + "\"}";
+        String trap = "{\"embedding\":\"" + shorter + "\",\"p\":\"" + "A".repeat(TEXT.length() - shorter.length() - 7)
+                + "\"}";
         assertEquals(shorter, read(trap).get("embedding"));
         assertEquals(List.of(1L, 2L), read(document("[1,2]")).get("embedding"));
     }
@@ -87,7 +98,8 @@ class JsonValueReaderTest {
     @Test
     void readsTextsFieldsAsItsBytesButTheVectorAsAString() {
         String json = document("\"" + TEXT + "\"");
-        Map<String, Object> fromText = new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json);
+        Map<String, Object> fromText =
+                new JsonValueReader("embedding", VECTOR.length, new Float32Base64Decoder()).read(json);
         assertEquals(TEXT, fromText.get("embedding"));
         assertEquals(List.of("id", "embedding", "after", "n"), List.copyOf(fromText.keySet()));
     }
@@ -112,7 +124,11 @@ class JsonValueReaderTest {
     }
 
     private static void assertField(String json, String field) {
-        assertEquals(field, assertThrows(JsonValueReader.InvalidJson.class, () -> read(json)).field(), json);
+        assertEquals(
+                field,
+                assertThrows(JsonValueReader.InvalidJson.class, () -> read(json))
+                        .field(),
+                json);
     }
 
     private static void assertMessage(String json, String expected) {

@@ -1,5 +1,26 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigDef;
@@ -14,24 +35,6 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The framework's failure handling, against an in-memory store whose failures the test scripts. */
 class VectorSinkTaskTest {
 
@@ -44,14 +47,17 @@ class VectorSinkTaskTest {
         final List<RuntimeException> adminFailures = new ArrayList<>();
         /** RuntimeExceptions or Errors. */
         final List<Throwable> writeFailures = new ArrayList<>();
+
         final List<WriteBatch> written = new ArrayList<>();
         /** A batch holding one of these ids is refused whole, as a store answering a 400 for the request does. */
         final Set<String> refusedWhole = new HashSet<>();
+
         int writeCalls;
         /** Writes wait for it: a store that is slow to answer. */
         volatile CountDownLatch answer = new CountDownLatch(0);
         /** Released as each write begins. */
         final Semaphore writesBegun = new Semaphore(0);
+
         int adminCalls;
 
         @Override
@@ -80,8 +86,7 @@ class VectorSinkTaskTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
@@ -96,8 +101,7 @@ class VectorSinkTaskTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static final class ScriptedTask extends VectorSinkTask {
@@ -132,8 +136,15 @@ class VectorSinkTaskTest {
         if (context != null) {
             task.initialize(context);
         }
-        Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2",
-                CommonSinkConfig.RETRY_MAX, "2", CommonSinkConfig.RETRY_BACKOFF_MS, "1", CommonSinkConfig.RETRY_BACKOFF_MAX_MS, "2"));
+        Map<String, String> props = new HashMap<>(Map.of(
+                CommonSinkConfig.EMBEDDING_DIMENSION,
+                "2",
+                CommonSinkConfig.RETRY_MAX,
+                "2",
+                CommonSinkConfig.RETRY_BACKOFF_MS,
+                "1",
+                CommonSinkConfig.RETRY_BACKOFF_MAX_MS,
+                "2"));
         props.putAll(extraProps);
         task.start(props);
         return task;
@@ -177,7 +188,9 @@ class VectorSinkTaskTest {
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(9));
         assertEquals(offsets, task.preCommit(offsets));
         assertEquals(List.of(refused), context.reported);
-        assertEquals("record t-0@7: the store refused point " + ID + ": text in a number property", context.reasons.get(0).getMessage());
+        assertEquals(
+                "record t-0@7: the store refused point " + ID + ": text in a number property",
+                context.reasons.get(0).getMessage());
     }
 
     @Test
@@ -187,9 +200,12 @@ class VectorSinkTaskTest {
         store.writeFailures.add(new RefusedPointsException("refused", Map.of(ID, "bad")));
         task.put(List.of(record()));
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
-        assertEquals(Map.of(), assertDoesNotThrow(() -> task.preCommit(offsets)),
+        assertEquals(
+                Map.of(),
+                assertDoesNotThrow(() -> task.preCommit(offsets)),
                 "an exception from preCommit would make Connect read the record again and refuse it again, forever");
-        DataException failure = assertThrows(DataException.class, () -> task.put(List.of()), "the next put() fails the task");
+        DataException failure =
+                assertThrows(DataException.class, () -> task.put(List.of()), "the next put() fails the task");
         assertEquals("record t-0@7: the store refused point " + ID + ": bad", failure.getMessage());
         assertEquals(Map.of(), task.preCommit(offsets), "and nothing is committed after it");
     }
@@ -212,7 +228,9 @@ class VectorSinkTaskTest {
         assertEquals(offsets, task.preCommit(offsets));
 
         assertEquals(List.of(records.get(5)), context.reported);
-        assertEquals("record t-0@15: the store refused point " + ids.get(5) + ": 400: a point is invalid", context.reasons.get(0).getMessage());
+        assertEquals(
+                "record t-0@15: the store refused point " + ids.get(5) + ": 400: a point is invalid",
+                context.reasons.get(0).getMessage());
         Set<String> written = writtenIds(store).stream().flatMap(Set::stream).collect(Collectors.toSet());
         assertEquals(ids.stream().filter(id -> !id.equals(ids.get(5))).collect(Collectors.toSet()), written);
         assertEquals(7, store.writeCalls, "8 points, then halves of 4, 2 and 1 around the refused one: 1 + 2 + 2 + 2");
@@ -245,8 +263,7 @@ class VectorSinkTaskTest {
         }
 
         @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
+        public void offset(TopicPartition tp, long offset) {}
 
         @Override
         public void timeout(long timeoutMs) {
@@ -259,16 +276,13 @@ class VectorSinkTaskTest {
         }
 
         @Override
-        public void pause(TopicPartition... partitions) {
-        }
+        public void pause(TopicPartition... partitions) {}
 
         @Override
-        public void resume(TopicPartition... partitions) {
-        }
+        public void resume(TopicPartition... partitions) {}
 
         @Override
-        public void requestCommit() {
-        }
+        public void requestCommit() {}
 
         @Override
         public PluginMetrics pluginMetrics() {
@@ -324,13 +338,17 @@ class VectorSinkTaskTest {
         assertEquals(List.of(), store.written, "later puts do not wait for the write in flight");
         store.answer.countDown();
         task.flush(Map.of());
-        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID)), writtenIds(store), "in Kafka order, the two waiting in one batch");
+        assertEquals(
+                List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID)),
+                writtenIds(store),
+                "in Kafka order, the two waiting in one batch");
     }
 
     @Test
     void aPutWaitsWhileTwoBatchesAreAlreadyWaiting() throws Exception {
         ScriptedStore store = new ScriptedStore();
-        Map<String, String> props = new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2", CommonSinkConfig.BATCH_SIZE, "2"));
+        Map<String, String> props =
+                new HashMap<>(Map.of(CommonSinkConfig.EMBEDDING_DIMENSION, "2", CommonSinkConfig.BATCH_SIZE, "2"));
         ScriptedTask task = new ScriptedTask(store);
         task.start(props);
         store.answer = new CountDownLatch(1);
@@ -344,7 +362,9 @@ class VectorSinkTaskTest {
         store.answer.countDown();
         fifth.get(10, TimeUnit.SECONDS);
         task.flush(Map.of());
-        assertEquals(List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID), Set.of(OTHER_ID, THIRD_ID), Set.of(ID)), writtenIds(store),
+        assertEquals(
+                List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID), Set.of(OTHER_ID, THIRD_ID), Set.of(ID)),
+                writtenIds(store),
                 "batches of batch.size=2 in Kafka order");
     }
 
@@ -372,14 +392,21 @@ class VectorSinkTaskTest {
         assertEquals(1, store.written.size(), "written before the partition moves on");
 
         failNextWrites(store, 3);
-        SinkRecord kept = new SinkRecord("t", 1, Schema.STRING_SCHEMA, ID, null, Map.of("embedding", List.of(1, 0)), 20);
+        SinkRecord kept =
+                new SinkRecord("t", 1, Schema.STRING_SCHEMA, ID, null, Map.of("embedding", List.of(1, 0)), 20);
         task.put(List.of(record(OTHER_ID, 8), kept));
-        assertDoesNotThrow(() -> task.close(List.of(new TopicPartition("t", 0))), "an outage during a rebalance fails no task");
-        assertEquals(Map.of(), context.rewound, "no rewind: Connect may deliver and commit the kept partition's later records first");
+        assertDoesNotThrow(
+                () -> task.close(List.of(new TopicPartition("t", 0))), "an outage during a rebalance fails no task");
+        assertEquals(
+                Map.of(),
+                context.rewound,
+                "no rewind: Connect may deliver and commit the kept partition's later records first");
 
-        // An incremental cooperative rebalance keeps partition t-1: its later records come while the store is still down.
+        // An incremental cooperative rebalance keeps partition t-1: its later records come while the store is still
+        // down.
         failNextWrites(store, 6);
-        SinkRecord later = new SinkRecord("t", 1, Schema.STRING_SCHEMA, THIRD_ID, null, Map.of("embedding", List.of(0, 1)), 21);
+        SinkRecord later =
+                new SinkRecord("t", 1, Schema.STRING_SCHEMA, THIRD_ID, null, Map.of("embedding", List.of(0, 1)), 21);
         assertThrows(RetriableException.class, () -> task.put(List.of(later)), "the failed write is tried again first");
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 1), new OffsetAndMetadata(21));
         assertEquals(Map.of(), task.preCommit(offsets), "nothing past the unwritten record 20 is committed");
@@ -387,7 +414,9 @@ class VectorSinkTaskTest {
         task.put(List.of(later));
         Map<TopicPartition, OffsetAndMetadata> all = Map.of(new TopicPartition("t", 1), new OffsetAndMetadata(22));
         assertEquals(all, task.preCommit(all));
-        assertEquals(List.of(Set.of(ID), Set.of(ID), Set.of(THIRD_ID)), writtenIds(store),
+        assertEquals(
+                List.of(Set.of(ID), Set.of(ID), Set.of(THIRD_ID)),
+                writtenIds(store),
                 "the kept partition's record 20 is written before 21; the revoked partition's record 8 is left to its next owner");
     }
 
@@ -397,23 +426,31 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         store.answer = new CountDownLatch(1);
         RecordingContext context = new RecordingContext();
-        ScriptedTask task = start(store, context, Map.of(CommonSinkConfig.FLUSH_TIMEOUT_MS, "200", CommonSinkConfig.BATCH_SIZE, "1"));
+        ScriptedTask task = start(
+                store, context, Map.of(CommonSinkConfig.FLUSH_TIMEOUT_MS, "200", CommonSinkConfig.BATCH_SIZE, "1"));
         task.put(List.of(record()));
         awaitWriteBegun(store);
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(8));
         assertEquals(Map.of(), task.preCommit(offsets), "nothing is committed while the write hangs");
 
         task.put(List.of(record(OTHER_ID, 8), record(THIRD_ID, 9)));
-        RetriableException full = assertThrows(RetriableException.class, () -> task.put(List.of(record(ID, 10))),
+        RetriableException full = assertThrows(
+                RetriableException.class,
+                () -> task.put(List.of(record(ID, 10))),
                 "a put() finding no room hands its records back to Connect");
-        assertTrue(full.getMessage().startsWith("waited 200 ms (flush.timeout.ms) for room for more records"), full.getMessage());
+        assertTrue(
+                full.getMessage().startsWith("waited 200 ms (flush.timeout.ms) for room for more records"),
+                full.getMessage());
         assertTrue(context.timeoutMs > 0, "Connect is asked to wait before redelivering");
 
         task.close(List.of(new TopicPartition("t", 0)));
         store.answer.countDown();
         Map<TopicPartition, OffsetAndMetadata> later = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(11));
         assertEquals(later, task.preCommit(later));
-        assertEquals(List.of(Set.of(ID)), writtenIds(store), "the revoked partition's queued records were dropped, not written late");
+        assertEquals(
+                List.of(Set.of(ID)),
+                writtenIds(store),
+                "the revoked partition's queued records were dropped, not written late");
         task.stop();
     }
 
@@ -433,7 +470,8 @@ class VectorSinkTaskTest {
     void theTaskReportsVecsyncsVersionNotKafkas() {
         ScriptedTask task = new ScriptedTask(new ScriptedStore());
         assertTrue(task.version().matches("\\d+\\.\\d+\\.\\d+.*"), task.version());
-        assertFalse(task.version().equals(org.apache.kafka.common.utils.AppInfoParser.getVersion()), "not Kafka's version");
+        assertFalse(
+                task.version().equals(org.apache.kafka.common.utils.AppInfoParser.getVersion()), "not Kafka's version");
     }
 
     @Test
@@ -441,11 +479,13 @@ class VectorSinkTaskTest {
         RecordingContext olderWorker = new RecordingContext() {
             @Override
             public PluginMetrics pluginMetrics() {
-                throw new NoSuchMethodError("'org.apache.kafka.common.metrics.PluginMetrics org.apache.kafka.connect.sink.SinkTaskContext.pluginMetrics()'");
+                throw new NoSuchMethodError(
+                        "'org.apache.kafka.common.metrics.PluginMetrics org.apache.kafka.connect.sink.SinkTaskContext.pluginMetrics()'");
             }
         };
         ConnectException failure = assertThrows(ConnectException.class, () -> start(new ScriptedStore(), olderWorker));
-        assertEquals("vecsync needs Kafka Connect 4.1 or newer (its plugin metrics); this worker is older: upgrade the Connect workers",
+        assertEquals(
+                "vecsync needs Kafka Connect 4.1 or newer (its plugin metrics); this worker is older: upgrade the Connect workers",
                 failure.getMessage());
     }
 
@@ -471,6 +511,8 @@ class VectorSinkTaskTest {
     }
 
     private static List<Set<String>> writtenIds(ScriptedStore store) {
-        return store.written.stream().map(batch -> batch.upserts().stream().map(VectorPoint::id).collect(Collectors.toSet())).toList();
+        return store.written.stream()
+                .map(batch -> batch.upserts().stream().map(VectorPoint::id).collect(Collectors.toSet()))
+                .toList();
     }
 }

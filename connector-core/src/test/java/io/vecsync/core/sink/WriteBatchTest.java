@@ -1,19 +1,22 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.core.sink;
-
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
 class WriteBatchTest {
 
     private static SinkOperation upsert(String id, float value) {
-        return new SinkOperation(null, id, new VectorPoint(id, new float[]{value}, Map.of()));
+        return new SinkOperation(null, id, new VectorPoint(id, new float[] {value}, Map.of()));
     }
 
     private static SinkOperation delete(String id) {
@@ -22,8 +25,11 @@ class WriteBatchTest {
 
     @Test
     void theLastOperationOnAnIdWins() {
-        WriteBatch batch = WriteBatch.of(List.of(upsert("a", 1), upsert("b", 1), upsert("a", 2), delete("b"), delete("c"), upsert("c", 3)));
-        assertEquals(List.of("c"), batch.upserts().stream().skip(1).map(VectorPoint::id).toList());
+        WriteBatch batch = WriteBatch.of(
+                List.of(upsert("a", 1), upsert("b", 1), upsert("a", 2), delete("b"), delete("c"), upsert("c", 3)));
+        assertEquals(
+                List.of("c"),
+                batch.upserts().stream().skip(1).map(VectorPoint::id).toList());
         assertEquals(2f, batch.upserts().get(0).vector()[0], "the later upsert of a overwrites the earlier");
         assertEquals(List.of("b"), batch.deletes(), "upsert then delete ends deleted");
         assertEquals(3, batch.size());
@@ -31,8 +37,11 @@ class WriteBatchTest {
 
     @Test
     void aBatchNamesItsTopicWhenAllItsRecordsShareOne() {
-        assertEquals("a", WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("a", "2"))).topic());
-        assertNull(WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("b", "2"))).topic());
+        assertEquals(
+                "a",
+                WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("a", "2"))).topic());
+        assertNull(
+                WriteBatch.of(List.of(fromTopic("a", "1"), fromTopic("b", "2"))).topic());
     }
 
     private static SinkOperation fromTopic(String topic, String id) {
@@ -41,13 +50,18 @@ class WriteBatchTest {
 
     @Test
     void halvesSplitTheIdsUpsertsFirstAndTogetherWriteTheWhole() {
-        WriteBatch batch = WriteBatch.of(List.of(upsert("a", 1), upsert("b", 1), upsert("c", 1), delete("d"), delete("e")));
+        WriteBatch batch =
+                WriteBatch.of(List.of(upsert("a", 1), upsert("b", 1), upsert("c", 1), delete("d"), delete("e")));
         List<WriteBatch> halves = batch.halves();
         assertEquals(List.of("a", "b", "c"), halves.get(0).ids());
         assertEquals(List.of("d", "e"), halves.get(1).deletes());
         List<WriteBatch> quarters = halves.get(1).halves();
-        assertEquals(List.of(List.of("d"), List.of("e")), quarters.stream().map(WriteBatch::ids).toList());
-        assertEquals(List.of(List.of("a", "b"), List.of("c")), halves.get(0).halves().stream().map(WriteBatch::ids).toList());
+        assertEquals(
+                List.of(List.of("d"), List.of("e")),
+                quarters.stream().map(WriteBatch::ids).toList());
+        assertEquals(
+                List.of(List.of("a", "b"), List.of("c")),
+                halves.get(0).halves().stream().map(WriteBatch::ids).toList());
     }
 
     @Test

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -31,8 +34,21 @@ final class FakeControlPlane implements AutoCloseable {
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?");
     private static final Set<String> METRICS = Set.of("cosine", "euclidean", "dotproduct");
     private static final int MAX_DIMENSION = 20_000;
-    private static final Map<Integer, String> ERROR_CODES = Map.of(400, "INVALID_ARGUMENT", 401, "UNAUTHENTICATED",
-            404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED", 409, "ALREADY_EXISTS", 429, "RESOURCE_EXHAUSTED", 503, "UNAVAILABLE");
+    private static final Map<Integer, String> ERROR_CODES = Map.of(
+            400,
+            "INVALID_ARGUMENT",
+            401,
+            "UNAUTHENTICATED",
+            404,
+            "NOT_FOUND",
+            405,
+            "METHOD_NOT_ALLOWED",
+            409,
+            "ALREADY_EXISTS",
+            429,
+            "RESOURCE_EXHAUSTED",
+            503,
+            "UNAVAILABLE");
 
     private final FakePinecone fake;
     private final HttpServer server;
@@ -48,7 +64,8 @@ final class FakeControlPlane implements AutoCloseable {
     }
 
     String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     List<String> log() {
@@ -105,20 +122,35 @@ final class FakeControlPlane implements AutoCloseable {
         String name = request.path("name").asText("");
         String metric = request.path("metric").asText("cosine");
         JsonNode serverless = request.path("spec").path("serverless");
-        String problem = !INDEX_NAME.matcher(name).matches() ? "Name must consist of lower case alphanumeric characters or '-',"
-                + " and must start and end with an alphanumeric character; at most 45 characters"
-                : !request.path("dimension").canConvertToInt() || request.path("dimension").asInt() < 1
-                        || request.path("dimension").asInt() > MAX_DIMENSION ? "Dimension must be between 1 and " + MAX_DIMENSION
-                : !METRICS.contains(metric) ? "Metric must be one of cosine, euclidean, dotproduct"
-                : !request.path("vector_type").asText("dense").equals("dense") ? "Only dense indexes are served here"
-                : serverless.path("cloud").asText("").isEmpty() || serverless.path("region").asText("").isEmpty()
-                        ? "spec.serverless with cloud and region is required" : null;
+        String problem = !INDEX_NAME.matcher(name).matches()
+                ? "Name must consist of lower case alphanumeric characters or '-',"
+                        + " and must start and end with an alphanumeric character; at most 45 characters"
+                : !request.path("dimension").canConvertToInt()
+                                || request.path("dimension").asInt() < 1
+                                || request.path("dimension").asInt() > MAX_DIMENSION
+                        ? "Dimension must be between 1 and " + MAX_DIMENSION
+                        : !METRICS.contains(metric)
+                                ? "Metric must be one of cosine, euclidean, dotproduct"
+                                : !request.path("vector_type").asText("dense").equals("dense")
+                                        ? "Only dense indexes are served here"
+                                        : serverless.path("cloud").asText("").isEmpty()
+                                                        || serverless
+                                                                .path("region")
+                                                                .asText("")
+                                                                .isEmpty()
+                                                ? "spec.serverless with cloud and region is required"
+                                                : null;
         if (problem != null) {
             error(exchange, 400, problem);
             return;
         }
-        FakeIndex index = fake.create(name, request.path("dimension").asInt(), metric, serverless.path("cloud").asText(),
-                serverless.path("region").asText(), false);
+        FakeIndex index = fake.create(
+                name,
+                request.path("dimension").asInt(),
+                metric,
+                serverless.path("cloud").asText(),
+                serverless.path("region").asText(),
+                false);
         if (index == null) {
             error(exchange, 409, "Resource " + name + " already exists");
             return;
@@ -154,15 +186,23 @@ final class FakeControlPlane implements AutoCloseable {
                 .put("host", index.host())
                 .put("deletion_protection", "disabled");
         model.putObject("status").put("ready", ready).put("state", ready ? "Ready" : "Initializing");
-        ObjectNode serverless = model.putObject("spec").putObject("serverless")
-                .put("cloud", index.cloud()).put("region", index.region());
-        serverless.putObject("read_capacity").put("mode", "OnDemand").putObject("status").put("state", "Ready");
+        ObjectNode serverless = model.putObject("spec")
+                .putObject("serverless")
+                .put("cloud", index.cloud())
+                .put("region", index.region());
+        serverless
+                .putObject("read_capacity")
+                .put("mode", "OnDemand")
+                .putObject("status")
+                .put("state", "Ready");
         return model;
     }
 
     private void error(HttpExchange exchange, int status, String message) throws IOException {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("code", ERROR_CODES.getOrDefault(status, "UNKNOWN")).put("message", message);
+        body.putObject("error")
+                .put("code", ERROR_CODES.getOrDefault(status, "UNKNOWN"))
+                .put("message", message);
         body.put("status", status);
         respond(exchange, status, body);
     }

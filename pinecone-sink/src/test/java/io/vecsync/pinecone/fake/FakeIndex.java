@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
 import com.google.protobuf.Struct;
@@ -18,7 +22,6 @@ import io.pinecone.proto.QueryResponse;
 import io.pinecone.proto.ScoredVector;
 import io.pinecone.proto.UpsertRequest;
 import io.pinecone.proto.Vector;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +43,7 @@ public final class FakeIndex {
 
     /** Pinecone's limits: vectors per upsert, bytes per request ("2 MB", read strictly), ids per delete or fetch. */
     public static final int MAX_UPSERT_VECTORS = 1000;
+
     public static final int MAX_REQUEST_BYTES = 2_000_000;
     public static final int MAX_IDS = 1000;
     public static final int MAX_METADATA_BYTES = 40 * 1024;
@@ -58,12 +62,10 @@ public final class FakeIndex {
     private int describesUntilReady;
 
     /** One upsert request as the index received it. */
-    public record UpsertCall(String namespace, int vectors, int bytes) {
-    }
+    public record UpsertCall(String namespace, int vectors, int bytes) {}
 
     /** A stored vector with its metadata as Java values: String, Double, Boolean or a List of Strings. */
-    public record FakeVector(String id, float[] values, Map<String, Object> metadata) {
-    }
+    public record FakeVector(String id, float[] values, Map<String, Object> metadata) {}
 
     FakeIndex(String name, int dimension, String metric, String cloud, String region, int describesUntilReady) {
         this.name = name;
@@ -115,7 +117,9 @@ public final class FakeIndex {
     /** Until it is ready, an index's data plane refuses calls as unavailable. */
     synchronized void requireReady() {
         if (describesUntilReady > 0) {
-            throw Status.UNAVAILABLE.withDescription("Index " + name + " is not ready").asRuntimeException();
+            throw Status.UNAVAILABLE
+                    .withDescription("Index " + name + " is not ready")
+                    .asRuntimeException();
         }
     }
 
@@ -143,10 +147,12 @@ public final class FakeIndex {
     synchronized int upsert(UpsertRequest request) {
         int bytes = request.getSerializedSize();
         if (request.getVectorsCount() > MAX_UPSERT_VECTORS) {
-            throw invalid("Upsert request has " + request.getVectorsCount() + " vectors; the maximum is " + MAX_UPSERT_VECTORS);
+            throw invalid("Upsert request has " + request.getVectorsCount() + " vectors; the maximum is "
+                    + MAX_UPSERT_VECTORS);
         }
         if (bytes > MAX_REQUEST_BYTES) {
-            throw invalid("Your request is larger than the maximum supported size - 2MB. Please try to reduce your batch size.");
+            throw invalid(
+                    "Your request is larger than the maximum supported size - 2MB. Please try to reduce your batch size.");
         }
         for (Vector vector : request.getVectorsList()) {
             validate(vector);
@@ -162,23 +168,27 @@ public final class FakeIndex {
             throw invalid("Vector ID must be between 1 and " + MAX_ID_LENGTH + " characters");
         }
         if (vector.getValuesCount() != dimension) {
-            throw invalid("Vector dimension " + vector.getValuesCount() + " does not match the dimension of the index " + dimension);
+            throw invalid("Vector dimension " + vector.getValuesCount() + " does not match the dimension of the index "
+                    + dimension);
         }
         if (vector.getValuesList().stream().allMatch(value -> value == 0f)) {
             throw invalid("Dense vectors must contain at least one non-zero value");
         }
-        for (Map.Entry<String, Value> field : vector.getMetadata().getFieldsMap().entrySet()) {
+        for (Map.Entry<String, Value> field :
+                vector.getMetadata().getFieldsMap().entrySet()) {
             Value value = field.getValue();
             boolean scalar = value.hasStringValue() || value.hasNumberValue() || value.hasBoolValue();
-            boolean strings = value.hasListValue() && value.getListValue().getValuesList().stream().allMatch(Value::hasStringValue);
+            boolean strings = value.hasListValue()
+                    && value.getListValue().getValuesList().stream().allMatch(Value::hasStringValue);
             if (!scalar && !strings) {
-                throw invalid("Metadata value for field '" + field.getKey() + "' must be a string, number, boolean or list of"
-                        + " strings, got " + value.getKindCase());
+                throw invalid("Metadata value for field '" + field.getKey()
+                        + "' must be a string, number, boolean or list of" + " strings, got " + value.getKindCase());
             }
         }
         int metadataBytes = jsonBytes(vector.getMetadata());
         if (metadataBytes > MAX_METADATA_BYTES) {
-            throw invalid("Metadata size is " + metadataBytes + " bytes, which exceeds the limit of " + MAX_METADATA_BYTES + " bytes per vector");
+            throw invalid("Metadata size is " + metadataBytes + " bytes, which exceeds the limit of "
+                    + MAX_METADATA_BYTES + " bytes per vector");
         }
     }
 
@@ -211,13 +221,16 @@ public final class FakeIndex {
         if (!request.getId().isEmpty()) {
             Vector byId = source.get(request.getId());
             if (byId == null) {
-                return QueryResponse.newBuilder().setNamespace(request.getNamespace()).build();
+                return QueryResponse.newBuilder()
+                        .setNamespace(request.getNamespace())
+                        .build();
             }
             query = byId.getValuesList();
         } else {
             query = request.getVectorList();
             if (query.size() != dimension) {
-                throw invalid("Query vector dimension " + query.size() + " does not match the dimension of the index " + dimension);
+                throw invalid("Query vector dimension " + query.size() + " does not match the dimension of the index "
+                        + dimension);
             }
         }
         MetadataFilter filter = request.hasFilter() ? new MetadataFilter(request.getFilter()) : null;
@@ -225,7 +238,8 @@ public final class FakeIndex {
         List<ScoredVector> matches = new ArrayList<>();
         for (Vector vector : source.values()) {
             if (filter == null || filter.matches(vector.getMetadata())) {
-                ScoredVector.Builder match = ScoredVector.newBuilder().setId(vector.getId()).setScore(score(query, vector.getValuesList()));
+                ScoredVector.Builder match =
+                        ScoredVector.newBuilder().setId(vector.getId()).setScore(score(query, vector.getValuesList()));
                 if (request.getIncludeValues()) {
                     match.addAllValues(vector.getValuesList());
                 }
@@ -237,8 +251,10 @@ public final class FakeIndex {
         }
         Comparator<ScoredVector> byScore = Comparator.comparingDouble(ScoredVector::getScore);
         matches.sort(ascending ? byScore : byScore.reversed());
-        return QueryResponse.newBuilder().setNamespace(request.getNamespace())
-                .addAllMatches(matches.subList(0, Math.min(request.getTopK(), matches.size()))).build();
+        return QueryResponse.newBuilder()
+                .setNamespace(request.getNamespace())
+                .addAllMatches(matches.subList(0, Math.min(request.getTopK(), matches.size())))
+                .build();
     }
 
     /** Pinecone's scores: cosine similarity, the dot product, or the squared Euclidean distance (lower is closer). */
@@ -255,11 +271,12 @@ public final class FakeIndex {
             nb += y * y;
             squares += (x - y) * (x - y);
         }
-        return (float) switch (metric) {
-            case "dotproduct" -> dot;
-            case "euclidean" -> squares;
-            default -> dot / Math.sqrt(na * nb);
-        };
+        return (float)
+                switch (metric) {
+                    case "dotproduct" -> dot;
+                    case "euclidean" -> squares;
+                    default -> dot / Math.sqrt(na * nb);
+                };
     }
 
     synchronized FetchResponse fetch(FetchRequest request) {
@@ -283,7 +300,8 @@ public final class FakeIndex {
         if (limit < 1 || limit > 100) {
             throw invalid("limit must be between 1 and 100");
         }
-        TreeSet<String> ids = new TreeSet<>(namespaces.getOrDefault(request.getNamespace(), Map.of()).keySet());
+        TreeSet<String> ids = new TreeSet<>(
+                namespaces.getOrDefault(request.getNamespace(), Map.of()).keySet());
         List<String> page = new ArrayList<>();
         for (String id : request.hasPaginationToken() ? ids.tailSet(request.getPaginationToken(), false) : ids) {
             if (id.startsWith(request.getPrefix())) {
@@ -295,7 +313,8 @@ public final class FakeIndex {
         }
         ListResponse.Builder response = ListResponse.newBuilder().setNamespace(request.getNamespace());
         page.forEach(id -> response.addVectors(ListItem.newBuilder().setId(id)));
-        if (page.size() == limit && !ids.tailSet(page.get(page.size() - 1), false).isEmpty()) {
+        if (page.size() == limit
+                && !ids.tailSet(page.get(page.size() - 1), false).isEmpty()) {
             response.setPagination(Pagination.newBuilder().setNext(page.get(page.size() - 1)));
         }
         return response.build();
@@ -304,11 +323,17 @@ public final class FakeIndex {
     synchronized DescribeIndexStatsResponse stats(DescribeIndexStatsRequest request) {
         MetadataFilter filter = request.hasFilter() ? new MetadataFilter(request.getFilter()) : null;
         DescribeIndexStatsResponse.Builder response = DescribeIndexStatsResponse.newBuilder()
-                .setDimension(dimension).setMetric(metric).setVectorType("dense");
+                .setDimension(dimension)
+                .setMetric(metric)
+                .setVectorType("dense");
         int total = 0;
         for (Map.Entry<String, Map<String, Vector>> namespace : namespaces.entrySet()) {
-            int count = (int) namespace.getValue().values().stream().filter(v -> filter == null || filter.matches(v.getMetadata())).count();
-            response.putNamespaces(namespace.getKey(), NamespaceSummary.newBuilder().setVectorCount(count).build());
+            int count = (int) namespace.getValue().values().stream()
+                    .filter(v -> filter == null || filter.matches(v.getMetadata()))
+                    .count();
+            response.putNamespaces(
+                    namespace.getKey(),
+                    NamespaceSummary.newBuilder().setVectorCount(count).build());
             total += count;
         }
         return response.setTotalVectorCount(total).build();
@@ -320,12 +345,19 @@ public final class FakeIndex {
             values[i] = vector.getValues(i);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
-        vector.getMetadata().getFieldsMap().forEach((key, value) -> metadata.put(key, switch (value.getKindCase()) {
-            case NUMBER_VALUE -> value.getNumberValue();
-            case BOOL_VALUE -> value.getBoolValue();
-            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(Value::getStringValue).toList();
-            default -> value.getStringValue();
-        }));
+        vector.getMetadata()
+                .getFieldsMap()
+                .forEach((key, value) -> metadata.put(
+                        key,
+                        switch (value.getKindCase()) {
+                            case NUMBER_VALUE -> value.getNumberValue();
+                            case BOOL_VALUE -> value.getBoolValue();
+                            case LIST_VALUE ->
+                                value.getListValue().getValuesList().stream()
+                                        .map(Value::getStringValue)
+                                        .toList();
+                            default -> value.getStringValue();
+                        }));
         return new FakeVector(vector.getId(), values, Collections.unmodifiableMap(metadata));
     }
 
@@ -343,7 +375,11 @@ public final class FakeIndex {
             case STRING_VALUE -> value.getStringValue().getBytes(StandardCharsets.UTF_8).length + 2;
             case NUMBER_VALUE -> Double.toString(value.getNumberValue()).length();
             case BOOL_VALUE -> value.getBoolValue() ? 4 : 5;
-            case LIST_VALUE -> 2 + value.getListValue().getValuesList().stream().mapToInt(element -> jsonBytes(element) + 1).sum();
+            case LIST_VALUE ->
+                2
+                        + value.getListValue().getValuesList().stream()
+                                .mapToInt(element -> jsonBytes(element) + 1)
+                                .sum();
             default -> 4;
         };
     }

@@ -1,10 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
-import java.util.concurrent.TimeUnit;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pinecone at the protocol level, for the official client unmodified: the REST control plane on one loopback port
@@ -24,7 +27,14 @@ import java.util.Optional;
 public final class FakePinecone implements AutoCloseable {
 
     /** The data-plane calls the fake serves. */
-    public enum Rpc { UPSERT, DELETE, QUERY, FETCH, LIST, DESCRIBE_INDEX_STATS }
+    public enum Rpc {
+        UPSERT,
+        DELETE,
+        QUERY,
+        FETCH,
+        LIST,
+        DESCRIBE_INDEX_STATS
+    }
 
     /** The client's stubs accept 64 MB; a request over Pinecone's limits must reach the service to be refused like Pinecone does. */
     private static final int MAX_INBOUND_BYTES = 64 * 1000 * 1000;
@@ -77,7 +87,8 @@ public final class FakePinecone implements AutoCloseable {
     }
 
     /** Creates an index and its data plane, or returns null when the name is taken. */
-    synchronized FakeIndex create(String name, int dimension, String metric, String cloud, String region, boolean ready) {
+    synchronized FakeIndex create(
+            String name, int dimension, String metric, String cloud, String region, boolean ready) {
         if (indexes.containsKey(name)) {
             return null;
         }

@@ -1,4 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
@@ -16,23 +25,20 @@ import io.pinecone.proto.ListItem;
 import io.pinecone.proto.ListResponse;
 import io.pinecone.unsigned_indices_model.ScoredVectorWithUnsignedIndices;
 import io.pinecone.unsigned_indices_model.VectorWithUnsignedIndices;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openapitools.db_control.client.model.IndexModel;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fake as the official client sees it: Pinecone's answers, errors and limits over both planes. */
 class FakePineconeTest {
 
     private static final FakePinecone FAKE = FakePinecone.start("fake-test-key");
-    private static final Pinecone CLIENT = new Pinecone.Builder(FAKE.apiKey()).withHost(FAKE.controlPlaneUrl()).withTlsEnabled(false).build();
+    private static final Pinecone CLIENT = new Pinecone.Builder(FAKE.apiKey())
+            .withHost(FAKE.controlPlaneUrl())
+            .withTlsEnabled(false)
+            .build();
 
     @AfterAll
     static void stopFake() {
@@ -40,7 +46,9 @@ class FakePineconeTest {
     }
 
     private static Struct metadata(String video) {
-        return Struct.newBuilder().putFields("video_id", Value.newBuilder().setStringValue(video).build()).build();
+        return Struct.newBuilder()
+                .putFields("video_id", Value.newBuilder().setStringValue(video).build())
+                .build();
     }
 
     private static VectorWithUnsignedIndices vector(String id, String video, float... values) {
@@ -58,18 +66,29 @@ class FakePineconeTest {
     @Test
     void theControlPlaneCreatesDescribesListsAndDeletesIndexes() {
         assertThrows(PineconeNotFoundException.class, () -> CLIENT.describeIndex("control"));
-        IndexModel created = CLIENT.createServerlessIndex("control", "cosine", 8, "gcp", "europe-west4", "disabled", null);
+        IndexModel created =
+                CLIENT.createServerlessIndex("control", "cosine", 8, "gcp", "europe-west4", "disabled", null);
         assertFalse(created.getStatus().getReady(), "a new index is initializing");
         IndexModel described = CLIENT.describeIndex("control");
-        assertEquals(List.of(8, "cosine", true), List.of(described.getDimension(), described.getMetric(), described.getStatus().getReady()));
+        assertEquals(
+                List.of(8, "cosine", true),
+                List.of(
+                        described.getDimension(),
+                        described.getMetric(),
+                        described.getStatus().getReady()));
         assertEquals(FAKE.index("control").orElseThrow().host(), described.getHost());
-        assertThrows(PineconeAlreadyExistsException.class,
+        assertThrows(
+                PineconeAlreadyExistsException.class,
                 () -> CLIENT.createServerlessIndex("control", "cosine", 8, "aws", "us-east-1", "disabled", null));
-        assertTrue(CLIENT.listIndexes().getIndexes().stream().anyMatch(index -> index.getName().equals("control")));
+        assertTrue(CLIENT.listIndexes().getIndexes().stream()
+                .anyMatch(index -> index.getName().equals("control")));
         CLIENT.deleteIndex("control");
         assertTrue(FAKE.index("control").isEmpty());
 
-        Pinecone wrongKey = new Pinecone.Builder("wrong").withHost(FAKE.controlPlaneUrl()).withTlsEnabled(false).build();
+        Pinecone wrongKey = new Pinecone.Builder("wrong")
+                .withHost(FAKE.controlPlaneUrl())
+                .withTlsEnabled(false)
+                .build();
         assertThrows(PineconeAuthorizationException.class, () -> wrongKey.listIndexes());
     }
 
@@ -81,22 +100,59 @@ class FakePineconeTest {
         index.upsert(List.of(vector("b", "v2", 0, 0, 1)), "ns");
         assertEquals(3, index.describeIndexStats().getNamespacesMap().get("ns").getVectorCount());
 
-        List<ScoredVectorWithUnsignedIndices> all = index.queryByVector(3, toList(1, 0, 0), "ns", null, false, true).getMatchesList();
-        assertEquals(List.of("a", "c", "b"), all.stream().map(ScoredVectorWithUnsignedIndices::getId).toList());
-        assertEquals(List.of(1.0f, (float) (1 / Math.sqrt(2)), 0.0f), all.stream().map(ScoredVectorWithUnsignedIndices::getScore).toList());
+        List<ScoredVectorWithUnsignedIndices> all =
+                index.queryByVector(3, toList(1, 0, 0), "ns", null, false, true).getMatchesList();
+        assertEquals(
+                List.of("a", "c", "b"),
+                all.stream().map(ScoredVectorWithUnsignedIndices::getId).toList());
+        assertEquals(
+                List.of(1.0f, (float) (1 / Math.sqrt(2)), 0.0f),
+                all.stream().map(ScoredVectorWithUnsignedIndices::getScore).toList());
         assertEquals("v1", all.get(0).getMetadata().getFieldsOrThrow("video_id").getStringValue());
 
-        Struct in = Struct.newBuilder().putFields("video_id", Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields("$in", Value.newBuilder().setListValue(ListValue.newBuilder().addValues(Value.newBuilder().setStringValue("v2"))).build())).build()).build();
-        assertEquals(List.of("b"), index.queryByVector(3, toList(1, 0, 0), "ns", in, false, false).getMatchesList().stream()
-                .map(ScoredVectorWithUnsignedIndices::getId).toList());
-        Struct unknown = Struct.newBuilder().putFields("video_id", Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields("$like", Value.newBuilder().setStringValue("v").build())).build()).build();
-        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class,
-                () -> index.queryByVector(3, toList(1, 0, 0), "ns", unknown, false, false)).getStatus().getCode());
+        Struct in = Struct.newBuilder()
+                .putFields(
+                        "video_id",
+                        Value.newBuilder()
+                                .setStructValue(Struct.newBuilder()
+                                        .putFields(
+                                                "$in",
+                                                Value.newBuilder()
+                                                        .setListValue(ListValue.newBuilder()
+                                                                .addValues(Value.newBuilder()
+                                                                        .setStringValue("v2")))
+                                                        .build()))
+                                .build())
+                .build();
+        assertEquals(
+                List.of("b"),
+                index.queryByVector(3, toList(1, 0, 0), "ns", in, false, false).getMatchesList().stream()
+                        .map(ScoredVectorWithUnsignedIndices::getId)
+                        .toList());
+        Struct unknown = Struct.newBuilder()
+                .putFields(
+                        "video_id",
+                        Value.newBuilder()
+                                .setStructValue(Struct.newBuilder()
+                                        .putFields(
+                                                "$like",
+                                                Value.newBuilder()
+                                                        .setStringValue("v")
+                                                        .build()))
+                                .build())
+                .build();
+        assertEquals(
+                Status.Code.INVALID_ARGUMENT,
+                assertThrows(
+                                StatusRuntimeException.class,
+                                () -> index.queryByVector(3, toList(1, 0, 0), "ns", unknown, false, false))
+                        .getStatus()
+                        .getCode());
 
         index.deleteByIds(List.of("a", "missing"), "ns");
-        assertEquals(List.of("b", "c"), List.copyOf(FAKE.index("data").orElseThrow().vectors("ns").keySet()));
+        assertEquals(
+                List.of("b", "c"),
+                List.copyOf(FAKE.index("data").orElseThrow().vectors("ns").keySet()));
         index.close();
     }
 
@@ -104,17 +160,27 @@ class FakePineconeTest {
     void requestsBeyondPineconesRulesAreRefusedLikePineconeDoes() {
         FAKE.createIndex("rules", 3, "cosine");
         Index index = CLIENT.getIndexConnection("rules");
-        StatusRuntimeException dimension = assertThrows(StatusRuntimeException.class, () -> index.upsert(List.of(vector("a", "v", 1, 2)), ""));
+        StatusRuntimeException dimension =
+                assertThrows(StatusRuntimeException.class, () -> index.upsert(List.of(vector("a", "v", 1, 2)), ""));
         assertEquals(Status.Code.INVALID_ARGUMENT, dimension.getStatus().getCode());
-        assertEquals("Vector dimension 2 does not match the dimension of the index 3", dimension.getStatus().getDescription());
+        assertEquals(
+                "Vector dimension 2 does not match the dimension of the index 3",
+                dimension.getStatus().getDescription());
 
         List<VectorWithUnsignedIndices> tooMany = new ArrayList<>();
         for (int i = 0; i < FakeIndex.MAX_UPSERT_VECTORS + 1; i++) {
             tooMany.add(vector("id-" + i, "v", 1, 0, i));
         }
-        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class, () -> index.upsert(tooMany, "")).getStatus().getCode());
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(StatusRuntimeException.class,
-                () -> index.deleteByIds(List.of("a"), "never-written")).getStatus().getCode());
+        assertEquals(
+                Status.Code.INVALID_ARGUMENT,
+                assertThrows(StatusRuntimeException.class, () -> index.upsert(tooMany, ""))
+                        .getStatus()
+                        .getCode());
+        assertEquals(
+                Status.Code.NOT_FOUND,
+                assertThrows(StatusRuntimeException.class, () -> index.deleteByIds(List.of("a"), "never-written"))
+                        .getStatus()
+                        .getCode());
         assertTrue(FAKE.index("rules").orElseThrow().upserts().isEmpty(), "a refused request changes nothing");
         index.close();
     }
@@ -142,8 +208,11 @@ class FakePineconeTest {
         wrongKey.setHost(FAKE.index("paging").orElseThrow().host());
         wrongKey.setTLSEnabled(false);
         Index unauthorized = new Index(wrongKey, new PineconeConnection(wrongKey), "paging");
-        assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class,
-                () -> unauthorized.describeIndexStats()).getStatus().getCode());
+        assertEquals(
+                Status.Code.UNAUTHENTICATED,
+                assertThrows(StatusRuntimeException.class, () -> unauthorized.describeIndexStats())
+                        .getStatus()
+                        .getCode());
         unauthorized.close();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
 import io.grpc.Metadata;
@@ -23,7 +27,6 @@ import io.pinecone.proto.UpsertRequest;
 import io.pinecone.proto.UpsertResponse;
 import io.pinecone.proto.VectorServiceGrpc;
 import io.vecsync.pinecone.fake.FakePinecone.Rpc;
-
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +54,9 @@ final class FakeVectorService extends VectorServiceGrpc.VectorServiceImplBase {
     public void upsert(UpsertRequest request, StreamObserver<UpsertResponse> response) {
         serve(Rpc.UPSERT, response, () -> {
             faults.checkRefused(request);
-            return UpsertResponse.newBuilder().setUpsertedCount(index.upsert(request)).build();
+            return UpsertResponse.newBuilder()
+                    .setUpsertedCount(index.upsert(request))
+                    .build();
         });
     }
 
@@ -79,7 +84,8 @@ final class FakeVectorService extends VectorServiceGrpc.VectorServiceImplBase {
     }
 
     @Override
-    public void describeIndexStats(DescribeIndexStatsRequest request, StreamObserver<DescribeIndexStatsResponse> response) {
+    public void describeIndexStats(
+            DescribeIndexStatsRequest request, StreamObserver<DescribeIndexStatsResponse> response) {
         serve(Rpc.DESCRIBE_INDEX_STATS, response, () -> index.stats(request));
     }
 
@@ -98,11 +104,11 @@ final class FakeVectorService extends VectorServiceGrpc.VectorServiceImplBase {
     private record ApiKeyCheck(String apiKey) implements ServerInterceptor {
 
         @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        public <Q, R> ServerCall.Listener<Q> interceptCall(
+                ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
             if (!apiKey.equals(headers.get(API_KEY))) {
                 call.close(Status.UNAUTHENTICATED.withDescription("Invalid API Key"), new Metadata());
-                return new ServerCall.Listener<>() {
-                };
+                return new ServerCall.Listener<>() {};
             }
             return next.startCall(call, headers);
         }

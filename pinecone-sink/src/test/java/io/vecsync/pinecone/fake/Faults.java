@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
 import io.grpc.Status;
 import io.pinecone.proto.UpsertRequest;
 import io.vecsync.pinecone.fake.FakePinecone.Rpc;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -54,8 +57,12 @@ final class Faults {
     /** Refuses an upsert whole when a vector has the refused metadata field, as Pinecone refuses an invalid request. */
     void checkRefused(UpsertRequest request) {
         String field = refusedMetadataField;
-        if (field != null && request.getVectorsList().stream().anyMatch(vector -> vector.getMetadata().containsFields(field))) {
-            throw Status.INVALID_ARGUMENT.withDescription("Metadata field '" + field + "' is refused by the fake Pinecone").asRuntimeException();
+        if (field != null
+                && request.getVectorsList().stream()
+                        .anyMatch(vector -> vector.getMetadata().containsFields(field))) {
+            throw Status.INVALID_ARGUMENT
+                    .withDescription("Metadata field '" + field + "' is refused by the fake Pinecone")
+                    .asRuntimeException();
         }
     }
 
@@ -88,7 +95,9 @@ final class Faults {
         }
         if (failure != null) {
             served.incrementAndGet();
-            throw Status.fromCode(failure).withDescription("injected " + failure).asRuntimeException();
+            throw Status.fromCode(failure)
+                    .withDescription("injected " + failure)
+                    .asRuntimeException();
         }
     }
 

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.pinecone.fake;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.grpc.Status;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -71,20 +74,27 @@ final class MetadataFilter {
         if (!value.hasListValue()) {
             invalid("$and and $or take a list of filters");
         }
-        return value.getListValue().getValuesList().stream().map(Value::getStructValue).toList();
+        return value.getListValue().getValuesList().stream()
+                .map(Value::getStructValue)
+                .toList();
     }
 
     private static boolean field(Value actual, Value condition) {
         if (!condition.hasStructValue()) {
             return equal(actual, condition);
         }
-        for (Map.Entry<String, Value> operator : condition.getStructValue().getFieldsMap().entrySet()) {
+        for (Map.Entry<String, Value> operator :
+                condition.getStructValue().getFieldsMap().entrySet()) {
             Value operand = operator.getValue();
             boolean holds = switch (operator.getKey()) {
                 case "$eq" -> equal(actual, operand);
                 case "$ne" -> actual != null && !equal(actual, operand);
-                case "$in" -> operand.getListValue().getValuesList().stream().anyMatch(candidate -> equal(actual, candidate));
-                case "$nin" -> actual != null && operand.getListValue().getValuesList().stream().noneMatch(candidate -> equal(actual, candidate));
+                case "$in" ->
+                    operand.getListValue().getValuesList().stream().anyMatch(candidate -> equal(actual, candidate));
+                case "$nin" ->
+                    actual != null
+                            && operand.getListValue().getValuesList().stream()
+                                    .noneMatch(candidate -> equal(actual, candidate));
                 case "$gt" -> range(actual, operand, order -> order > 0);
                 case "$gte" -> range(actual, operand, order -> order >= 0);
                 case "$lt" -> range(actual, operand, order -> order < 0);
@@ -110,10 +120,14 @@ final class MetadataFilter {
 
     /** Numbers only: a missing or non-numeric field is neither above, equal to nor below the operand. */
     private static boolean range(Value actual, Value operand, IntPredicate holds) {
-        return actual != null && actual.hasNumberValue() && holds.test(Double.compare(actual.getNumberValue(), operand.getNumberValue()));
+        return actual != null
+                && actual.hasNumberValue()
+                && holds.test(Double.compare(actual.getNumberValue(), operand.getNumberValue()));
     }
 
     private static void invalid(String problem) {
-        throw Status.INVALID_ARGUMENT.withDescription("Invalid filter: " + problem).asRuntimeException();
+        throw Status.INVALID_ARGUMENT
+                .withDescription("Invalid filter: " + problem)
+                .asRuntimeException();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant.fake;
 
 import io.grpc.Status;
@@ -16,7 +20,6 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.Vectors;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +36,9 @@ final class FakeCollection {
 
     /** Qdrant orders numeric ids before UUIDs, numbers unsigned and UUIDs as 128-bit numbers (= their hex text). */
     static final Comparator<String> ID_ORDER = Comparator.<String, Boolean>comparing(id -> id.contains("-"))
-            .thenComparing((a, b) -> a.contains("-") ? a.compareTo(b) : Long.compareUnsigned(Long.parseUnsignedLong(a), Long.parseUnsignedLong(b)));
+            .thenComparing((a, b) -> a.contains("-")
+                    ? a.compareTo(b)
+                    : Long.compareUnsigned(Long.parseUnsignedLong(a), Long.parseUnsignedLong(b)));
 
     final VectorsConfig config;
     final Map<String, VectorParams> vectors = new LinkedHashMap<>();
@@ -51,7 +56,8 @@ final class FakeCollection {
 
     private static VectorParams validParams(VectorParams params) {
         if (params.getSize() < 1 || params.getSize() > 65_536) {
-            throw invalid("Validation error in body: [vectors_config.size: value " + params.getSize() + " invalid, must be from 1 to 65536]");
+            throw invalid("Validation error in body: [vectors_config.size: value " + params.getSize()
+                    + " invalid, must be from 1 to 65536]");
         }
         if (params.getDistance() == Distance.UnknownDistance || params.getDistance() == Distance.UNRECOGNIZED) {
             throw invalid("Wrong input: unknown distance " + params.getDistance());
@@ -63,9 +69,12 @@ final class FakeCollection {
     FakePoint prepare(PointStruct point, long version) {
         Map<String, float[]> stored = new LinkedHashMap<>();
         Vectors given = point.getVectors();
-        Map<String, Vector> byName = given.hasVector() ? Map.of(FakePoint.DEFAULT_VECTOR, given.getVector()) : given.getVectors().getVectorsMap();
+        Map<String, Vector> byName = given.hasVector()
+                ? Map.of(FakePoint.DEFAULT_VECTOR, given.getVector())
+                : given.getVectors().getVectorsMap();
         if (byName.isEmpty() && vectors.containsKey(FakePoint.DEFAULT_VECTOR)) {
-            throw invalid("Wrong input: Vector dimension error: expected dim: " + vectors.get(FakePoint.DEFAULT_VECTOR).getSize() + ", got 0");
+            throw invalid("Wrong input: Vector dimension error: expected dim: "
+                    + vectors.get(FakePoint.DEFAULT_VECTOR).getSize() + ", got 0");
         }
         byName.forEach((name, vector) -> stored.put(name, prepare(name, dense(vector))));
         return new FakePoint(canonicalId(point.getId()), stored, Map.copyOf(point.getPayloadMap()), version);
@@ -78,7 +87,8 @@ final class FakeCollection {
             throw invalid("Wrong input: Not existing vector name error: " + name);
         }
         if (vector.length != params.getSize()) {
-            throw invalid("Wrong input: Vector dimension error: expected dim: " + params.getSize() + ", got " + vector.length);
+            throw invalid("Wrong input: Vector dimension error: expected dim: " + params.getSize() + ", got "
+                    + vector.length);
         }
         if (params.getDistance() != Distance.Cosine) {
             return vector.clone();
@@ -104,7 +114,9 @@ final class FakeCollection {
         List<Float> data;
         if (vector.hasDense()) {
             data = vector.getDense().getDataList();
-        } else if (vector.getVectorCase() == Vector.VectorCase.VECTOR_NOT_SET && !vector.hasIndices() && !vector.hasVectorsCount()) {
+        } else if (vector.getVectorCase() == Vector.VectorCase.VECTOR_NOT_SET
+                && !vector.hasIndices()
+                && !vector.hasVectorsCount()) {
             data = vector.getDataList();
         } else {
             throw invalid("the fake Qdrant holds dense vectors only, not " + vector.getVectorCase());
@@ -152,7 +164,8 @@ final class FakeCollection {
     }
 
     static PointId pointId(String canonical) {
-        return canonical.contains("-") ? PointId.newBuilder().setUuid(canonical).build()
+        return canonical.contains("-")
+                ? PointId.newBuilder().setUuid(canonical).build()
                 : PointId.newBuilder().setNum(Long.parseUnsignedLong(canonical)).build();
     }
 
@@ -169,20 +182,27 @@ final class FakeCollection {
             return false;
         }
         return !filter.hasMinShould()
-                || filter.getMinShould().getConditionsList().stream().filter(c -> matches(c, point)).count() >= filter.getMinShould().getMinCount();
+                || filter.getMinShould().getConditionsList().stream()
+                                .filter(c -> matches(c, point))
+                                .count()
+                        >= filter.getMinShould().getMinCount();
     }
 
     private static boolean matches(Condition condition, FakePoint point) {
         return switch (condition.getConditionOneOfCase()) {
             case FIELD -> matches(condition.getField(), point);
-            case HAS_ID -> condition.getHasId().getHasIdList().stream().map(FakeCollection::canonicalId).anyMatch(point.id()::equals);
+            case HAS_ID ->
+                condition.getHasId().getHasIdList().stream()
+                        .map(FakeCollection::canonicalId)
+                        .anyMatch(point.id()::equals);
             case FILTER -> matches(condition.getFilter(), point);
             case IS_EMPTY -> values(point, condition.getIsEmpty().getKey()).isEmpty();
             case IS_NULL -> {
                 Value value = point.payload().get(condition.getIsNull().getKey());
                 yield value != null && value.getKindCase() == Value.KindCase.NULL_VALUE;
             }
-            default -> throw invalid("the fake Qdrant does not support " + condition.getConditionOneOfCase() + " conditions");
+            default ->
+                throw invalid("the fake Qdrant does not support " + condition.getConditionOneOfCase() + " conditions");
         };
     }
 
@@ -193,22 +213,39 @@ final class FakeCollection {
         }
         if (field.hasRange()) {
             Range range = field.getRange();
-            return values.stream().filter(v -> v.hasDoubleValue() || v.hasIntegerValue())
+            return values.stream()
+                    .filter(v -> v.hasDoubleValue() || v.hasIntegerValue())
                     .mapToDouble(v -> v.hasDoubleValue() ? v.getDoubleValue() : v.getIntegerValue())
-                    .anyMatch(v -> (!range.hasGt() || v > range.getGt()) && (!range.hasGte() || v >= range.getGte())
-                            && (!range.hasLt() || v < range.getLt()) && (!range.hasLte() || v <= range.getLte()));
+                    .anyMatch(v -> (!range.hasGt() || v > range.getGt())
+                            && (!range.hasGte() || v >= range.getGte())
+                            && (!range.hasLt() || v < range.getLt())
+                            && (!range.hasLte() || v <= range.getLte()));
         }
         throw invalid("the fake Qdrant supports match and range field conditions only, not " + field);
     }
 
     private static boolean matches(Match match, List<Value> values) {
         return switch (match.getMatchValueCase()) {
-            case KEYWORD -> values.stream().anyMatch(v -> v.hasStringValue() && v.getStringValue().equals(match.getKeyword()));
-            case KEYWORDS -> values.stream().anyMatch(v -> v.hasStringValue() && match.getKeywords().getStringsList().contains(v.getStringValue()));
-            case EXCEPT_KEYWORDS -> !values.isEmpty() && values.stream().noneMatch(v -> v.hasStringValue()
-                    && match.getExceptKeywords().getStringsList().contains(v.getStringValue()));
-            case INTEGER -> values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == match.getInteger());
-            case INTEGERS -> values.stream().anyMatch(v -> v.hasIntegerValue() && match.getIntegers().getIntegersList().contains(v.getIntegerValue()));
+            case KEYWORD ->
+                values.stream()
+                        .anyMatch(v -> v.hasStringValue() && v.getStringValue().equals(match.getKeyword()));
+            case KEYWORDS ->
+                values.stream()
+                        .anyMatch(v -> v.hasStringValue()
+                                && match.getKeywords().getStringsList().contains(v.getStringValue()));
+            case EXCEPT_KEYWORDS ->
+                !values.isEmpty()
+                        && values.stream()
+                                .noneMatch(v -> v.hasStringValue()
+                                        && match.getExceptKeywords()
+                                                .getStringsList()
+                                                .contains(v.getStringValue()));
+            case INTEGER ->
+                values.stream().anyMatch(v -> v.hasIntegerValue() && v.getIntegerValue() == match.getInteger());
+            case INTEGERS ->
+                values.stream()
+                        .anyMatch(v -> v.hasIntegerValue()
+                                && match.getIntegers().getIntegersList().contains(v.getIntegerValue()));
             case BOOLEAN -> values.stream().anyMatch(v -> v.hasBoolValue() && v.getBoolValue() == match.getBoolean());
             default -> throw invalid("the fake Qdrant does not support " + match.getMatchValueCase() + " matches");
         };
@@ -231,7 +268,9 @@ final class FakeCollection {
             }
             current = next;
         }
-        return flatten(current).stream().filter(v -> v.getKindCase() != Value.KindCase.NULL_VALUE).toList();
+        return flatten(current).stream()
+                .filter(v -> v.getKindCase() != Value.KindCase.NULL_VALUE)
+                .toList();
     }
 
     private static List<Value> flatten(List<Value> values) {

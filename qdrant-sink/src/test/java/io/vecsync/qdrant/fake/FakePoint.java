@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant.fake;
 
 import io.qdrant.client.grpc.JsonWithInt.Value;
-
 import java.util.Map;
 
 /**

@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant.fake;
 
 import io.grpc.stub.StreamObserver;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.CountPoints;
@@ -24,9 +29,7 @@ import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
-import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.PointsGrpc;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,9 +67,17 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
         fake.answer(request, observer, () -> {
             FakeCollection collection = fake.existing(request.getCollectionName());
             switch (request.getPoints().getPointsSelectorOneOfCase()) {
-                case POINTS -> request.getPoints().getPoints().getIdsList()
-                        .forEach(id -> collection.points.remove(FakeCollection.canonicalId(id)));
-                case FILTER -> collection.points.values().removeIf(point -> FakeCollection.matches(request.getPoints().getFilter(), point));
+                case POINTS ->
+                    request.getPoints()
+                            .getPoints()
+                            .getIdsList()
+                            .forEach(id -> collection.points.remove(FakeCollection.canonicalId(id)));
+                case FILTER ->
+                    collection
+                            .points
+                            .values()
+                            .removeIf(point ->
+                                    FakeCollection.matches(request.getPoints().getFilter(), point));
                 default -> throw FakeCollection.invalid("Wrong input: no points selector");
             }
             return fake.applied(request.getWait());
@@ -80,17 +91,19 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
             if (!request.hasFieldType()) {
                 throw FakeCollection.invalid("Wrong input: field_type is required");
             }
-            collection.indexes.put(request.getFieldName(), switch (request.getFieldType()) {
-                case FieldTypeKeyword -> PayloadSchemaType.Keyword;
-                case FieldTypeInteger -> PayloadSchemaType.Integer;
-                case FieldTypeFloat -> PayloadSchemaType.Float;
-                case FieldTypeGeo -> PayloadSchemaType.Geo;
-                case FieldTypeText -> PayloadSchemaType.Text;
-                case FieldTypeBool -> PayloadSchemaType.Bool;
-                case FieldTypeDatetime -> PayloadSchemaType.Datetime;
-                case FieldTypeUuid -> PayloadSchemaType.Uuid;
-                case UNRECOGNIZED -> throw FakeCollection.invalid("Wrong input: unknown field type");
-            });
+            collection.indexes.put(
+                    request.getFieldName(),
+                    switch (request.getFieldType()) {
+                        case FieldTypeKeyword -> PayloadSchemaType.Keyword;
+                        case FieldTypeInteger -> PayloadSchemaType.Integer;
+                        case FieldTypeFloat -> PayloadSchemaType.Float;
+                        case FieldTypeGeo -> PayloadSchemaType.Geo;
+                        case FieldTypeText -> PayloadSchemaType.Text;
+                        case FieldTypeBool -> PayloadSchemaType.Bool;
+                        case FieldTypeDatetime -> PayloadSchemaType.Datetime;
+                        case FieldTypeUuid -> PayloadSchemaType.Uuid;
+                        case UNRECOGNIZED -> throw FakeCollection.invalid("Wrong input: unknown field type");
+                    });
             return fake.applied(request.getWait());
         });
     }
@@ -99,12 +112,15 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
     public void query(QueryPoints request, StreamObserver<QueryResponse> observer) {
         fake.answer(request, observer, () -> {
             FakeCollection collection = fake.existing(request.getCollectionName());
-            if (request.getPrefetchCount() > 0 || !request.getQuery().hasNearest()
+            if (request.getPrefetchCount() > 0
+                    || !request.getQuery().hasNearest()
                     || request.getQuery().getNearest().getVariantCase() != VectorInput.VariantCase.DENSE) {
-                throw FakeCollection.invalid("the fake Qdrant answers nearest queries by a dense vector only, without prefetch");
+                throw FakeCollection.invalid(
+                        "the fake Qdrant answers nearest queries by a dense vector only, without prefetch");
             }
             String using = request.hasUsing() ? request.getUsing() : FakePoint.DEFAULT_VECTOR;
-            float[] query = collection.prepare(using, denseInput(request.getQuery().getNearest()));
+            float[] query =
+                    collection.prepare(using, denseInput(request.getQuery().getNearest()));
             boolean higherIsCloser = collection.higherIsCloser(using);
             Filter filter = request.hasFilter() ? request.getFilter() : Filter.getDefaultInstance();
             List<ScoredPoint> hits = new ArrayList<>();
@@ -114,12 +130,20 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
                     continue;
                 }
                 float score = collection.score(using, stored, query);
-                if (request.hasScoreThreshold() && (higherIsCloser ? score < request.getScoreThreshold() : score > request.getScoreThreshold())) {
+                if (request.hasScoreThreshold()
+                        && (higherIsCloser
+                                ? score < request.getScoreThreshold()
+                                : score > request.getScoreThreshold())) {
                     continue;
                 }
-                ScoredPoint.Builder hit = ScoredPoint.newBuilder().setId(FakeCollection.pointId(point.id())).setScore(score)
-                        .setVersion(point.version()).putAllPayload(payload(point, request.hasWithPayload() ? request.getWithPayload() : null, false));
-                vectors(point, request.hasWithVectors() ? request.getWithVectors() : null).ifPresent(hit::setVectors);
+                ScoredPoint.Builder hit = ScoredPoint.newBuilder()
+                        .setId(FakeCollection.pointId(point.id()))
+                        .setScore(score)
+                        .setVersion(point.version())
+                        .putAllPayload(
+                                payload(point, request.hasWithPayload() ? request.getWithPayload() : null, false));
+                vectors(point, request.hasWithVectors() ? request.getWithVectors() : null)
+                        .ifPresent(hit::setVectors);
                 hits.add(hit.build());
             }
             Comparator<ScoredPoint> byScore = Comparator.comparingDouble(ScoredPoint::getScore);
@@ -127,7 +151,10 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
                     .thenComparing(hit -> FakeCollection.canonicalId(hit.getId()), FakeCollection.ID_ORDER));
             long offset = request.hasOffset() ? request.getOffset() : 0;
             long limit = request.hasLimit() ? request.getLimit() : 10;
-            return QueryResponse.newBuilder().addAllResult(hits.stream().skip(offset).limit(limit).toList()).setTime(0.001).build();
+            return QueryResponse.newBuilder()
+                    .addAllResult(hits.stream().skip(offset).limit(limit).toList())
+                    .setTime(0.001)
+                    .build();
         });
     }
 
@@ -137,7 +164,8 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
             FakeCollection collection = fake.existing(request.getCollectionName());
             int limit = request.hasLimit() ? request.getLimit() : 10;
             Map<String, FakePoint> from = request.hasOffset()
-                    ? collection.points.tailMap(FakeCollection.canonicalId(request.getOffset()), true) : collection.points;
+                    ? collection.points.tailMap(FakeCollection.canonicalId(request.getOffset()), true)
+                    : collection.points;
             ScrollResponse.Builder response = ScrollResponse.newBuilder().setTime(0.001);
             for (FakePoint point : from.values()) {
                 if (!FakeCollection.matches(request.getFilter(), point)) {
@@ -147,9 +175,12 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
                     response.setNextPageOffset(FakeCollection.pointId(point.id()));
                     break;
                 }
-                RetrievedPoint.Builder retrieved = RetrievedPoint.newBuilder().setId(FakeCollection.pointId(point.id()))
-                        .putAllPayload(payload(point, request.hasWithPayload() ? request.getWithPayload() : null, true));
-                vectors(point, request.hasWithVectors() ? request.getWithVectors() : null).ifPresent(retrieved::setVectors);
+                RetrievedPoint.Builder retrieved = RetrievedPoint.newBuilder()
+                        .setId(FakeCollection.pointId(point.id()))
+                        .putAllPayload(
+                                payload(point, request.hasWithPayload() ? request.getWithPayload() : null, true));
+                vectors(point, request.hasWithVectors() ? request.getWithVectors() : null)
+                        .ifPresent(retrieved::setVectors);
                 response.addResult(retrieved);
             }
             return response.build();
@@ -160,8 +191,13 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
     public void count(CountPoints request, StreamObserver<CountResponse> observer) {
         fake.answer(request, observer, () -> {
             FakeCollection collection = fake.existing(request.getCollectionName());
-            long count = collection.points.values().stream().filter(point -> FakeCollection.matches(request.getFilter(), point)).count();
-            return CountResponse.newBuilder().setResult(CountResult.newBuilder().setCount(count)).setTime(0.001).build();
+            long count = collection.points.values().stream()
+                    .filter(point -> FakeCollection.matches(request.getFilter(), point))
+                    .count();
+            return CountResponse.newBuilder()
+                    .setResult(CountResult.newBuilder().setCount(count))
+                    .setTime(0.001)
+                    .build();
         });
     }
 
@@ -199,15 +235,22 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
 
     /** The vectors a selector asks for; none without one. The unnamed vector comes back alone, named ones in a map. */
     private static Optional<VectorsOutput> vectors(FakePoint point, WithVectorsSelector selector) {
-        if (selector == null || (selector.getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.ENABLE && !selector.getEnable())) {
+        if (selector == null
+                || (selector.getSelectorOptionsCase() == WithVectorsSelector.SelectorOptionsCase.ENABLE
+                        && !selector.getEnable())) {
             return Optional.empty();
         }
-        List<String> names = selector.hasInclude() ? selector.getInclude().getNamesList() : List.copyOf(point.vectors().keySet());
+        List<String> names = selector.hasInclude()
+                ? selector.getInclude().getNamesList()
+                : List.copyOf(point.vectors().keySet());
         if (point.vectors().containsKey(FakePoint.DEFAULT_VECTOR)) {
-            return Optional.of(VectorsOutput.newBuilder().setVector(output(point.vector())).build());
+            return Optional.of(
+                    VectorsOutput.newBuilder().setVector(output(point.vector())).build());
         }
         NamedVectorsOutput.Builder named = NamedVectorsOutput.newBuilder();
-        names.stream().filter(point.vectors()::containsKey).forEach(name -> named.putVectors(name, output(point.vectors().get(name))));
+        names.stream()
+                .filter(point.vectors()::containsKey)
+                .forEach(name -> named.putVectors(name, output(point.vectors().get(name))));
         return Optional.of(VectorsOutput.newBuilder().setVectors(named).build());
     }
 

@@ -1,6 +1,9 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant.fake;
 
-import java.util.concurrent.TimeUnit;
 import com.google.protobuf.Message;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.InsecureServerCredentials;
@@ -25,8 +28,8 @@ import io.qdrant.client.grpc.Collections.CollectionOperationResponse;
 import io.qdrant.client.grpc.Collections.CollectionParams;
 import io.qdrant.client.grpc.Collections.CollectionStatus;
 import io.qdrant.client.grpc.Collections.CreateCollection;
-import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.DeleteCollection;
+import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoResponse;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
@@ -47,7 +50,6 @@ import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.QdrantGrpc;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -76,8 +79,10 @@ public final class FakeQdrant implements AutoCloseable {
 
     /** What the health check reports, matching the client's minor version. */
     public static final String VERSION = "1.18.0";
+
     private static final Metadata.Key<String> API_KEY = Metadata.Key.of("api-key", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String HEALTH_CHECK = "qdrant.Qdrant/HealthCheck";
 
     private final String apiKey;
@@ -95,7 +100,8 @@ public final class FakeQdrant implements AutoCloseable {
         this.apiKey = apiKey;
         ServerInterceptor gate = new Gate();
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-                // Qdrant's public gRPC services set no decoding limit, so a large upsert batch is never refused for its size.
+                // Qdrant's public gRPC services set no decoding limit, so a large upsert batch is never refused for its
+                // size.
                 .maxInboundMessageSize(Integer.MAX_VALUE)
                 .addService(ServerInterceptors.intercept(new QdrantService(), gate))
                 .addService(ServerInterceptors.intercept(new CollectionsService(), gate))
@@ -159,7 +165,8 @@ public final class FakeQdrant implements AutoCloseable {
     /** Throws Qdrant's INVALID_ARGUMENT when a point has the refused payload key; called under the fake's lock. */
     void checkRefused(List<PointStruct> points) {
         if (refusedPayloadKey != null && points.stream().anyMatch(point -> point.containsPayload(refusedPayloadKey))) {
-            throw FakeCollection.invalid("Wrong input: payload key '" + refusedPayloadKey + "' is refused by the fake Qdrant");
+            throw FakeCollection.invalid(
+                    "Wrong input: payload key '" + refusedPayloadKey + "' is refused by the fake Qdrant");
         }
     }
 
@@ -236,7 +243,8 @@ public final class FakeQdrant implements AutoCloseable {
 
     private final class Gate implements ServerInterceptor {
         @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        public <Q, R> ServerCall.Listener<Q> interceptCall(
+                ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
             Runnable before = beforeCall(call.getMethodDescriptor().getFullMethodName());
             if (before != null) {
                 before.run();
@@ -247,8 +255,7 @@ public final class FakeQdrant implements AutoCloseable {
             }
             if (failure != null) {
                 call.close(failure, new Metadata());
-                return new ServerCall.Listener<>() {
-                };
+                return new ServerCall.Listener<>() {};
             }
             Duration delay = nextDelay();
             ServerCall.Listener<Q> listener = next.startCall(call, headers);
@@ -274,7 +281,8 @@ public final class FakeQdrant implements AutoCloseable {
                 key = authorization.substring("Bearer ".length());
             }
             if (key == null) {
-                return Status.UNAUTHENTICATED.withDescription("Must provide an API key or an Authorization bearer token");
+                return Status.UNAUTHENTICATED.withDescription(
+                        "Must provide an API key or an Authorization bearer token");
             }
             return key.equals(apiKey) ? null : Status.UNAUTHENTICATED.withDescription("Invalid API key or JWT");
         }
@@ -309,7 +317,9 @@ public final class FakeQdrant implements AutoCloseable {
     FakeCollection existing(String name) {
         FakeCollection collection = collections.get(name);
         if (collection == null) {
-            throw Status.NOT_FOUND.withDescription("Not found: Collection `" + name + "` doesn't exist!").asRuntimeException();
+            throw Status.NOT_FOUND
+                    .withDescription("Not found: Collection `" + name + "` doesn't exist!")
+                    .asRuntimeException();
         }
         return collection;
     }
@@ -320,22 +330,38 @@ public final class FakeQdrant implements AutoCloseable {
     }
 
     PointsOperationResponse applied(boolean wait) {
-        return PointsOperationResponse.newBuilder().setResult(UpdateResult.newBuilder().setOperationId(++operations)
-                .setStatus(wait ? UpdateStatus.Completed : UpdateStatus.Acknowledged)).setTime(0.001).build();
+        return PointsOperationResponse.newBuilder()
+                .setResult(UpdateResult.newBuilder()
+                        .setOperationId(++operations)
+                        .setStatus(wait ? UpdateStatus.Completed : UpdateStatus.Acknowledged))
+                .setTime(0.001)
+                .build();
     }
 
     private final class QdrantService extends QdrantGrpc.QdrantImplBase {
         @Override
         public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckReply> observer) {
-            answer(request, observer, () -> HealthCheckReply.newBuilder().setTitle("qdrant - vector search engine").setVersion(VERSION).build());
+            answer(
+                    request,
+                    observer,
+                    () -> HealthCheckReply.newBuilder()
+                            .setTitle("qdrant - vector search engine")
+                            .setVersion(VERSION)
+                            .build());
         }
     }
 
     private final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
         @Override
-        public void collectionExists(CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> observer) {
-            answer(request, observer, () -> CollectionExistsResponse.newBuilder()
-                    .setResult(CollectionExists.newBuilder().setExists(collections.containsKey(request.getCollectionName()))).build());
+        public void collectionExists(
+                CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> observer) {
+            answer(
+                    request,
+                    observer,
+                    () -> CollectionExistsResponse.newBuilder()
+                            .setResult(CollectionExists.newBuilder()
+                                    .setExists(collections.containsKey(request.getCollectionName())))
+                            .build());
         }
 
         @Override
@@ -349,21 +375,43 @@ public final class FakeQdrant implements AutoCloseable {
                         .setPointsCount(collection.points.size())
                         .setIndexedVectorsCount(0)
                         .setConfig(CollectionConfig.newBuilder()
-                                .setParams(CollectionParams.newBuilder().setShardNumber(1).setReplicationFactor(1)
-                                        .setWriteConsistencyFactor(1).setVectorsConfig(collection.config))
-                                .setHnswConfig(HnswConfigDiff.newBuilder().setM(16).setEfConstruct(100).setFullScanThreshold(10_000))
-                                .setOptimizerConfig(OptimizersConfigDiff.newBuilder().setIndexingThreshold(10_000))
+                                .setParams(CollectionParams.newBuilder()
+                                        .setShardNumber(1)
+                                        .setReplicationFactor(1)
+                                        .setWriteConsistencyFactor(1)
+                                        .setVectorsConfig(collection.config))
+                                .setHnswConfig(HnswConfigDiff.newBuilder()
+                                        .setM(16)
+                                        .setEfConstruct(100)
+                                        .setFullScanThreshold(10_000))
+                                .setOptimizerConfig(
+                                        OptimizersConfigDiff.newBuilder().setIndexingThreshold(10_000))
                                 .setWalConfig(WalConfigDiff.newBuilder().setWalCapacityMb(32)));
-                collection.indexes.forEach((field, type) -> info.putPayloadSchema(field, PayloadSchemaInfo.newBuilder()
-                        .setDataType(type).setPoints(collection.points.size()).build()));
-                return GetCollectionInfoResponse.newBuilder().setResult(info).setTime(0.001).build();
+                collection.indexes.forEach((field, type) -> info.putPayloadSchema(
+                        field,
+                        PayloadSchemaInfo.newBuilder()
+                                .setDataType(type)
+                                .setPoints(collection.points.size())
+                                .build()));
+                return GetCollectionInfoResponse.newBuilder()
+                        .setResult(info)
+                        .setTime(0.001)
+                        .build();
             });
         }
 
         @Override
         public void list(ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> observer) {
-            answer(request, observer, () -> ListCollectionsResponse.newBuilder().addAllCollections(collections.keySet().stream()
-                    .map(name -> CollectionDescription.newBuilder().setName(name).build()).toList()).build());
+            answer(
+                    request,
+                    observer,
+                    () -> ListCollectionsResponse.newBuilder()
+                            .addAllCollections(collections.keySet().stream()
+                                    .map(name -> CollectionDescription.newBuilder()
+                                            .setName(name)
+                                            .build())
+                                    .toList())
+                            .build());
         }
 
         @Override
@@ -371,26 +419,37 @@ public final class FakeQdrant implements AutoCloseable {
             answer(request, observer, () -> {
                 String name = request.getCollectionName();
                 if (name.isEmpty()) {
-                    throw FakeCollection.invalid("Validation error in body: [collection_name: length must be between 1 and 255]");
+                    throw FakeCollection.invalid(
+                            "Validation error in body: [collection_name: length must be between 1 and 255]");
                 }
                 if (collections.containsKey(name)) {
                     throw FakeCollection.invalid("Wrong input: Collection `" + name + "` already exists!");
                 }
                 collections.put(name, new FakeCollection(request.getVectorsConfig()));
-                return CollectionOperationResponse.newBuilder().setResult(true).setTime(0.001).build();
+                return CollectionOperationResponse.newBuilder()
+                        .setResult(true)
+                        .setTime(0.001)
+                        .build();
             });
         }
 
         @Override
         public void delete(DeleteCollection request, StreamObserver<CollectionOperationResponse> observer) {
-            answer(request, observer, () -> CollectionOperationResponse.newBuilder()
-                    .setResult(collections.remove(request.getCollectionName()) != null).setTime(0.001).build());
+            answer(
+                    request,
+                    observer,
+                    () -> CollectionOperationResponse.newBuilder()
+                            .setResult(collections.remove(request.getCollectionName()) != null)
+                            .setTime(0.001)
+                            .build());
         }
     }
 
     /** The vector config of a collection with one unnamed vector. */
     public static VectorsConfig unnamed(int size, Distance distance) {
-        return VectorsConfig.newBuilder().setParams(VectorParams.newBuilder().setSize(size).setDistance(distance)).build();
+        return VectorsConfig.newBuilder()
+                .setParams(VectorParams.newBuilder().setSize(size).setDistance(distance))
+                .build();
     }
 
     /** Stops the server at once, cancelling calls in flight, and waits a few seconds for its port to be free. */

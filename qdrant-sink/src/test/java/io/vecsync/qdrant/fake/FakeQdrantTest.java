@@ -1,4 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.qdrant.fake;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.qdrant.client.ConditionFactory;
@@ -18,21 +27,15 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.SearchPoints;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The fake's Qdrant semantics, through the official client: what the sink tests rely on it to get right. */
 class FakeQdrantTest {
@@ -43,7 +46,9 @@ class FakeQdrantTest {
     @BeforeEach
     void start() {
         fake = FakeQdrant.start("key");
-        client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false, false).withApiKey("key").build());
+        client = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false, false)
+                .withApiKey("key")
+                .build());
         fake.createCollection("c", FakeQdrant.unnamed(3, Distance.Cosine));
     }
 
@@ -53,8 +58,13 @@ class FakeQdrantTest {
         fake.close();
     }
 
-    private static PointStruct point(int n, Map<String, io.qdrant.client.grpc.JsonWithInt.Value> payload, float... vector) {
-        return PointStruct.newBuilder().setId(PointIdFactory.id(uuid(n))).setVectors(VectorsFactory.vectors(vector)).putAllPayload(payload).build();
+    private static PointStruct point(
+            int n, Map<String, io.qdrant.client.grpc.JsonWithInt.Value> payload, float... vector) {
+        return PointStruct.newBuilder()
+                .setId(PointIdFactory.id(uuid(n)))
+                .setVectors(VectorsFactory.vectors(vector))
+                .putAllPayload(payload)
+                .build();
     }
 
     private static UUID uuid(int n) {
@@ -67,7 +77,9 @@ class FakeQdrantTest {
     }
 
     private static String description(Future<?> call) {
-        return Status.fromThrowable(assertThrows(ExecutionException.class, call::get).getCause()).getDescription();
+        return Status.fromThrowable(
+                        assertThrows(ExecutionException.class, call::get).getCause())
+                .getDescription();
     }
 
     @Test
@@ -75,16 +87,26 @@ class FakeQdrantTest {
         Future<?> upsert = client.upsertAsync("c", List.of(point(1, Map.of(), 1, 2, 3), point(2, Map.of(), 1, 2)));
         assertEquals("Wrong input: Vector dimension error: expected dim: 3, got 2", description(upsert));
         assertTrue(fake.points("c").isEmpty());
-        assertEquals(Status.Code.NOT_FOUND, failure(client.upsertAsync("missing", List.of(point(1, Map.of(), 1, 2, 3)))));
+        assertEquals(
+                Status.Code.NOT_FOUND, failure(client.upsertAsync("missing", List.of(point(1, Map.of(), 1, 2, 3)))));
     }
 
     @Test
     void cosineVectorsAreStoredNormalisedAndScoredByCosineSimilarity() throws Exception {
-        client.upsertAsync("c", List.of(point(1, Map.of(), 3, 0, 4), point(2, Map.of(), 0, 5, 0))).get();
-        assertArrayEquals(new float[] {0.6f, 0, 0.8f}, fake.points("c").get(uuid(1).toString()).vector(), 1e-6f);
-        List<ScoredPoint> hits = client.queryAsync(QueryPoints.newBuilder().setCollectionName("c")
-                .setQuery(QueryFactory.nearest(6, 0, 8)).build()).get();
-        assertEquals(List.of(uuid(1).toString(), uuid(2).toString()), hits.stream().map(h -> h.getId().getUuid()).toList());
+        client.upsertAsync("c", List.of(point(1, Map.of(), 3, 0, 4), point(2, Map.of(), 0, 5, 0)))
+                .get();
+        assertArrayEquals(
+                new float[] {0.6f, 0, 0.8f},
+                fake.points("c").get(uuid(1).toString()).vector(),
+                1e-6f);
+        List<ScoredPoint> hits = client.queryAsync(QueryPoints.newBuilder()
+                        .setCollectionName("c")
+                        .setQuery(QueryFactory.nearest(6, 0, 8))
+                        .build())
+                .get();
+        assertEquals(
+                List.of(uuid(1).toString(), uuid(2).toString()),
+                hits.stream().map(h -> h.getId().getUuid()).toList());
         assertEquals(1.0, hits.get(0).getScore(), 1e-6);
         assertEquals(0.0, hits.get(1).getScore(), 1e-6);
         assertTrue(hits.get(0).getPayloadMap().isEmpty(), "a query returns no payload unless asked");
@@ -92,16 +114,37 @@ class FakeQdrantTest {
 
     @Test
     void filtersMatchAnyOfTheKeywordsAndArrayElements() throws Exception {
-        client.upsertAsync("c", List.of(
-                point(1, Map.of("video_id", ValueFactory.value("a")), 1, 0, 0),
-                point(2, Map.of("video_id", ValueFactory.value("b")), 1, 0, 0),
-                point(3, Map.of("video_id", ValueFactory.list(List.of(ValueFactory.value("c"), ValueFactory.value("a")))), 1, 0, 0),
-                point(4, Map.of(), 1, 0, 0))).get();
-        Filter anyOf = Filter.newBuilder().addMust(ConditionFactory.matchKeywords("video_id", List.of("a", "b")))
-                .addMustNot(ConditionFactory.hasId(PointIdFactory.id(uuid(2)))).build();
-        List<ScoredPoint> hits = client.queryAsync(QueryPoints.newBuilder().setCollectionName("c").setQuery(QueryFactory.nearest(1, 0, 0))
-                .setFilter(anyOf).setWithPayload(WithPayloadSelectorFactory.enable(true)).setScoreThreshold(0.5f).build()).get();
-        assertEquals(List.of(uuid(1).toString(), uuid(3).toString()), hits.stream().map(h -> h.getId().getUuid()).toList());
+        client.upsertAsync(
+                        "c",
+                        List.of(
+                                point(1, Map.of("video_id", ValueFactory.value("a")), 1, 0, 0),
+                                point(2, Map.of("video_id", ValueFactory.value("b")), 1, 0, 0),
+                                point(
+                                        3,
+                                        Map.of(
+                                                "video_id",
+                                                ValueFactory.list(
+                                                        List.of(ValueFactory.value("c"), ValueFactory.value("a")))),
+                                        1,
+                                        0,
+                                        0),
+                                point(4, Map.of(), 1, 0, 0)))
+                .get();
+        Filter anyOf = Filter.newBuilder()
+                .addMust(ConditionFactory.matchKeywords("video_id", List.of("a", "b")))
+                .addMustNot(ConditionFactory.hasId(PointIdFactory.id(uuid(2))))
+                .build();
+        List<ScoredPoint> hits = client.queryAsync(QueryPoints.newBuilder()
+                        .setCollectionName("c")
+                        .setQuery(QueryFactory.nearest(1, 0, 0))
+                        .setFilter(anyOf)
+                        .setWithPayload(WithPayloadSelectorFactory.enable(true))
+                        .setScoreThreshold(0.5f)
+                        .build())
+                .get();
+        assertEquals(
+                List.of(uuid(1).toString(), uuid(3).toString()),
+                hits.stream().map(h -> h.getId().getUuid()).toList());
         assertEquals("a", hits.get(0).getPayloadMap().get("video_id").getStringValue());
     }
 
@@ -115,7 +158,8 @@ class FakeQdrantTest {
         List<String> seen = new ArrayList<>();
         PointId offset = null;
         do {
-            ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName("c").setLimit(2);
+            ScrollPoints.Builder scroll =
+                    ScrollPoints.newBuilder().setCollectionName("c").setLimit(2);
             if (offset != null) {
                 scroll.setOffset(offset);
             }
@@ -123,13 +167,18 @@ class FakeQdrantTest {
             page.getResultList().forEach(p -> seen.add(p.getId().getUuid()));
             offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
         } while (offset != null);
-        assertEquals(List.of(1, 2, 3, 4, 5).stream().map(i -> uuid(i).toString()).toList(), seen);
+        assertEquals(
+                List.of(1, 2, 3, 4, 5).stream().map(i -> uuid(i).toString()).toList(), seen);
     }
 
     @Test
     void theApiKeyIsRequiredAndInjectedFailuresCountCalls() throws Exception {
-        try (QdrantClient anonymous = new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false, false).build())) {
-            assertEquals("Must provide an API key or an Authorization bearer token", description(anonymous.collectionExistsAsync("c")));
+        try (QdrantClient anonymous =
+                new QdrantClient(QdrantGrpcClient.newBuilder(fake.host(), fake.port(), false, false)
+                        .build())) {
+            assertEquals(
+                    "Must provide an API key or an Authorization bearer token",
+                    description(anonymous.collectionExistsAsync("c")));
             assertEquals("1.18.0", anonymous.healthCheckAsync().get().getVersion(), "the health check needs no key");
         }
         fake.failNext(2, Status.Code.UNAVAILABLE);
@@ -140,7 +189,12 @@ class FakeQdrantTest {
 
     @Test
     void whatTheFakeDoesNotImplementSaysSo() {
-        assertEquals(Status.Code.UNIMPLEMENTED, failure(client.searchAsync(SearchPoints.newBuilder().setCollectionName("c")
-                .addAllVector(List.of(1f, 0f, 0f)).setLimit(1).build())));
+        assertEquals(
+                Status.Code.UNIMPLEMENTED,
+                failure(client.searchAsync(SearchPoints.newBuilder()
+                        .setCollectionName("c")
+                        .addAllVector(List.of(1f, 0f, 0f))
+                        .setLimit(1)
+                        .build())));
     }
 }

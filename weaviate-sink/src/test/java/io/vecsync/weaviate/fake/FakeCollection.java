@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,11 +34,13 @@ final class FakeCollection {
     static final String DEFAULT_VECTOR = "default";
     /** Why Weaviate refuses writes to a shard set READONLY by hand. */
     static final String READ_ONLY = "store is read-only due to: manually set by user";
+
     private static final String SINGLE_SHARD = "";
 
     private final ObjectNode definition;
     /** Tenant name to activity status (ACTIVE, INACTIVE). */
     private final Map<String, String> tenants = new TreeMap<>();
+
     private final Map<String, Map<String, StoredObject>> shards = new HashMap<>();
     private boolean readOnly;
 
@@ -60,13 +65,22 @@ final class FakeCollection {
         }
         ObjectNode vectorConfig = definition.path("vectorConfig") instanceof ObjectNode named ? named : null;
         if (vectorConfig != null && !vectorConfig.isEmpty()) {
-            if (definition.has("vectorIndexConfig") || (definition.path("vectorizer").isTextual() && !"none".equals(definition.get("vectorizer").asText()))) {
-                throw WeaviateError.unprocessable("class " + name + " mixes a class-level vector index with named vectors");
+            if (definition.has("vectorIndexConfig")
+                    || (definition.path("vectorizer").isTextual()
+                            && !"none".equals(definition.get("vectorizer").asText()))) {
+                throw WeaviateError.unprocessable(
+                        "class " + name + " mixes a class-level vector index with named vectors");
             }
-            vectorConfig.properties().forEach(entry -> normalizeNamedVector(name, entry.getKey(), (ObjectNode) entry.getValue()));
+            vectorConfig
+                    .properties()
+                    .forEach(entry -> normalizeNamedVector(name, entry.getKey(), (ObjectNode) entry.getValue()));
             // Weaviate answers its maps with their keys in order, as Go's JSON encoder writes them.
-            definition.set("vectorConfig", JsonNodeFactory.instance.objectNode().setAll(new TreeMap<>(
-                    vectorConfig.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
+            definition.set(
+                    "vectorConfig",
+                    JsonNodeFactory.instance
+                            .objectNode()
+                            .setAll(new TreeMap<>(vectorConfig.properties().stream()
+                                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
         } else {
             definition.remove("vectorConfig");
             if (!definition.path("vectorizer").isTextual()) {
@@ -83,7 +97,11 @@ final class FakeCollection {
                 multiTenancy.put(flag, false);
             }
         }
-        definition.withObjectProperty("replicationConfig").put("factor", definition.path("replicationConfig").path("factor").asInt(1));
+        definition
+                .withObjectProperty("replicationConfig")
+                .put(
+                        "factor",
+                        definition.path("replicationConfig").path("factor").asInt(1));
         return new FakeCollection(definition);
     }
 
@@ -101,7 +119,8 @@ final class FakeCollection {
             throw WeaviateError.unprocessable("'" + propertyName + "' is a reserved property name");
         }
         if (!property.path("dataType").isArray() || property.get("dataType").isEmpty()) {
-            throw WeaviateError.unprocessable("property '" + propertyName + "' of class " + className + " has no dataType");
+            throw WeaviateError.unprocessable(
+                    "property '" + propertyName + "' of class " + className + " has no dataType");
         }
         boolean text = property.get("dataType").get(0).asText().matches("text(\\[])?");
         if (text && !property.has("tokenization")) {
@@ -117,12 +136,13 @@ final class FakeCollection {
 
     private static void normalizeNamedVector(String className, String vectorName, ObjectNode vector) {
         if (!(vector.path("vectorizer") instanceof ObjectNode vectorizer) || vectorizer.size() != 1) {
-            throw WeaviateError.unprocessable("class " + className + ": vector '" + vectorName + "' needs exactly one vectorizer module");
+            throw WeaviateError.unprocessable(
+                    "class " + className + ": vector '" + vectorName + "' needs exactly one vectorizer module");
         }
         String indexType = vector.path("vectorIndexType").asText("");
         if (!Set.of("hnsw", "flat", "dynamic").contains(indexType)) {
-            throw WeaviateError.unprocessable("target vector \"" + vectorName + "\": unrecognized or unsupported vectorIndexType \""
-                    + indexType + "\"");
+            throw WeaviateError.unprocessable("target vector \"" + vectorName
+                    + "\": unrecognized or unsupported vectorIndexType \"" + indexType + "\"");
         }
         normalizeIndexConfig(className, vector.withObjectProperty("vectorIndexConfig"));
     }
@@ -130,7 +150,8 @@ final class FakeCollection {
     private static void normalizeIndexConfig(String className, ObjectNode indexConfig) {
         String distance = indexConfig.path("distance").asText("cosine");
         if (!DISTANCES.contains(distance)) {
-            throw WeaviateError.unprocessable("class " + className + ": invalid distance '" + distance + "', must be one of " + DISTANCES);
+            throw WeaviateError.unprocessable(
+                    "class " + className + ": invalid distance '" + distance + "', must be one of " + DISTANCES);
         }
         indexConfig.put("distance", distance);
     }
@@ -162,7 +183,9 @@ final class FakeCollection {
 
     /** The distance metric of a vector in a class definition: {@link StoredObject#LEGACY} for the legacy one. */
     static String distance(JsonNode definition, String vectorName) {
-        JsonNode vector = vectorName.equals(StoredObject.LEGACY) ? definition : definition.path("vectorConfig").path(vectorName);
+        JsonNode vector = vectorName.equals(StoredObject.LEGACY)
+                ? definition
+                : definition.path("vectorConfig").path(vectorName);
         return vector.path("vectorIndexConfig").path("distance").asText("cosine");
     }
 
@@ -180,9 +203,11 @@ final class FakeCollection {
             return named.get(0);
         }
         if (!named.contains(requested)) {
-            throw WeaviateError.unprocessable(search ? "extract target vectors: class " + name() + " does not have named vector "
-                    + requested + " configured. Available named vectors [" + String.join(" ", named) + "]"
-                    : "collection " + name() + " does not have configuration for vector " + requested);
+            throw WeaviateError.unprocessable(
+                    search
+                            ? "extract target vectors: class " + name() + " does not have named vector " + requested
+                                    + " configured. Available named vectors [" + String.join(" ", named) + "]"
+                            : "collection " + name() + " does not have configuration for vector " + requested);
         }
         return requested;
     }
@@ -208,8 +233,8 @@ final class FakeCollection {
         ObjectNode copy = added.deepCopy();
         normalizeProperty(name(), copy);
         if (propertyType(copy.get("name").asText()) != null) {
-            throw WeaviateError.unprocessable("class \"" + name() + "\": conflict for property \"" + copy.get("name").asText()
-                    + "\": already in use or provided multiple times");
+            throw WeaviateError.unprocessable("class \"" + name() + "\": conflict for property \""
+                    + copy.get("name").asText() + "\": already in use or provided multiple times");
         }
         definition.withArray("properties").add(copy);
     }
@@ -236,12 +261,14 @@ final class FakeCollection {
     Map<String, StoredObject> shard(String tenant, boolean creating) {
         if (!multiTenant()) {
             if (!tenant.isEmpty()) {
-                throw WeaviateError.unprocessable("class " + name() + " has multi-tenancy disabled, but request was with tenant");
+                throw WeaviateError.unprocessable(
+                        "class " + name() + " has multi-tenancy disabled, but request was with tenant");
             }
             return shards.computeIfAbsent(SINGLE_SHARD, none -> new TreeMap<>());
         }
         if (tenant.isEmpty()) {
-            throw WeaviateError.unprocessable("class " + name() + " has multi-tenancy enabled, but request was without tenant");
+            throw WeaviateError.unprocessable(
+                    "class " + name() + " has multi-tenancy enabled, but request was without tenant");
         }
         if (!tenants.containsKey(tenant)) {
             if (!creating || !autoTenantCreation()) {
@@ -260,7 +287,8 @@ final class FakeCollection {
             throw WeaviateError.unprocessable("multi-tenancy is not enabled for class \"" + name() + "\"");
         }
         if (!TENANT_NAME.matcher(tenant).matches()) {
-            throw WeaviateError.unprocessable("tenant name \"" + tenant + "\" is invalid: use 1-64 letters, digits, - or _");
+            throw WeaviateError.unprocessable(
+                    "tenant name \"" + tenant + "\" is invalid: use 1-64 letters, digits, - or _");
         }
         tenants.put(tenant, status);
     }

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,8 @@ final class FakeWeaviateData {
     }
 
     synchronized Optional<ObjectNode> definition(String name) {
-        return Optional.ofNullable(collections.get(FakeCollection.capitalize(name))).map(FakeCollection::definition);
+        return Optional.ofNullable(collections.get(FakeCollection.capitalize(name)))
+                .map(FakeCollection::definition);
     }
 
     synchronized List<ObjectNode> definitions() {
@@ -75,7 +79,12 @@ final class FakeWeaviateData {
      * @param vectors vector name as the request gave it ("" for the unnamed vector) to vector
      * @throws WeaviateError with Weaviate's message for this object
      */
-    synchronized void put(String collectionName, String tenant, String id, Map<String, Object> properties, Map<String, float[]> vectors) {
+    synchronized void put(
+            String collectionName,
+            String tenant,
+            String id,
+            Map<String, Object> properties,
+            Map<String, float[]> vectors) {
         FakeCollection collection = collections.get(FakeCollection.capitalize(collectionName));
         if (collection == null) {
             collection = FakeCollection.autoSchema(FakeCollection.capitalize(collectionName));
@@ -103,9 +112,10 @@ final class FakeWeaviateData {
             int existing = FakeCollection.dimension(shard, name);
             if (existing != 0 && existing != vector.getValue().length) {
                 String index = name.equals(StoredObject.LEGACY) ? "for " + uuid : name + " for target vector " + uuid;
-                throw WeaviateError.unprocessable("Validate vector index " + index + ": new node has a vector with length "
-                        + vector.getValue().length + ". Existing nodes have vectors with length " + existing
-                        + ": vector dimensions do not match the index dimensions");
+                throw WeaviateError.unprocessable(
+                        "Validate vector index " + index + ": new node has a vector with length "
+                                + vector.getValue().length + ". Existing nodes have vectors with length " + existing
+                                + ": vector dimensions do not match the index dimensions");
             }
             storedVectors.put(name, vector.getValue().clone());
         }
@@ -114,8 +124,9 @@ final class FakeWeaviateData {
 
     private Object propertyValue(FakeCollection collection, String name, Object value) {
         if (!FakeCollection.PROPERTY_NAME.matcher(name).matches()) {
-            throw WeaviateError.unprocessable("'" + name + "' is not a valid property name. Property names in Weaviate are restricted to"
-                    + " valid GraphQL names, which must be \u201c/[_A-Za-z][_0-9A-Za-z]{0,230}/\u201d");
+            throw WeaviateError.unprocessable(
+                    "'" + name + "' is not a valid property name. Property names in Weaviate are restricted to"
+                            + " valid GraphQL names, which must be \u201c/[_A-Za-z][_0-9A-Za-z]{0,230}/\u201d");
         }
         if (FakeCollection.RESERVED_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))) {
             throw WeaviateError.unprocessable("'" + name + "' is a reserved property name");
@@ -123,13 +134,15 @@ final class FakeWeaviateData {
         String type = collection.propertyType(name);
         if (type == null) {
             type = autoSchemaType(value);
-            collection.addProperty(JsonNodeFactory.instance.objectNode().put("name", name).set("dataType",
-                    JsonNodeFactory.instance.arrayNode().add(type)));
+            collection.addProperty(JsonNodeFactory.instance
+                    .objectNode()
+                    .put("name", name)
+                    .set("dataType", JsonNodeFactory.instance.arrayNode().add(type)));
         }
         String problem = PropertyTypes.problem(type, value);
         if (problem != null) {
-            throw WeaviateError.unprocessable("invalid " + PropertyTypes.describe(type) + " property '" + name + "' on class '"
-                    + collection.name() + "': " + problem);
+            throw WeaviateError.unprocessable("invalid " + PropertyTypes.describe(type) + " property '" + name
+                    + "' on class '" + collection.name() + "': " + problem);
         }
         if ("int".equals(type)) {
             return ((Number) value).longValue();
@@ -142,7 +155,9 @@ final class FakeWeaviateData {
         if (value instanceof List<?> list) {
             return (list.isEmpty() ? "text" : autoSchemaType(list.get(0))) + "[]";
         }
-        return value instanceof String ? "text" : value instanceof Boolean ? "boolean" : value instanceof Number ? "number" : "object";
+        return value instanceof String
+                ? "text"
+                : value instanceof Boolean ? "boolean" : value instanceof Number ? "number" : "object";
     }
 
     /**
@@ -153,7 +168,10 @@ final class FakeWeaviateData {
     synchronized ShardView read(String collectionName, String tenant, String vectorName) {
         FakeCollection collection = existing(collectionName);
         List<StoredObject> objects = List.copyOf(collection.shard(tenant, false).values());
-        return new ShardView(collection.definition(), objects, vectorName == null ? null : collection.resolveVector(vectorName, true));
+        return new ShardView(
+                collection.definition(),
+                objects,
+                vectorName == null ? null : collection.resolveVector(vectorName, true));
     }
 
     /** The collection's shards and their status (READY, READONLY), as {@code GET /v1/schema/{class}/shards} lists them. */
@@ -165,8 +183,10 @@ final class FakeWeaviateData {
     /** Sets a shard's status, as {@code PUT /v1/schema/{class}/shards/{shard}} does. */
     synchronized void shardStatus(String collectionName, String shard, String status) {
         FakeCollection collection = existing(collectionName);
-        if (!collection.shardName().equals(shard) || !Set.of("READY", "READONLY").contains(status)) {
-            throw WeaviateError.unprocessable("shard " + shard + " of class " + collection.name() + " cannot be set to " + status);
+        if (!collection.shardName().equals(shard)
+                || !Set.of("READY", "READONLY").contains(status)) {
+            throw WeaviateError.unprocessable(
+                    "shard " + shard + " of class " + collection.name() + " cannot be set to " + status);
         }
         collection.readOnly(status.equals("READONLY"));
     }
@@ -201,8 +221,7 @@ final class FakeWeaviateData {
     }
 
     /** @param error why the matched objects were not deleted; null when they were or the request was a dry run */
-    record Deletion(List<String> matched, boolean deleted, String error) {
-    }
+    record Deletion(List<String> matched, boolean deleted, String error) {}
 
     /** Every object of a collection, tenant ("" without multi-tenancy) to id to object; empty when it does not exist. */
     synchronized Map<String, Map<String, StoredObject>> objects(String collectionName) {
@@ -223,6 +242,5 @@ final class FakeWeaviateData {
      *
      * @param vector the stored name of the vector searched, or null
      */
-    record ShardView(ObjectNode definition, List<StoredObject> objects, String vector) {
-    }
+    record ShardView(ObjectNode definition, List<StoredObject> objects, String vector) {}
 }

@@ -1,6 +1,9 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
-import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.google.protobuf.ByteString;
@@ -37,7 +40,6 @@ import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoTenants.Tenant
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoTenants.TenantActivityStatus;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoTenants.TenantsGetReply;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoTenants.TenantsGetRequest;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -50,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -62,7 +65,9 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
 
     /** What Weaviate returns when a search sets no limit (QUERY_DEFAULTS_LIMIT). */
     private static final int DEFAULT_LIMIT = 10;
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final FakeWeaviateData data;
     private final Faults faults;
@@ -90,13 +95,17 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
     private static ServerInterceptor authentication(String apiKey) {
         return new ServerInterceptor() {
             @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            public <Q, R> ServerCall.Listener<Q> interceptCall(
+                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
                 String authorization = headers.get(AUTHORIZATION);
                 if (apiKey != null && !("Bearer " + apiKey).equals(authorization)) {
-                    call.close(Status.UNAUTHENTICATED.withDescription(authorization == null
-                            ? "anonymous access not enabled, please provide an auth scheme such as OIDC" : "invalid api key: key not found"), new Metadata());
-                    return new ServerCall.Listener<>() {
-                    };
+                    call.close(
+                            Status.UNAUTHENTICATED.withDescription(
+                                    authorization == null
+                                            ? "anonymous access not enabled, please provide an auth scheme such as OIDC"
+                                            : "invalid api key: key not found"),
+                            new Metadata());
+                    return new ServerCall.Listener<>() {};
                 }
                 return next.startCall(call, headers);
             }
@@ -108,14 +117,18 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         Status.Code injected = faults.grpcFailure(method);
         faults.grpcDelay(method);
         if (injected != null) {
-            observer.onError(Status.fromCode(injected).withDescription("injected failure").asRuntimeException());
+            observer.onError(Status.fromCode(injected)
+                    .withDescription("injected failure")
+                    .asRuntimeException());
             return;
         }
         T result;
         try {
             result = reply.get();
         } catch (WeaviateError e) {
-            observer.onError(Status.fromCode(e.grpcCode()).withDescription(e.getMessage()).asRuntimeException());
+            observer.onError(Status.fromCode(e.grpcCode())
+                    .withDescription(e.getMessage())
+                    .asRuntimeException());
             return;
         } catch (StatusRuntimeException e) {
             observer.onError(e);
@@ -133,9 +146,16 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             for (int i = 0; i < request.getObjectsCount(); i++) {
                 BatchObject object = request.getObjects(i);
                 try {
-                    data.put(object.getCollection(), object.getTenant(), object.getUuid(), properties(object), vectors(object));
+                    data.put(
+                            object.getCollection(),
+                            object.getTenant(),
+                            object.getUuid(),
+                            properties(object),
+                            vectors(object));
                 } catch (WeaviateError e) {
-                    reply.addErrors(BatchObjectsReply.BatchError.newBuilder().setIndex(i).setError(e.getMessage()));
+                    reply.addErrors(BatchObjectsReply.BatchError.newBuilder()
+                            .setIndex(i)
+                            .setError(e.getMessage()));
                 }
             }
             return reply.setTook(seconds(start)).build();
@@ -146,9 +166,11 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         Map<String, Object> properties = new LinkedHashMap<>();
         BatchObject.Properties given = object.getProperties();
         given.getNonRefProperties().getFieldsMap().forEach((name, value) -> properties.put(name, plain(value)));
-        given.getTextArrayPropertiesList().forEach(p -> properties.put(p.getPropName(), List.copyOf(p.getValuesList())));
+        given.getTextArrayPropertiesList()
+                .forEach(p -> properties.put(p.getPropName(), List.copyOf(p.getValuesList())));
         given.getIntArrayPropertiesList().forEach(p -> properties.put(p.getPropName(), List.copyOf(p.getValuesList())));
-        given.getBooleanArrayPropertiesList().forEach(p -> properties.put(p.getPropName(), List.copyOf(p.getValuesList())));
+        given.getBooleanArrayPropertiesList()
+                .forEach(p -> properties.put(p.getPropName(), List.copyOf(p.getValuesList())));
         given.getNumberArrayPropertiesList().forEach(p -> properties.put(p.getPropName(), doubles(p.getValuesBytes())));
         return properties;
     }
@@ -158,7 +180,10 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             case STRING_VALUE -> value.getStringValue();
             case NUMBER_VALUE -> value.getNumberValue();
             case BOOL_VALUE -> value.getBoolValue();
-            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(FakeWeaviateGrpc::plain).toList();
+            case LIST_VALUE ->
+                value.getListValue().getValuesList().stream()
+                        .map(FakeWeaviateGrpc::plain)
+                        .toList();
             case STRUCT_VALUE -> structToMap(value.getStructValue());
             default -> null;
         };
@@ -191,15 +216,23 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             if (!request.hasFilters()) {
                 throw WeaviateError.unprocessable("batch delete needs a filter");
             }
-            JsonNode definition = data.definition(request.getCollection()).map(JsonNode.class::cast).orElse(NullNode.getInstance());
+            JsonNode definition = data.definition(request.getCollection())
+                    .map(JsonNode.class::cast)
+                    .orElse(NullNode.getInstance());
             Predicate<StoredObject> match = WhereFilters.predicate(request.getFilters(), definition);
-            FakeWeaviateData.Deletion deletion = data.delete(request.getCollection(), request.getTenant(), match, request.getDryRun());
+            FakeWeaviateData.Deletion deletion =
+                    data.delete(request.getCollection(), request.getTenant(), match, request.getDryRun());
             int matches = deletion.matched().size();
-            BatchDeleteReply.Builder reply = BatchDeleteReply.newBuilder().setMatches(matches).setTook(seconds(start))
-                    .setSuccessful(deletion.deleted() ? matches : 0).setFailed(deletion.error() != null ? matches : 0);
+            BatchDeleteReply.Builder reply = BatchDeleteReply.newBuilder()
+                    .setMatches(matches)
+                    .setTook(seconds(start))
+                    .setSuccessful(deletion.deleted() ? matches : 0)
+                    .setFailed(deletion.error() != null ? matches : 0);
             if (request.getVerbose()) {
                 for (String id : deletion.matched()) {
-                    BatchDeleteObject.Builder object = BatchDeleteObject.newBuilder().setUuid(uuidBytes(id)).setSuccessful(deletion.deleted());
+                    BatchDeleteObject.Builder object = BatchDeleteObject.newBuilder()
+                            .setUuid(uuidBytes(id))
+                            .setSuccessful(deletion.deleted());
                     if (deletion.error() != null) {
                         object.setError(deletion.error());
                     }
@@ -215,9 +248,12 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         answer("Search", observer, () -> {
             long start = System.nanoTime();
             boolean nearVector = request.hasNearVector();
-            FakeWeaviateData.ShardView view = data.read(request.getCollection(), request.getTenant(),
+            FakeWeaviateData.ShardView view = data.read(
+                    request.getCollection(),
+                    request.getTenant(),
                     nearVector ? targetVector(request.getNearVector()) : null);
-            Predicate<StoredObject> filter = request.hasFilters() ? WhereFilters.predicate(request.getFilters(), view.definition()) : o -> true;
+            Predicate<StoredObject> filter =
+                    request.hasFilters() ? WhereFilters.predicate(request.getFilters(), view.definition()) : o -> true;
             List<Hit> hits = new ArrayList<>();
             if (nearVector) {
                 float[] query = queryVector(request.getNearVector());
@@ -226,8 +262,9 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
                     float[] stored = object.vectors().get(view.vector());
                     if (stored != null && filter.test(object)) {
                         if (stored.length != query.length) {
-                            throw WeaviateError.unprocessable("vector search: knn search: distance between entrypoint and query node: "
-                                    + "vector lengths don't match: " + stored.length + " vs " + query.length);
+                            throw WeaviateError.unprocessable(
+                                    "vector search: knn search: distance between entrypoint and query node: "
+                                            + "vector lengths don't match: " + stored.length + " vs " + query.length);
                         }
                         hits.add(new Hit(object, distance(metric, query, stored)));
                     }
@@ -235,23 +272,27 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
                 NearVector near = request.getNearVector();
                 hits.removeIf(hit -> (near.hasDistance() && hit.distance() > near.getDistance())
                         || (near.hasCertainty() && 1 - hit.distance() / 2 < near.getCertainty()));
-                hits.sort(Comparator.comparingDouble(Hit::distance).thenComparing(hit -> hit.object().id()));
+                hits.sort(Comparator.comparingDouble(Hit::distance)
+                        .thenComparing(hit -> hit.object().id()));
             } else {
                 for (StoredObject object : view.objects()) {
-                    if (filter.test(object) && (request.getAfter().isEmpty() || object.id().compareTo(request.getAfter()) > 0)) {
+                    if (filter.test(object)
+                            && (request.getAfter().isEmpty() || object.id().compareTo(request.getAfter()) > 0)) {
                         hits.add(new Hit(object, Float.NaN));
                     }
                 }
             }
             int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
             SearchReply.Builder reply = SearchReply.newBuilder();
-            hits.stream().skip(request.getOffset()).limit(limit).forEach(hit -> reply.addResults(result(request, view, hit)));
+            hits.stream()
+                    .skip(request.getOffset())
+                    .limit(limit)
+                    .forEach(hit -> reply.addResults(result(request, view, hit)));
             return reply.setTook(seconds(start)).build();
         });
     }
 
-    private record Hit(StoredObject object, float distance) {
-    }
+    private record Hit(StoredObject object, float distance) {}
 
     /** The vector a near-vector search names, "" when it names none. */
     private static String targetVector(NearVector near) {
@@ -292,19 +333,23 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             squares += (double) (a[i] - b[i]) * (a[i] - b[i]);
             manhattan += Math.abs(a[i] - b[i]);
         }
-        return (float) switch (metric) {
-            case "cosine" -> 1 - dot / Math.sqrt(normA * normB);
-            case "dot" -> -dot;
-            case "l2-squared" -> squares;
-            case "manhattan" -> manhattan;
-            default -> throw WeaviateError.unprocessable("the fake Weaviate does not compute " + metric + " distances");
-        };
+        return (float)
+                switch (metric) {
+                    case "cosine" -> 1 - dot / Math.sqrt(normA * normB);
+                    case "dot" -> -dot;
+                    case "l2-squared" -> squares;
+                    case "manhattan" -> manhattan;
+                    default ->
+                        throw WeaviateError.unprocessable(
+                                "the fake Weaviate does not compute " + metric + " distances");
+                };
     }
 
     private static SearchResult result(SearchRequest request, FakeWeaviateData.ShardView view, Hit hit) {
         StoredObject object = hit.object();
         MetadataRequest wanted = request.getMetadata();
-        MetadataResult.Builder metadata = MetadataResult.newBuilder().setId(object.id()).setIdAsBytes(uuidBytes(object.id()));
+        MetadataResult.Builder metadata =
+                MetadataResult.newBuilder().setId(object.id()).setIdAsBytes(uuidBytes(object.id()));
         if (!Float.isNaN(hit.distance())) {
             if (wanted.getDistance()) {
                 metadata.setDistance(hit.distance()).setDistancePresent(true);
@@ -316,7 +361,8 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         List<String> vectorNames = new ArrayList<>(wanted.getVectorsList());
         if (wanted.getVector()) {
             // The flag asks for the legacy vector, and in a collection of named vectors for all of them.
-            object.vectors().keySet().stream().filter(name -> !name.equals(StoredObject.LEGACY) && !vectorNames.contains(name))
+            object.vectors().keySet().stream()
+                    .filter(name -> !name.equals(StoredObject.LEGACY) && !vectorNames.contains(name))
                     .forEach(vectorNames::add);
             if (object.vectors().containsKey(StoredObject.LEGACY)) {
                 metadata.setVectorBytes(encode(object.vectors().get(StoredObject.LEGACY)));
@@ -325,7 +371,9 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         for (String name : vectorNames) {
             float[] vector = object.vectors().get(name);
             if (vector != null) {
-                metadata.addVectors(WeaviateProtoBase.Vectors.newBuilder().setName(name).setVectorBytes(encode(vector))
+                metadata.addVectors(WeaviateProtoBase.Vectors.newBuilder()
+                        .setName(name)
+                        .setVectorBytes(encode(vector))
                         .setType(WeaviateProtoBase.Vectors.VectorType.VECTOR_TYPE_SINGLE_FP32));
             }
         }
@@ -333,24 +381,37 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         WeaviateProtoProperties.Properties.Builder properties = WeaviateProtoProperties.Properties.newBuilder();
         boolean all = !request.hasProperties() || request.getProperties().getReturnAllNonrefProperties();
         List<String> names = new ArrayList<>();
-        view.definition().path("properties").forEach(property -> names.add(property.get("name").asText()));
+        view.definition()
+                .path("properties")
+                .forEach(property -> names.add(property.get("name").asText()));
         for (String name : all ? names : request.getProperties().getNonRefPropertiesList()) {
             Object value = object.properties().get(name);
-            properties.putFields(name, value == null ? WeaviateProtoProperties.Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build()
-                    : propertyValue(FakeCollection.propertyType(view.definition(), name), value));
+            properties.putFields(
+                    name,
+                    value == null
+                            ? WeaviateProtoProperties.Value.newBuilder()
+                                    .setNullValue(NullValue.NULL_VALUE)
+                                    .build()
+                            : propertyValue(FakeCollection.propertyType(view.definition(), name), value));
         }
-        return SearchResult.newBuilder().setMetadata(metadata)
-                .setProperties(PropertiesResult.newBuilder().setNonRefProps(properties)).build();
+        return SearchResult.newBuilder()
+                .setMetadata(metadata)
+                .setProperties(PropertiesResult.newBuilder().setNonRefProps(properties))
+                .build();
     }
 
     private static WeaviateProtoProperties.Value propertyValue(String type, Object value) {
         WeaviateProtoProperties.Value.Builder result = WeaviateProtoProperties.Value.newBuilder();
         if (value instanceof List<?> list) {
-            return result.setListValue(WeaviateProtoProperties.ListValue.newBuilder().setTextValues(
-                    WeaviateProtoProperties.TextValues.newBuilder().addAllValues(list.stream().map(String::valueOf).toList()))).build();
+            return result.setListValue(WeaviateProtoProperties.ListValue.newBuilder()
+                            .setTextValues(WeaviateProtoProperties.TextValues.newBuilder()
+                                    .addAllValues(
+                                            list.stream().map(String::valueOf).toList())))
+                    .build();
         }
         return switch (type == null ? "text" : type) {
-            case "number" -> result.setNumberValue(((Number) value).doubleValue()).build();
+            case "number" ->
+                result.setNumberValue(((Number) value).doubleValue()).build();
             case "int" -> result.setIntValue(((Number) value).longValue()).build();
             case "boolean" -> result.setBoolValue((Boolean) value).build();
             case "date" -> result.setDateValue(value.toString()).build();
@@ -364,12 +425,17 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
         answer("TenantsGet", observer, () -> {
             Map<String, String> tenants = data.tenants(request.getCollection());
             TenantsGetReply.Builder reply = TenantsGetReply.newBuilder();
-            List<String> names = request.hasNames() ? request.getNames().getValuesList() : List.copyOf(tenants.keySet());
+            List<String> names =
+                    request.hasNames() ? request.getNames().getValuesList() : List.copyOf(tenants.keySet());
             for (String name : names) {
                 String status = tenants.get(name);
                 if (status != null) {
-                    reply.addTenants(Tenant.newBuilder().setName(name).setActivityStatus("ACTIVE".equals(status)
-                            ? TenantActivityStatus.TENANT_ACTIVITY_STATUS_HOT : TenantActivityStatus.TENANT_ACTIVITY_STATUS_COLD));
+                    reply.addTenants(Tenant.newBuilder()
+                            .setName(name)
+                            .setActivityStatus(
+                                    "ACTIVE".equals(status)
+                                            ? TenantActivityStatus.TENANT_ACTIVITY_STATUS_HOT
+                                            : TenantActivityStatus.TENANT_ACTIVITY_STATUS_COLD));
                 }
             }
             return reply.build();
@@ -404,7 +470,10 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
 
     private static ByteString uuidBytes(String id) {
         UUID uuid = UUID.fromString(id);
-        return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).flip());
+        return ByteString.copyFrom(ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .flip());
     }
 
     @Override

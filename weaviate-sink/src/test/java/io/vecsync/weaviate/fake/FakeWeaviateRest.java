@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +11,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,16 +70,24 @@ final class FakeWeaviateRest implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath().substring("/v1".length());
-            List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+            List<String> segments =
+                    Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
             if (!segments.isEmpty() && segments.get(0).equals(".well-known")) {
                 send(exchange, 200, null);
                 return;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (apiKey != null && !("Bearer " + apiKey).equals(authorization)) {
-                send(exchange, 401, JSON.objectNode().put("code", 401).put("message", authorization == null
-                        ? "anonymous access not enabled, please provide an auth scheme such as OIDC"
-                        : "invalid api key: key not found"));
+                send(
+                        exchange,
+                        401,
+                        JSON.objectNode()
+                                .put("code", 401)
+                                .put(
+                                        "message",
+                                        authorization == null
+                                                ? "anonymous access not enabled, please provide an auth scheme such as OIDC"
+                                                : "invalid api key: key not found"));
                 return;
             }
             int injected = faults.restFailure(method, path);
@@ -99,8 +110,14 @@ final class FakeWeaviateRest implements AutoCloseable {
         String resource = segments.isEmpty() ? "" : segments.get(0);
         int depth = segments.size();
         if (resource.equals("meta") && depth == 1 && method.equals("GET")) {
-            send(exchange, 200, JSON.objectNode().put("hostname", "http://[::]:8080").put("version", VERSION)
-                    .put("grpcMaxMessageSize", grpcMaxMessageSize).set("modules", JSON.objectNode()));
+            send(
+                    exchange,
+                    200,
+                    JSON.objectNode()
+                            .put("hostname", "http://[::]:8080")
+                            .put("version", VERSION)
+                            .put("grpcMaxMessageSize", grpcMaxMessageSize)
+                            .set("modules", JSON.objectNode()));
         } else if (resource.equals("schema") && depth == 1) {
             switch (method) {
                 case "GET" -> {
@@ -114,26 +131,43 @@ final class FakeWeaviateRest implements AutoCloseable {
         } else if (resource.equals("schema") && depth == 2) {
             String collection = segments.get(1);
             switch (method) {
-                case "GET" -> send(exchange, 200, data.definition(collection)
-                        .orElseThrow(() -> WeaviateError.notFound("class " + collection + " not found")));
+                case "GET" ->
+                    send(
+                            exchange,
+                            200,
+                            data.definition(collection)
+                                    .orElseThrow(() -> WeaviateError.notFound("class " + collection + " not found")));
                 case "DELETE" -> {
                     data.deleteCollection(collection);
                     send(exchange, 200, null);
                 }
                 default -> send(exchange, 405, null);
             }
-        } else if (resource.equals("schema") && depth == 3 && segments.get(2).equals("properties") && method.equals("POST")) {
+        } else if (resource.equals("schema")
+                && depth == 3
+                && segments.get(2).equals("properties")
+                && method.equals("POST")) {
             JsonNode property = body(exchange);
             data.addProperty(segments.get(1), property);
             send(exchange, 200, property);
-        } else if (resource.equals("schema") && depth == 3 && segments.get(2).equals("shards") && method.equals("GET")) {
+        } else if (resource.equals("schema")
+                && depth == 3
+                && segments.get(2).equals("shards")
+                && method.equals("GET")) {
             ArrayNode shards = JSON.arrayNode();
-            data.shards(segments.get(1)).forEach((name, status) -> shards.addObject().put("name", name).put("status", status)
-                    .put("vectorQueueSize", 0));
+            data.shards(segments.get(1))
+                    .forEach((name, status) -> shards.addObject()
+                            .put("name", name)
+                            .put("status", status)
+                            .put("vectorQueueSize", 0));
             send(exchange, 200, shards);
-        } else if (resource.equals("schema") && depth == 4 && segments.get(2).equals("shards") && method.equals("PUT")) {
+        } else if (resource.equals("schema")
+                && depth == 4
+                && segments.get(2).equals("shards")
+                && method.equals("PUT")) {
             JsonNode status = body(exchange);
-            data.shardStatus(segments.get(1), segments.get(3), status.path("status").asText());
+            data.shardStatus(
+                    segments.get(1), segments.get(3), status.path("status").asText());
             send(exchange, 200, status);
         } else if (resource.equals("schema") && depth >= 3 && segments.get(2).equals("tenants")) {
             tenants(exchange, method, segments.get(1), depth == 4 ? segments.get(3) : null);
@@ -163,7 +197,10 @@ final class FakeWeaviateRest implements AutoCloseable {
             case "POST", "PUT" -> {
                 JsonNode requested = body(exchange);
                 for (JsonNode entry : requested) {
-                    data.addTenant(collection, entry.path("name").asText(), entry.path("activityStatus").asText("ACTIVE"));
+                    data.addTenant(
+                            collection,
+                            entry.path("name").asText(),
+                            entry.path("activityStatus").asText("ACTIVE"));
                 }
                 send(exchange, 200, requested);
             }
@@ -190,7 +227,9 @@ final class FakeWeaviateRest implements AutoCloseable {
             throw WeaviateError.unprocessable("id '" + id + "' already exists");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        object.path("properties").properties().forEach(field -> properties.put(field.getKey(), scalar(field.getValue())));
+        object.path("properties")
+                .properties()
+                .forEach(field -> properties.put(field.getKey(), scalar(field.getValue())));
         Map<String, float[]> vectors = new LinkedHashMap<>();
         if (object.path("vector").isArray()) {
             vectors.put(StoredObject.LEGACY, floats(object.get("vector")));
@@ -242,7 +281,8 @@ final class FakeWeaviateRest implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                body == null ? new byte[0] : mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         if (body != null) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
         }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import io.grpc.Status;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,11 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Failures and delays a test asks the fake to answer with instead of serving, and a count of the requests served per kind. */
 final class Faults {
 
-    private record RestFault(String method, String pathPrefix, int status) {
-    }
+    private record RestFault(String method, String pathPrefix, int status) {}
 
-    private record GrpcFault(String method, Status.Code code) {
-    }
+    private record GrpcFault(String method, Status.Code code) {}
 
     private final Deque<RestFault> restFaults = new ArrayDeque<>();
     private final Deque<GrpcFault> grpcFaults = new ArrayDeque<>();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import java.time.OffsetDateTime;
@@ -10,8 +14,7 @@ import java.util.UUID;
 /** Weaviate's check of a property value against its data type, with its messages (usecases/objects/validation). */
 final class PropertyTypes {
 
-    private PropertyTypes() {
-    }
+    private PropertyTypes() {}
 
     /** The type as Weaviate's messages name it: "integer", "text array"... */
     static String describe(String type) {
@@ -27,27 +30,45 @@ final class PropertyTypes {
             if (!(value instanceof List<?> list)) {
                 return "not a " + describe(element) + " array, but " + goType(value);
             }
-            return list.stream().map(item -> problem(element, item)).filter(problem -> problem != null).findFirst().orElse(null);
+            return list.stream()
+                    .map(item -> problem(element, item))
+                    .filter(problem -> problem != null)
+                    .findFirst()
+                    .orElse(null);
         }
         return switch (type) {
             case "text" -> value instanceof String ? null : "not a string, but " + goType(value);
             case "number" -> value instanceof Number ? null : "requires a float, the given value is '" + value + "'";
-            case "int" -> value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                    ? null : "requires an integer, the given value is '" + value + "'";
+            case "int" ->
+                value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                        ? null
+                        : "requires an integer, the given value is '" + value + "'";
             case "boolean" -> value instanceof Boolean ? null : "not a bool, but " + goType(value);
-            case "date" -> isDate(value) ? null : "requires a string with a RFC3339 formatted date, but the given value is '" + value + "'";
-            case "uuid" -> isUuid(value) ? null : "requires a string of UUID format, but the given value is '" + value + "'";
-            case "geoCoordinates", "phoneNumber" -> value instanceof Map<?, ?> ? null : type + " must be a map, but got: " + goType(value);
-            case "blob" -> !(value instanceof String text) ? "not a blob base64 string, but " + goType(value)
-                    : isBase64(text) ? null : "not a valid blob base64 string";
+            case "date" ->
+                isDate(value)
+                        ? null
+                        : "requires a string with a RFC3339 formatted date, but the given value is '" + value + "'";
+            case "uuid" ->
+                isUuid(value) ? null : "requires a string of UUID format, but the given value is '" + value + "'";
+            case "geoCoordinates", "phoneNumber" ->
+                value instanceof Map<?, ?> ? null : type + " must be a map, but got: " + goType(value);
+            case "blob" ->
+                !(value instanceof String text)
+                        ? "not a blob base64 string, but " + goType(value)
+                        : isBase64(text) ? null : "not a valid blob base64 string";
             default -> null;
         };
     }
 
     /** The Go type Weaviate's messages name for a JSON value. */
     private static String goType(Object value) {
-        return value instanceof String ? "string" : value instanceof Number ? "float64" : value instanceof Boolean ? "bool"
-                : value instanceof List<?> ? "[]interface {}" : "map[string]interface {}";
+        return value instanceof String
+                ? "string"
+                : value instanceof Number
+                        ? "float64"
+                        : value instanceof Boolean
+                                ? "bool"
+                                : value instanceof List<?> ? "[]interface {}" : "map[string]interface {}";
     }
 
     private static boolean isDate(Object value) {

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 The vecsync Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.vecsync.weaviate.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoBase.Filters;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +22,16 @@ import java.util.stream.Collectors;
  */
 final class WhereFilters {
 
-    private WhereFilters() {
-    }
+    private WhereFilters() {}
 
     static Predicate<StoredObject> predicate(Filters filter, JsonNode definition) {
         return switch (filter.getOperator()) {
-            case OPERATOR_AND -> object -> filter.getFiltersList().stream().allMatch(f -> predicate(f, definition).test(object));
-            case OPERATOR_OR -> object -> filter.getFiltersList().stream().anyMatch(f -> predicate(f, definition).test(object));
+            case OPERATOR_AND ->
+                object -> filter.getFiltersList().stream()
+                        .allMatch(f -> predicate(f, definition).test(object));
+            case OPERATOR_OR ->
+                object -> filter.getFiltersList().stream()
+                        .anyMatch(f -> predicate(f, definition).test(object));
             case OPERATOR_NOT -> predicate(filter.getFilters(0), definition).negate();
             default -> leaf(filter, definition);
         };
@@ -44,8 +50,10 @@ final class WhereFilters {
             return switch (filter.getOperator()) {
                 case OPERATOR_EQUAL -> stored != null && matches(stored, values.get(0), tokenization);
                 case OPERATOR_NOT_EQUAL -> stored == null || !matches(stored, values.get(0), tokenization);
-                case OPERATOR_CONTAINS_ANY -> stored != null && values.stream().anyMatch(v -> matches(stored, v, tokenization));
-                case OPERATOR_CONTAINS_NONE -> stored == null || values.stream().noneMatch(v -> matches(stored, v, tokenization));
+                case OPERATOR_CONTAINS_ANY ->
+                    stored != null && values.stream().anyMatch(v -> matches(stored, v, tokenization));
+                case OPERATOR_CONTAINS_NONE ->
+                    stored == null || values.stream().noneMatch(v -> matches(stored, v, tokenization));
                 case OPERATOR_IS_NULL -> (stored == null) == filter.getValueBoolean();
                 case OPERATOR_GREATER_THAN -> stored != null && compare(stored, values.get(0)) > 0;
                 case OPERATOR_GREATER_THAN_EQUAL -> stored != null && compare(stored, values.get(0)) >= 0;
@@ -62,8 +70,10 @@ final class WhereFilters {
                 return candidate.path("tokenization").asText("word");
             }
         }
-        throw Status.INVALID_ARGUMENT.withDescription("no such prop with name '" + property + "' found in class '"
-                + definition.path("class").asText() + "' in the schema").asRuntimeException();
+        throw Status.INVALID_ARGUMENT
+                .withDescription("no such prop with name '" + property + "' found in class '"
+                        + definition.path("class").asText() + "' in the schema")
+                .asRuntimeException();
     }
 
     private static List<Object> values(Filters filter) {
@@ -73,9 +83,14 @@ final class WhereFilters {
             case VALUE_NUMBER -> List.of(filter.getValueNumber());
             case VALUE_BOOLEAN -> List.of(filter.getValueBoolean());
             case VALUE_TEXT_ARRAY -> new ArrayList<>(filter.getValueTextArray().getValuesList());
-            case VALUE_INT_ARRAY -> filter.getValueIntArray().getValuesList().stream().map(v -> (Object) v.doubleValue()).toList();
-            case VALUE_NUMBER_ARRAY -> new ArrayList<>(filter.getValueNumberArray().getValuesList());
-            case VALUE_BOOLEAN_ARRAY -> new ArrayList<>(filter.getValueBooleanArray().getValuesList());
+            case VALUE_INT_ARRAY ->
+                filter.getValueIntArray().getValuesList().stream()
+                        .map(v -> (Object) v.doubleValue())
+                        .toList();
+            case VALUE_NUMBER_ARRAY ->
+                new ArrayList<>(filter.getValueNumberArray().getValuesList());
+            case VALUE_BOOLEAN_ARRAY ->
+                new ArrayList<>(filter.getValueBooleanArray().getValuesList());
             default -> List.of();
         };
     }
@@ -102,7 +117,9 @@ final class WhereFilters {
     }
 
     private static Set<String> split(String text, String separator) {
-        return Arrays.stream(text.split(separator)).filter(token -> !token.isEmpty()).collect(Collectors.toSet());
+        return Arrays.stream(text.split(separator))
+                .filter(token -> !token.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -117,6 +134,8 @@ final class WhereFilters {
     }
 
     private static RuntimeException unsupported(String what) {
-        return Status.INVALID_ARGUMENT.withDescription("the fake Weaviate does not filter on " + what).asRuntimeException();
+        return Status.INVALID_ARGUMENT
+                .withDescription("the fake Weaviate does not filter on " + what)
+                .asRuntimeException();
     }
 }
