@@ -9,64 +9,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class ChromaSinkConnectorTest extends SinkConformanceSuite {
 
+    ChromaSinkConnectorTest() {
+        super(
+                new Plugin(
+                        ChromaSinkConnector::new,
+                        minimal(),
+                        "chroma-sink",
+                        "Chroma sink configuration",
+                        ChromaSinkConfig.CONFIG_DEF),
+                new Searcher(
+                        "chroma",
+                        ChromaSearcherProvider.class,
+                        List.of(
+                                ChromaSinkConfig.URL,
+                                ChromaSinkConfig.TOKEN,
+                                ChromaSinkConfig.TENANT,
+                                ChromaSinkConfig.DATABASE)));
+    }
+
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(ChromaSinkConfig.TOKEN, "ck-secret");
         return props;
-    }
-
-    @Override
-    protected ChromaSinkConnector newConnector() {
-        return new ChromaSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "chroma-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Chroma sink configuration";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return ChromaSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "chroma";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return ChromaSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of(
-                ChromaSinkConfig.URL, ChromaSinkConfig.TOKEN, ChromaSinkConfig.TENANT, ChromaSinkConfig.DATABASE);
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.nio.file.Path;
@@ -16,11 +15,21 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class LuceneSinkConnectorTest extends SinkConformanceSuite {
+
+    LuceneSinkConnectorTest() {
+        super(
+                new Plugin(
+                        LuceneSinkConnector::new,
+                        minimal(),
+                        "lucene-sink",
+                        "Embedded Lucene sink configuration",
+                        LuceneSinkConfig.CONFIG_DEF),
+                new Searcher("lucene", LuceneSearcherProvider.class, List.of(LuceneSinkConfig.DIRECTORY)));
+    }
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
@@ -29,51 +38,11 @@ class LuceneSinkConnectorTest extends SinkConformanceSuite {
     }
 
     @Override
-    protected LuceneSinkConnector newConnector() {
-        return new LuceneSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "lucene-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Embedded Lucene sink configuration";
-    }
-
-    @Override
     protected String referenceIntro() {
         return super.referenceIntro() + " The index lives on the"
                 + " worker's local disk: run the connector on a single-node Connect worker (its tasks share one"
                 + " index writer); a second worker process on the same directory fails at start. Vectors have"
                 + " at most 1024 dimensions, Lucene 9's limit.";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return LuceneSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "lucene";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return LuceneSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of(LuceneSinkConfig.DIRECTORY);
     }
 
     @Test

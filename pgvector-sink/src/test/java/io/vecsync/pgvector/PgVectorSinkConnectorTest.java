@@ -10,63 +10,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.core.sink.CommonSinkConfig;
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class PgVectorSinkConnectorTest extends SinkConformanceSuite {
+
+    PgVectorSinkConnectorTest() {
+        super(
+                new Plugin(
+                        PgVectorSinkConnector::new,
+                        minimal(),
+                        "pgvector-sink",
+                        "pgvector sink configuration",
+                        PgVectorSinkConfig.CONFIG_DEF),
+                new Searcher(
+                        "pgvector",
+                        PgVectorSearcherProvider.class,
+                        List.of(PgVectorSinkConfig.URL, PgVectorSinkConfig.USER, PgVectorSinkConfig.PASSWORD)));
+    }
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(PgVectorSinkConfig.URL, "jdbc:postgresql://db:5432/video");
         props.put(PgVectorSinkConfig.PASSWORD, "pg-secret");
         return props;
-    }
-
-    @Override
-    protected PgVectorSinkConnector newConnector() {
-        return new PgVectorSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "pgvector-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "pgvector sink configuration";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return PgVectorSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "pgvector";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return PgVectorSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of(PgVectorSinkConfig.URL, PgVectorSinkConfig.USER, PgVectorSinkConfig.PASSWORD);
     }
 
     @Test

@@ -10,62 +10,31 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class PineconeSinkConnectorTest extends SinkConformanceSuite {
 
+    PineconeSinkConnectorTest() {
+        super(
+                new Plugin(
+                        PineconeSinkConnector::new,
+                        minimal(),
+                        "pinecone-sink",
+                        "Pinecone sink configuration",
+                        PineconeSinkConfig.CONFIG_DEF),
+                new Searcher("pinecone", PineconeSearcherProvider.class, List.of()));
+    }
+
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(PineconeSinkConfig.API_KEY, "pc-secret");
         return props;
-    }
-
-    @Override
-    protected PineconeSinkConnector newConnector() {
-        return new PineconeSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "pinecone-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Pinecone sink configuration";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return PineconeSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "pinecone";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return PineconeSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of();
     }
 
     @Test

@@ -10,63 +10,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class QdrantSinkConnectorTest extends SinkConformanceSuite {
+
+    QdrantSinkConnectorTest() {
+        super(
+                new Plugin(
+                        QdrantSinkConnector::new,
+                        minimal(),
+                        "qdrant-sink",
+                        "Qdrant sink configuration",
+                        QdrantSinkConfig.CONFIG_DEF),
+                new Searcher("qdrant", QdrantSearcherProvider.class, List.of()));
+    }
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(QdrantSinkConfig.HOST, "qdrant");
         props.put(QdrantSinkConfig.API_KEY, "qdrant-secret");
         return props;
-    }
-
-    @Override
-    protected QdrantSinkConnector newConnector() {
-        return new QdrantSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "qdrant-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Qdrant sink configuration";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return QdrantSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "qdrant";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return QdrantSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of();
     }
 
     @Test

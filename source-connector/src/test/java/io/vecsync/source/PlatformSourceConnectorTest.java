@@ -15,12 +15,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
 class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
+
+    PlatformSourceConnectorTest() {
+        super(new Plugin(
+                PlatformSourceConnector::new,
+                minimal(),
+                "source-connector",
+                "Source connector configuration",
+                PlatformSourceConfig.CONFIG_DEF));
+    }
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
@@ -30,34 +38,9 @@ class PlatformSourceConnectorTest extends ConnectorConformanceSuite {
     }
 
     @Override
-    protected PlatformSourceConnector newConnector() {
-        return new PlatformSourceConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "source-connector";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Source connector configuration";
-    }
-
-    @Override
     protected String referenceIntro() {
         return "`connector.class=" + PlatformSourceConnector.class.getName()
                 + "`, plus Connect's own source connector settings.";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return PlatformSourceConfig.CONFIG_DEF;
     }
 
     @Test

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.connector.Connector;
@@ -24,26 +26,44 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ConnectorConformanceSuite {
 
+    /**
+     * The connector under test.
+     *
+     * @param connector      makes a new, unstarted connector
+     * @param minimalConfig  the smallest config it starts with
+     * @param fileStem       the stem of its files under {@code config/} and {@code docs/config/}, e.g. {@code qdrant-sink}
+     * @param referenceTitle its config reference's title
+     * @param configDef      its settings
+     */
+    public record Plugin(
+            Supplier<? extends Connector> connector,
+            Map<String, String> minimalConfig,
+            String fileStem,
+            String referenceTitle,
+            ConfigDef configDef) {}
+
+    private final Plugin plugin;
+
+    protected ConnectorConformanceSuite(Plugin plugin) {
+        this.plugin = plugin;
+    }
+
     /** A new, unstarted connector. */
-    protected abstract Connector newConnector();
+    protected final Connector newConnector() {
+        return plugin.connector().get();
+    }
 
-    /** The smallest config the connector starts with. */
-    protected abstract Map<String, String> minimalConfig();
-
-    /** The stem of the connector's files under {@code config/} and {@code docs/config/}, e.g. {@code qdrant-sink}. */
-    protected abstract String fileStem();
-
-    /** The config reference's title. */
-    protected abstract String referenceTitle();
+    /** A copy of the smallest config the connector starts with. */
+    protected final Map<String, String> minimalConfig() {
+        return new HashMap<>(plugin.minimalConfig());
+    }
 
     /** The config reference's introduction, after its title. */
     protected abstract String referenceIntro();
 
-    protected abstract ConfigDef configDef();
-
     /** The config reference as rendered from the {@link ConfigDef}. */
     protected final String renderedReference() {
-        return ConfigReference.markdown(referenceTitle(), referenceIntro(), configDef());
+        return ConfigReference.markdown(plugin.referenceTitle(), referenceIntro(), plugin.configDef());
     }
 
     @Test
@@ -71,8 +91,8 @@ public abstract class ConnectorConformanceSuite {
     void theStandaloneAndRestConfigsShippedValidate() {
         Path config = Path.of("../config");
         for (Map<String, String> shipped : List.of(
-                ShippedConfigs.properties(config.resolve(fileStem() + ".properties")),
-                ShippedConfigs.restJson(config.resolve(fileStem() + ".json")))) {
+                ShippedConfigs.properties(config.resolve(plugin.fileStem() + ".properties")),
+                ShippedConfigs.restJson(config.resolve(plugin.fileStem() + ".json")))) {
             assertEquals(newConnector().getClass().getName(), shipped.get("connector.class"));
             assertEquals(Map.of(), ShippedConfigs.errors(newConnector(), shipped));
         }
@@ -80,6 +100,6 @@ public abstract class ConnectorConformanceSuite {
 
     @Test
     void theConfigReferenceIsCurrent() {
-        ConfigReference.assertCurrent(Path.of("../docs/config/" + fileStem() + ".md"), renderedReference());
+        ConfigReference.assertCurrent(Path.of("../docs/config/" + plugin.fileStem() + ".md"), renderedReference());
     }
 }

@@ -19,14 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SinkConformanceSuite extends ConnectorConformanceSuite {
 
-    /** The store's name, as {@code store=} in the query service's config names it. */
-    protected abstract String store();
+    /**
+     * Where the query service finds the store's searcher.
+     *
+     * @param store          the store's name, as {@code store=} in the query service's config names it
+     * @param provider       the searcher provider class that name must find
+     * @param connectionKeys the keys that say where the store is and how to log in, in the searcher's order
+     */
+    public record Searcher(String store, Class<? extends SearcherProvider> provider, List<String> connectionKeys) {}
 
-    /** The searcher provider class the store's name must find. */
-    protected abstract Class<? extends SearcherProvider> searcherProvider();
+    private final Searcher searcher;
 
-    /** The keys that say where the store is and how to log in, in the searcher's order. */
-    protected abstract List<String> connectionKeys();
+    protected SinkConformanceSuite(Plugin plugin, Searcher searcher) {
+        super(plugin);
+        this.searcher = searcher;
+    }
 
     /** The connector's class and Connect's own sink settings, then anything the store adds. */
     @Override
@@ -49,12 +56,12 @@ public abstract class SinkConformanceSuite extends ConnectorConformanceSuite {
                 .map(ServiceLoader.Provider::get)
                 .toList();
         assertEquals(
-                List.of(store()),
+                List.of(searcher.store()),
                 providers.stream().map(SearcherProvider::store).toList(),
                 "the module's own searcher");
         SearcherProvider provider = providers.get(0);
-        assertEquals(searcherProvider(), provider.getClass());
-        assertEquals(connectionKeys(), provider.connectionKeys());
+        assertEquals(searcher.provider(), provider.getClass());
+        assertEquals(searcher.connectionKeys(), provider.connectionKeys());
         assertTrue(
                 provider.configKeys().containsAll(provider.connectionKeys()),
                 provider.connectionKeys().toString());

@@ -9,69 +9,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecsync.search.SearcherProvider;
 import io.vecsync.testing.ShippedConfigs;
 import io.vecsync.testing.SinkConformanceSuite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class WeaviateSinkConnectorTest extends SinkConformanceSuite {
+
+    WeaviateSinkConnectorTest() {
+        super(
+                new Plugin(
+                        WeaviateSinkConnector::new,
+                        minimal(),
+                        "weaviate-sink",
+                        "Weaviate sink configuration",
+                        WeaviateSinkConfig.CONFIG_DEF),
+                new Searcher(
+                        "weaviate",
+                        WeaviateSearcherProvider.class,
+                        List.of(
+                                WeaviateSinkConfig.SCHEME,
+                                WeaviateSinkConfig.HOST,
+                                WeaviateSinkConfig.HTTP_PORT,
+                                WeaviateSinkConfig.GRPC_HOST,
+                                WeaviateSinkConfig.GRPC_PORT,
+                                WeaviateSinkConfig.API_KEY)));
+    }
 
     private static Map<String, String> minimal() {
         Map<String, String> props = new HashMap<>();
         props.put(WeaviateSinkConfig.HOST, "weaviate");
         props.put(WeaviateSinkConfig.API_KEY, "wv-secret");
         return props;
-    }
-
-    @Override
-    protected WeaviateSinkConnector newConnector() {
-        return new WeaviateSinkConnector();
-    }
-
-    @Override
-    protected Map<String, String> minimalConfig() {
-        return minimal();
-    }
-
-    @Override
-    protected String fileStem() {
-        return "weaviate-sink";
-    }
-
-    @Override
-    protected String referenceTitle() {
-        return "Weaviate sink configuration";
-    }
-
-    @Override
-    protected ConfigDef configDef() {
-        return WeaviateSinkConfig.CONFIG_DEF;
-    }
-
-    @Override
-    protected String store() {
-        return "weaviate";
-    }
-
-    @Override
-    protected Class<? extends SearcherProvider> searcherProvider() {
-        return WeaviateSearcherProvider.class;
-    }
-
-    @Override
-    protected List<String> connectionKeys() {
-        return List.of(
-                WeaviateSinkConfig.SCHEME,
-                WeaviateSinkConfig.HOST,
-                WeaviateSinkConfig.HTTP_PORT,
-                WeaviateSinkConfig.GRPC_HOST,
-                WeaviateSinkConfig.GRPC_PORT,
-                WeaviateSinkConfig.API_KEY);
     }
 
     @Test
