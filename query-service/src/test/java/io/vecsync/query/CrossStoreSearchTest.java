@@ -111,9 +111,9 @@ class CrossStoreSearchTest {
                             "cross-store-segments"));
             sinks.put("chroma", new ChromaSinkConnector());
         }
-        List<SinkRecord> records = SegmentRecords.of(simulator);
+        List<SinkRecord> records = SimulatorSegments.records(simulator);
         for (Map.Entry<String, SinkConnector> sink : sinks.entrySet()) {
-            SegmentRecords.write(sink.getValue(), storeProps.get(sink.getKey()), records);
+            SimulatorSegments.write(sink.getValue(), storeProps.get(sink.getKey()), records);
         }
     }
 

@@ -38,7 +38,7 @@ class QueryServiceMainTest {
     @BeforeAll
     static void emptyIndex() throws Exception {
         index = dir.resolve("index");
-        SegmentRecords.write(
+        SimulatorSegments.write(
                 new LuceneSinkConnector(), Map.of(LuceneSinkConfig.DIRECTORY, index.toString()), List.of());
     }
 

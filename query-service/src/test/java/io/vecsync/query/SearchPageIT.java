@@ -54,7 +54,7 @@ class SearchPageIT {
         Path index = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "search-page-index")
                 .toAbsolutePath();
         Map<String, String> lucene = Map.of(LuceneSinkConfig.DIRECTORY, index.toString());
-        SegmentRecords.write(new LuceneSinkConnector(), lucene, SegmentRecords.of(simulator));
+        SimulatorSegments.write(new LuceneSinkConnector(), lucene, SimulatorSegments.records(simulator));
         Map<String, String> props = new HashMap<>(lucene);
         props.put(QueryServiceConfig.STORE, "lucene");
         props.put(QueryServiceConfig.PLATFORM_BASE_URL, simulator.baseUrl());

@@ -58,10 +58,10 @@ class StoreOutageIT {
                     Statement statement = db.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + TABLE);
             }
-            SegmentRecords.write(
+            SimulatorSegments.write(
                     new PgVectorSinkConnector(),
                     Map.of(PgVectorSinkConfig.URL, PostgresServer.jdbcUrl(), PgVectorSinkConfig.TABLE, TABLE),
-                    SegmentRecords.of(simulator));
+                    SimulatorSegments.records(simulator));
             String proxied = "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + url.group(3);
             String search = Json.MAPPER.writeValueAsString(
                     Map.of("vector", simulator.liveSegments().get(0).embedding(), "top_k", 3));
