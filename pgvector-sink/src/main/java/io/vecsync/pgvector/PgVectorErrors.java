@@ -40,7 +40,8 @@ final class PgVectorErrors implements StoreErrors<SQLException> {
     @Override
     public ConnectException classify(String doing, SQLException e) {
         if (isDataError(e)) {
-            return new RefusedBatchException(doing + " failed: " + reason(e), e);
+            // The framework names the point; the server says what is wrong with it.
+            return new RefusedBatchException(reason(e), e);
         }
         String message = doing + " failed: " + describe(e) + hint(e);
         return isTransient(e) ? new RetriableException(message, e) : new ConnectException(message, e);
