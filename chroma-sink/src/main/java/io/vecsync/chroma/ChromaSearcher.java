@@ -10,17 +10,20 @@ import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.sink.StoreErrors;
 import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
+import io.vecsync.search.StoreException;
 import io.vecsync.search.VectorSearcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Nearest segments by Chroma's query endpoint, as the platform docs' {@code coll.query}. In the cosine space Chroma
  * answers the cosine distance, so the score is {@code 1 - distance}: the cosine similarity, as on every store. The
- * video filter runs in Chroma ({@code $in} on video_id); the score floor here, on hits that come best first.
+ * video filter runs in Chroma ({@code $in} on video_id); the score floor here, on hits that come best first. The
+ * segment count is Chroma's exact record count.
  */
 final class ChromaSearcher implements VectorSearcher {
 
@@ -44,21 +47,8 @@ final class ChromaSearcher implements VectorSearcher {
         if (!request.videoIds().isEmpty()) {
             query.put("where", Map.of(SegmentSchema.VIDEO_ID, Map.of("$in", request.videoIds())));
         }
-        JsonNode answer;
-        try {
-            answer = client.post(
-                    client.databasePath() + "/collections/" + collection().id() + "/query",
-                    query,
-                    "searching " + admin.where());
-        } catch (ChromaRefusal refusal) {
-            if (refusal.notFound()) {
-                // Deleted, maybe created again by the sink under a new id: the next search looks it up again.
-                forget();
-            }
-            throw StoreErrors.forSearch(refusal);
-        } catch (ConnectException e) {
-            throw StoreErrors.forSearch(e);
-        }
+        JsonNode answer =
+                onCollection("searching " + admin.where(), (path, what) -> client.post(path + "/query", query, what));
         JsonNode ids = answer.path("ids").path(0);
         JsonNode distances = answer.path("distances").path(0);
         JsonNode metadatas = answer.path("metadatas").path(0);
@@ -75,6 +65,39 @@ final class ChromaSearcher implements VectorSearcher {
                     metadata.isObject() ? ChromaClient.JSON.convertValue(metadata, METADATA) : new LinkedHashMap<>()));
         }
         return hits;
+    }
+
+    /** The record count of the collection, exact ({@code GET .../count}). */
+    @Override
+    public OptionalLong segmentCount() {
+        String doing = "counting the records of " + admin.where();
+        JsonNode count = onCollection(doing, (path, what) -> client.get(path + "/count", what));
+        if (!count.isIntegralNumber()) {
+            throw new StoreException(doing + ": Chroma answered with " + count + ", not a count");
+        }
+        return OptionalLong.of(count.asLong());
+    }
+
+    /** A request on the collection's path, its failures as a searcher's. */
+    private JsonNode onCollection(String doing, CollectionRequest request) {
+        try {
+            return request.send(
+                    client.databasePath() + "/collections/" + collection().id(), doing);
+        } catch (ChromaRefusal refusal) {
+            if (refusal.notFound()) {
+                // Deleted, maybe created again by the sink under a new id: the next call looks it up again.
+                forget();
+            }
+            throw StoreErrors.forSearch(refusal);
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
+    }
+
+    /** One request below a collection's path. */
+    @FunctionalInterface
+    private interface CollectionRequest {
+        JsonNode send(String collectionPath, String doing);
     }
 
     private synchronized ChromaCollection collection() {

@@ -19,21 +19,27 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Nearest segments by the table's HNSW cosine index: {@code ORDER BY embedding <=> ?}. pgvector returns a cosine
  * distance, so the score is {@code 1 - distance}. Concurrent searches each take a session of their own from a pool of
- * idle ones; a session that failed is closed, not returned. Searches run in autocommit: one round trip each.
+ * idle ones; a session that failed is closed, not returned. Searches run in autocommit: one round trip each. The
+ * segment count is exact below {@value #EXACT_COUNT_BELOW} rows and PostgreSQL's planner estimate above.
  */
 final class PgVectorSearcher implements VectorSearcher {
+
+    /** Rows from which the segment count is the planner's estimate: count(*) reads every row, seconds at millions. */
+    static final long EXACT_COUNT_BELOW = 1_000_000;
 
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
     private final int minEfSearch;
     private final String searchSql;
     private final String filteredSearchSql;
+    private final String countSql;
     private final Deque<SearchSession> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
@@ -57,14 +63,19 @@ final class PgVectorSearcher implements VectorSearcher {
         String order = " ORDER BY " + PgVectorTableLayout.EMBEDDING + " <=> ? LIMIT ?";
         this.searchSql = select + order;
         this.filteredSearchSql = select + " WHERE " + PgVectorTableLayout.VIDEO_ID + " = ANY(?)" + order;
+        // The planner's estimate: reltuples (from the last ANALYZE or VACUUM) scaled to the table's pages now. The
+        // exact count, an InitPlan, runs only when the CASE asks for it.
+        this.countSql = "SELECT CASE WHEN estimate >= " + EXACT_COUNT_BELOW + " THEN estimate::bigint"
+                + " ELSE (SELECT count(*) FROM " + config.qualifiedTable() + ") END"
+                + " FROM (SELECT CASE WHEN relpages > 0"
+                + " THEN reltuples / relpages * (pg_relation_size(oid) / current_setting('block_size')::float8)"
+                + " ELSE reltuples END AS estimate FROM pg_class WHERE oid = ?::regclass) AS planner";
     }
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
         String sql = request.videoIds().isEmpty() ? searchSql : filteredSearchSql;
-        SearchSession session = null;
-        try {
-            session = take();
+        return inSession("searching", session -> {
             Connection db = session.connection();
             // Twice the hits asked for, and never below the configured breadth.
             session.efSearch(Math.max(minEfSearch, request.topK() * 2));
@@ -93,12 +104,8 @@ final class PgVectorSearcher implements VectorSearcher {
                     }
                 }
             }
-            release(session);
             return hits;
-        } catch (SQLException e) {
-            discard(session);
-            throw PgVectorErrors.INSTANCE.classifyForSearch("searching " + config.qualifiedTable(), e);
-        }
+        });
     }
 
     private static Map<String, Object> payload(ResultSet rows) throws SQLException {
@@ -118,21 +125,53 @@ final class PgVectorSearcher implements VectorSearcher {
         }
     }
 
+    /** Exact below {@value #EXACT_COUNT_BELOW} rows, where count(*) is quick; the planner's estimate above. */
+    @Override
+    public OptionalLong segmentCount() {
+        return OptionalLong.of(inSession("counting the rows of", session -> {
+            try (PreparedStatement query = session.connection().prepareStatement(countSql)) {
+                query.setString(1, config.qualifiedTable());
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        }));
+    }
+
     @Override
     public void checkReachable() {
-        SearchSession session = null;
-        try {
-            session = take();
+        inSession("reaching", session -> {
             try (Statement statement = session.connection().createStatement();
                     ResultSet result = statement.executeQuery(
                             "SELECT count(*) FROM (SELECT 1 FROM " + config.qualifiedTable() + " LIMIT 1) t")) {
                 result.next();
             }
+            return null;
+        });
+    }
+
+    /**
+     * Runs the work on an idle session, or a new one, and returns the session to the pool; a session that failed is
+     * closed instead, and the failure is a searcher's.
+     */
+    private <T> T inSession(String doing, SessionWork<T> work) {
+        SearchSession session = null;
+        try {
+            session = take();
+            T result = work.apply(session);
             release(session);
+            return result;
         } catch (SQLException e) {
             discard(session);
-            throw PgVectorErrors.INSTANCE.classifyForSearch("reaching " + config.qualifiedTable(), e);
+            throw PgVectorErrors.INSTANCE.classifyForSearch(doing + " " + config.qualifiedTable(), e);
         }
+    }
+
+    /** Statements on a search session. */
+    @FunctionalInterface
+    private interface SessionWork<T> {
+        T apply(SearchSession session) throws SQLException;
     }
 
     private SearchSession take() throws SQLException {

@@ -8,6 +8,8 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.pinecone.clients.Index;
+import io.pinecone.proto.DescribeIndexStatsResponse;
+import io.pinecone.proto.NamespaceSummary;
 import io.pinecone.unsigned_indices_model.ScoredVectorWithUnsignedIndices;
 import io.vecsync.core.FloatListView;
 import io.vecsync.core.SegmentSchema;
@@ -16,20 +18,28 @@ import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Nearest segments by Pinecone's query. A cosine index scores by cosine similarity, so the score is the hit's as is.
- * With a namespace per topic, every topic's namespace is queried and the hits merged.
+ * With a namespace per topic, every topic's namespace is queried and the hits merged. The segment count is the
+ * index stats' vector count of those namespaces, which Pinecone keeps eventually consistent: writes show in it shortly
+ * after, not at once.
  */
 final class PineconeSearcher implements VectorSearcher {
+
+    /** The default namespace ("" to the data-plane calls) as the index stats of newer Pinecone API versions name it. */
+    private static final String DEFAULT_NAMESPACE = "__default__";
 
     private final IndexConnection connection;
     private final List<String> namespaces;
 
     PineconeSearcher(PineconeSinkConfig config, List<String> namespaces) {
         this.connection = new IndexConnection(config);
-        this.namespaces = List.copyOf(namespaces);
+        // A topic listed twice is one namespace, searched and counted once.
+        this.namespaces = List.copyOf(new LinkedHashSet<>(namespaces));
     }
 
     @Override
@@ -75,6 +85,31 @@ final class PineconeSearcher implements VectorSearcher {
                         SegmentSchema.VIDEO_ID,
                         Value.newBuilder().setStructValue(in).build())
                 .build();
+    }
+
+    /** The vector counts of the namespaces searched, from the index's stats. */
+    @Override
+    public OptionalLong segmentCount() {
+        DescribeIndexStatsResponse stats;
+        try {
+            stats = connection.index().describeIndexStats();
+        } catch (RuntimeException e) {
+            throw PineconeErrors.INSTANCE.classifyForSearch(
+                    "counting the vectors of index " + connection.indexName(), e);
+        }
+        long count = 0;
+        for (String namespace : namespaces) {
+            count += vectorCount(stats, namespace);
+            if (namespace.isEmpty()) {
+                count += vectorCount(stats, DEFAULT_NAMESPACE);
+            }
+        }
+        return OptionalLong.of(count);
+    }
+
+    private static long vectorCount(DescribeIndexStatsResponse stats, String namespace) {
+        return stats.getNamespacesOrDefault(namespace, NamespaceSummary.getDefaultInstance())
+                .getVectorCount();
     }
 
     @Override

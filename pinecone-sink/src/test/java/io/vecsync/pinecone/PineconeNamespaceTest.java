@@ -19,6 +19,7 @@ import io.vecsync.testing.SinkTasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +70,22 @@ class PineconeNamespaceTest {
                 "a tombstone deletes in its topic's namespace");
         assertEquals(
                 Set.of(PineconeHarness.id(0)), index().vectors("segments-b").keySet());
+    }
+
+    @Test
+    void theSearcherCountsEveryTopicsNamespaceOnce() {
+        Map<String, String> props = new HashMap<>(TASKS.props(4, Map.of(PineconeSinkConfig.NAMESPACE, "${topic}")));
+        SinkTasks.write(
+                TASKS.start(4, props),
+                List.of(
+                        TASKS.segment("a", 0, 4),
+                        TASKS.segment("a", 1, 4),
+                        TASKS.segment("b", 2, 4),
+                        TASKS.segment("c", 3, 4)));
+        props.put("topics", "a, b, a");
+        try (VectorSearcher searcher = new PineconeSearcherProvider().open(props)) {
+            assertEquals(OptionalLong.of(3), searcher.segmentCount(), "a's and b's vectors; not c's");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Collections.GetCollectionInfoRequest;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Points.CountPoints;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.vecsync.core.SegmentSchema;
@@ -18,11 +19,13 @@ import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Nearest segments by Qdrant's Query API. With the Cosine distance Qdrant normalises vectors and scores by their dot
- * product, which is already the cosine similarity; the video filter and the score floor run inside the server.
+ * product, which is already the cosine similarity; the video filter and the score floor run inside the server. The
+ * segment count is Qdrant's approximate one, which Qdrant documents as possibly off while it indexes.
  */
 final class QdrantSearcher implements VectorSearcher {
 
@@ -69,6 +72,25 @@ final class QdrantSearcher implements VectorSearcher {
 
     private static String id(PointId id) {
         return id.hasUuid() ? id.getUuid() : Long.toUnsignedString(id.getNum());
+    }
+
+    /** Qdrant's approximate count (exact=false): its segments' point counts, without a pass over every point id. */
+    @Override
+    public OptionalLong segmentCount() {
+        CountPoints count = CountPoints.newBuilder()
+                .setCollectionName(collection)
+                .setExact(false)
+                .build();
+        try {
+            return OptionalLong.of(connection
+                    .await(
+                            "counting the points of collection " + collection,
+                            connection.points().count(count))
+                    .getResult()
+                    .getCount());
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
     }
 
     @Override

@@ -30,8 +30,8 @@ public interface VectorSearcher extends AutoCloseable {
     void checkReachable();
 
     /**
-     * How many segments the store holds, for a search page to say how much it searches; empty where counting is not
-     * cheap or not implemented.
+     * How many segments the store holds, exact or the store's own estimate (each searcher says which), for a search
+     * page to say how much it searches; empty where the store cannot count cheaply.
      *
      * @throws StoreException as {@link #search}
      */

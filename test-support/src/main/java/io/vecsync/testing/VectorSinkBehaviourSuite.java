@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -210,10 +211,29 @@ public abstract class VectorSinkBehaviourSuite {
         assertEquals(Set.of(id(1), id(2)), readAll().keySet());
     }
 
-    @Test
-    void theSearcherRanksByCosineSimilarityAndFilters() {
+    /** The searcher's config: the sink's, with this suite's dimension. */
+    private Map<String, String> searcherProps() {
         Map<String, String> props = new HashMap<>(storeProps());
         props.put(CommonSinkConfig.EMBEDDING_DIMENSION, Integer.toString(DIMENSION));
+        return props;
+    }
+
+    @Test
+    void theSearcherCountsTheSegmentsHeld() {
+        VectorSinkTask task = start();
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            records.add(segment(i, i + 1, VectorEncoding.FLOAT_ARRAY));
+        }
+        SinkTasks.write(task, records);
+        SinkTasks.write(task, List.of(tombstone(2), tombstone(5), tombstone(11)));
+        try (VectorSearcher searcher = openSearcher(searcherProps())) {
+            assertEquals(OptionalLong.of(9), searcher.segmentCount(), "12 written, 3 deleted");
+        }
+    }
+
+    @Test
+    void theSearcherRanksByCosineSimilarityAndFilters() {
         SinkTasks.write(
                 start(),
                 List.of(
@@ -221,7 +241,7 @@ public abstract class VectorSinkBehaviourSuite {
                         segment(1, 2, VectorEncoding.FLOAT_ARRAY),
                         segment(2, 3, VectorEncoding.FLOAT_ARRAY),
                         otherVideoSegment(2)));
-        try (VectorSearcher searcher = openSearcher(props)) {
+        try (VectorSearcher searcher = openSearcher(searcherProps())) {
             searcher.checkReachable();
             float[] query = vector(2);
             List<SearchHit> hits = searcher.search(new SearchRequest(query, 3, List.of(), null));

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -31,7 +32,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  * {@code 1 - distance}. With tenants named by a field, every tenant is searched and the hits merged. A video filter is
  * exact on the sink's own collection (video_id tokenized as one field); on one whose video_id is split into words, as the
  * platform docs create it, Weaviate's filter also matches other ids holding the same words, so those hits are dropped
- * here and the next page asked for.
+ * here and the next page asked for. The segment count is Weaviate's object count, over every tenant searched.
  */
 final class WeaviateSearcher implements VectorSearcher {
 
@@ -64,12 +65,45 @@ final class WeaviateSearcher implements VectorSearcher {
         return hits.size() > request.topK() ? List.copyOf(hits.subList(0, request.topK())) : hits;
     }
 
+    /** Weaviate's object count (Aggregate's meta count), summed over the tenants searched. */
+    @Override
+    public OptionalLong segmentCount() {
+        long count = 0;
+        try {
+            String collection = definition().name();
+            for (Optional<String> tenant : tenants()) {
+                count += size(collection, tenant);
+            }
+        } catch (ConnectException e) {
+            throw StoreErrors.forSearch(e);
+        }
+        return OptionalLong.of(count);
+    }
+
+    private long size(String collection, Optional<String> tenant) {
+        CollectionHandle<Map<String, Object>> shard = shard(collection, tenant);
+        try {
+            return shard.size();
+        } catch (RuntimeException e) {
+            throw WeaviateErrors.INSTANCE.classify("counting the objects of " + where(collection, tenant), e);
+        }
+    }
+
+    /** The collection's handle, for one tenant when given. */
+    private CollectionHandle<Map<String, Object>> shard(String collection, Optional<String> tenant) {
+        CollectionHandle<Map<String, Object>> handle =
+                connection.client().collections.use(collection);
+        return tenant.map(handle::withTenant).orElse(handle);
+    }
+
+    /** The collection, and the tenant when given, for messages. */
+    private static String where(String collection, Optional<String> tenant) {
+        return "collection " + collection + tenant.map(t -> ", tenant " + t).orElse("");
+    }
+
     /** The best hits of one tenant (or of the collection), a page of topK at a time while hits of other videos fill pages. */
     private List<SearchHit> search(CollectionDefinition collection, Optional<String> tenant, SearchRequest request) {
-        CollectionHandle<Map<String, Object>> handle =
-                connection.client().collections.use(collection.name());
-        CollectionHandle<Map<String, Object>> shard =
-                tenant.map(handle::withTenant).orElse(handle);
+        CollectionHandle<Map<String, Object>> shard = shard(collection.name(), tenant);
         Set<String> videos = Set.copyOf(request.videoIds());
         boolean exact = videos.isEmpty() || collection.filtersExactly(SegmentSchema.VIDEO_ID);
         List<SearchHit> hits = new ArrayList<>();
@@ -114,10 +148,7 @@ final class WeaviateSearcher implements VectorSearcher {
                     })
                     .objects();
         } catch (RuntimeException e) {
-            throw WeaviateErrors.INSTANCE.classify(
-                    "searching collection " + collection.name()
-                            + tenant.map(t -> ", tenant " + t).orElse(""),
-                    e);
+            throw WeaviateErrors.INSTANCE.classify("searching " + where(collection.name(), tenant), e);
         }
     }
 

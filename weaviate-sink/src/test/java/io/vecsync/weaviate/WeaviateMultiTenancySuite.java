@@ -17,6 +17,7 @@ import io.vecsync.testing.SinkTasks;
 import io.weaviate.client6.v1.api.collections.tenants.Tenant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -139,6 +140,23 @@ abstract class WeaviateMultiTenancySuite {
             List<SearchHit> hits = searcher.search(new SearchRequest(new float[] {1, 0, 0, 0}, 2, List.of(), null));
             assertEquals(List.of(SegmentRecords.id(0), SegmentRecords.id(1)), ids(hits));
             assertEquals(1.0, hits.get(0).score(), 1e-6);
+        }
+    }
+
+    @Test
+    void theSearcherCountsTheSegmentsOfEveryTenant() {
+        VectorSinkTask task = harness().start(FIELD);
+        SinkTasks.write(
+                task,
+                List.of(
+                        harness().records().record(0, Map.of("customer", "acme")),
+                        harness().records().record(1, Map.of("customer", "globex")),
+                        harness().records().record(2, Map.of("customer", "globex")),
+                        harness().records().record(3, Map.of("customer", "initech"))));
+        SinkTasks.write(task, List.of(harness().records().tombstone(1)));
+        try (VectorSearcher searcher =
+                new WeaviateSearcherProvider().open(harness().props(FIELD))) {
+            assertEquals(OptionalLong.of(3), searcher.segmentCount());
         }
     }
 

@@ -331,8 +331,9 @@ public final class FakeIndex {
             int count = (int) namespace.getValue().values().stream()
                     .filter(v -> filter == null || filter.matches(v.getMetadata()))
                     .count();
+            // Newer API versions' stats name the default namespace, "" to the other calls, "__default__".
             response.putNamespaces(
-                    namespace.getKey(),
+                    namespace.getKey().isEmpty() ? "__default__" : namespace.getKey(),
                     NamespaceSummary.newBuilder().setVectorCount(count).build());
             total += count;
         }

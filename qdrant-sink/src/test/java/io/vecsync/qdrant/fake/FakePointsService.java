@@ -187,6 +187,10 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
         });
     }
 
+    /**
+     * Exact whatever the request's {@code exact}: without a filter Qdrant's approximate count is its segments' point
+     * count, the same number; with one Qdrant estimates where the fake counts.
+     */
     @Override
     public void count(CountPoints request, StreamObserver<CountResponse> observer) {
         fake.answer(request, observer, () -> {

@@ -21,6 +21,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateGrpc;
+import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoAggregate.AggregateReply;
+import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoAggregate.AggregateRequest;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoBase;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoBaseSearch.NearVector;
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoBatch.BatchObject;
@@ -58,8 +60,8 @@ import java.util.function.Supplier;
 
 /**
  * Weaviate's gRPC service ({@code weaviate.v1.Weaviate}): BatchObjects with per-object errors, BatchDelete by filter,
- * Search (near-vector by the collection's distance metric, filters, fetch with an {@code after} cursor) and
- * TenantsGet, behind Weaviate's bearer API-key check.
+ * Search (near-vector by the collection's distance metric, filters, fetch with an {@code after} cursor), Aggregate
+ * (the objects count) and TenantsGet, behind Weaviate's bearer API-key check.
  */
 final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements AutoCloseable {
 
@@ -418,6 +420,30 @@ final class FakeWeaviateGrpc extends WeaviateGrpc.WeaviateImplBase implements Au
             case "uuid" -> result.setUuidValue(value.toString()).build();
             default -> result.setTextValue(value.toString()).build();
         };
+    }
+
+    /** The objects count of one shard, filtered or not; the fake computes no property aggregations. */
+    @Override
+    public void aggregate(AggregateRequest request, StreamObserver<AggregateReply> observer) {
+        answer("Aggregate", observer, () -> {
+            long start = System.nanoTime();
+            if (request.getAggregationsCount() > 0
+                    || request.hasGroupBy()
+                    || request.getSearchCase() != AggregateRequest.SearchCase.SEARCH_NOT_SET) {
+                throw WeaviateError.unprocessable("the fake Weaviate aggregates the objects count only");
+            }
+            FakeWeaviateData.ShardView view = data.read(request.getCollection(), request.getTenant(), null);
+            Predicate<StoredObject> filter =
+                    request.hasFilters() ? WhereFilters.predicate(request.getFilters(), view.definition()) : o -> true;
+            AggregateReply.Single.Builder single = AggregateReply.Single.newBuilder();
+            if (request.getObjectsCount()) {
+                single.setObjectsCount(view.objects().stream().filter(filter).count());
+            }
+            return AggregateReply.newBuilder()
+                    .setSingleResult(single)
+                    .setTook(seconds(start))
+                    .build();
+        });
     }
 
     @Override
