@@ -86,7 +86,8 @@ class BinDemoTest {
                 first.stdout.startsWith(BUILDING + "no build yet: the first one downloads dependencies)...\n"),
                 first.stdout);
         assertEquals(
-                List.of("-B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -Dstyle.color=never install -pl demo -am"),
+                List.of(
+                        "-B -q -Dmaven.test.skip=true -Dspotless.check.skip=true -Dstyle.color=never install -pl demo -am"),
                 Files.readAllLines(mvnCalls));
 
         Result second = run(Map.of(), "--videos", "3");
