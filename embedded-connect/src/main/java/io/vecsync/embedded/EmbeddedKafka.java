@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -193,12 +194,16 @@ public final class EmbeddedKafka implements AutoCloseable {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(topicConfig)))
                         .all(),
                 "creating topic " + topic);
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         // The controller has committed the topic; the broker serves it once it has applied that metadata too.
-        while (!hasLeaders(topic)) {
+        awaitBroker(() -> hasLeaders(topic), "topic " + topic + " has no leader");
+    }
+
+    /** Waits until the broker has applied the controller's metadata, which trails the admin call's answer. */
+    private static void awaitBroker(BooleanSupplier applied, String otherwise) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (!applied.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException(
-                        "topic " + topic + " has no leader " + ADMIN_TIMEOUT.toSeconds() + " s after it was created");
+                throw new TimeoutException(otherwise + " after " + ADMIN_TIMEOUT.toSeconds() + " s");
             }
             sleep(Duration.ofMillis(20));
         }
@@ -216,8 +221,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Deletes the topic, returning once the broker no longer lists it. */
     public void deleteTopic(String topic) {
         await(admin.deleteTopics(List.of(topic)).all(), "deleting topic " + topic);
+        awaitBroker(
+                () -> !await(admin.listTopics().names(), "listing topics").contains(topic),
+                "topic " + topic + " is still listed");
     }
 
     /** The directory holding the broker's data, removed by close. */
