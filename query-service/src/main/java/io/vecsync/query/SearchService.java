@@ -13,6 +13,7 @@ import io.vecsync.search.SegmentFields;
 import io.vecsync.search.VectorSearcher;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
 /** Validates a search request, embeds its text, asks the store, and turns hits into playable segments. */
 final class SearchService {
 
+    /** How long the page\'s segment count is reused before the store is asked again. */
+    static final Duration COUNT_TTL = Duration.ofSeconds(30);
+
     static final int DEFAULT_TOP_K = 10;
     static final int MAX_TOP_K = 100;
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
@@ -33,6 +37,9 @@ final class SearchService {
     private final PlatformTextEmbedder embedder;
     private final int dimension;
     private final MediaLinks media;
+    private OptionalLong count = OptionalLong.empty();
+    /** When {@link #count} was asked of the store (System.nanoTime); 0 before the first time. */
+    private long countedAt;
 
     SearchService(VectorSearcher searcher, PlatformTextEmbedder embedder, int dimension, MediaLinks media) {
         this.searcher = searcher;
@@ -41,14 +48,23 @@ final class SearchService {
         this.media = media;
     }
 
-    /** The store's segment count, or empty when it does not tell or cannot be asked now: the page then omits it. */
-    OptionalLong segmentCount() {
-        try {
-            return searcher.segmentCount();
-        } catch (RuntimeException e) {
-            log.warn("counting the store's segments failed: {}", e.getMessage());
-            return OptionalLong.empty();
+    /**
+     * The store's segment count, or empty when it does not tell or cannot be asked now: the page then omits it. Asked
+     * of the store at most once every {@link #COUNT_TTL} whatever the page's traffic (a count can be a scan or a call
+     * per tenant); concurrent callers share one call.
+     */
+    synchronized OptionalLong segmentCount() {
+        long now = System.nanoTime();
+        if (countedAt == 0 || now - countedAt >= COUNT_TTL.toNanos()) {
+            try {
+                count = searcher.segmentCount();
+            } catch (RuntimeException e) {
+                log.warn("counting the store's segments failed: {}", e.getMessage());
+                count = OptionalLong.empty();
+            }
+            countedAt = Math.max(now, 1);
         }
+        return count;
     }
 
     /**

@@ -78,6 +78,17 @@ class HttpApiTest {
     }
 
     @Test
+    void pageLoadsReuseTheStoresCountInsteadOfAskingForEachOne() throws Exception {
+        QueryService service = start(Map.of());
+        for (int load = 0; load < 5; load++) {
+            HttpResponse<String> index = ServiceClient.get(service, "/v1/index");
+            assertEquals(200, index.statusCode());
+            assertTrue(index.body().contains("\"segments\":1000"), index.body());
+        }
+        assertEquals(1, store.counts.get(), "one count for every load within " + SearchService.COUNT_TTL);
+    }
+
+    @Test
     void aFailureIsA500WithoutItsText() throws Exception {
         store.fail(new IllegalStateException("jdbc:postgresql://db.internal:5432/video?password=hunter2 broke"));
         HttpResponse<String> failed = ServiceClient.post(start(Map.of()), VECTOR_SEARCH, Map.of());

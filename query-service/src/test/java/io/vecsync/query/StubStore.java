@@ -8,6 +8,7 @@ import io.vecsync.search.SearchHit;
 import io.vecsync.search.SearchRequest;
 import io.vecsync.search.VectorSearcher;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -49,6 +50,14 @@ final class StubStore implements VectorSearcher {
     public void checkReachable() {
         calls.incrementAndGet();
         answer.get();
+    }
+
+    /** Counted apart from the searches: how often the store was asked its size. */
+    final AtomicInteger counts = new AtomicInteger();
+
+    @Override
+    public OptionalLong segmentCount() {
+        return OptionalLong.of(counts.incrementAndGet() * 1_000L);
     }
 
     @Override
