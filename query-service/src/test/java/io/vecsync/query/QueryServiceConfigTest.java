@@ -59,9 +59,20 @@ class QueryServiceConfigTest {
         assertEquals("pw-from-file", props.get("pgvector.password"));
     }
 
+    /** The shipped config reads the platform key from the connectors' secrets file; where that is absent, it says so. */
+    @Test
+    void theShippedConfigReadsTheKeyFromTheSecretsFile() {
+        InvalidConfigException missing =
+                assertThrows(InvalidConfigException.class, () -> QueryServiceConfig.load(SHIPPED, Map.of()));
+        assertEquals(
+                "platform.api.key: the file /etc/kafka/vecsync-secrets.properties does not exist",
+                missing.getMessage());
+    }
+
     @Test
     void theShippedConfigParsesForTheServiceAndItsStore() throws Exception {
-        Map<String, String> props = QueryServiceConfig.load(SHIPPED, Map.of());
+        Map<String, String> props = QueryServiceConfig.load(SHIPPED, Map.of("VECSYNC_PLATFORM_API_KEY", "sk-env"));
+        assertEquals("sk-env", props.get("platform.api.key"));
         QueryServiceConfig config = new QueryServiceConfig(props);
         assertEquals("pgvector", config.store());
         assertEquals("pgvector", QueryService.provider(config.store()).store());
