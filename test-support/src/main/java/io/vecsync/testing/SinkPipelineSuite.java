@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,25 @@ public abstract class SinkPipelineSuite {
     @AfterAll
     void stopCluster() {
         connect.stop();
+    }
+
+    /** A worker asked to run the sink on the consumer group protocol refuses it, naming the key, rather than fail later. */
+    @Test
+    void aWorkerRefusesTheSinkOnTheConsumerGroupProtocolNamingTheOverride() {
+        String override = "consumer.override.group.protocol";
+        Map<String, String> sink = new LinkedHashMap<>(sinkConfig());
+        sink.put("name", "group-protocol-sink");
+        sink.put("topics", "group-protocol");
+        sink.put(override, "consumer");
+        ConfigInfos validated = connect.validateConnectorConfig(sink.get("connector.class"), sink);
+        List<String> errors = validated.configs().stream()
+                .filter(info -> info.configValue().name().equals(override))
+                .flatMap(info -> info.configValue().errors().stream())
+                .distinct()
+                .toList();
+        assertTrue(
+                errors.stream().anyMatch(error -> error.contains("leave " + override + " unset")), errors.toString());
+        assertEquals(errors.size(), validated.errorCount(), () -> "only the override is refused: " + validated);
     }
 
     /** The segment ids a correct sync of the simulator holds. */

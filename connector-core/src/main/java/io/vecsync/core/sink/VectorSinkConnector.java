@@ -19,6 +19,15 @@ import org.apache.kafka.connect.sink.SinkConnector;
 /** What every vecsync sink connector shares: every task gets the connector's config; cross-field checks in validate(). */
 public abstract class VectorSinkConnector extends SinkConnector {
 
+    /** The consumer override of the sink's group protocol, checked in {@link #validate}. */
+    static final String GROUP_PROTOCOL_OVERRIDE = "consumer.override.group.protocol";
+
+    // Seen with Kafka Connect 4.3.1: WorkerSinkTask keeps the map the new consumer hands its commit callback, which is
+    // unmodifiable, and fails the task when a later revocation removes partitions from it.
+    static final String CONSUMER_PROTOCOL_REFUSED = "the consumer group protocol (KIP-848) fails a sink task at its"
+            + " first partial revocation on Kafka Connect 4.3 (the worker's offset metrics cannot drop the revoked"
+            + " partitions); leave " + GROUP_PROTOCOL_OVERRIDE + " unset, or set it to classic";
+
     private final ConfigDef definition;
     private final Function<Map<String, String>, ? extends CommonSinkConfig> parser;
     private final Class<? extends Task> taskClass;
@@ -79,7 +88,14 @@ public abstract class VectorSinkConnector extends SinkConnector {
         Map<String, ConfigValue> values = CrossFieldChecks.byName(config);
         CrossFieldChecks.atMost(values, CommonSinkConfig.RETRY_BACKOFF_MS, CommonSinkConfig.RETRY_BACKOFF_MAX_MS);
         validateStore(values);
-        return config;
+        String protocol = connectorConfigs.get(GROUP_PROTOCOL_OVERRIDE);
+        if (protocol == null || !protocol.strip().equalsIgnoreCase("consumer")) {
+            return config;
+        }
+        List<ConfigValue> withProtocol = new ArrayList<>(config.configValues());
+        withProtocol.add(new ConfigValue(
+                GROUP_PROTOCOL_OVERRIDE, protocol, List.of(), new ArrayList<>(List.of(CONSUMER_PROTOCOL_REFUSED))));
+        return new Config(withProtocol);
     }
 
     /** A store's own cross-field checks; add errors to the offending key's value. */
