@@ -9,15 +9,18 @@ import io.vecsync.platform.PlatformHttp.Call;
 import io.vecsync.platform.PlatformHttp.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The platform's HTTP API: the video listing, a video's details and search-process status, collection pages, and video
- * and text embeddings. The API key goes only in the X-API-Key header, and only to the platform's own origin. Thread-safe.
+ * The platform's HTTP API: the video listing, a video's details and search-process status, collection pages, video
+ * and text embeddings, and the media files (HLS playlists and segments, thumbnails) it serves behind its key. The API
+ * key goes only in the X-API-Key header, and only to the platform's own origin. Thread-safe.
  *
  * <p>Every call may throw {@link PlatformUnavailableException} (retries used up, or closed), {@link PlatformAuthException}
  * (401 anywhere) and {@link MalformedResponseException}; each method says what else it throws.
@@ -154,6 +157,43 @@ public final class PlatformClient implements AutoCloseable {
         }
         return PlatformResponses.textEmbedding(
                 success(call, rejectedIfClientError(response, "the query text"), call.name()), dimension);
+    }
+
+    /**
+     * Opens a media file the platform serves on its own origin (an HLS playlist or segment, a thumbnail) and returns
+     * once its headers arrived, within the request timeout; the body streams, capped at {@code maxBytes}. Redirects are
+     * followed within the platform's origin only; one to elsewhere is an error, so nothing is fetched from there.
+     *
+     * @param path     an absolute path on the platform's origin, as sent (percent-encoded)
+     * @param rawQuery the query as sent, or null
+     * @param range    a Range header to pass on (players ask for byte ranges), or null
+     * @throws PlatformRejectedException on 4xx but 401: 404 not found, 416 range not satisfiable, 403 not this key's
+     * @throws MalformedResponseException when the announced length is over {@code maxBytes}
+     * @throws PlatformException         on a redirect to another origin, or any other answer but 2xx
+     */
+    public PlatformMedia media(String path, String rawQuery, String range, long maxBytes) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            throw new IllegalArgumentException("a media path must be absolute on the platform's origin");
+        }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+        }
+        Call call = Call.media(path, rawQuery == null ? "" : "?" + rawQuery, range);
+        HttpResponse<InputStream> response = http.stream(call);
+        int status = response.statusCode();
+        if (status / 100 == 4) {
+            throw new PlatformRejectedException(
+                    status, "the platform refused the media file " + path + " (HTTP " + status + ")");
+        }
+        if (status / 100 != 2) {
+            throw new PlatformException("the platform answered HTTP " + status + " on " + call.name());
+        }
+        PlatformMedia media = new PlatformMedia(response, maxBytes);
+        if (media.contentLength().orElse(0) > maxBytes) {
+            media.close();
+            throw new MalformedResponseException(call.name() + ": the answer is over " + maxBytes + " bytes");
+        }
+        return media;
     }
 
     /** Wakes any backoff sleep; later calls fail fast with {@link PlatformUnavailableException}. */

@@ -6,6 +6,7 @@ package io.vecsync.platform;
 
 import io.vecsync.core.Backoff;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to the platform: retries on 408, 429, 5xx, I/O errors and timeouts; follows redirects itself, sending
- * the API key only to the platform's own origin; reads bodies up to the configured cap. Thread-safe.
+ * the API key only to the platform's own origin; reads bodies up to the configured cap, or streams a media file's.
+ * Thread-safe.
  */
 final class PlatformHttp implements AutoCloseable {
 
@@ -59,19 +61,36 @@ final class PlatformHttp implements AutoCloseable {
                 .build();
     }
 
-    /** One request to the platform; a paid one costs a credit an attempt, unless the platform refunds it. */
-    record Call(String route, String method, String path, String query, byte[] jsonBody, boolean paid) {
+    /**
+     * One request to the platform; a paid one costs a credit an attempt, unless the platform refunds it. A media call
+     * goes to the platform's origin rather than under its base URL, may carry a Range, and is redirected only within
+     * that origin.
+     */
+    record Call(
+            String route,
+            String method,
+            String path,
+            String query,
+            byte[] jsonBody,
+            boolean paid,
+            boolean media,
+            String range) {
 
         static Call get(String route, String path, String query) {
-            return new Call(route, "GET", path, query, null, false);
+            return new Call(route, "GET", path, query, null, false, false, null);
         }
 
         static Call paidGet(String route, String path) {
-            return new Call(route, "GET", path, "", null, true);
+            return new Call(route, "GET", path, "", null, true, false, null);
         }
 
         static Call paidPost(String route, String path, byte[] jsonBody) {
-            return new Call(route, "POST", path, "", jsonBody, true);
+            return new Call(route, "POST", path, "", jsonBody, true, false, null);
+        }
+
+        /** A GET of a file the platform serves on its origin; {@code range} (or null) is passed on as it is. */
+        static Call media(String path, String query, String range) {
+            return new Call("media", "GET", path, query, null, false, true, range);
         }
 
         /** Method and path, for messages; the query is left out. */
@@ -105,6 +124,23 @@ final class PlatformHttp implements AutoCloseable {
      * @throws PlatformAuthException        on 401
      */
     Response send(Call call) {
+        HttpResponse<Optional<byte[]>> response = send(call, info -> new CappedBodySubscriber(settings.maxBodyBytes()));
+        return new Response(response.statusCode(), response.body());
+    }
+
+    /**
+     * Sends a media call as {@link #send(Call)} does and returns once a final answer's headers arrived: a 2xx answer's
+     * body streams, any other answer's is discarded.
+     */
+    HttpResponse<InputStream> stream(Call call) {
+        return send(
+                call,
+                info -> info.statusCode() / 100 == 2
+                        ? HttpResponse.BodySubscribers.ofInputStream()
+                        : HttpResponse.BodySubscribers.replacing(InputStream.nullInputStream()));
+    }
+
+    private <T> HttpResponse<T> send(Call call, HttpResponse.BodyHandler<T> body) {
         for (int retry = 0; ; retry++) {
             if (closed.getCount() == 0) {
                 throw new PlatformUnavailableException(
@@ -113,7 +149,7 @@ final class PlatformHttp implements AutoCloseable {
                         "the platform client is closed; " + call.name() + " abandoned",
                         null);
             }
-            Attempt attempt = attempt(call);
+            Attempt<T> attempt = attempt(call, body);
             if (attempt.response != null) {
                 return attempt.response;
             }
@@ -130,31 +166,31 @@ final class PlatformHttp implements AutoCloseable {
     }
 
     /** One attempt's outcome: a final response, or why it failed and may be retried. */
-    private record Attempt(
-            Response response,
+    private record Attempt<T>(
+            HttpResponse<T> response,
             PlatformUnavailableException.Reason reason,
             Duration retryAfter,
             String failure,
             Throwable cause) {
 
-        static Attempt answered(Response response) {
-            return new Attempt(response, null, null, null, null);
+        static <T> Attempt<T> answered(HttpResponse<T> response) {
+            return new Attempt<>(response, null, null, null, null);
         }
 
-        static Attempt failed(
+        static <T> Attempt<T> failed(
                 PlatformUnavailableException.Reason reason, Duration retryAfter, String failure, Throwable cause) {
-            return new Attempt(null, reason, retryAfter, failure, cause);
+            return new Attempt<>(null, reason, retryAfter, failure, cause);
         }
     }
 
-    private Attempt attempt(Call call) {
+    private <T> Attempt<T> attempt(Call call, HttpResponse.BodyHandler<T> body) {
         listener.request(call.route());
         if (call.paid()) {
             listener.embeddingsCalled();
         }
-        HttpResponse<Optional<byte[]>> response;
+        HttpResponse<T> response;
         try {
-            response = exchange(call);
+            response = exchange(call, body);
         } catch (HttpTimeoutException e) {
             return Attempt.failed(
                     PlatformUnavailableException.Reason.TIMED_OUT,
@@ -182,16 +218,19 @@ final class PlatformHttp implements AutoCloseable {
         if (status == 408 || status >= 500) {
             return Attempt.failed(PlatformUnavailableException.Reason.SERVER_ERROR, null, "HTTP " + status, null);
         }
-        return Attempt.answered(new Response(status, response.body()));
+        return Attempt.answered(response);
     }
 
     /** Sends the call and follows up to {@value #MAX_REDIRECTS} redirects. */
-    private HttpResponse<Optional<byte[]>> exchange(Call call) throws IOException {
-        URI uri = URI.create(settings.baseUrl() + call.path() + call.query());
+    private <T> HttpResponse<T> exchange(Call call, HttpResponse.BodyHandler<T> handler) throws IOException {
+        // A media path is absolute on the platform's origin; an API path is under the base URL, which may have a path.
+        URI uri = URI.create((call.media() ? base.getScheme() + "://" + base.getRawAuthority() : settings.baseUrl())
+                + call.path()
+                + call.query());
         String method = call.method();
         byte[] body = call.jsonBody();
         for (int hop = 0; ; hop++) {
-            HttpResponse<Optional<byte[]>> response = sendOnce(request(uri, method, body));
+            HttpResponse<T> response = sendOnce(request(call, uri, method, body), handler);
             if (!REDIRECTS.contains(response.statusCode())) {
                 return response;
             }
@@ -199,6 +238,11 @@ final class PlatformHttp implements AutoCloseable {
                 throw new PlatformException(call.name() + " was redirected more than " + MAX_REDIRECTS + " times");
             }
             uri = redirectTarget(call, uri, response.headers());
+            if (call.media() && !sameOrigin(base, uri)) {
+                // Passing on another origin's answer would make the proxy a fetcher of wherever the platform points.
+                throw new PlatformException(
+                        call.name() + " was redirected to another origin, which media is not fetched from");
+            }
             if (response.statusCode() == 303) {
                 method = "GET";
                 body = null;
@@ -222,11 +266,15 @@ final class PlatformHttp implements AutoCloseable {
         return target;
     }
 
-    private HttpRequest request(URI uri, String method, byte[] body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", "application/json");
+    private HttpRequest request(Call call, URI uri, String method, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Accept", call.media() ? "*/*" : "application/json");
         if (sameOrigin(base, uri)) {
             request.header(API_KEY_HEADER, settings.apiKey());
+        }
+        if (call.range() != null) {
+            request.header("Range", call.range());
         }
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
@@ -247,10 +295,12 @@ final class PlatformHttp implements AutoCloseable {
         return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    /** Sends one request; the request timeout bounds the body's download as well as the wait for the headers. */
-    private HttpResponse<Optional<byte[]>> sendOnce(HttpRequest request) throws IOException {
-        CompletableFuture<HttpResponse<Optional<byte[]>>> response =
-                http.sendAsync(request, info -> new CappedBodySubscriber(settings.maxBodyBytes()));
+    /**
+     * Sends one request; the request timeout bounds what the handler waits for: the whole body when it collects it,
+     * the headers when it streams it.
+     */
+    private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        CompletableFuture<HttpResponse<T>> response = http.sendAsync(request, handler);
         try {
             return response.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +33,6 @@ final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String NODELAY = "sun.net.httpserver.nodelay";
-    /** A host name, IPv4 or bracketed IPv6 address, and an optional port: nothing that could bend a URL built with it. */
-    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+])(:\\d{1,5})?");
     /** Requests served at once; the others wait in the server's accept queue. */
     static final int REQUEST_THREADS = 16;
 
@@ -167,7 +164,7 @@ final class HttpApi implements AutoCloseable {
                         Map.of("error", "missing or wrong API key (X-API-Key or Authorization: Bearer)"));
                 return;
             }
-            Map<String, Object> response = search.search(readBody(exchange), origin(exchange));
+            Map<String, Object> response = search.search(readBody(exchange));
             status = 200;
             sendJson(exchange, status, response);
         } catch (BadRequestException e) {
@@ -194,19 +191,6 @@ final class HttpApi implements AutoCloseable {
         index.put("segments", segments.isPresent() ? segments.getAsLong() : null);
         index.put("examples", examples);
         sendJson(exchange, 200, index);
-    }
-
-    /**
-     * This service as its caller reached it, for the links in its answers: the Host header when it is a host name or
-     * address with an optional port, else the address the service listens on.
-     */
-    private String origin(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || !HOST.matcher(host).matches()) {
-            InetSocketAddress local = exchange.getLocalAddress();
-            host = local.getAddress().getHostAddress() + ":" + local.getPort();
-        }
-        return "http://" + host;
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {

@@ -5,16 +5,19 @@
 package io.vecsync.query;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.vecsync.platform.BodyTooLargeException;
+import io.vecsync.platform.MalformedResponseException;
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformException;
+import io.vecsync.platform.PlatformMedia;
+import io.vecsync.platform.PlatformRejectedException;
+import io.vecsync.platform.PlatformUnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,26 +32,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET /v1/media/...: the platform's HLS playlists, segments and thumbnails, fetched with the platform's key, which so
- * never reaches the browser. Only links the service issued are served ({@link MediaLinks}); redirects are not
- * followed, so the key goes to the platform's host alone. Bodies stream through under {@code media.timeout.ms} and
+ * GET /v1/media/...: the platform's HLS playlists, segments and thumbnails, fetched through the platform client, whose
+ * key so never reaches the browser. Only links the service issued are served ({@link MediaLinks}); the client follows
+ * redirects within the platform's origin only. Bodies stream through under {@code media.timeout.ms} and
  * {@code media.max.bytes}; playlists are rewritten on the way so that what they name is fetched through here too.
  */
 final class MediaProxy implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaProxy.class);
-    private static final String API_KEY_HEADER = "X-API-Key";
     private static final Set<String> PLAYLIST_TYPES =
             Set.of("application/vnd.apple.mpegurl", "application/x-mpegurl", "audio/mpegurl", "audio/x-mpegurl");
     private static final String BINARY = "application/octet-stream";
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Retry-After for a platform that is slow or stopping, which said nothing itself. */
+    private static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
 
     private final MediaLinks links;
-    private final String apiKey;
-    private final Duration headersTimeout;
+    private final PlatformClient platform;
+    private final long headersTimeoutMs;
     private final Duration transferTimeout;
     private final long maxBytes;
-    private final HttpClient http;
     /** Closes the platform's body at a transfer's deadline, which ends the read blocked on it. */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "vecsync-media-deadlines");
@@ -56,16 +59,12 @@ final class MediaProxy implements AutoCloseable {
         return thread;
     });
 
-    MediaProxy(QueryServiceConfig config, MediaLinks links) {
+    MediaProxy(QueryServiceConfig config, MediaLinks links, PlatformClient platform) {
         this.links = links;
-        this.apiKey = config.getSecret(QueryServiceConfig.PLATFORM_API_KEY).value();
-        this.headersTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS));
+        this.platform = platform;
+        this.headersTimeoutMs = config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS);
         this.transferTimeout = Duration.ofMillis(config.getLong(QueryServiceConfig.MEDIA_TIMEOUT_MS));
         this.maxBytes = config.getLong(QueryServiceConfig.MEDIA_MAX_BYTES);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(headersTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /**
@@ -84,77 +83,64 @@ final class MediaProxy implements AutoCloseable {
             HttpApi.sendJson(exchange, 404, Map.of("error", "not found"));
             return;
         }
-        HttpResponse<InputStream> response;
+        PlatformMedia media;
         try {
-            response = http.send(request(exchange, target.get()), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            HttpApi.sendJson(
-                    exchange,
-                    504,
-                    Map.of("error", "the platform did not answer within " + headersTimeout.toMillis() + " ms"));
+            // Players ask for byte ranges of segments (EXT-X-BYTERANGE) and of progressive files.
+            media = platform.media(
+                    target.get().getRawPath(),
+                    target.get().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Range"),
+                    maxBytes);
+        } catch (PlatformException e) {
+            refuse(exchange, e);
             return;
-        } catch (IOException e) {
-            log.warn("a media request to the platform failed: {}", e.toString());
-            HttpApi.sendJson(exchange, 502, Map.of("error", "the platform could not be reached"));
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the service is stopping", e);
         }
-        try (InputStream body = response.body()) {
-            if (relayable(exchange, response)) {
-                relay(exchange, response, body, target.get());
-            }
+        try (media) {
+            relay(exchange, media, target.get());
         }
         exchange.close();
     }
 
-    private HttpRequest request(HttpExchange exchange, URI target) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(target).timeout(headersTimeout).header(API_KEY_HEADER, apiKey);
-        // Players ask for byte ranges of segments (EXT-X-BYTERANGE) and of progressive files.
-        String range = exchange.getRequestHeaders().getFirst("Range");
-        if (range != null) {
-            request.header("Range", range);
-        }
-        return request.build();
-    }
-
-    /** Whether the platform's answer is passed on; if not, the exchange has the service's own answer. */
-    private boolean relayable(HttpExchange exchange, HttpResponse<InputStream> response) throws IOException {
-        int status = response.statusCode();
-        if (status == 404 || status == 416) {
-            HttpApi.sendJson(exchange, status, Map.of("error", status == 404 ? "not found" : "range not satisfiable"));
-            return false;
-        }
-        if (status == 401 || status == 403) {
-            log.warn(
-                    "the platform refused the service's key for media (HTTP {}); check {}",
-                    status,
-                    QueryServiceConfig.PLATFORM_API_KEY);
-        } else if (status >= 300 && status < 400) {
-            log.warn(
-                    "the platform redirected a media request (HTTP {}); redirects are not followed, so the key stays on its host",
-                    status);
-        }
-        if (status != 200 && status != 206) {
-            HttpApi.sendJson(exchange, 502, Map.of("error", "the platform answered HTTP " + status));
-            return false;
-        }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (length > maxBytes) {
+    /** The service's own answer when the platform's cannot be passed on. */
+    private void refuse(HttpExchange exchange, PlatformException e) throws IOException {
+        if (e instanceof PlatformUnavailableException unavailable) {
+            boolean slow = unavailable.reason() == PlatformUnavailableException.Reason.TIMED_OUT;
+            boolean busy = slow
+                    || unavailable.reason() == PlatformUnavailableException.Reason.RATE_LIMITED
+                    || unavailable.reason() == PlatformUnavailableException.Reason.STOPPED;
+            long retryAfter = unavailable
+                    .retryAfter()
+                    .map(UnavailableException::wholeSeconds)
+                    .orElse(DEFAULT_RETRY_AFTER_SECONDS);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter));
+            String error = slow
+                    ? "the platform did not answer within " + headersTimeoutMs + " ms"
+                    : busy ? "the platform is busy; try again later" : "the platform could not be reached";
+            if (!busy) {
+                log.warn("a media request to the platform failed: {}", e.getMessage());
+            }
+            HttpApi.sendJson(exchange, slow ? 504 : busy ? 503 : 502, Map.of("error", error));
+        } else if (e instanceof PlatformRejectedException rejected
+                && (rejected.status() == 404 || rejected.status() == 416)) {
+            HttpApi.sendJson(
+                    exchange,
+                    rejected.status(),
+                    Map.of("error", rejected.status() == 404 ? "not found" : "range not satisfiable"));
+        } else if (e instanceof MalformedResponseException) {
             HttpApi.sendJson(
                     exchange,
                     502,
                     Map.of("error", "the platform's answer is larger than " + QueryServiceConfig.MEDIA_MAX_BYTES));
-            return false;
+        } else {
+            // A refused key (its message names the setting), a redirect away from the platform, an answer that is not
+            // 2xx: the operator's to look at.
+            log.warn("a media request to the platform failed: {}", e.getMessage());
+            HttpApi.sendJson(exchange, 502, Map.of("error", "the platform did not serve the file"));
         }
-        return true;
     }
 
-    private void relay(HttpExchange exchange, HttpResponse<InputStream> response, InputStream body, URI target)
-            throws IOException {
-        String type = response.headers().firstValue("Content-Type").orElse(BINARY);
+    private void relay(HttpExchange exchange, PlatformMedia media, URI target) throws IOException {
+        String type = media.header("Content-Type").orElse(BINARY);
         boolean playlist =
                 PLAYLIST_TYPES.contains(mediaType(type)) || target.getPath().endsWith(".m3u8");
         exchange.getResponseHeaders().set("Content-Type", playlist ? "application/vnd.apple.mpegurl" : safeType(type));
@@ -162,29 +148,34 @@ final class MediaProxy implements AutoCloseable {
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; sandbox");
         exchange.getResponseHeaders().set("Cache-Control", "private, max-age=300");
-        response.headers()
-                .firstValue("Content-Range")
+        media.header("Content-Range")
                 .ifPresent(range -> exchange.getResponseHeaders().set("Content-Range", range));
-        long length = playlist
-                ? 0
-                : response.headers().firstValueAsLong("Content-Length").orElse(0);
-        exchange.sendResponseHeaders(response.statusCode(), length);
+        long length = playlist ? 0 : media.contentLength().orElse(0);
+        exchange.sendResponseHeaders(media.status(), length);
         ScheduledFuture<?> deadline =
-                deadlines.schedule(() -> closeQuietly(body), transferTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        CappedStream capped = new CappedStream(body, maxBytes);
+                deadlines.schedule(media::close, transferTimeout.toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         // Not closed on failure: closing would end a chunked answer as if it were complete.
         OutputStream out = exchange.getResponseBody();
         try {
             if (playlist) {
-                rewrite(capped, out, new PlaylistRewriter(links, target));
+                rewrite(media.body(), out, new PlaylistRewriter(links, target));
             } else {
-                capped.transferTo(out);
+                stream(media.body(), out);
             }
         } catch (IOException e) {
             throw cut(e, started);
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /** Passes each part on as it arrives, so the player starts on a segment before the platform has sent all of it. */
+    private static void stream(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+            out.flush();
         }
     }
 
@@ -199,7 +190,7 @@ final class MediaProxy implements AutoCloseable {
     /** Why a transfer under way stopped, in words for the log; the player just sees its request fail. */
     private IOException cut(IOException e, long startedNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        String reason = e instanceof CappedStream.TooLargeException
+        String reason = e instanceof BodyTooLargeException
                 ? "it passed " + QueryServiceConfig.MEDIA_MAX_BYTES
                 : took.compareTo(transferTimeout) >= 0
                         ? "it took longer than " + QueryServiceConfig.MEDIA_TIMEOUT_MS
@@ -218,14 +209,6 @@ final class MediaProxy implements AutoCloseable {
         boolean media = (type.startsWith("video/") || type.startsWith("audio/") || type.startsWith("image/"))
                 && !type.equals("image/svg+xml");
         return media ? type : BINARY;
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // The transfer fails either way; its reader reports it.
-        }
     }
 
     @Override

@@ -6,7 +6,6 @@ package io.vecsync.query;
 
 import io.vecsync.platform.PlatformClient;
 import io.vecsync.platform.PlatformException;
-import io.vecsync.platform.PlatformListener;
 import io.vecsync.platform.PlatformRejectedException;
 import io.vecsync.platform.PlatformUnavailableException;
 import io.vecsync.platform.VideoQuery;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * Embeds query text through the platform (one credit a call), keeping recent embeddings so repeats are free, and
  * embedding a text asked again while its first call is still out only once.
  */
-final class PlatformTextEmbedder implements AutoCloseable {
+final class PlatformTextEmbedder {
 
     private static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
     /** A free platform call for the health check: one video of the listing. */
@@ -37,8 +36,9 @@ final class PlatformTextEmbedder implements AutoCloseable {
     /** Texts being embedded now, so an identical query arriving meanwhile waits for that call instead of paying again. */
     private final Map<String, CompletableFuture<float[]>> inFlight = new ConcurrentHashMap<>();
 
-    PlatformTextEmbedder(QueryServiceConfig config, ServiceMetrics metrics) {
-        this.platform = new PlatformClient(config.platformSettings(), PlatformListener.NONE);
+    /** @param platform a client with {@link QueryServiceConfig#platformSettings()}, which its owner closes */
+    PlatformTextEmbedder(QueryServiceConfig config, PlatformClient platform, ServiceMetrics metrics) {
+        this.platform = platform;
         this.timeoutMs = config.getLong(QueryServiceConfig.PLATFORM_TIMEOUT_MS);
         this.dimension = config.dimension();
         this.metrics = metrics;
@@ -145,10 +145,5 @@ final class PlatformTextEmbedder implements AutoCloseable {
         } catch (PlatformException e) {
             return false;
         }
-    }
-
-    @Override
-    public void close() {
-        platform.close();
     }
 }

@@ -4,6 +4,8 @@
  */
 package io.vecsync.query;
 
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformListener;
 import io.vecsync.search.SearcherProvider;
 import io.vecsync.search.StoreConfigException;
 import io.vecsync.search.StoreException;
@@ -17,17 +19,20 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/** The running service: the chosen store's searcher, the platform embedder and the HTTP API over them. */
+/**
+ * The running service: the chosen store's searcher, one platform client (for query embeddings and media) and the
+ * HTTP API over them.
+ */
 public final class QueryService implements AutoCloseable {
 
     private final VectorSearcher searcher;
-    private final PlatformTextEmbedder embedder;
+    private final PlatformClient platform;
     private final MediaProxy media;
     private final HttpApi api;
 
-    private QueryService(VectorSearcher searcher, PlatformTextEmbedder embedder, MediaProxy media, HttpApi api) {
+    private QueryService(VectorSearcher searcher, PlatformClient platform, MediaProxy media, HttpApi api) {
         this.searcher = searcher;
-        this.embedder = embedder;
+        this.platform = platform;
         this.media = media;
         this.api = api;
     }
@@ -72,25 +77,26 @@ public final class QueryService implements AutoCloseable {
     /** Starts the API over a searcher already opened and guarded: the store's own, or a test's. */
     static QueryService start(QueryServiceConfig config, VectorSearcher searcher, ServiceMetrics metrics)
             throws IOException {
-        PlatformTextEmbedder embedder = new PlatformTextEmbedder(config, metrics);
+        PlatformClient platform = new PlatformClient(config.platformSettings(), PlatformListener.NONE);
+        PlatformTextEmbedder embedder = new PlatformTextEmbedder(config, platform, metrics);
         HealthCheck health = new HealthCheck(
                 searcher, embedder, Duration.ofMillis(config.getLong(QueryServiceConfig.HEALTH_PLATFORM_CACHE_MS)));
         MediaLinks links = new MediaLinks(
                 config.getString(QueryServiceConfig.PLATFORM_BASE_URL),
                 config.getList(QueryServiceConfig.MEDIA_PATH_PREFIXES));
-        MediaProxy media = new MediaProxy(config, links);
+        MediaProxy media = new MediaProxy(config, links, platform);
         HttpApi api;
         try {
             api = new HttpApi(
                     config, new SearchService(searcher, embedder, config.dimension(), links), health, metrics, media);
         } catch (IOException | RuntimeException e) {
             media.close();
-            embedder.close();
+            platform.close();
             searcher.close();
             throw e;
         }
         api.start();
-        return new QueryService(searcher, embedder, media, api);
+        return new QueryService(searcher, platform, media, api);
     }
 
     /** The searcher registered for the store name, or an InvalidConfigException listing those there are. */
@@ -123,7 +129,7 @@ public final class QueryService implements AutoCloseable {
     public void close() {
         api.close();
         media.close();
-        embedder.close();
+        platform.close();
         searcher.close();
     }
 }

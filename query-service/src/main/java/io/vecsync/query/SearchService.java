@@ -68,12 +68,13 @@ final class SearchService {
     }
 
     /**
-     * The response body for a request body; hits' media links point at the service's proxy under {@code origin}.
+     * The response body for a request body; hits' media links point at the service's proxy, relative to its origin
+     * (a path), so that they hold whatever scheme and host the caller reached the service by.
      *
      * @throws BadRequestException naming the field
      * @throws UnavailableException when the text cannot be embedded or the store cannot be searched now
      */
-    Map<String, Object> search(JsonNode body, String origin) {
+    Map<String, Object> search(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new BadRequestException("body", "expected a JSON object with \"query\" or \"vector\"");
         }
@@ -90,7 +91,7 @@ final class SearchService {
                 minScore(body.get("min_score")));
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHit hit : searcher.search(request)) {
-            hits.add(hit(hit, origin));
+            hits.add(hit(hit));
         }
         return Map.of("hits", hits);
     }
@@ -165,7 +166,7 @@ final class SearchService {
         return node.asDouble();
     }
 
-    private Map<String, Object> hit(SearchHit hit, String origin) {
+    private Map<String, Object> hit(SearchHit hit) {
         Map<String, Object> payload = hit.payload();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment_id", hit.segmentId());
@@ -175,17 +176,17 @@ final class SearchService {
         out.put("score", hit.score());
         out.put("video_name", payload.get(SegmentFields.VIDEO_NAME));
         Object hls = payload.get(SegmentFields.HLS_PLAYLIST_URL);
-        out.put("playable_url", hls == null ? null : link(hls, origin) + "#t=" + payload.get(SegmentFields.START));
+        out.put("playable_url", hls == null ? null : link(hls) + "#t=" + payload.get(SegmentFields.START));
         Object thumbnail = payload.get(SegmentFields.THUMBNAIL_URL);
-        out.put("thumbnail_url", thumbnail == null ? null : link(thumbnail, origin));
+        out.put("thumbnail_url", thumbnail == null ? null : link(thumbnail));
         return out;
     }
 
     /** The proxy's link for the platform's media; any other URL as the store holds it. */
-    private String link(Object stored, String origin) {
+    private String link(Object stored) {
         String url = stored.toString();
         try {
-            return media.proxyPath(new URI(url)).map(path -> origin + path).orElse(url);
+            return media.proxyPath(new URI(url)).orElse(url);
         } catch (URISyntaxException notAUrl) {
             return url;
         }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -28,14 +30,14 @@ class HealthCheckTest {
 
     HealthCheckTest() throws IOException {
         platform = new FakePlatform();
-        embedder =
-                new PlatformTextEmbedder(new QueryServiceConfig(platform.serviceProps(Map.of())), new ServiceMetrics());
+        QueryServiceConfig config = new QueryServiceConfig(platform.serviceProps(Map.of()));
+        embedder = new PlatformTextEmbedder(
+                config, new PlatformClient(config.platformSettings(), PlatformListener.NONE), new ServiceMetrics());
         health = new HealthCheck(store, embedder, CACHE, clock::get);
     }
 
     @AfterEach
     void stop() {
-        embedder.close();
         platform.close();
     }
 

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecsync.platform.PlatformClient;
+import io.vecsync.platform.PlatformListener;
 import io.vecsync.testing.Eventually;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,12 +37,13 @@ class PlatformTextEmbedderTest {
     }
 
     private PlatformTextEmbedder embedder(Map<String, String> overrides) {
-        return new PlatformTextEmbedder(new QueryServiceConfig(platform.serviceProps(overrides)), metrics);
+        QueryServiceConfig config = new QueryServiceConfig(platform.serviceProps(overrides));
+        return new PlatformTextEmbedder(
+                config, new PlatformClient(config.platformSettings(), PlatformListener.NONE), metrics);
     }
 
     @AfterEach
     void stop() {
-        embedder.close();
         platform.close();
     }
 
@@ -55,8 +58,9 @@ class PlatformTextEmbedderTest {
     @Test
     void identicalQueriesInFlightAreEmbeddedOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(5);
-        try (PlatformTextEmbedder patient = embedder(Map.of(
-                QueryServiceConfig.PLATFORM_TIMEOUT_MS, "60000", QueryServiceConfig.EMBEDDING_CACHE_SIZE, "0"))) {
+        PlatformTextEmbedder patient = embedder(
+                Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "60000", QueryServiceConfig.EMBEDDING_CACHE_SIZE, "0"));
+        try {
             platform.hold();
             List<Thread> threads = new ArrayList<>();
             List<Future<float[]>> answers = new ArrayList<>();
@@ -103,11 +107,10 @@ class PlatformTextEmbedderTest {
 
         platform.status = 200;
         platform.delayMs = 1_000;
-        try (PlatformTextEmbedder impatient = embedder(Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "300"))) {
-            UnavailableException slow = assertThrows(UnavailableException.class, () -> impatient.embed("three"));
-            assertEquals(503, slow.status());
-            assertTrue(slow.getMessage().contains("within 300 ms"), slow.getMessage());
-        }
+        PlatformTextEmbedder impatient = embedder(Map.of(QueryServiceConfig.PLATFORM_TIMEOUT_MS, "300"));
+        UnavailableException slow = assertThrows(UnavailableException.class, () -> impatient.embed("three"));
+        assertEquals(503, slow.status());
+        assertTrue(slow.getMessage().contains("within 300 ms"), slow.getMessage());
     }
 
     @Test

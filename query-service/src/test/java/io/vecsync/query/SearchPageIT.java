@@ -99,9 +99,14 @@ class SearchPageIT {
                 service, JSON.writeValueAsString(Map.of("query", PLACEHOLDER_QUERY, "top_k", 100)), Map.of());
         assertEquals(200, response.statusCode(), response.body());
         List<String> ranked = new ArrayList<>();
-        JSON.readTree(response.body())
-                .get("hits")
-                .forEach(hit -> ranked.add(hit.get("segment_id").asText()));
+        JSON.readTree(response.body()).get("hits").forEach(hit -> {
+            ranked.add(hit.get("segment_id").asText());
+            // Paths, which the page resolves against its own origin: https behind a TLS proxy, never mixed content.
+            assertTrue(
+                    hit.get("playable_url").asText().startsWith("/v1/media/")
+                            && hit.get("thumbnail_url").asText().startsWith("/v1/media/"),
+                    hit.toString());
+        });
         assertEquals(
                 matching,
                 Set.copyOf(ranked.subList(0, matching.size())),

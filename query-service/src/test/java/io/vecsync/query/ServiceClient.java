@@ -41,6 +41,20 @@ final class ServiceClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request to the service. */
+    interface Exchange {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** The answer's status, or -1 when there was none: for polling a service until it answers as expected. */
+    static int statusOf(Exchange exchange) {
+        try {
+            return exchange.send().statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private static URI uri(QueryService target, String path) {
         return URI.create("http://127.0.0.1:" + target.port() + path);
     }

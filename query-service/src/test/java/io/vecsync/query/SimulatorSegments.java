@@ -12,6 +12,7 @@ import io.vecsync.simulator.Segment;
 import io.vecsync.testing.RecordingSinkTaskContext;
 import io.vecsync.testing.SegmentRecords;
 import io.vecsync.testing.SinkTasks;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -24,22 +25,36 @@ final class SimulatorSegments {
 
     /** The segments with the source's schema and the fields the page shows: name, playlist and thumbnail links. */
     static List<SinkRecord> records(PlatformSimulator simulator) {
+        return records(simulator, simulator.baseUrl());
+    }
+
+    /** The same, with links on {@code platformBaseUrl}: the platform as the service reaches it, e.g. through a proxy. */
+    static List<SinkRecord> records(PlatformSimulator simulator, String platformBaseUrl) {
         SegmentRecords fixture = new SegmentRecords();
         return simulator.liveSegments().stream()
-                .map(segment -> record(fixture, simulator, segment))
+                .map(segment -> record(fixture, simulator, segment, platformBaseUrl))
                 .toList();
     }
 
-    private static SinkRecord record(SegmentRecords fixture, PlatformSimulator simulator, Segment segment) {
+    private static SinkRecord record(
+            SegmentRecords fixture, PlatformSimulator simulator, Segment segment, String platformBaseUrl) {
         return fixture.segment(0)
                 .of(segment.videoId(), segment.start(), segment.end())
                 .vector(segment.embedding())
                 .with(Map.of(
-                        SegmentSchema.VIDEO_NAME, simulator.videoName(segment.videoId()),
-                        SegmentSchema.HLS_PLAYLIST_URL, simulator.hlsPlaylistUrl(segment.videoId()),
-                        SegmentSchema.THUMBNAIL_URL, simulator.thumbnailUrl(segment.videoId())))
+                        SegmentSchema.VIDEO_NAME,
+                        simulator.videoName(segment.videoId()),
+                        SegmentSchema.HLS_PLAYLIST_URL,
+                        on(platformBaseUrl, simulator.hlsPlaylistUrl(segment.videoId())),
+                        SegmentSchema.THUMBNAIL_URL,
+                        on(platformBaseUrl, simulator.thumbnailUrl(segment.videoId()))))
                 .schema(VectorEncoding.FLOAT_ARRAY)
                 .record();
+    }
+
+    private static String on(String baseUrl, String url) {
+        URI link = URI.create(url);
+        return baseUrl + link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
     }
 
     /** Writes the records with a task of the sink, configured with the props, and stops it. */

@@ -117,14 +117,14 @@ class StoreOutageIT {
                 Eventually.await(
                         Duration.ofSeconds(30),
                         "a search answered after the network is back",
-                        () -> statusOf(() -> ServiceClient.post(service, search, Map.of())) == 200);
+                        () -> ServiceClient.statusOf(() -> ServiceClient.post(service, search, Map.of())) == 200);
                 System.out.printf("network back: searches answered again after %d ms%n", millisSince(healed));
                 concurrentSearches(service, search)
                         .forEach(response -> assertEquals(200, response.statusCode(), response.body()));
                 Eventually.await(
                         Duration.ofSeconds(30),
                         "/healthz ok again",
-                        () -> statusOf(() -> ServiceClient.get(service, "/healthz")) == 200);
+                        () -> ServiceClient.statusOf(() -> ServiceClient.get(service, "/healthz")) == 200);
             }
         }
     }
@@ -135,18 +135,6 @@ class StoreOutageIT {
             responses.add(ServiceClient.postAsync(service, body, Map.of()));
         }
         return responses.stream().map(CompletableFuture::join).toList();
-    }
-
-    private interface Exchange {
-        HttpResponse<String> send() throws Exception;
-    }
-
-    private static int statusOf(Exchange exchange) {
-        try {
-            return exchange.send().statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static long millisSince(long start) {
