@@ -4,9 +4,8 @@
  */
 package io.vecsync.demo;
 
-import io.vecsync.embedded.ConnectRequestException;
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** A failure the demo explains in a sentence: printed without a stack trace. */
 final class DemoFailure extends RuntimeException {
@@ -28,13 +27,17 @@ final class DemoFailure extends RuntimeException {
         return new DemoFailure(what + ": " + cause);
     }
 
-    /** The worker's own message for a refused REST request. */
-    static DemoFailure ofRest(String what, ConnectRequestException e) {
-        // The worker's pointer to its validation endpoint adds nothing to the errors it lists.
-        return new DemoFailure(what + ": "
-                + Arrays.stream(e.getMessage().split("\\R"))
-                        .filter(line -> !line.startsWith("You can also find"))
-                        .collect(Collectors.joining("\n"))
-                        .strip());
+    /**
+     * The worker's own message for a refused REST request, on one line: a refused config's errors, one after another,
+     * without the worker's heading and its pointer to the validation endpoint, which add nothing to them.
+     */
+    static DemoFailure ofRest(String what, String workerMessage) {
+        List<String> lines = Arrays.stream(workerMessage.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("You can also find"))
+                .map(line -> line.endsWith(".") ? line.substring(0, line.length() - 1) : line)
+                .toList();
+        List<String> said = lines.size() > 1 && lines.get(0).endsWith(":") ? lines.subList(1, lines.size()) : lines;
+        return new DemoFailure(what + ": " + String.join("; ", said));
     }
 }

@@ -107,7 +107,13 @@ public final class DemoMain {
     /** Runs the demo until the first sync was searched with --exit-after-sync, else until {@code stop} is counted down. */
     static void run(DemoOptions options, PrintStream out, CountDownLatch stop) throws Exception {
         Path root = repositoryRoot();
-        Path runDir = Files.createTempDirectory(Files.createDirectories(root.resolve("demo/target/demo-run")), "run-");
+        try (RunDirectory runDir = RunDirectory.create(root.resolve("demo/target/demo-run"))) {
+            run(options, out, stop, root, runDir.path());
+        }
+    }
+
+    private static void run(DemoOptions options, PrintStream out, CountDownLatch stop, Path root, Path runDir)
+            throws Exception {
         DemoStore store = options.storeConfig() == null
                 ? DemoStore.embedded(runDir.resolve("lucene-index"))
                 : DemoStore.fromFile(options.storeConfig());
@@ -178,7 +184,7 @@ public final class DemoMain {
         try {
             connect.configureConnector(name, config);
         } catch (ConnectRequestException e) {
-            throw DemoFailure.ofRest("Connect refused connector " + name, e);
+            throw DemoFailure.ofRest("Connect refused connector " + name, e.getMessage());
         }
     }
 

@@ -8,29 +8,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/demo itself, run by bash in a copy of the repository's layout where mvn and java are stand-ins that say how they
- * were called: when it builds, what it says, and what it runs.
+ * bin/demo itself, run by bash in a copy of the repository's layout where mvn, npm and java are stand-ins (mvn and java
+ * say how they were called) and the machine's other commands are on the PATH: when it builds, what it says, and what it
+ * runs.
  */
 class BinDemoTest {
 
     private static final String BUILDING = "building vecsync and packaging its plugins (";
+    private static final String UP_TO_DATE = "build: up to date\n";
+    /** The commands the stand-ins replace, kept off the PATH the tests give bin/demo. */
+    private static final Set<String> STOOD_IN = Set.of("mvn", "npm", "java");
 
     @SuppressWarnings("TimeInStaticInitializer") // any instant before the test's files will do
     private static final Instant EARLIER = Instant.now().minusSeconds(600);
+
+    @TempDir
+    static Path machine;
 
     @TempDir
     Path tree;
@@ -67,7 +78,29 @@ class BinDemoTest {
                 fi
                 mkdir -p demo/target && echo /lib/a.jar:/lib/b.jar > demo/target/demo.classpath
                 """);
-        tool("java", "echo \"java in process $$: $*\"");
+        // JAVA_VERSION makes it an older java.
+        tool("java", """
+                if [[ "$1" == -version ]]; then
+                  echo "openjdk version \\"${JAVA_VERSION:-17.0.15}\\" 2025-04-15" >&2
+                  exit 0
+                fi
+                echo "java in process $$: $*"
+                """);
+        tool("npm", "exit 0");
+    }
+
+    /** The machine's commands but the stood-in ones, so that removing a stand-in leaves that command missing. */
+    @BeforeAll
+    static void linkTheMachinesOtherCommands() throws IOException {
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            File[] commands = new File(dir).listFiles(File::canExecute);
+            for (File command : commands == null ? new File[0] : commands) {
+                Path link = machine.resolve(command.getName());
+                if (!STOOD_IN.contains(command.getName()) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, command.toPath());
+                }
+            }
+        }
     }
 
     @Test
@@ -91,7 +124,7 @@ class BinDemoTest {
                 Files.readAllLines(mvnCalls));
 
         Result second = run(Map.of(), "--videos", "3");
-        assertFalse(second.stdout.contains(BUILDING), second.stdout);
+        assertTrue(second.stdout.startsWith(UP_TO_DATE), second.stdout);
         assertEquals(1, Files.readAllLines(mvnCalls).size());
 
         // Every file as of a while ago, the last build after that: then only what changed since counts.
@@ -104,14 +137,14 @@ class BinDemoTest {
         for (String outside : List.of(
                 "sink-x/src/test/java/XTest.java", "benchmarks/src/main/java/Bench.java", "benchmarks/pom.xml")) {
             Files.setLastModifiedTime(tree.resolve(outside), FileTime.from(EARLIER.plusSeconds(20)));
-            assertFalse(run(Map.of()).stdout.contains(BUILDING), outside + " is not part of the demo's build");
+            assertTrue(run(Map.of()).stdout.startsWith(UP_TO_DATE), outside + " is not part of the demo's build");
         }
         Files.setLastModifiedTime(tree.resolve("sink-x/src/main/java/X.java"), FileTime.from(EARLIER.plusSeconds(20)));
         Result changed = run(Map.of());
         assertTrue(
                 changed.stdout.startsWith(BUILDING + "sink-x/src/main/java/X.java changed since the last build)...\n"),
                 changed.stdout);
-        assertFalse(run(Map.of()).stdout.contains(BUILDING));
+        assertTrue(run(Map.of()).stdout.startsWith(UP_TO_DATE));
 
         FileTime built = Files.getLastModifiedTime(tree.resolve("demo/target/demo-build.stamp"));
         Files.setLastModifiedTime(
@@ -149,17 +182,120 @@ class BinDemoTest {
         assertEquals(2, Files.readAllLines(mvnCalls).size());
     }
 
+    @Test
+    void aBuildThatFailsWithoutAnErrorLineIsExplainedByItsLastLine() throws Exception {
+        // What Debian's mvn says, before Maven starts, when JAVA_HOME names no JDK.
+        tool("mvn", """
+                echo "The JAVA_HOME environment variable is not defined correctly"
+                echo "This environment variable is needed to run this program"
+                echo "NB: JAVA_HOME should point to a JDK not a JRE"
+                echo
+                exit 1
+                """);
+        Result failed = run(Map.of());
+
+        assertEquals(1, failed.status);
+        assertEquals(
+                "bin/demo: the build failed: NB: JAVA_HOME should point to a JDK not a JRE\n"
+                        + "its whole output: demo/target/demo-build.log\n",
+                failed.stderr);
+
+        tool("mvn", "exit 3");
+        assertEquals(
+                "bin/demo: the build failed: mvn exited with status 3 and printed nothing\n"
+                        + "its whole output: demo/target/demo-build.log\n",
+                run(Map.of()).stderr);
+    }
+
+    @Test
+    void whatTheMachineLacksIsSaidInOneLineBeforeAnyBuild() throws Exception {
+        Files.delete(tree.resolve("tools/npm"));
+        Result noNpm = run(Map.of(), "--videos", "3");
+
+        assertEquals(1, noNpm.status);
+        assertEquals("", noNpm.stdout);
+        assertEquals("bin/demo: npm not found: install Node.js with npm, then run bin/demo again\n", noNpm.stderr);
+        assertFalse(Files.exists(mvnCalls));
+
+        Files.delete(tree.resolve("tools/mvn"));
+        assertEquals(
+                "bin/demo: mvn and npm not found: install Maven 3.8 or later and Node.js with npm, then run bin/demo"
+                        + " again\n",
+                run(Map.of()).stderr);
+        assertEquals(
+                "bin/demo: Java 17 or later (java is Java 11), mvn and npm not found: install a JDK 17 or later, Maven"
+                        + " 3.8 or later and Node.js with npm, then run bin/demo again\n",
+                run(Map.of("JAVA_VERSION", "11.0.2")).stderr);
+        assertEquals(
+                "bin/demo: Java 17 or later (java is Java 8), mvn and npm not found: install a JDK 17 or later, Maven"
+                        + " 3.8 or later and Node.js with npm, then run bin/demo again\n",
+                run(Map.of("JAVA_VERSION", "1.8.0_292")).stderr);
+        Files.delete(tree.resolve("tools/java"));
+        assertEquals(
+                "bin/demo: java, mvn and npm not found: install a JDK 17 or later, Maven 3.8 or later and Node.js with"
+                        + " npm, then run bin/demo again\n",
+                run(Map.of()).stderr);
+    }
+
+    @Test
+    void aBuiltDemoNeedsNeitherMavenNorNpmToRun() throws Exception {
+        assertEquals(0, run(Map.of()).status);
+        Files.delete(tree.resolve("tools/mvn"));
+        Files.delete(tree.resolve("tools/npm"));
+
+        Result again = run(Map.of(), "--videos", "3");
+
+        assertEquals(0, again.status, again.stderr);
+        assertTrue(again.stdout.startsWith(UP_TO_DATE + "java in process "), again.stdout);
+    }
+
+    @Test
+    void aStoreConfigThatIsNotThereIsSaidBeforeAnyBuild() throws Exception {
+        Result absent = run(Map.of(), "--videos", "3", "--store-config", "config/pgvector.properties");
+
+        assertEquals(2, absent.status);
+        assertEquals(
+                "bin/demo: --store-config: config/pgvector.properties not found\nbin/demo --help lists the options\n",
+                absent.stderr);
+        assertFalse(Files.exists(mvnCalls));
+    }
+
+    /** The demo runs at the repository's root: a relative --store-config is from where the user is. */
+    @Test
+    void aRelativeStoreConfigIsTheUsersFromWhereTheyAre() throws Exception {
+        Path mine = Files.createDirectories(tree.resolve("mine"));
+        Files.writeString(mine.resolve("store.properties"), "store=lucene\n");
+
+        Process process = start(mine, Map.of(), "--store-config", "store.properties");
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor(), stdout);
+        assertTrue(
+                stdout.endsWith("io.vecsync.demo.DemoMain --store-config " + mine.resolve("store.properties") + "\n"),
+                stdout);
+    }
+
     private void tool(String name, String script) throws IOException {
         Path tool = Files.writeString(tree.resolve("tools").resolve(name), "#!/usr/bin/env bash\n" + script);
         assertTrue(tool.toFile().setExecutable(true));
     }
 
     private Process start(Map<String, String> environment, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("bash", "bin/demo"), Stream.of(args))
+        return start(tree, environment, args);
+    }
+
+    /** bin/demo run from a directory, as a user would type its path from there. */
+    private Process start(Path from, Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(
+                                Stream.of(
+                                        "bash",
+                                        from.relativize(tree.resolve("bin/demo"))
+                                                .toString()),
+                                Stream.of(args))
                         .toList())
-                .directory(tree.toFile());
+                .directory(from.toFile());
         builder.environment().remove("JAVA_HOME");
-        builder.environment().put("PATH", tree.resolve("tools") + ":" + System.getenv("PATH"));
+        builder.environment().put("PATH", tree.resolve("tools") + File.pathSeparator + machine);
         builder.environment().putAll(environment);
         return builder.start();
     }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vecsync.simulator.PlatformSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Tag;
@@ -37,23 +44,46 @@ class DemoProcessIT {
     private static final Duration STOP = Duration.ofSeconds(10);
 
     private static final int SIGINT_STATUS = 128 + 2;
+    private static final String STOPPING = "stopping the query service, the connectors and the broker...\n";
     private static final Path SHIPPED_SECRETS = Path.of("/etc/kafka/vecsync-secrets.properties");
+    private static final Set<String> SMALL_WORDS = Set.of("an", "the", "in", "on", "at", "of", "with", "by", "to");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
     @Test
     void ctrlCStopsTheDemoAndItsQueryServiceInSecondsWithoutAStackTrace() throws Exception {
-        stopsCleanlyOnSigint(true);
+        assertStopsQuietly(stopsOnSigint(true));
     }
 
     @Test
     void sigintToTheDemoAloneStopsItAndItsQueryServiceInSecondsWithoutAStackTrace() throws Exception {
-        stopsCleanlyOnSigint(false);
+        assertStopsQuietly(stopsOnSigint(false));
     }
 
-    private void stopsCleanlyOnSigint(boolean toGroup) throws Exception {
-        try (DemoProcess demo = DemoProcess.start(dir, "--videos", "2")) {
+    private static void assertStopsQuietly(String output) {
+        assertTrue(output.endsWith("Ctrl-C to stop\n" + STOPPING), output);
+        DemoRuns.assertQuiet(output);
+    }
+
+    /** With Kafka's logs shown: the broker and the worker log no error while they stop (their directory still there). */
+    @Test
+    void ctrlCStopsTheBrokerAndTheWorkerWithoutAnErrorInTheirLogs() throws Exception {
+        DemoRuns.assertNoErrorLogged(stopsOnSigint(true, "--verbose"));
+    }
+
+    @Test
+    void sigintToTheDemoAloneStopsTheBrokerAndTheWorkerWithoutAnErrorInTheirLogs() throws Exception {
+        DemoRuns.assertNoErrorLogged(stopsOnSigint(false, "--verbose"));
+    }
+
+    /** Runs the demo until it serves, sends it SIGINT, checks that all of it stopped in seconds; returns its output. */
+    private String stopsOnSigint(boolean toGroup, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--videos", "2"));
+        args.addAll(List.of(options));
+        try (DemoProcess demo = DemoProcess.start(dir, args.toArray(String[]::new))) {
             demo.awaitOutput("Ctrl-C to stop", DemoRuns.RUN);
             assertItsAddressesAnswer(demo.output());
             List<ProcessHandle> queryService = demo.children();
@@ -64,10 +94,8 @@ class DemoProcessIT {
             assertEquals(SIGINT_STATUS, demo.awaitExit(STOP));
             assertFalse(queryService.get(0).isAlive(), "the query service is stopped with the demo");
             String output = demo.output();
-            assertTrue(
-                    output.endsWith("Ctrl-C to stop\nstopping the query service, the connectors and the broker...\n"),
-                    output);
-            DemoRuns.assertQuiet(output);
+            assertTrue(output.indexOf(STOPPING) > output.indexOf("Ctrl-C to stop\n"), output);
+            return output;
         }
     }
 
@@ -79,16 +107,13 @@ class DemoProcessIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.group(1)))) {
             assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(DemoMain.TOPIC));
         }
-        HttpResponse<String> connectors = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(addresses.group(2))).build(),
-                        HttpResponse.BodyHandlers.ofString());
+        String connectors = get(URI.create(addresses.group(2)));
         List<String> names = new ArrayList<>();
-        new ObjectMapper().readTree(connectors.body()).forEach(name -> names.add(name.asText()));
+        JSON.readTree(connectors).forEach(name -> names.add(name.asText()));
         assertEquals(
                 List.of("vecsync-lucene", DemoMain.SOURCE),
                 names.stream().sorted().toList(),
-                connectors.body());
+                connectors);
     }
 
     @Test
@@ -114,17 +139,80 @@ class DemoProcessIT {
                     output.startsWith(
                             "note: pinecone.api.key reads " + SHIPPED_SECRETS + ", which does not exist: left unset\n"),
                     output);
-            assertTrue(
-                    output.contains(
-                            "\nbin/demo: Connect refused connector vecsync-pinecone: Connector configuration is invalid"),
+            // After the demo's progress, two lines: what failed and why, and where to see more.
+            List<String> lines = output.lines().toList();
+            assertEquals(
+                    List.of(
+                            "bin/demo: Connect refused connector vecsync-pinecone: Missing required configuration"
+                                    + " \"pinecone.api.key\" which has no default value; pinecone.api.key must not be"
+                                    + " empty",
+                            "(bin/demo --verbose shows Kafka's and the connectors' logs)"),
+                    lines.subList(lines.size() - 2, lines.size()),
                     output);
-            assertTrue(
-                    output.contains(
-                            "\nMissing required configuration \"pinecone.api.key\" which has no default value.\n"),
-                    output);
-            assertTrue(output.endsWith("\n(bin/demo --verbose shows Kafka's and the connectors' logs)\n"), output);
+            assertTrue(lines.get(lines.size() - 3).startsWith("Kafka broker: "), output);
             DemoRuns.assertQuiet(output);
         }
+    }
+
+    /**
+     * The queries the page offers before a first search, on the catalogue bin/demo syncs by default: each finds, among
+     * its first five hits, a segment its caption describes in the query's words, so that the results look right.
+     */
+    @Test
+    void everyExampleThePageOffersFindsASegmentCaptionedWithItsWords() throws Exception {
+        int videos = DemoOptions.parse(List.of()).videos();
+        try (DemoProcess demo = DemoProcess.start(dir);
+                PlatformSimulator same =
+                        PlatformSimulator.builder().videos(videos).build().start()) {
+            demo.awaitOutput("Ctrl-C to stop", DemoRuns.RUN);
+            Matcher service = Pattern.compile("query service: (\\S+)").matcher(demo.output());
+            assertTrue(service.find(), demo.output());
+            URI base = URI.create(service.group(1));
+            Map<String, String> captions = new HashMap<>();
+            same.liveSegments()
+                    .forEach(segment -> captions.put(segment.videoId() + " " + segment.start(), segment.caption()));
+
+            JsonNode examples = JSON.readTree(get(base.resolve("/v1/index"))).path("examples");
+            assertTrue(examples.size() >= 3, examples.toString());
+            for (JsonNode example : examples) {
+                String query = example.asText();
+                List<String> found = new ArrayList<>();
+                for (JsonNode hit : JSON.readTree(search(base, query, 5)).path("hits")) {
+                    found.add(captions.get(hit.path("video_id").asText() + " "
+                            + hit.path("start").asText()));
+                }
+                assertEquals(5, found.size(), query);
+                assertTrue(
+                        found.stream().anyMatch(caption -> words(caption).containsAll(words(query))),
+                        "no segment captioned with the words of '" + query + "' among its hits " + found);
+            }
+        }
+    }
+
+    /** What a text says: its words in lower case, the small ones (a, on, the) left out. */
+    private static Set<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                .filter(word -> word.length() > 1 && !SMALL_WORDS.contains(word))
+                .collect(Collectors.toSet());
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static String search(URI base, String query, int topK) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/v1/search"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                JSON.writeValueAsString(Map.of("query", query, "top_k", topK))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
     }
 
     @Test

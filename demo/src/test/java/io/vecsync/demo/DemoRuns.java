@@ -7,6 +7,7 @@ package io.vecsync.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vecsync.simulator.PlatformSimulator;
 import io.vecsync.simulator.Segment;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,6 +43,14 @@ final class DemoRuns {
         return Files.writeString(dir.resolve(store + ".properties"), config);
     }
 
+    static void removeTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** Runs the demo to the end of its example queries; returns its output, having checked that it exited 0. */
     static String runToCompletion(Path dir, String... args) throws Exception {
         try (DemoProcess demo = DemoProcess.start(
@@ -57,6 +67,22 @@ final class DemoRuns {
     static void assertQuiet(String output) {
         for (String noise : List.of("ERROR", "WARN", "INFO", "Exception", "\tat ", "Bootstrap metadata", "\u001b[")) {
             assertFalse(output.contains(noise), "'" + noise + "' in:\n" + output);
+        }
+    }
+
+    /**
+     * With --verbose: Kafka's logs are shown, and none of their lines is an error or a stack trace (a failure quotes
+     * the first such line and a few after it: the whole output is long).
+     */
+    static void assertNoErrorLogged(String output) {
+        assertTrue(output.contains(" INFO org.apache.kafka."), "Kafka's logs are shown:\n" + output);
+        List<String> lines = output.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains(" ERROR ") || line.startsWith("\tat ") || line.startsWith("Exception in thread")) {
+                fail("an error in the logs, line " + (i + 1) + " of " + lines.size() + ":\n"
+                        + String.join("\n", lines.subList(Math.max(0, i - 2), Math.min(lines.size(), i + 8))));
+            }
         }
     }
 

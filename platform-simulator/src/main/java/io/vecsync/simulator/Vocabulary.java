@@ -26,8 +26,8 @@ final class Vocabulary {
     /** A kind of subject: what it can be seen doing, and where. */
     private record Cast(List<String> actions, List<String> places) {}
 
-    /** Who or what a video films. */
-    private record Subject(Cast cast, String phrase) {}
+    /** Who or what a video films, and what its first segment shows it doing: what a person would search it for. */
+    private record Subject(Cast cast, String phrase, String opening) {}
 
     private static final Cast PEOPLE = new Cast(
             List.of(
@@ -111,22 +111,22 @@ final class Vocabulary {
 
     /** Video n films subject n modulo their count; the casts alternate so that a few videos already show each kind. */
     private static final List<Subject> SUBJECTS = List.of(
-            new Subject(PEOPLE, "a man wearing a striped shirt"),
-            new Subject(VEHICLES, "a yellow forklift"),
-            new Subject(ANIMALS, "a brown dog"),
-            new Subject(PEOPLE, "a woman with a red umbrella"),
-            new Subject(VEHICLES, "a red delivery truck"),
-            new Subject(PEOPLE, "a worker in an orange vest"),
-            new Subject(ANIMALS, "a black cat"),
-            new Subject(PEOPLE, "a chef in a white apron"),
-            new Subject(VEHICLES, "a city bus"),
-            new Subject(PEOPLE, "a cyclist in a green jacket"),
-            new Subject(ANIMALS, "a white horse"),
-            new Subject(PEOPLE, "a nurse in blue scrubs"),
-            new Subject(VEHICLES, "a police car"),
-            new Subject(PEOPLE, "a teenager with a skateboard"),
-            new Subject(ANIMALS, "a gray donkey"),
-            new Subject(PEOPLE, "a farmer in a straw hat"));
+            new Subject(PEOPLE, "a man wearing a striped shirt", "carrying a cardboard box"),
+            new Subject(VEHICLES, "a yellow forklift", "lifting a pallet"),
+            new Subject(ANIMALS, "a brown dog", "running"),
+            new Subject(PEOPLE, "a woman with a red umbrella", "crossing the road"),
+            new Subject(VEHICLES, "a red delivery truck", "carrying a load"),
+            new Subject(PEOPLE, "a worker in an orange vest", "climbing a ladder"),
+            new Subject(ANIMALS, "a black cat", "sleeping"),
+            new Subject(PEOPLE, "a chef in a white apron", "sweeping the floor"),
+            new Subject(VEHICLES, "a city bus", "stopping at a traffic light"),
+            new Subject(PEOPLE, "a cyclist in a green jacket", "crossing the road"),
+            new Subject(ANIMALS, "a white horse", "running"),
+            new Subject(PEOPLE, "a nurse in blue scrubs", "checking a clipboard"),
+            new Subject(VEHICLES, "a police car", "waiting with hazard lights on"),
+            new Subject(PEOPLE, "a teenager with a skateboard", "jumping over a puddle"),
+            new Subject(ANIMALS, "a gray donkey", "eating"),
+            new Subject(PEOPLE, "a farmer in a straw hat", "lifting a heavy crate"));
 
     /** Added once a video has used every action, so that its captions stay distinct. */
     private static final List<String> TIMES =
@@ -175,6 +175,8 @@ final class Vocabulary {
         String place = places.get((int) ((rank + videoPosition / SUBJECTS.size()) % places.size()));
         List<String> actions = new ArrayList<>(subject.cast().actions());
         Collections.shuffle(actions, random);
+        actions.remove(subject.opening());
+        actions.add(0, subject.opening());
         return new Captions(subject.phrase(), place, actions);
     }
 
