@@ -257,9 +257,14 @@ public final class DemoMain {
                         hit.path("start").asText(),
                         hit.path("end").asText(),
                         hit.path("score").asDouble(),
-                        hit.path("playable_url").asText(""));
+                        playable(service, hit.path("playable_url").asText("")));
             }
         }
+    }
+
+    /** A hit's link as a user can open it: the service links its media proxy by path. */
+    private static String playable(QueryServiceProcess service, String link) {
+        return link.isEmpty() ? link : service.base().resolve(link).toString();
     }
 
     /**

@@ -102,12 +102,15 @@ final class DemoRuns {
                         .findFirst()
                         .orElseThrow();
                 Matcher first = Pattern.compile("query: \"" + Pattern.quote(query)
-                                + "\"\\R  1\\. (.+?) +\\[(\\S+) - (\\S+)] score (\\S+)")
+                                + "\"\\R  1\\. (.+?) +\\[(\\S+) - (\\S+)] score (\\S+)  (\\S+)")
                         .matcher(output);
                 assertTrue(first.find(), "the hits of '" + query + "' are printed:\n" + output);
                 assertEquals(expected.start(), first.group(2), "the first hit of '" + query + "' is its segment");
                 assertEquals(expected.end(), first.group(3));
                 assertTrue(Double.parseDouble(first.group(4)) > 0.5, first.group(0));
+                assertTrue(
+                        first.group(5).matches("http://127\\.0\\.0\\.1:\\d+/v1/media/.+"),
+                        "a link a user can open, through the service's media proxy: " + first.group(0));
             }
         }
     }
