@@ -4,11 +4,16 @@
  */
 package io.vecsync.pgvector;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,8 @@ final class HnswIndexBuilder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HnswIndexBuilder.class);
     /** PostgreSQL's longest name (NAMEDATALEN - 1). */
     private static final int MAX_NAME_BYTES = 63;
+    /** The bytes of a long table name's hash kept in its index's name: 64 bits. */
+    private static final int HASH_BYTES = 8;
 
     private final PgVectorSinkConfig config;
     private final PgConnections connections;
@@ -47,13 +54,25 @@ final class HnswIndexBuilder implements AutoCloseable {
 
     /**
      * The index's name: the table's and a suffix. PostgreSQL cuts names at 63 bytes (identifiers here are ASCII), so a
-     * long table name keeps its first 49 characters and a hash of the whole name: two tables whose names only differ
-     * further on would share an index name otherwise, and the second would find the first's index and build none.
+     * long table name keeps its first 41 characters and 64 bits of a SHA-256 of the whole name: two tables whose names
+     * only differ further on would share an index name otherwise, and the second would fail to build its own. 64 bits
+     * make a clash negligible (String.hashCode's 32 clash for names as alike as "..c9" and "..aw").
      */
     static String indexName(String table) {
         String name = table + "_embedding_hnsw";
-        String hashed = "_hnsw_" + String.format("%08x", table.hashCode());
-        return name.length() <= MAX_NAME_BYTES ? name : table.substring(0, MAX_NAME_BYTES - hashed.length()) + hashed;
+        if (name.length() <= MAX_NAME_BYTES) {
+            return name;
+        }
+        String hashed = "_hnsw_" + HexFormat.of().formatHex(sha256(table), 0, HASH_BYTES);
+        return table.substring(0, MAX_NAME_BYTES - hashed.length()) + hashed;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new ConnectException("this JVM lacks SHA-256, which every Java platform must have", e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import io.vecsync.testing.Eventually;
 import io.vecsync.testing.PostgresServer;
 import io.vecsync.testing.SinkTasks;
 import io.vecsync.testing.StoreTestHarness;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -235,6 +236,28 @@ class PgVectorTableAdminTest {
             tasks.close();
             PgTestDatabase.execute("DROP TABLE IF EXISTS " + prefix + "_aa, " + prefix + "_bb");
         }
+    }
+
+    /**
+     * Two long names sharing 50 characters, whose ends "c9" and "aw" give the same 32-bit String.hashCode: each gets an
+     * index name of its own, within PostgreSQL's 63 bytes.
+     */
+    @Test
+    void longTableNamesAlikeButForTheirEndsGetIndexNamesOfTheirOwn() {
+        String prefix = "segments_of_the_customer_with_a_very_long_name_v1_";
+        assertEquals(50, prefix.length());
+        String first = prefix + "c9";
+        String second = prefix + "aw";
+        assertEquals(first.hashCode(), second.hashCode(), "the pair a 32-bit hash cannot tell apart");
+
+        String firstIndex = HnswIndexBuilder.indexName(first);
+        String secondIndex = HnswIndexBuilder.indexName(second);
+        assertFalse(firstIndex.equals(secondIndex), firstIndex);
+        for (String index : List.of(firstIndex, secondIndex)) {
+            assertTrue(index.getBytes(StandardCharsets.UTF_8).length <= 63, index);
+            assertTrue(index.matches(prefix.substring(0, 41) + "_hnsw_[0-9a-f]{16}"), index);
+        }
+        assertEquals("short_embedding_hnsw", HnswIndexBuilder.indexName("short"), "a short name is kept whole");
     }
 
     /** A session in a transaction that has read the table: it holds ACCESS SHARE until closed, as a long search does. */

@@ -12,6 +12,7 @@ import io.vecsync.core.SegmentIds;
 import io.vecsync.core.SegmentSchema;
 import io.vecsync.core.VectorEncoding;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,10 +212,13 @@ public final class SegmentRecords {
             return value;
         }
 
-        /** The payload as a producer writes it for the JSON converter without schemas. */
+        /**
+         * The payload as a producer writes it for the JSON converter without schemas: as UTF-8 JSON, where a text's
+         * unpaired surrogate, which UTF-8 cannot hold, is escaped (a Java string would lose it to a '?' on the way).
+         */
         public String json() {
             try {
-                return JSON.writeValueAsString(value);
+                return new String(JSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

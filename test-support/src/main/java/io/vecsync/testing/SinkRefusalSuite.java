@@ -37,36 +37,51 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
     private static final int REFUSED = 2;
 
     /**
-     * Empties the store's target and makes the store refuse, at write time, every point whose payload has
-     * {@link #POISON}, as it refuses a value it cannot hold; the target is then written with vectors of 4 dimensions.
+     * Empties the store's target, to be written with vectors of 4 dimensions, ready to refuse at write time the point
+     * {@link #poison} spoils: a fake is told here to refuse every point whose payload has {@link #POISON}; a real store
+     * refuses the value {@link #poison} puts there by itself.
      *
      * @return a part of the reason the store gives
      */
     protected abstract String refusePoisonedPoints();
+
+    /** Gives the segment at offset {@link #REFUSED} what the store refuses: by default a {@link #POISON} field. */
+    protected void poison(SegmentRecords.Segment segment) {
+        segment.with(POISON, "x");
+    }
 
     /** Empties the store's target and lets it take every point again, for the suite's other tests. */
     protected abstract void stopRefusing();
 
     @Test
     void withoutToleranceARefusedPointFailsTheTaskNamingItsRecordAndCommitsNothingPastIt() {
+        assertARefusedPointFailsTheTask("refused-none", Map.of());
+    }
+
+    /**
+     * Runs a connector without tolerance on a topic with a point the store refuses, and asserts the task fails naming
+     * the record and the store's reason, having committed nothing past it.
+     *
+     * @param overrides sink settings to use instead of {@link #sinkConfig()}'s
+     */
+    protected void assertARefusedPointFailsTheTask(String topic, Map<String, String> overrides) {
         String reason = refusePoisonedPoints();
-        String topic = "refused-none";
+        String connector = topic + "-sink";
         produce(topic);
-        connect.configureConnector("refusals-none", config(topic, Map.of()));
+        Map<String, String> config = config(topic, Map.of());
+        config.putAll(overrides);
+        connect.configureConnector(connector, config);
 
         Eventually.await(
-                TIMEOUT,
-                "the task to fail",
-                () -> "FAILED".equals(stateOf("refusals-none")),
-                () -> stateOf("refusals-none"));
-        String trace = taskState("refusals-none").trace();
+                TIMEOUT, "the task to fail", () -> "FAILED".equals(stateOf(connector)), () -> stateOf(connector));
+        String trace = taskState(connector).trace();
         assertTrue(
                 trace.contains("record " + topic + "-0@" + REFUSED + ": the store refused point " + id(REFUSED))
                         && trace.contains(reason),
                 trace);
-        Long committed = committed("refusals-none", new TopicPartition(topic, 0));
+        Long committed = committed(connector, new TopicPartition(topic, 0));
         assertTrue(committed == null || committed <= REFUSED, "committed up to " + committed);
-        connect.deleteConnector("refusals-none");
+        connect.deleteConnector(connector);
         stopRefusing();
     }
 
@@ -132,14 +147,14 @@ public abstract class SinkRefusalSuite extends SinkPipelineSuite {
         return config;
     }
 
-    /** Schemaless segments on one partition; the one at offset {@link #REFUSED} carries the field the store refuses. */
+    /** Schemaless segments on one partition; the one at offset {@link #REFUSED} carries what the store refuses. */
     private void produce(String topic) {
         connect.kafka().createTopic(topic, 1);
         SegmentRecords records = new SegmentRecords();
         for (int i = 0; i < RECORDS; i++) {
             SegmentRecords.Segment segment = records.segment(i);
             if (i == REFUSED) {
-                segment.with(POISON, "x");
+                poison(segment);
             }
             connect.kafka().produce(topic, 0, id(i), segment.json());
         }

@@ -163,10 +163,10 @@ class VectorSinkTaskTest {
         ScriptedTask task = assertDoesNotThrow(() -> start(store), "start must not fail for a transient error");
         assertEquals(3, store.adminCalls, "one attempt and two retries");
 
-        write(task, List.of(record()));
+        assertEquals(offsetsAfter(record()), putAndCommit(task, List.of(record())));
         assertEquals(4, store.adminCalls, "the target is prepared before writing");
         assertEquals(1, store.written.size());
-        write(task, List.of(record()));
+        assertEquals(offsetsAfter(record()), putAndCommit(task, List.of(record())));
         assertEquals(4, store.adminCalls, "and only once");
     }
 
@@ -295,17 +295,26 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         ScriptedTask task = start(store);
         store.writeFailures.add(new RetriableException("503"));
-        write(task, List.of(record()));
-        assertEquals(1, store.written.size(), "one retry was enough");
-
-        for (int i = 0; i < 3; i++) {
-            store.writeFailures.add(new RetriableException("503"));
-        }
-        assertThrows(RetriableException.class, () -> write(task, List.of(record())));
+        assertEquals(offsetsAfter(record()), putAndCommit(task, List.of(record())), "one retry was enough");
         assertEquals(1, store.written.size());
 
+        // A write and its two retries fail as the offsets are to be committed, then again at the next put().
+        for (int i = 0; i < 6; i++) {
+            store.writeFailures.add(new RetriableException("503"));
+        }
+        task.put(List.of(record()));
+        assertEquals(Map.of(), task.preCommit(offsetsAfter(record())), "nothing is committed while the write fails");
+        assertThrows(
+                RetriableException.class,
+                () -> task.put(List.of()),
+                "the write failing again is handed back to Connect, which delivers the put()'s records again");
+        assertEquals(1, store.written.size());
+        task.put(List.of());
+        assertEquals(offsetsAfter(record()), task.preCommit(offsetsAfter(record())), "once the store is back");
+        assertEquals(2, store.written.size());
+
         store.writeFailures.add(new ConnectException("permission denied"));
-        ConnectException permanent = assertThrows(ConnectException.class, () -> write(task, List.of(record())));
+        ConnectException permanent = assertThrows(ConnectException.class, () -> putAndCommit(task, List.of(record())));
         assertEquals("permission denied", permanent.getMessage());
     }
 
@@ -315,12 +324,12 @@ class VectorSinkTaskTest {
         ScriptedStore store = new ScriptedStore();
         ScriptedTask task = start(store);
         store.writeFailures.add(new IllegalStateException("driver bug"));
-        ConnectException failure = assertThrows(ConnectException.class, () -> write(task, List.of(record())));
+        ConnectException failure = assertThrows(ConnectException.class, () -> putAndCommit(task, List.of(record())));
         assertEquals("writing to the store failed: java.lang.IllegalStateException: driver bug", failure.getMessage());
 
         ScriptedTask other = start(store);
         store.writeFailures.add(new AssertionError("protocol state"));
-        failure = assertThrows(ConnectException.class, () -> write(other, List.of(record())));
+        failure = assertThrows(ConnectException.class, () -> putAndCommit(other, List.of(record())));
         assertEquals("writing to the store failed: java.lang.AssertionError: protocol state", failure.getMessage());
     }
 
@@ -337,7 +346,8 @@ class VectorSinkTaskTest {
         task.put(List.of(record(THIRD_ID, 9)));
         assertEquals(List.of(), store.written, "later puts do not wait for the write in flight");
         store.answer.countDown();
-        task.flush(Map.of());
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(10));
+        assertEquals(offsets, task.preCommit(offsets));
         assertEquals(
                 List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID)),
                 writtenIds(store),
@@ -361,7 +371,8 @@ class VectorSinkTaskTest {
         assertFalse(fifth.isDone(), "a put() beyond two waiting batches waits for the writer");
         store.answer.countDown();
         fifth.get(10, TimeUnit.SECONDS);
-        task.flush(Map.of());
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(13));
+        assertEquals(offsets, task.preCommit(offsets));
         assertEquals(
                 List.of(Set.of(ID), Set.of(OTHER_ID, THIRD_ID), Set.of(OTHER_ID, THIRD_ID), Set.of(ID)),
                 writtenIds(store),
@@ -489,10 +500,24 @@ class VectorSinkTaskTest {
                 failure.getMessage());
     }
 
-    /** put(), then flush as a worker does before committing offsets: waits for the writes and throws their failure. */
-    private static void write(VectorSinkTask task, List<SinkRecord> records) {
+    /**
+     * As Connect's worker calls a task: put() with the polled records, preCommit() with the offsets after them once an
+     * offset commit is due, then put() with the next poll's records, none here, which throws a failure the commit met.
+     * (test-support's SinkTasks drives a task so, but depends on this module.)
+     *
+     * @return the offsets the task let Connect commit
+     */
+    private static Map<TopicPartition, OffsetAndMetadata> putAndCommit(VectorSinkTask task, List<SinkRecord> records) {
         task.put(records);
-        task.flush(Map.of());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                task.preCommit(offsetsAfter(records.get(records.size() - 1)));
+        task.put(List.of());
+        return committed;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsetsAfter(SinkRecord last) {
+        return Map.of(
+                new TopicPartition(last.topic(), last.kafkaPartition()), new OffsetAndMetadata(last.kafkaOffset() + 1));
     }
 
     /** The writes fail transiently that many times: a write and its two retries each. */
