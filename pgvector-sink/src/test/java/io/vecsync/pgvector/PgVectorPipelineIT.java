@@ -6,7 +6,6 @@ package io.vecsync.pgvector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pgvector.PGvector;
 import io.vecsync.core.SegmentIds;
@@ -33,7 +32,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline suite on a real PostgreSQL, plus the docs' own query, the dead-letter queue and an outage. */
+/** The pipeline suite on a real PostgreSQL, plus the docs' own query and the dead-letter queue (outages: PgVectorFaultsIT). */
 class PgVectorPipelineIT extends SinkPipelineSuite {
 
     private static final String TABLE = "pipeline_segments";
@@ -246,52 +245,6 @@ class PgVectorPipelineIT extends SinkPipelineSuite {
             connect.kafka().produce(topic, id, segmentJson(id, video, "[1, 0.5, 0, " + i + "]"));
         }
         return good;
-    }
-
-    @Test
-    void aThirtySecondDatabaseOutageLosesNothing() throws Exception {
-        assumeTrue(PostgresServer.scratchDir().isPresent(), "needs a scratch cluster this test can stop");
-        String topic = "outage-input";
-        String table = "outage_segments";
-        PgTestDatabase.execute("DROP TABLE IF EXISTS " + table);
-        Map<String, String> config = toleratingSink(topic, table, "outage-dlq");
-        config.put("retry.backoff.ms", "200");
-        config.put("retry.backoff.max.ms", "2000");
-        connect.configureConnector("outage-sink", config);
-        String video = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-        produceSegments(topic, video, 0, 100);
-        Eventually.await(TIMEOUT, "the first 100 rows", () -> PgTestDatabase.count(table) == 100);
-
-        PostgresServer.stopScratch();
-        try {
-            produceSegments(topic, video, 100, 200);
-            Thread.sleep(30_000);
-        } finally {
-            PostgresServer.startScratch();
-        }
-        Eventually.await(
-                TIMEOUT,
-                "all 200 rows after the outage",
-                () -> PgTestDatabase.count(table) == 200,
-                () -> PgTestDatabase.count(table) + " rows");
-        assertEquals(0, consumeAll("outage-dlq").size(), "an outage is not a bad record");
-        assertEquals(
-                "RUNNING", connect.connectorStatus("outage-sink").tasks().get(0).state());
-        connect.deleteConnector("outage-sink");
-    }
-
-    private void produceSegments(String topic, String video, int from, int to) {
-        for (int i = from; i < to; i++) {
-            String start = String.format("00:%02d:%02d", i / 60, i % 60);
-            String end = String.format("00:%02d:%02d", (i + 1) / 60, (i + 1) % 60);
-            String id = SegmentIds.documented(video, start, end).toString();
-            connect.kafka()
-                    .produce(
-                            topic,
-                            id,
-                            "{\"id\":\"" + id + "\",\"video_id\":\"" + video + "\",\"start\":\"" + start
-                                    + "\",\"end\":\"" + end + "\",\"embedding\":[1,0.5,0.25," + i + "]}");
-        }
     }
 
     private static String segmentJson(String id, String video, String embedding) {

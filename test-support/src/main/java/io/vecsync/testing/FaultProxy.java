@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A TCP proxy between a component and its peer that a test can break the way networks break: Toxiproxy's server
@@ -34,6 +35,15 @@ public final class FaultProxy implements AutoCloseable {
     /** Whether Toxiproxy's server is here: named by VECSYNC_TOXIPROXY_SERVER, or where bin/toxiproxy-provision builds it. */
     public static boolean available() {
         return server() != null;
+    }
+
+    /** Skips the calling test where Toxiproxy is missing, saying so in one line of the build's output. */
+    public static void assumeAvailable(String suite) {
+        if (!available()) {
+            System.out.println("[" + suite + "] skipped: Toxiproxy's server is not built here"
+                    + " (bin/toxiproxy-provision needs Go)");
+        }
+        Assumptions.assumeTrue(available(), "Toxiproxy's server is not built here (bin/toxiproxy-provision needs Go)");
     }
 
     /** A proxy to {@code upstreamHost:upstreamPort}, listening on a free loopback port, passing everything for now. */
@@ -63,7 +73,7 @@ public final class FaultProxy implements AutoCloseable {
         });
     }
 
-    /** Every byte waits this long each way. */
+    /** Every byte, on open connections and new ones, waits this long each way: a round trip takes twice as long more. */
     public void latency(Duration delay) {
         run(() -> {
             proxy.toxics().latency("latency-down", ToxicDirection.DOWNSTREAM, delay.toMillis());
@@ -71,12 +81,32 @@ public final class FaultProxy implements AutoCloseable {
         });
     }
 
-    /** Resets (TCP RST) every open connection; new ones pass again. */
+    /** Resets (TCP RST) every open connection at its next bytes either way for 200 ms; new ones pass again. */
     public void resetConnections() {
         run(() -> {
-            Toxic reset = proxy.toxics().resetPeer("reset", ToxicDirection.DOWNSTREAM, 0);
+            resetEveryConnection();
             Thread.sleep(200);
-            reset.remove();
+            heal();
+        });
+    }
+
+    /** Until healed, resets every connection, open or new, as soon as bytes pass on it either way. */
+    public void resetEveryConnection() {
+        run(() -> {
+            proxy.toxics().resetPeer("reset-down", ToxicDirection.DOWNSTREAM, 0);
+            proxy.toxics().resetPeer("reset-up", ToxicDirection.UPSTREAM, 0);
+        });
+    }
+
+    /**
+     * Until healed, the peer hangs up on every connection, open or new, as soon as the component sends on it, and the
+     * close reaches the component only {@code delay} later: meanwhile its request went nowhere and no answer comes.
+     */
+    public void slowClose(Duration delay) {
+        run(() -> {
+            proxy.toxics().slowClose("slow-close-down", ToxicDirection.DOWNSTREAM, delay.toMillis());
+            // Passes no byte upstream and closes the connection to the peer at the first one.
+            proxy.toxics().limitData("hang-up", ToxicDirection.UPSTREAM, 0);
         });
     }
 

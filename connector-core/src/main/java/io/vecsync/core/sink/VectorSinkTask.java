@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -328,7 +330,7 @@ public abstract class VectorSinkTask extends SinkTask {
         WriteBatch batch = WriteBatch.of(operations);
         Map<String, String> refusedIds = new LinkedHashMap<>();
         long start = System.nanoTime();
-        writeIsolatingRefusals(batch, refusedIds);
+        writeIsolatingRefusals(batch, operations, refusedIds);
         metrics.writeNanos.add(System.nanoTime() - start);
         metrics.batches.increment();
         metrics.upserts.add(batch.upserts().size());
@@ -342,26 +344,52 @@ public abstract class VectorSinkTask extends SinkTask {
     }
 
     /** Writes the batch; a batch refused whole for a point in it is written again in halves, down to that point alone. */
-    private void writeIsolatingRefusals(WriteBatch batch, Map<String, String> refused) {
+    private void writeIsolatingRefusals(WriteBatch batch, List<SinkOperation> operations, Map<String, String> refused) {
+        AtomicReference<WriteBatch> pending = new AtomicReference<>(batch);
         try {
             withRetries(
-                    "writing " + batch.size() + " points", () -> store.writer().write(batch));
+                    "writing " + batch.size() + " points",
+                    () -> store.writer().write(pending.get()),
+                    () -> leaveOutRevoked(pending, operations));
         } catch (RefusedPointsException refusedPoints) {
             refused.putAll(refusedPoints.reasons());
         } catch (RefusedBatchException refusedBatch) {
-            if (batch.size() == 1) {
-                refused.put(batch.ids().get(0), refusedBatch.getMessage());
+            WriteBatch whole = pending.get();
+            if (whole.size() == 1) {
+                refused.put(whole.ids().get(0), refusedBatch.getMessage());
                 return;
             }
             log.info(
                     "the store refused a batch of {} points for a point in it; writing it in halves: {}",
-                    batch.size(),
+                    whole.size(),
                     refusedBatch.getMessage());
-            batch.halves().forEach(half -> writeIsolatingRefusals(half, refused));
+            whole.halves().forEach(half -> writeIsolatingRefusals(half, operations, refused));
         }
     }
 
+    /**
+     * Before a write is tried again: leaves out the points of partitions revoked meanwhile, which their next owner
+     * writes from the last committed offset (a late write of ours could overwrite its newer values); false when none is
+     * left to write.
+     */
+    private boolean leaveOutRevoked(AtomicReference<WriteBatch> pending, List<SinkOperation> operations) {
+        WriteBatch before = pending.get();
+        WriteBatch left = before.without(queue.droppedIds(operations));
+        if (left.size() < before.size()) {
+            log.info(
+                    "leaving {} points of revoked partitions out of the retry: their next owner writes them",
+                    before.size() - left.size());
+        }
+        pending.set(left);
+        return !left.isEmpty();
+    }
+
     private void withRetries(String what, Runnable action) {
+        withRetries(what, action, () -> true);
+    }
+
+    /** Runs the action, retrying transient failures; stops without a retry when {@code beforeRetry} says none is wanted. */
+    private void withRetries(String what, Runnable action, BooleanSupplier beforeRetry) {
         for (int retry = 1; ; retry++) {
             try {
                 action.run();
@@ -385,6 +413,9 @@ public abstract class VectorSinkTask extends SinkTask {
                         retryPolicy.maxRetries(),
                         backoff);
                 sleep(backoff);
+                if (!beforeRetry.getAsBoolean()) {
+                    return;
+                }
             }
         }
     }

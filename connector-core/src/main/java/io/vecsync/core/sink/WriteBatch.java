@@ -65,6 +65,14 @@ public record WriteBatch(List<VectorPoint> upserts, List<String> deletes, String
         return ids;
     }
 
+    /** The batch without the upserts and deletes of these ids. */
+    WriteBatch without(Set<String> ids) {
+        return new WriteBatch(
+                upserts.stream().filter(point -> !ids.contains(point.id())).toList(),
+                deletes.stream().filter(id -> !ids.contains(id)).toList(),
+                topic);
+    }
+
     /** The batch in two, upserts first: each half alone applies its ids as the whole would (they touch disjoint ids). */
     List<WriteBatch> halves() {
         int half = (size() + 1) / 2;

@@ -131,6 +131,19 @@ final class WriteQueue {
         return before - queuedCount;
     }
 
+    /** The ids whose last operation among these is of a partition revoked since (see {@link #drop}). */
+    synchronized Set<String> droppedIds(List<SinkOperation> operations) {
+        Map<String, Boolean> lastDropped = new LinkedHashMap<>();
+        operations.forEach(operation -> lastDropped.put(operation.id(), isDropped(operation)));
+        Set<String> ids = new HashSet<>();
+        lastDropped.forEach((id, dropped) -> {
+            if (dropped) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** Partitions given to the task (again): their operations are queued as any others. */
     synchronized void assigned(Collection<TopicPartition> partitions) {
         dropped.removeAll(partitions);

@@ -465,6 +465,32 @@ class VectorSinkTaskTest {
         task.stop();
     }
 
+    /**
+     * A write failing when its partition moves to another task is not tried again with that partition's points: their
+     * next owner writes them from the last committed offset, and a late retry of ours would overwrite its newer values.
+     */
+    @Test
+    @Timeout(60)
+    void aWriteRetriedAfterAPartitionIsRevokedLeavesThatPartitionsPointsToTheirNextOwner() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        store.answer = new CountDownLatch(1);
+        failNextWrites(store, 1);
+        ScriptedTask task = start(store, new RecordingContext(), Map.of(CommonSinkConfig.FLUSH_TIMEOUT_MS, "200"));
+        SinkRecord kept =
+                new SinkRecord("t", 1, Schema.STRING_SCHEMA, OTHER_ID, null, Map.of("embedding", List.of(0, 1)), 20);
+        task.put(List.of(record(), kept));
+        awaitWriteBegun(store);
+        task.close(List.of(new TopicPartition("t", 0)));
+        store.answer.countDown();
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of(new TopicPartition("t", 1), new OffsetAndMetadata(21));
+        assertEquals(offsets, task.preCommit(offsets));
+        assertEquals(
+                List.of(Set.of(OTHER_ID)),
+                writtenIds(store),
+                "the retry writes the kept partition's point only, not the revoked one's");
+        task.stop();
+    }
+
     @Test
     @Timeout(60)
     void stopDoesNotWaitForAWriteThatNeverEnds() throws Exception {

@@ -101,7 +101,8 @@ public final class FakeIndex {
         return host;
     }
 
-    synchronized void host(String host) {
+    /** Where the control plane says the data plane is, e.g. a fault proxy in front of it. */
+    public synchronized void host(String host) {
         this.host = host;
     }
 

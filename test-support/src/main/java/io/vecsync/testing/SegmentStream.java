@@ -2,7 +2,7 @@
  * Copyright 2026 The vecsync Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.vecsync.pgvector;
+package io.vecsync.testing;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,12 +13,13 @@ import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * Records that keep arriving on a topic while a test breaks things: upserts and tombstones of a fixed set of segment
- * ids, each upsert carrying a sequence number in its payload, and the truth a sink must end equal to — every id's
- * latest sequence number, tombstoned ids absent.
+ * ids, each upsert carrying a sequence number in its payload and as its vector's last element over its first (a ratio
+ * any store's normalisation keeps), and the truth a sink must end equal to — every id's latest sequence number,
+ * tombstoned ids absent.
  */
-final class SegmentStream implements AutoCloseable {
+public final class SegmentStream implements AutoCloseable {
 
-    static final int DIMENSION = 4;
+    public static final int DIMENSION = 4;
     private static final String VIDEO = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
     private static final int IDS = 300;
     private static final double TOMBSTONES = 0.1;
@@ -34,7 +35,7 @@ final class SegmentStream implements AutoCloseable {
     private volatile boolean running = true;
 
     /** Starts producing {@code perSecond} records a second over the topic's partitions. */
-    SegmentStream(EmbeddedKafkaCluster kafka, String topic, int partitions, int perSecond) {
+    public SegmentStream(EmbeddedKafkaCluster kafka, String topic, int partitions, int perSecond) {
         this.kafka = kafka;
         this.topic = topic;
         this.partitions = partitions;
@@ -79,7 +80,7 @@ final class SegmentStream implements AutoCloseable {
      * Upserts a new id on every partition now: once the table holds them, it holds everything produced before them,
      * as the sink writes each partition in order.
      */
-    synchronized Set<String> markers() {
+    public synchronized Set<String> markers() {
         Set<String> ids = new HashSet<>();
         for (int partition = 0; partition < partitions; partition++) {
             String id = id(1_000_000 + markers++);
@@ -90,8 +91,13 @@ final class SegmentStream implements AutoCloseable {
     }
 
     /** Every id's latest sequence number; tombstoned ids are absent. */
-    synchronized Map<String, Long> truth() {
+    public synchronized Map<String, Long> truth() {
         return new HashMap<>(truth);
+    }
+
+    /** The sequence number a stored vector carries. */
+    public static long sequence(float[] vector) {
+        return Math.round((double) vector[3] / vector[0]);
     }
 
     private static String id(int key) {
