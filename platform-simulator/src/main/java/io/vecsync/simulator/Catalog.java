@@ -158,6 +158,16 @@ final class Catalog {
         }
     }
 
+    synchronized void removeFromCollection(String collectionId, String videoId) {
+        VideoCollection collection = collection(collectionId)
+                .orElseThrow(() -> new IllegalArgumentException("no such collection: " + collectionId));
+        List<String> members = new ArrayList<>(collection.videoIds());
+        members.remove(videoId);
+        collections.put(
+                collectionId,
+                new VideoCollection(collectionId, collection.name(), collection.createdAt(), List.copyOf(members)));
+    }
+
     synchronized Optional<VideoCollection> collection(String collectionId) {
         return Optional.ofNullable(collections.get(collectionId));
     }

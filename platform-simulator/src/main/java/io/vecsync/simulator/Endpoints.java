@@ -121,10 +121,11 @@ final class Endpoints {
     }
 
     Response collectionVideos(Request request) {
-        VideoCollection collection =
-                catalog.collection(request.pathId()).orElseThrow(() -> new HttpError(404, "Collection not found"));
         int page = request.integer("page", 1, 1, MAX_PAGE);
         int pageSize = request.integer("page_size", 10, 1, 100);
+        faults.collectionPageRequested(page);
+        VideoCollection collection =
+                catalog.collection(request.pathId()).orElseThrow(() -> new HttpError(404, "Collection not found"));
         List<Video> videos = catalog.existing(collection.videoIds()).stream()
                 .sorted(order(request))
                 .toList();

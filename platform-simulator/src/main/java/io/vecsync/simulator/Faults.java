@@ -26,6 +26,7 @@ final class Faults {
     private volatile ListShape listShape = ListShape.WRAPPED_DATA;
     private volatile boolean extraVideoFields = true;
     private final Map<Integer, Runnable> beforeListPage = new ConcurrentHashMap<>();
+    private final Map<Integer, Runnable> beforeCollectionPage = new ConcurrentHashMap<>();
     private final Map<Route, String> redirects = new ConcurrentHashMap<>();
 
     Faults(long seed) {
@@ -42,6 +43,18 @@ final class Faults {
     /** Runs, once, the action registered for a listing request at this skip. */
     void listPageRequested(int skip) {
         Runnable action = beforeListPage.remove(skip);
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    void beforeCollectionPage(int page, Runnable action) {
+        beforeCollectionPage.put(page, action);
+    }
+
+    /** Runs, once, the action registered for a collection page request of this page number. */
+    void collectionPageRequested(int page) {
+        Runnable action = beforeCollectionPage.remove(page);
         if (action != null) {
             action.run();
         }

@@ -127,6 +127,17 @@ public final class PlatformSimulator implements AutoCloseable {
         catalog.addToCollection(collectionId, videoId);
     }
 
+    public void removeFromCollection(String collectionId, String videoId) {
+        catalog.removeFromCollection(collectionId, videoId);
+    }
+
+    /** The collection's members that exist, in the order they were added. */
+    public List<String> collectionMembers(String collectionId) {
+        return catalog.existing(catalog.collection(collectionId).orElseThrow().videoIds()).stream()
+                .map(Video::id)
+                .toList();
+    }
+
     // ---- faults
 
     /** The next {@code count} requests to the route answer {@code status}; queued after earlier calls. */
@@ -140,6 +151,14 @@ public final class PlatformSimulator implements AutoCloseable {
      */
     public void beforeListPage(int skip, Runnable action) {
         faults.beforeListPage(skip, action);
+    }
+
+    /**
+     * Runs {@code action} once, just before the next request for this page of any collection's videos is answered:
+     * adding or removing members there shifts the pages under a client that is reading them.
+     */
+    public void beforeCollectionPage(int page, Runnable action) {
+        faults.beforeCollectionPage(page, action);
     }
 
     /** Every request fails with the probability, with a status drawn from {@code statuses}; 0 turns chaos off. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the platform says of a synced video that a complete full walk did not list: deleted, re-processing, out of
- * scope, or only hidden by a page shift. Uses only documented answers: the details endpoint's 404 and fields, and the
+ * What the platform says of a synced video that a complete full walk did not list, or whose embeddings answered 404:
+ * deleted, re-processing, out of scope, or present after all. Uses only documented answers: the details endpoint's 404 and fields, and the
  * search-process status endpoint. Asked on a fetch thread; judged on the task thread, which owns the scope's state.
  *
  * @param details empty when the details endpoint answered 404
@@ -32,7 +32,8 @@ record AbsenceCheck(Optional<Video> details, Optional<Boolean> done) {
     }
 
     /**
-     * @param collectionMembers every member of the collection in scope, read by the same walk; ignored without one
+     * @param collectionMembers every member of the collection in scope, read by the same walk; ignored without one,
+     *                          and null when no complete walk was read: membership is then not judged
      */
     Outcome outcome(VideoScope scope, Set<String> collectionMembers) {
         if (details.isEmpty() || done.isEmpty()) {

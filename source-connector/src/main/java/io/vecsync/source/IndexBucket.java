@@ -31,9 +31,16 @@ final class IndexBucket {
     private long[] low = new long[0];
     private byte[] flags = new byte[0];
     private int size;
+    /** The {@link VideoIdSet#hash()} of the ids, kept as they come and go so that reading it costs nothing. */
+    private long idHash;
 
     int size() {
         return size;
+    }
+
+    /** Bytes of the bucket's arrays, spare slots included. */
+    long bytes() {
+        return (long) high.length * ENTRY_BYTES;
     }
 
     /** The entry's position, or a negative number when the video is not in the bucket. */
@@ -71,6 +78,7 @@ final class IndexBucket {
         low[insertAt] = id.getLeastSignificantBits();
         flags[insertAt] = newFlags;
         size++;
+        idHash += VideoIdSet.hashOf(id);
         return true;
     }
 
@@ -90,14 +98,11 @@ final class IndexBucket {
 
     /** The {@link VideoIdSet#hash()} of the bucket's ids, to compare with what a shared walk listed. */
     long idHash() {
-        long hash = 0;
-        for (int i = 0; i < size; i++) {
-            hash += VideoIdSet.hashOf(id(i));
-        }
-        return hash;
+        return idHash;
     }
 
     void remove(int position) {
+        idHash -= VideoIdSet.hashOf(high[position], low[position]);
         System.arraycopy(high, position + 1, high, position, size - position - 1);
         System.arraycopy(low, position + 1, low, position, size - position - 1);
         System.arraycopy(flags, position + 1, flags, position, size - position - 1);
@@ -129,6 +134,7 @@ final class IndexBucket {
             bucket.high[i] = getLong(bytes, at);
             bucket.low[i] = getLong(bytes, at + 8);
             bucket.flags[i] = (byte) (bytes[at + 16] & PERSISTED);
+            bucket.idHash += VideoIdSet.hashOf(bucket.high[i], bucket.low[i]);
             if (i > 0 && compare(bucket.high[i - 1], bucket.low[i - 1], bucket.high[i], bucket.low[i]) >= 0) {
                 throw new IllegalArgumentException("index bucket entries are not sorted at entry " + i);
             }

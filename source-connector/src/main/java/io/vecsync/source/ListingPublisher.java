@@ -5,6 +5,7 @@
 package io.vecsync.source;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * reconciliation interval; it collects every done video in scope by index bucket (16 bytes a video while the walk
  * runs) and, once a walk is complete, publishes the buckets that changed and a head per shard as source offsets, so
  * the other tasks reconcile from the offsets topic instead of walking themselves (see {@link SharedReconciliation}).
+ * Publishing sorts every bucket: it runs on the discovery thread, never in poll().
  */
 final class ListingPublisher {
 
@@ -23,9 +25,11 @@ final class ListingPublisher {
 
     private final long[] publishedListed = new long[BUCKETS];
     private final long[] publishedMembers = new long[BUCKETS];
+    private final BitSet membersWritten = new BitSet(BUCKETS);
     private VideoIdSet[] listed;
     private VideoIdSet[] members;
     private long listedCount;
+    private long membersCount;
     private long lastWalk;
 
     /** Starts from the hashes last published, so a restart republishes only what changed. */
@@ -60,6 +64,7 @@ final class ListingPublisher {
         listed = new VideoIdSet[BUCKETS];
         members = new VideoIdSet[BUCKETS];
         listedCount = 0;
+        membersCount = 0;
     }
 
     /** The walk listed a done video in scope. */
@@ -74,7 +79,13 @@ final class ListingPublisher {
     void member(UUID id) {
         if (members != null) {
             set(members, id).add(id);
+            membersCount++;
         }
+    }
+
+    /** Bytes of the ids collected by the walk under way. */
+    long bytes() {
+        return listed == null ? 0 : 16 * (listedCount + membersCount);
     }
 
     /** The walk ended without a complete listing: nothing is shared from it. */
@@ -104,12 +115,22 @@ final class ListingPublisher {
                 VideoIdSet bucketMembers = orEmpty(members[key]).seal();
                 listedHashes[bucket] = bucketListed.hash();
                 memberHashes[bucket] = bucketMembers.hash();
-                if (listedHashes[bucket] != publishedListed[key] || memberHashes[bucket] != publishedMembers[key]) {
+                boolean listedChanged = listedHashes[bucket] != publishedListed[key];
+                if (listedChanged) {
                     carriers.add(OffsetCarriers.carrier(
                             topic,
                             ListingOffset.bucketPartition(shard, bucket),
-                            new ListingOffset.Bucket(bucketListed, bucketMembers).toMap()));
+                            ListingOffset.Bucket.toMap(bucketListed)));
                     publishedListed[key] = listedHashes[bucket];
+                }
+                // A bucket record written before members had their own partition held them: rewriting it moves them.
+                if (memberHashes[bucket] != publishedMembers[key]
+                        || (listedChanged && memberHashes[bucket] != 0 && !membersWritten.get(key))) {
+                    membersWritten.set(key);
+                    carriers.add(OffsetCarriers.carrier(
+                            topic,
+                            ListingOffset.membersPartition(shard, bucket),
+                            ListingOffset.Bucket.toMap(bucketMembers)));
                     publishedMembers[key] = memberHashes[bucket];
                 }
             }

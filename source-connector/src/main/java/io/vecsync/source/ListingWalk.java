@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One walk over the listing of done videos, run on the discovery thread so that poll() never waits for the platform:
  * pages arrive in a queue the task drains. A walk with a collection in scope first reads the collection's members
- * (all of them on a full walk, its newest page on a recent one).
+ * (all of them on a full walk, its newest page on a recent one); a full walk reads them all again after the listing.
  */
 final class ListingWalk implements Runnable {
 
@@ -89,7 +89,13 @@ final class ListingWalk implements Runnable {
             if (scope.hasCollection()) {
                 deliver(collectionMembers());
             }
-            return new End(walkListing(), null);
+            boolean complete = walkListing();
+            // Members added and removed between two pages of one read can hide a member with the total unchanged; a
+            // second read after the listing finds it, so a full walk judges membership by both reads together.
+            if (complete && kind == Kind.FULL && scope.hasCollection()) {
+                deliver(collectionMembers());
+            }
+            return new End(complete, null);
         } catch (PlatformException e) {
             return new End(false, e);
         }

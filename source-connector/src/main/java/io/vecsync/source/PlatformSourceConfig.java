@@ -178,9 +178,17 @@ public class PlatformSourceConfig extends AbstractConfig {
                         30_000L,
                         Range.atLeast(100L),
                         Importance.MEDIUM,
-                        "How often each task walks the recent part of the listing: the done videos created within "
-                                + RECENT_WINDOW_MS + " of the newest one seen. With nothing new that is one request."
-                                + " New uploads are synced within about this interval of their search-process finishing.",
+                        "How often the recent part of the listing is walked: the done videos created within "
+                                + RECENT_WINDOW_MS + " of the newest one seen, one request per " + LIST_PAGE_SIZE
+                                + " of them. With one task it walks; with more, only the task that owns shard 0 walks, for"
+                                + " the whole connector, and shares the ids it listed through source offsets (16 bytes a"
+                                + " video, a shard's record rewritten only when its ids changed), so a quiet library costs one"
+                                + " recent walk an interval whatever tasks.max is. New uploads are synced within about this"
+                                + " interval of their search-process finishing; with more than one task, those of the other"
+                                + " tasks' shards within two intervals plus the worker's offset.flush.interval.ms (60 s by"
+                                + " default; each poll with exactly-once source support). A task that sees no newer shared"
+                                + " walk for 5 minutes (or 3 intervals, if longer) walks the recent listing itself until it"
+                                + " does again.",
                         GROUP_SYNC,
                         ++order,
                         Width.SHORT,
@@ -205,17 +213,16 @@ public class PlatformSourceConfig extends AbstractConfig {
                         Range.atLeast(1_000L),
                         Importance.MEDIUM,
                         "How often the whole listing is walked (one request per " + LIST_PAGE_SIZE + " done videos of"
-                                + " the library) and every synced video the walk did not list is asked about. This bounds how"
-                                + " late three things are seen: a deletion, a video leaving the scope, and a late completion"
-                                + " or re-processing of a video older than " + RECENT_WINDOW_MS
-                                + " (plus, with more than one"
-                                + " task, up to one offset flush and one " + POLL_INTERVAL_MS
-                                + "). Only the task that owns"
-                                + " shard 0 walks, first at its start; it shares the walk through source offsets (16 bytes a"
-                                + " video, rewritten only for what changed), and the other tasks read it and fetch one by one"
-                                + " what it listed that they lack. They walk themselves on their first start, when fetching"
-                                + " one by one would cost more than a walk, and when no walk was shared for 10 minutes past"
-                                + " this interval.",
+                                + " the library; with a collection in scope, its members are read before and after the walk,"
+                                + " one request per 100) and every synced video the walk did not list is asked about. This"
+                                + " bounds how late three things are seen: a deletion, a video leaving the scope, and a late"
+                                + " completion or re-processing of a video older than " + RECENT_WINDOW_MS
+                                + " (plus, with more than one task, up to one offset flush and one " + POLL_INTERVAL_MS
+                                + "). Only the task that owns shard 0 walks, first at its start; it shares the walk through"
+                                + " source offsets (16 bytes a video, rewritten only for what changed), and the other tasks"
+                                + " read it and fetch one by one what it listed that they lack. They walk themselves on their"
+                                + " first start, when fetching one by one would cost more than a walk, and when no walk was"
+                                + " shared for 10 minutes past this interval.",
                         GROUP_SYNC,
                         ++order,
                         Width.SHORT,

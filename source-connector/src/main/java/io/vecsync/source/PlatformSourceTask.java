@@ -121,7 +121,9 @@ public class PlatformSourceTask extends SourceTask {
                 executors,
                 taskName,
                 walksForAll ? new ListingPublisher(context.offsetStorageReader()) : null,
+                walksForAll ? new RecentPublisher(context.offsetStorageReader()) : null,
                 shards.contains(0) ? null : new SharedReconciliation(shards, context.offsetStorageReader()),
+                shards.contains(0) ? null : new SharedRecent(shards, context.offsetStorageReader()),
                 now);
         failedVideos = new FailedVideos(config.getLong(PlatformSourceConfig.POLL_INTERVAL_MS));
         progressIntervalMs = config.getLong(PlatformSourceConfig.PROGRESS_LOG_INTERVAL_MS);
@@ -148,11 +150,14 @@ public class PlatformSourceTask extends SourceTask {
         applyFetches(records);
         metrics.videosPending.set(toFetch.size() + fetches.size());
         metrics.videosIndexed.set(ledger.size());
+        metrics.stateBytes.set(ledger.bytes() + discovery.sharingBytes());
         List<SourceRecord> output = new ArrayList<>(ledger.carriers(config.topic()));
         output.addAll(discovery.drainCarriers());
         output.addAll(records);
         if (output.isEmpty()) {
-            executors.awaitSignal(IDLE_WAIT_MS);
+            if (!discovery.busy()) {
+                executors.awaitSignal(IDLE_WAIT_MS);
+            }
             return null;
         }
         return output;
@@ -172,6 +177,7 @@ public class PlatformSourceTask extends SourceTask {
     @Override
     public void commit() {
         ledger.committed();
+        metrics.offsetCommits.increment();
     }
 
     @Override
@@ -225,7 +231,13 @@ public class PlatformSourceTask extends SourceTask {
                         ledger.markStale(UUID.fromString(videoId));
                     }
                     case PRESENT -> {
-                        // Missed by a page shift: the next walk lists it.
+                        if (check.request().collectionMembers() == null) {
+                            failed(
+                                    videoId,
+                                    "video " + videoId + " is done per its details and status, but its"
+                                            + " embeddings answer 404; its segments stay");
+                        }
+                        // Otherwise missed by a page shift: the next walk lists it.
                     }
                 }
             } catch (CompletionException e) {
@@ -294,17 +306,19 @@ public class PlatformSourceTask extends SourceTask {
     }
 
     /**
-     * The video's details when only its id is known (a shared walk listed it), then its embeddings. Gone or not done
-     * per its details: no embeddings call, so no credit.
+     * The video's details when only its id is known (a shared walk listed it), and whether its search-process is done
+     * per the documented status endpoint (the details define no such field), then its embeddings. Gone or not done: no
+     * embeddings call, as the platform keeps the credit of a 409.
      */
     private Fetched fetch(FetchRequest request, int dimension) {
         Video video = request.listed();
         if (video == null) {
             video = client.videoDetails(request.videoId()).orElse(null);
-            if (video == null) {
+            Optional<Boolean> done = video == null ? Optional.empty() : client.searchProcessDone(request.videoId());
+            if (done.isEmpty()) {
                 return new Fetched(null, new EmbeddingsResult(EmbeddingsResult.Outcome.NOT_FOUND, List.of()));
             }
-            if (!video.searchDone()) {
+            if (!done.get()) {
                 return new Fetched(video, new EmbeddingsResult(EmbeddingsResult.Outcome.NOT_READY, List.of()));
             }
         }
@@ -343,9 +357,13 @@ public class PlatformSourceTask extends SourceTask {
             }
             case NOT_READY -> notReady(videoId, "its embeddings are not ready yet");
             case NOT_FOUND -> {
-                if (synced) {
-                    log.info("{}: video {} is gone (404); retracting its segments", taskName, videoId);
+                if (synced && video == null) {
+                    log.info("{}: video {} is gone (details 404); retracting its segments", taskName, videoId);
                     retract(videoId, previous, records);
+                } else if (synced) {
+                    // The listing says done and the embeddings say 404: only the platform's details and status say
+                    // gone.
+                    toCheck.add(new Question(videoId, null));
                 } else {
                     notReady(videoId, "it is listed, but its embeddings are not found (404)");
                 }
@@ -424,9 +442,13 @@ public class PlatformSourceTask extends SourceTask {
     }
 
     private void failed(String videoId, String what, Throwable cause) {
+        failed(videoId, what + ": " + cause.getMessage());
+    }
+
+    private void failed(String videoId, String what) {
         metrics.videosFailed.increment();
         long delay = failedVideos.failed(videoId, System.currentTimeMillis());
-        log.warn("{}: {}, trying again in {} s: {}", taskName, what, delay / 1000, cause.getMessage());
+        log.warn("{}: {}, trying again in {} s", taskName, what, delay / 1000);
     }
 
     private void logProgressIfDue(long now) {
@@ -442,7 +464,10 @@ public class PlatformSourceTask extends SourceTask {
     /** A fetched video: its details (null when gone) and its embeddings. */
     private record Fetched(Video video, EmbeddingsResult embeddings) {}
 
-    /** A synced video a complete walk did not list, and the collection members that walk read. */
+    /**
+     * A synced video to ask the platform about: one a complete walk did not list, with the collection members that
+     * walk read, or one whose embeddings answered 404, with null members: its membership is left to the next full walk.
+     */
     private record Question(String videoId, Set<String> collectionMembers) {}
 
     /** A platform call under way for one video. */

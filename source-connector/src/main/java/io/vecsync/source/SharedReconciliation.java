@@ -90,6 +90,7 @@ final class SharedReconciliation {
             if (ledger.indexHash(shard, bucket) != head.listedHashes()[bucket]) {
                 differing.add(bucket);
                 partitions.add(ListingOffset.bucketPartition(shard, bucket));
+                partitions.add(ListingOffset.membersPartition(shard, bucket));
             }
         }
         if (differing.isEmpty()) {
@@ -97,8 +98,9 @@ final class SharedReconciliation {
         }
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(partitions);
         for (int bucket : differing) {
-            ListingOffset.Bucket shared =
-                    ListingOffset.Bucket.fromMap(offsets.get(ListingOffset.bucketPartition(shard, bucket)));
+            ListingOffset.Bucket shared = ListingOffset.Bucket.fromMaps(
+                    offsets.get(ListingOffset.bucketPartition(shard, bucket)),
+                    offsets.get(ListingOffset.membersPartition(shard, bucket)));
             VideoIdSet listedIds = shared == null ? new VideoIdSet() : shared.listed();
             VideoIdSet memberIds = shared == null ? new VideoIdSet() : shared.members();
             // Offsets become readable in no set order: a bucket older than its head waits for the next look.

@@ -30,7 +30,9 @@ public final class SourceMetrics implements PlatformListener {
     final LongAdder fullWalks = new LongAdder();
     final LongAdder recentWalks = new LongAdder();
     final LongAdder reconciliations = new LongAdder();
+    final LongAdder offsetCommits = new LongAdder();
     final AtomicLong videosIndexed = new AtomicLong();
+    final AtomicLong stateBytes = new AtomicLong();
     final AtomicLong videosPending = new AtomicLong();
 
     @Override
@@ -63,6 +65,12 @@ public final class SourceMetrics implements PlatformListener {
                 "videos-indexed",
                 "Videos in the task's index: synced, or being synced or retracted",
                 metrics.videosIndexed::get);
+        gauge(
+                pluginMetrics,
+                "state-bytes",
+                "Bytes of the task's own per-video state: its index's arrays (17 bytes a slot) and the ids a walk"
+                        + " collects to share (16 bytes each); not the worker's copy of the offsets",
+                metrics.stateBytes::get);
         gauge(pluginMetrics, "videos-pending", "Videos waiting to be fetched", metrics.videosPending::get);
         gauge(
                 pluginMetrics,
@@ -117,6 +125,11 @@ public final class SourceMetrics implements PlatformListener {
                 "reconciliations-total",
                 "Complete listings, walked here or shared by another task, the task's synced videos were compared with",
                 metrics.reconciliations::sum);
+        gauge(
+                pluginMetrics,
+                "offset-commits-total",
+                "Offset commits Connect told the task of: what it emitted before one is durable",
+                metrics.offsetCommits::sum);
         gauge(
                 pluginMetrics,
                 "recent-walks-total",

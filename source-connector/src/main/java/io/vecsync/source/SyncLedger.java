@@ -37,6 +37,9 @@ final class SyncLedger {
     private final VideoStates states;
     private final ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
     private final AtomicInteger commits = new AtomicInteger();
+    private boolean fullWalkUnderWay;
+    private boolean sweeping;
+    private Consumer<UUID> sweepAction;
 
     /** Loads the committed index of the shards and settles the videos a previous run left pending. */
     SyncLedger(Collection<Integer> shards, OffsetStorageReader reader) {
@@ -112,17 +115,38 @@ final class SyncLedger {
                 || ((flags & WRITING) == 0 && ((flags & REFETCH) != 0 || (verifying && (flags & RETRACTING) == 0)));
     }
 
+    /** A full walk starts; the sweep of the last one must have ended. */
     void beginFullWalk() {
-        index.clearAll(SEEN);
+        fullWalkUnderWay = true;
     }
 
     void listedByFullWalk(UUID id) {
         index.mark(id, SEEN, (byte) 0);
     }
 
-    /** Every synced video the full walk did not list and that is not already being retracted. */
-    void forEachUnlisted(Consumer<UUID> action) {
-        index.forEachWithout((byte) (SEEN | RETRACTING), action);
+    /**
+     * The full walk ended: a sweep of the index follows, a few buckets a poll (see {@link #sweepUnlisted}). It hands
+     * each synced video the walk did not list to the action when the walk was complete, and clears what the walk
+     * marked either way, so that the next walk starts from nothing seen.
+     */
+    void endFullWalk(Consumer<UUID> unlisted) {
+        fullWalkUnderWay = false;
+        sweepAction = unlisted;
+        sweeping = true;
+        index.startSweep();
+    }
+
+    /** Whether the sweep after a full walk is still under way: no full walk may start before it ends. */
+    boolean sweeping() {
+        return sweeping;
+    }
+
+    /** Sweeps the next {@code maxBuckets} index buckets; see {@link #endFullWalk}. */
+    void sweepUnlisted(int maxBuckets) {
+        if (sweeping && index.sweep(maxBuckets, (byte) (SEEN | RETRACTING), SEEN, sweepAction)) {
+            sweeping = false;
+            sweepAction = null;
+        }
     }
 
     /** The {@link VideoIdSet#hash()} of an owned index bucket's ids. */
@@ -155,7 +179,15 @@ final class SyncLedger {
     /** A fetch found what was emitted already: nothing to write. */
     void unchanged(UUID id) {
         int flags = index.flags(id);
-        index.put(id, (byte) (flags < 0 ? SEEN : flags & ~REFETCH));
+        index.put(id, (byte) (flags < 0 ? seenIfLooked(id) : flags & ~REFETCH));
+    }
+
+    /**
+     * SEEN for a video new to the index when the full walk under way, or the sweep after it, will still look at it:
+     * it was just listed, so it must not be asked about. Otherwise nothing, as the next walk must start unseen.
+     */
+    private byte seenIfLooked(UUID id) {
+        return fullWalkUnderWay || (sweeping && index.awaitsSweep(id)) ? SEEN : 0;
     }
 
     /**
@@ -164,8 +196,7 @@ final class SyncLedger {
      */
     void writing(UUID id, VideoOffset next, int records, boolean resync) {
         int flags = index.flags(id);
-        // A video new to the index was just listed: the full walk under way, if any, must not ask about it.
-        int kept = flags < 0 ? SEEN : flags & ~REFETCH;
+        int kept = flags < 0 ? seenIfLooked(id) : flags & ~REFETCH;
         if (records == 0) {
             index.put(id, (byte) kept);
             return;
@@ -195,6 +226,10 @@ final class SyncLedger {
 
     int size() {
         return index.size();
+    }
+
+    long bytes() {
+        return index.bytes();
     }
 
     /**

@@ -38,6 +38,14 @@ final class TaskExecutors implements AutoCloseable {
         discovery.execute(walk);
     }
 
+    /** Runs work of the order of the library off the task thread, after any walk under way; signals when done. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the returned future carries the outcome; signal() cannot fail
+    <T> CompletableFuture<T> background(Supplier<T> work) {
+        CompletableFuture<T> result = CompletableFuture.supplyAsync(work, discovery);
+        result.whenComplete((value, failure) -> signal());
+        return result;
+    }
+
     @SuppressWarnings("FutureReturnValueIgnored") // the returned future carries the outcome; signal() cannot fail
     <T> CompletableFuture<T> fetch(Supplier<T> call) {
         CompletableFuture<T> result = CompletableFuture.supplyAsync(call, fetches);

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A set of video ids as two primitive arrays, 16 bytes an id: what a full walk listed in one index bucket. Ids are
- * appended in any order and sorted once by {@link #seal()}; the hash does not depend on order, so a task can compare
+ * appended in any order and sorted once by {@link #seal()} (not at all when they come sorted); the hash does not depend on order, so a task can compare
  * it with the hash of its own index bucket without sorting anything.
  */
 final class VideoIdSet {
@@ -42,21 +42,86 @@ final class VideoIdSet {
 
     /** Sorts the ids and drops repeats (a page shift can list a video twice); call before reading or encoding. */
     VideoIdSet seal() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> compare(high[a], low[a], high[b], low[b]));
         VideoIdSet sorted = new VideoIdSet();
+        sorted.high = Arrays.copyOf(high, size);
+        sorted.low = Arrays.copyOf(low, size);
+        if (!isSorted()) {
+            sort(sorted.high, sorted.low, 0, size - 1);
+        }
+        int kept = 0;
         for (int i = 0; i < size; i++) {
-            int at = order[i];
-            if (sorted.size == 0
-                    || high[at] != sorted.high[sorted.size - 1]
-                    || low[at] != sorted.low[sorted.size - 1]) {
-                sorted.add(new UUID(high[at], low[at]));
+            if (kept == 0 || sorted.high[i] != sorted.high[kept - 1] || sorted.low[i] != sorted.low[kept - 1]) {
+                sorted.high[kept] = sorted.high[i];
+                sorted.low[kept] = sorted.low[i];
+                sorted.hash += hashOf(sorted.high[i], sorted.low[i]);
+                kept++;
             }
         }
+        sorted.size = kept;
         return sorted;
+    }
+
+    /** The last {@code count} ids added, or all of them when there are fewer. */
+    VideoIdSet newest(int count) {
+        if (size <= count) {
+            return this;
+        }
+        VideoIdSet newest = new VideoIdSet();
+        newest.high = Arrays.copyOfRange(high, size - count, size);
+        newest.low = Arrays.copyOfRange(low, size - count, size);
+        newest.size = count;
+        for (int i = 0; i < count; i++) {
+            newest.hash += hashOf(newest.high[i], newest.low[i]);
+        }
+        return newest;
+    }
+
+    private boolean isSorted() {
+        for (int i = 1; i < size; i++) {
+            if (compare(high[i - 1], low[i - 1], high[i], low[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An in-place quicksort of the parallel arrays: no boxing, and no copy but the one {@link #seal()} made. */
+    private static void sort(long[] high, long[] low, int from, int to) {
+        while (from < to) {
+            int middle = (from + to) >>> 1;
+            long pivotHigh = high[middle];
+            long pivotLow = low[middle];
+            int i = from;
+            int j = to;
+            while (i <= j) {
+                while (compare(high[i], low[i], pivotHigh, pivotLow) < 0) {
+                    i++;
+                }
+                while (compare(high[j], low[j], pivotHigh, pivotLow) > 0) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(high, i, j);
+                    swap(low, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // Recurse into the smaller side so the stack stays logarithmic.
+            if (j - from < to - i) {
+                sort(high, low, from, j);
+                from = i;
+            } else {
+                sort(high, low, i, to);
+                to = j;
+            }
+        }
+    }
+
+    private static void swap(long[] values, int i, int j) {
+        long value = values[i];
+        values[i] = values[j];
+        values[j] = value;
     }
 
     /** Whether the sealed set holds the id. */
@@ -106,7 +171,11 @@ final class VideoIdSet {
 
     /** One id's share of a set's hash: sets hash to the sum of their ids' shares. */
     static long hashOf(UUID id) {
-        return mix(id.getMostSignificantBits() ^ mix(id.getLeastSignificantBits()));
+        return hashOf(id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    static long hashOf(long high, long low) {
+        return mix(high ^ mix(low));
     }
 
     private static int compare(long h1, long l1, long h2, long l2) {

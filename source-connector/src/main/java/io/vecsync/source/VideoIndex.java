@@ -6,6 +6,7 @@ package io.vecsync.source;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,9 @@ final class VideoIndex {
     private final TreeSet<Integer> changed = new TreeSet<>();
     /** Buckets whose changes may wait for the next offset commit: nothing is lost if a crash forgets them. */
     private final TreeSet<Integer> deferred = new TreeSet<>();
+
+    private List<Integer> sweepKeys = List.of();
+    private int sweepAt;
 
     /** Loads the committed buckets of the given shards. */
     VideoIndex(Collection<Integer> shards, OffsetStorageReader reader) {
@@ -108,9 +112,35 @@ final class VideoIndex {
         return true;
     }
 
-    /** Clears a flag bit on every video. */
-    void clearAll(byte flag) {
-        buckets.values().forEach(bucket -> bucket.clearAll(flag));
+    /** Starts a sweep over every bucket; see {@link #sweep}. */
+    void startSweep() {
+        sweepKeys = List.copyOf(buckets.keySet());
+        sweepAt = 0;
+    }
+
+    /** Whether a sweep has not visited the video's bucket yet. */
+    boolean awaitsSweep(UUID id) {
+        return sweepAt < sweepKeys.size() && Collections.binarySearch(sweepKeys, keyOf(id)) >= sweepAt;
+    }
+
+    /**
+     * Visits the next {@code maxBuckets} buckets of the sweep: hands every video with none of the {@code without} bits
+     * to the action (when there is one), then clears the {@code clear} bits of the bucket. True once every bucket is
+     * visited. Sweeping a few buckets a poll keeps a poll's work independent of the library's size.
+     */
+    boolean sweep(int maxBuckets, byte without, byte clear, Consumer<UUID> action) {
+        for (int visited = 0; visited < maxBuckets && sweepAt < sweepKeys.size(); visited++, sweepAt++) {
+            IndexBucket bucket = buckets.get(sweepKeys.get(sweepAt));
+            if (action != null) {
+                for (int i = 0; i < bucket.size(); i++) {
+                    if ((bucket.flags(i) & without) == 0) {
+                        action.accept(bucket.id(i));
+                    }
+                }
+            }
+            bucket.clearAll(clear);
+        }
+        return sweepAt >= sweepKeys.size();
     }
 
     /** Hands every video with none of the flag bits to the action. */
@@ -131,6 +161,11 @@ final class VideoIndex {
 
     int size() {
         return buckets.values().stream().mapToInt(IndexBucket::size).sum();
+    }
+
+    /** Bytes of every bucket's arrays. */
+    long bytes() {
+        return buckets.values().stream().mapToLong(IndexBucket::bytes).sum();
     }
 
     /** One carrier record for each bucket changed since the last call, with the bucket's new offset. */

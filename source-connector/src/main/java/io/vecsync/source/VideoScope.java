@@ -29,13 +29,14 @@ public record VideoScope(List<String> videoIds, String collectionId, Instant cre
     /**
      * Whether the video is in scope.
      *
-     * @param collectionMembers the collection's video ids; ignored when no collection is configured
+     * @param collectionMembers the collection's video ids; ignored when no collection is configured, and when null
+     *                          (membership unknown: left to the next complete walk)
      */
     public boolean includes(Video video, Set<String> collectionMembers) {
         if (!videoIds.isEmpty() && !videoIds.contains(video.id())) {
             return false;
         }
-        if (hasCollection() && !collectionMembers.contains(video.id())) {
+        if (hasCollection() && collectionMembers != null && !collectionMembers.contains(video.id())) {
             return false;
         }
         return createdAfter == null

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecsync.simulator.PlatformSimulator;
+import io.vecsync.simulator.Route;
+import io.vecsync.testing.Eventually;
 import io.vecsync.testing.JmxMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** One task walks the whole listing for all; the others reconcile from what it shares through the offsets topic. */
+/**
+ * One task walks the listing for all, the whole of it and its recent part; the others reconcile and find new videos from
+ * what it shares through the offsets topic.
+ */
 class SourceSharedWalkIT extends SourceClusterTest {
 
     private static final int TASKS = 3;
@@ -70,16 +75,82 @@ class SourceSharedWalkIT extends SourceClusterTest {
         }
     }
 
+    @Test
+    void aQuietLibraryCostsOneRecentWalkAPollIntervalWhateverTheTasksAndNewVideosStillReachEveryTask(TestInfo test)
+            throws Exception {
+        SourceHarness h = harness(test, PlatformSimulator.builder().seed(37).videos(0));
+        for (int i = 0; i < DONE_VIDEOS; i++) {
+            h.simulator.upload("video " + i, 2, true);
+        }
+        Map<String, String> config = h.config(TASKS);
+        // Every video is within the recent window: a recent walk lists them all, many pages, as a busy library would.
+        config.put(PlatformSourceConfig.POLL_INTERVAL_MS, "1000");
+        config.put(PlatformSourceConfig.RECONCILIATION_INTERVAL_MS, "600000");
+        h.start(config);
+        h.awaitTruth("the initial sync by three tasks");
+        Eventually.await(SourceHarness.SYNC_TIMEOUT, "every task's first full walk and two shared recent walks", () -> {
+            long[] full = metric(h, "full-walks-total");
+            return full[0] >= 1 && full[1] >= 1 && full[2] >= 1 && metric(h, "recent-walks-total")[0] >= 2;
+        });
+
+        long[] recentBefore = metric(h, "recent-walks-total");
+        long[] fullBefore = metric(h, "full-walks-total");
+        int listingBefore = h.simulator.requests(Route.VIDEOS_LIST);
+        Thread.sleep(10_000);
+        long[] recent = metric(h, "recent-walks-total");
+        int listing = h.simulator.requests(Route.VIDEOS_LIST) - listingBefore;
+        long walkerWalks = recent[0] - recentBefore[0];
+        int pagesPerWalk = DONE_VIDEOS / 7 + 1;
+        System.out.printf(
+                "%d tasks, quiet 10 s at 1 s polls: %d listing requests, %d recent walks of %d pages by the walker%n",
+                TASKS, listing, walkerWalks, pagesPerWalk);
+        assertTrue(walkerWalks >= 3, "the walking task walked the recent listing " + walkerWalks + " times");
+        assertNoOtherTaskWalked(h, recentBefore, fullBefore);
+        assertTrue(
+                listing <= (walkerWalks + 1) * pagesPerWalk,
+                listing + " listing requests for " + walkerWalks + " recent walks of " + pagesPerWalk + " pages");
+
+        // New uploads in every task's shards are found through the walker's shared recent walks alone.
+        int calls = h.simulator.embeddingsCalls();
+        List<String> added = new ArrayList<>();
+        while (added.stream()
+                        .map(id -> Shards.of(UUID.fromString(id)) % TASKS)
+                        .distinct()
+                        .count()
+                < TASKS) {
+            added.add(h.simulator.upload("new " + added.size(), 2, true));
+        }
+        h.awaitTruth("new videos in every task's shards");
+        assertEquals(calls + added.size(), h.simulator.embeddingsCalls(), "one embeddings call a new video");
+        assertNoOtherTaskWalked(h, recentBefore, fullBefore);
+    }
+
+    /** No task but the walker walked the recent listing, and none walked the whole listing, since the counts given. */
+    private static void assertNoOtherTaskWalked(SourceHarness h, long[] recentBefore, long[] fullBefore) {
+        long[] recent = metric(h, "recent-walks-total");
+        for (int task = 1; task < TASKS; task++) {
+            assertEquals(recentBefore[task], recent[task], "task " + task + " walked the recent listing itself");
+        }
+        assertEquals(
+                java.util.Arrays.toString(fullBefore),
+                java.util.Arrays.toString(metric(h, "full-walks-total")),
+                "no full walk");
+    }
+
     private static boolean walkersShard(String videoId) {
         return Shards.of(UUID.fromString(videoId)) % TASKS == 0;
     }
 
     private static long[] fullWalks(SourceHarness h) {
-        long[] walks = new long[TASKS];
+        return metric(h, "full-walks-total");
+    }
+
+    private static long[] metric(SourceHarness h, String name) {
+        long[] values = new long[TASKS];
         for (int task = 0; task < TASKS; task++) {
-            walks[task] = (long) JmxMetrics.sum(
-                    "kafka.connect:type=plugins,connector=" + h.name + ",task=" + task + ",*", "full-walks-total");
+            values[task] = (long)
+                    JmxMetrics.sum("kafka.connect:type=plugins,connector=" + h.name + ",task=" + task + ",*", name);
         }
-        return walks;
+        return values;
     }
 }

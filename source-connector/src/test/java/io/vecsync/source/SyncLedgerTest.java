@@ -70,7 +70,7 @@ class SyncLedgerTest {
     }
 
     @Test
-    void aFullWalkAsksOnlyAboutSyncedVideosItDidNotList() {
+    void aFullWalkAsksOnlyAboutSyncedVideosItDidNotListInASweepOfAFewBucketsAPoll() {
         SyncLedger ledger = new SyncLedger(ALL_SHARDS, reader);
         UUID listed = UUID.randomUUID();
         UUID unlisted = UUID.randomUUID();
@@ -81,8 +81,27 @@ class SyncLedgerTest {
         UUID fetchedDuringTheWalk = UUID.randomUUID();
         ledger.writing(fetchedDuringTheWalk, offset(), 1, false);
         List<UUID> asked = new java.util.ArrayList<>();
-        ledger.forEachUnlisted(asked::add);
+        ledger.endFullWalk(asked::add);
+        int polls = 0;
+        while (ledger.sweeping()) {
+            ledger.sweepUnlisted(Discovery.SWEEP_BUCKETS_PER_POLL);
+            polls++;
+        }
         assertEquals(List.of(unlisted), asked);
+        assertEquals(Shards.COUNT * IndexOffset.BUCKETS_PER_SHARD / Discovery.SWEEP_BUCKETS_PER_POLL, polls);
+
+        // The next walk starts from nothing seen: a video listed last time, or synced between walks, is asked about.
+        UUID syncedBetweenWalks = UUID.randomUUID();
+        ledger.writing(syncedBetweenWalks, offset(), 1, false);
+        ledger.beginFullWalk();
+        ledger.listedByFullWalk(unlisted);
+        List<UUID> askedNext = new java.util.ArrayList<>();
+        ledger.endFullWalk(askedNext::add);
+        while (ledger.sweeping()) {
+            ledger.sweepUnlisted(Discovery.SWEEP_BUCKETS_PER_POLL);
+        }
+        assertEquals(
+                java.util.Set.of(listed, fetchedDuringTheWalk, syncedBetweenWalks), new java.util.HashSet<>(askedNext));
     }
 
     @Test

@@ -53,6 +53,26 @@ class VideoIdSetTest {
         assertThrows(IllegalArgumentException.class, () -> VideoIdSet.decode(new byte[17]));
     }
 
+    @Test
+    void sealingManyIdsGivesTheirUnsignedOrderWithoutRepeats() {
+        List<UUID> ids = ids(5_000);
+        VideoIdSet listed = new VideoIdSet();
+        ids.forEach(listed::add);
+        ids.subList(0, 700).forEach(listed::add);
+        VideoIdSet sealed = listed.seal();
+        List<UUID> expected = new ArrayList<>(ids);
+        expected.sort((a, b) -> {
+            int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+            return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        });
+        List<UUID> actual = new ArrayList<>();
+        for (int i = 0; i < sealed.size(); i++) {
+            actual.add(sealed.id(i));
+        }
+        assertEquals(expected, actual);
+        assertEquals(VideoIdSet.decode(sealed.encode()).hash(), sealed.hash());
+    }
+
     private List<UUID> ids(int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

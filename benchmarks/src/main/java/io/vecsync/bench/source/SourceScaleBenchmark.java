@@ -28,7 +28,7 @@ public final class SourceScaleBenchmark {
                 EmbeddedConnect connect = EmbeddedConnect.start(
                         kafka, Map.of("offset.flush.interval.ms", Integer.toString(options.offsetFlushMs())));
                 BenchTopics topics = new BenchTopics(kafka)) {
-            SourceScaleRun run = new SourceScaleRun(connect, topics, options.offsetFlushMs());
+            SourceScaleRun run = new SourceScaleRun(connect, topics);
             for (int videos : options.videos()) {
                 results.add(run.run(videos));
                 // Each size's figures as soon as they are known: a larger size may not finish.

@@ -24,24 +24,30 @@ final class SourceScaleReport {
     static String row(SourceScaleResult r) {
         return String.format(
                 Locale.ROOT,
-                "%,d | %,.0f | %,d | %,d | %.2f | %,d | %.0f | %.0f | %d | %.1f",
+                "%,d | %,.0f | %,d | %,d | %.2f | %.2f | %,d | %.0f | %.0f | %,d | %.0f | %d | %.1f",
                 r.videos(),
                 r.syncSegmentsPerSecond(),
                 r.offsets().largestValueBytes(),
                 r.offsets().totalBytes(),
                 r.listingsPerIdlePoll(),
+                r.listingsPerIdlePollScaledOut(),
                 r.fullWalkRequests(),
                 r.idleCpuMillis(),
+                r.slowestPollMillis(),
+                r.stateBytes(),
                 r.heapMegabytes(),
                 r.restartEmbeddingsCalls(),
                 r.restartSeconds());
     }
 
     void print(List<SourceScaleResult> results) {
-        out.println(
-                "N | sync segments/s | largest offset record (B) | offsets-topic bytes | listing requests per idle poll interval"
-                        + " | whole-listing requests a reconciliation (all tasks) | idle-poll CPU ms (10 s, task threads) | heap MB (after GC, over the simulator alone)"
-                        + " | restart embeddings calls | restart seconds");
+        out.println("N | sync segments/s | largest offset record (B) | offsets-topic bytes"
+                + " | listing requests a quiet poll interval, all tasks, tasks.max=2 | same, tasks.max=8"
+                + " | whole-listing requests a reconciliation (all tasks)"
+                + " | quiet CPU ms (10 s after an offset commit, task threads)"
+                + " | slowest poll across a reconciliation (ms, poll-batch-max-time-ms)"
+                + " | task state bytes (index + walk, all tasks) | JVM heap MB after GC (over the simulator's)"
+                + " | restart embeddings calls | restart seconds");
         results.forEach(result -> out.println(row(result)));
         if (results.isEmpty()) {
             return;
@@ -56,9 +62,14 @@ final class SourceScaleReport {
                 largest.syncSegmentsPerSecond() / smallest.syncSegmentsPerSecond());
         results.forEach(result -> out.printf(
                 Locale.ROOT,
-                "idle poll requests / one reconciliation's requests at %,d videos: %.4f%% (target <= 1%%)%n",
+                "quiet poll requests / one reconciliation's requests at %,d videos: %.4f%% (target <= 1%%)%n",
                 result.videos(),
                 100 * result.idleToFullWalk()));
+        results.forEach(result -> out.printf(
+                Locale.ROOT,
+                "quiet poll requests with 8 tasks / with 2 at %,d videos: %.2f%n",
+                result.videos(),
+                result.listingsPerIdlePollScaledOut() / result.listingsPerIdlePoll()));
         results.forEach(result -> out.printf(
                 Locale.ROOT,
                 "largest offset record at %,d videos: %,d bytes (target <= %,d) %s%n",
