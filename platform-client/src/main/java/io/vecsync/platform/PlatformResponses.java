@@ -277,13 +277,10 @@ final class PlatformResponses {
             throw new MalformedResponseException(
                     where + ": field 'video_id' is " + (rawId == null ? "missing" : "'" + rawId + "', not a UUID"));
         }
-        boolean searchDone = !fields.containsKey("search_process_status")
-                || SearchProcessStatus.isDone(fields.get("search_process_status"));
         String createdAt = fields.get("created_at");
         return new Video(
                 rawId.trim().toLowerCase(Locale.ROOT),
                 fields.get("name"),
-                searchDone,
                 instant(createdAt),
                 createdAt,
                 fields.get("hls_playlist_path"),

@@ -10,15 +10,7 @@ import java.time.Instant;
  * A video as the listing, the details or a collection page describe it.
  *
  * @param id            canonical lowercase UUID
- * @param searchDone    whether the search-process pipeline is done (true when the item carries no status: the
- *                      listing was filtered by it)
  * @param createdAt     null when absent or unreadable; {@code createdAtText} keeps what the platform sent
  */
 public record Video(
-        String id,
-        String name,
-        boolean searchDone,
-        Instant createdAt,
-        String createdAtText,
-        String hlsPlaylistUrl,
-        String thumbnailUrl) {}
+        String id, String name, Instant createdAt, String createdAtText, String hlsPlaylistUrl, String thumbnailUrl) {}

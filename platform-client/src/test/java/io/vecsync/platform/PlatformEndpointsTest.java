@@ -155,7 +155,6 @@ class PlatformEndpointsTest {
                 json(404, "{}"));
         Video video = client.videoDetails(VIDEO).orElseThrow();
         assertEquals(VIDEO, video.id());
-        assertFalse(video.searchDone());
         assertEquals(
                 PlatformClient.DETAILS_PATH + "?video_id=" + VIDEO,
                 server.seen().get(0).pathAndQuery());

@@ -41,22 +41,11 @@ class PlatformResponsesTest {
                 new Video(
                         "a249266f-052d-4148-bc2f-3efa76dc4269",
                         "Clip",
-                        true,
                         Instant.parse("2026-01-01T00:01:00Z"),
                         "2026-01-01T00:01:00Z",
                         "https://h/p.m3u8",
                         "https://h/t.jpg"),
                 videos.get(0));
-    }
-
-    @Test
-    void aListingItemInProgressIsNotDoneAndOneWithoutStatusTrustsTheFilter() {
-        List<Video> videos = PlatformResponses.videos(
-                bytes(
-                        "[{\"video_id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\","
-                                + "\"search_process_status\":\"in_progress\"},{\"video_id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa7\"}]"));
-        assertFalse(videos.get(0).searchDone());
-        assertTrue(videos.get(1).searchDone());
     }
 
     @Test

@@ -19,7 +19,7 @@ class VideoScopeTest {
     private static final String B = "a249266f-052d-4148-bc2f-3efa76dc4269";
 
     private static Video video(String id, String createdAt) {
-        return new Video(id, "n", true, createdAt == null ? null : Instant.parse(createdAt), createdAt, null, null);
+        return new Video(id, "n", createdAt == null ? null : Instant.parse(createdAt), createdAt, null, null);
     }
 
     @Test
