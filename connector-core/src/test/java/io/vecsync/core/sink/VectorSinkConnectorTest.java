@@ -23,10 +23,7 @@ class VectorSinkConnectorTest {
 
     @Test
     void reportsVecsyncsVersionNotKafkas() {
-        VectorSinkConnector connector = new VectorSinkConnector(
-                CommonSinkConfig.CONFIG_DEF,
-                props -> new CommonSinkConfig(new ConfigDef(CommonSinkConfig.CONFIG_DEF), props),
-                Task.class) {};
+        VectorSinkConnector connector = connector();
         assertTrue(connector.version().matches("\\d+\\.\\d+\\.\\d+.*"), connector.version());
         assertNotEquals(AppInfoParser.getVersion(), connector.version(), "not Kafka's version");
         assertTrue(connector.validate(Map.of()).configValues().size() > 0);
@@ -34,16 +31,20 @@ class VectorSinkConnectorTest {
 
     @Test
     void theConsumerGroupProtocolOverrideIsRefusedNamingItAndTheClassicOneIsNot() {
-        VectorSinkConnector connector = new VectorSinkConnector(
-                CommonSinkConfig.CONFIG_DEF,
-                props -> new CommonSinkConfig(new ConfigDef(CommonSinkConfig.CONFIG_DEF), props),
-                Task.class) {};
+        VectorSinkConnector connector = connector();
         assertEquals(
                 List.of(VectorSinkConnector.CONSUMER_PROTOCOL_REFUSED),
                 errors(connector.validate(Map.of(VectorSinkConnector.GROUP_PROTOCOL_OVERRIDE, " Consumer")))
                         .get(VectorSinkConnector.GROUP_PROTOCOL_OVERRIDE));
         assertFalse(errors(connector.validate(Map.of(VectorSinkConnector.GROUP_PROTOCOL_OVERRIDE, "classic")))
                 .containsKey(VectorSinkConnector.GROUP_PROTOCOL_OVERRIDE));
+    }
+
+    private static VectorSinkConnector connector() {
+        return new VectorSinkConnector(
+                CommonSinkConfig.CONFIG_DEF,
+                props -> new CommonSinkConfig(new ConfigDef(CommonSinkConfig.CONFIG_DEF), props),
+                Task.class) {};
     }
 
     private static Map<String, List<String>> errors(Config config) {
