@@ -100,7 +100,7 @@ class PgVectorFaultsIT extends SinkFaultSuite {
                     + " stop (set " + PostgresServer.DIR_ENV + " as bin/test does)");
         }
         Assumptions.assumeTrue(scratch, "needs a scratch cluster this test can stop");
-        survives("restart", Duration.ofSeconds(30), () -> {
+        survives("restart", Duration.ofSeconds(10), () -> {
             PostgresServer.stopScratch();
             return PostgresServer::startScratch;
         });

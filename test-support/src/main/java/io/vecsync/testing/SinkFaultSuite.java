@@ -109,7 +109,7 @@ public abstract class SinkFaultSuite {
 
     /** How long a fault lasts: short, so that the suite stays quick; a subclass may measure longer ones. */
     protected Duration outage(Fault fault) {
-        return fault == Fault.RESET ? Duration.ofSeconds(5) : Duration.ofSeconds(10);
+        return fault == Fault.RESET ? Duration.ofSeconds(5) : Duration.ofSeconds(6);
     }
 
     /** Lets go of the store the subclass started, if any. */
