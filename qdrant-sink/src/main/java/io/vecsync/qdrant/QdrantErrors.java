@@ -6,6 +6,7 @@ package io.vecsync.qdrant;
 
 import io.grpc.Status;
 import io.vecsync.core.sink.StoreErrors;
+import java.io.IOException;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -38,7 +39,7 @@ final class QdrantErrors implements StoreErrors<Throwable> {
         Status status = Status.fromThrowable(failure);
         String message = doing + " failed: " + status.getCode()
                 + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")");
-        if (causedByTls(failure)) {
+        if (causedBy(failure, SSLException.class)) {
             return new ConnectException(
                     message + "; the TLS handshake failed: check " + QdrantSinkConfig.TLS + " and "
                             + QdrantSinkConfig.TLS_CA_FILE,
@@ -56,6 +57,12 @@ final class QdrantErrors implements StoreErrors<Throwable> {
                 new ConnectException(
                         message + "; the API key may not do this (a read-only key?): check " + QdrantSinkConfig.API_KEY,
                         failure);
+            // gRPC reports a connection closed under a call (a reset, a proxy hanging up) as UNKNOWN with the I/O
+            // cause.
+            case UNKNOWN ->
+                causedBy(failure, IOException.class)
+                        ? new RetriableException(message, failure)
+                        : new ConnectException(message, failure);
             default ->
                 TRANSIENT.contains(status.getCode())
                         ? new RetriableException(message, failure)
@@ -63,9 +70,9 @@ final class QdrantErrors implements StoreErrors<Throwable> {
         };
     }
 
-    private static boolean causedByTls(Throwable failure) {
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException) {
+            if (kind.isInstance(cause)) {
                 return true;
             }
         }

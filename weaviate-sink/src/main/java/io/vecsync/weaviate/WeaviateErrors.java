@@ -31,6 +31,16 @@ final class WeaviateErrors implements StoreErrors<Exception> {
 
     private WeaviateErrors() {}
 
+    /**
+     * grpc-java reports a connection closed under a call (a reset, a proxy hanging up) as UNKNOWN "channel closed";
+     * client6 keeps only the code and the description, not the I/O cause that says so.
+     */
+    private static boolean closedUnderTheCall(WeaviateApiException api) {
+        return "UNKNOWN".equals(api.grpcStatusCode())
+                && api.getMessage() != null
+                && api.getMessage().contains("channel closed");
+    }
+
     /** The failure as a RetriableException when a retry can fix it, a ConnectException otherwise. */
     @Override
     public ConnectException classify(String doing, Exception e) {
@@ -45,8 +55,9 @@ final class WeaviateErrors implements StoreErrors<Exception> {
                         message + "; check " + WeaviateSinkConfig.API_KEY + " and that the key may use the collection",
                         e);
             }
-            boolean transientError =
-                    api.isGPRC() ? TRANSIENT_GRPC.contains(api.grpcStatusCode()) : isTransient(api.httpStatusCode());
+            boolean transientError = api.isGPRC()
+                    ? TRANSIENT_GRPC.contains(api.grpcStatusCode()) || closedUnderTheCall(api)
+                    : isTransient(api.httpStatusCode());
             return transientError ? new RetriableException(message, e) : new ConnectException(message, e);
         }
         if (e instanceof WeaviateConnectException
